@@ -1,0 +1,209 @@
+"""Server-side sessions as ASGI middleware.
+
+The cookie carries only an opaque random id; the table keys sessions by its SHA-256.
+``scope["session"]`` is a plain dict (authlib keeps sign-in state, nonce and PKCE verifier
+there) saved server-side; ``scope["user_session"]`` is the :class:`SessionState`.
+Signed-in sessions end on sign-out, when the person is disabled, after the idle timeout and
+after the absolute timeout.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import timedelta
+from http.cookies import SimpleCookie
+from typing import Any
+
+import anyio.to_thread
+from sqlalchemy import update
+from sqlmodel import Session
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from learning.accounts.models import UserSession
+from learning.core.clock import utcnow
+from learning.core.config import Settings
+from learning.core.db import Database
+from learning.core.security import new_token, token_hash
+from learning.org.models import Person
+
+SECURE_COOKIE = "__Host-learning_session"
+PLAIN_COOKIE = "learning_session"
+PRE_SIGN_IN_IDLE = timedelta(minutes=30)
+TOUCH_EVERY = timedelta(seconds=60)
+
+
+@dataclass
+class SessionState:
+    """What the middleware knows about this request's session."""
+
+    id: str | None = None
+    person_id: int | None = None
+    csrf_token: str = ""
+    idp_roles: tuple[str, ...] = ()
+    ended_reason: str = ""
+    new_cookie: str | None = None
+    clear_cookie: bool = False
+    replaced: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def signed_in(self) -> bool:
+        return self.person_id is not None
+
+
+def cookie_name(settings: Settings) -> str:
+    return SECURE_COOKIE if settings.cookie_secure else PLAIN_COOKIE
+
+
+def start_signed_in_session(
+    db: Session, state: SessionState, person_id: int, idp_roles: tuple[str, ...]
+) -> UserSession:
+    """Rotate: end the pre-sign-in session and start a new one with a new id and CSRF token."""
+    now = utcnow()
+    if state.id:
+        db.exec(update(UserSession).where(UserSession.id == state.id).values(revoked_at=now))  # type: ignore[call-overload, arg-type]
+    raw = new_token()
+    row = UserSession(
+        id=token_hash(raw),
+        person_id=person_id,
+        signed_in_at=now,
+        last_seen_at=now,
+        csrf_token=new_token(),
+        idp_roles=" ".join(idp_roles),
+    )
+    db.add(row)
+    state.id, state.person_id, state.csrf_token = row.id, person_id, row.csrf_token
+    state.idp_roles, state.new_cookie, state.replaced = idp_roles, raw, True
+    return row
+
+
+def end_session(db: Session, state: SessionState) -> None:
+    if state.id:
+        db.exec(  # type: ignore[call-overload]
+            update(UserSession).where(UserSession.id == state.id).values(revoked_at=utcnow())  # type: ignore[arg-type]
+        )
+    state.id, state.person_id, state.replaced, state.clear_cookie = None, None, True, True
+
+
+def revoke_sessions_for(db: Session, person_id: int) -> int:
+    """End every live session of a person (disabled, or an administrator's decision)."""
+    result = db.exec(  # type: ignore[call-overload]
+        update(UserSession)
+        .where(UserSession.person_id == person_id, UserSession.revoked_at.is_(None))  # type: ignore[arg-type, union-attr]
+        .values(revoked_at=utcnow())
+    )
+    return int(result.rowcount or 0)
+
+
+class ServerSessionMiddleware:
+    def __init__(self, app: ASGIApp, database: Database, settings: Settings) -> None:
+        self.app, self.database, self.settings = app, database, settings
+        self.cookie = cookie_name(settings)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = _read_cookie(scope, self.cookie)
+        state, data = await anyio.to_thread.run_sync(self._load, raw)
+        scope["session"], scope["user_session"] = data, state
+        before = json.dumps(data, sort_keys=True)
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                after = scope["session"]
+                await anyio.to_thread.run_sync(self._save, state, after, before)
+                self._set_cookie(MutableHeaders(scope=message), state)
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
+
+    def _load(self, raw: str | None) -> tuple[SessionState, dict[str, Any]]:
+        state = SessionState()
+        if not raw:
+            return state, {}
+        with self.database.session() as db:
+            row = db.get(UserSession, token_hash(raw))
+            reason = self._ended_reason(db, row)
+            if row is None or reason:
+                if row is not None and row.revoked_at is None:
+                    row.revoked_at = utcnow()
+                    db.commit()
+                state.clear_cookie, state.ended_reason = True, reason
+                return state, {}
+            assert row is not None
+            now = utcnow()
+            if now - row.last_seen_at > TOUCH_EVERY:
+                row.last_seen_at = now
+                db.commit()
+            state.id, state.person_id, state.csrf_token = row.id, row.person_id, row.csrf_token
+            state.idp_roles = tuple(row.idp_roles.split())
+            return state, json.loads(row.data or "{}")
+
+    def _ended_reason(self, db: Session, row: UserSession | None) -> str:
+        if row is None or row.revoked_at is not None:
+            return "signed_out"
+        now = utcnow()
+        if row.person_id is None:
+            return "expired" if now - row.last_seen_at > PRE_SIGN_IN_IDLE else ""
+        if now - row.last_seen_at > timedelta(minutes=self.settings.session_idle_minutes):
+            return "idle"
+        assert row.signed_in_at is not None
+        if now - row.signed_in_at > timedelta(hours=self.settings.session_absolute_hours):
+            return "absolute"
+        person = db.get(Person, row.person_id)
+        if person is None or not person.active:
+            return "disabled"
+        return ""
+
+    def _save(self, state: SessionState, data: dict[str, Any], before: str) -> None:
+        if state.replaced:
+            return
+        encoded = json.dumps(data, sort_keys=True)
+        if encoded == before:
+            return
+        with self.database.session() as db:
+            if state.id:
+                row = db.get(UserSession, state.id)
+                if row is not None:
+                    row.data = encoded
+            else:
+                raw = new_token()
+                row = UserSession(id=token_hash(raw), csrf_token=new_token(), data=encoded)
+                db.add(row)
+                state.id, state.csrf_token, state.new_cookie = row.id, row.csrf_token, raw
+            db.commit()
+
+    def _set_cookie(self, headers: MutableHeaders, state: SessionState) -> None:
+        secure = "; Secure" if self.settings.cookie_secure else ""
+        if state.new_cookie:
+            headers.append(
+                "set-cookie",
+                f"{self.cookie}={state.new_cookie}; Path=/; HttpOnly; SameSite=Lax{secure}",
+            )
+        elif state.clear_cookie:
+            headers.append(
+                "set-cookie",
+                f"{self.cookie}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+            )
+
+
+def _read_cookie(scope: Scope, name: str) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == b"cookie":
+            jar: SimpleCookie = SimpleCookie()
+            try:
+                jar.load(value.decode("latin-1"))
+            except Exception:  # noqa: BLE001, S112 - a malformed cookie header is no session
+                continue
+            if name in jar:
+                return jar[name].value
+    return None
+
+
+def session_state(scope: Scope) -> SessionState:
+    state = scope.get("user_session")
+    return state if isinstance(state, SessionState) else SessionState()
+

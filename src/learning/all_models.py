@@ -1,0 +1,7 @@
+"""Every capability's tables, imported so SQLModel.metadata knows them (migrations, tests)."""
+
+from learning.accounts import models as accounts_models
+from learning.audit import models as audit_models
+from learning.org import models as org_models
+
+__all__ = ["accounts_models", "audit_models", "org_models"]

@@ -1,0 +1,77 @@
+"""The application factory: every router listed explicitly, middleware, templates, errors."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from learning.accounts import demo_views as accounts_demo
+from learning.accounts import views as accounts
+from learning.accounts.sessions import ServerSessionMiddleware
+from learning.audit import views as audit
+from learning.core import errors, health
+from learning.core.config import Settings
+from learning.core.csrf import csrf_protect
+from learning.core.db import Database
+from learning.core.headers import SecurityHeadersMiddleware
+from learning.core.navigation import NavItem
+from learning.core.permissions import Permission
+from learning.core.web import make_templates
+from learning.home import views as home
+from learning.org import views as org
+
+#: Routes anyone may reach without signing in. Every other route declares a permission.
+PUBLIC_ROUTES = frozenset(
+    {
+        "healthz",
+        "readyz",
+        "static",
+        "sign_in",
+        "sign_out",
+        "signed_out",
+        "oidc_start",
+        "oidc_callback",
+        "demo_sign_in",
+        "demo_sign_in_submit",
+    }
+)
+
+NAVIGATION = (
+    NavItem("Home", "home", Permission.HOME_VIEW),
+    NavItem("People", "people_list", Permission.PEOPLE_READ),
+    NavItem("Teams", "teams_list", Permission.TEAMS_MANAGE),
+    NavItem("Import staff", "staff_import", Permission.STAFF_IMPORT),
+    NavItem("Audit", "audit_events", Permission.AUDIT_READ),
+)
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or Settings()
+    settings.check_safe_to_start()
+    logging.basicConfig(level=settings.log_level.upper())
+    app = FastAPI(
+        title="learning",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(csrf_protect)],
+    )
+    app.state.settings = settings
+    app.state.db = database or Database.from_url(settings.database_url)
+    app.state.templates = make_templates(settings.templates_dir, NAVIGATION)
+
+    app.include_router(health.router)
+    app.include_router(accounts.router)
+    if settings.demo:
+        app.include_router(accounts_demo.router)
+    app.include_router(home.router)
+    app.include_router(org.router)
+    app.include_router(audit.router)
+    app.mount("/static", StaticFiles(directory=settings.static_dir, check_dir=False), name="static")
+
+    errors.install(app)
+    app.add_middleware(ServerSessionMiddleware, database=app.state.db, settings=settings)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

@@ -1,0 +1,32 @@
+"""An audit event is written in the same transaction as the change it records.
+
+The table is append-only: database triggers refuse UPDATE and DELETE.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index, Text
+from sqlmodel import Field, SQLModel
+
+from learning.core.clock import utcnow
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_event_council_time", "council_id", "occurred_at"),
+        Index("ix_audit_event_record", "record_type", "record_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    occurred_at: datetime = Field(default_factory=utcnow)
+    council_id: int | None = Field(default=None, foreign_key="council.id")
+    actor_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    actor_label: str = Field(default="", max_length=200)
+    action: str = Field(max_length=80, index=True)
+    record_type: str = Field(default="", max_length=60)
+    record_id: str = Field(default="", max_length=64)
+    request_id: str = Field(default="", max_length=64)
+    detail: str = Field(default="{}", sa_type=Text)

@@ -1,0 +1,157 @@
+"""One settings object, read from the environment (prefix ``LEARNING_``).
+
+Every field here is documented in the README's settings table (a test enforces it).
+Outside demo mode the service refuses to start with a missing or placeholder secret.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "changeme", "change-me", "change_me", "secret", "password", "placeholder", "demo"}
+)
+MIN_SECRET_LENGTH = 32
+DEMO_SECRET = "demo-mode-secret-not-for-real-use-0000000000"  # noqa: S105
+
+
+class InsecureSettings(RuntimeError):
+    """The service must not start with these settings."""
+
+
+def _repo_root() -> Path:
+    return Path(__file__).resolve().parents[3]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LEARNING_", extra="ignore")
+
+    demo: bool = Field(
+        default=False,
+        description="Demo mode: fictional council, 'sign in as' page, placeholder secrets allowed.",
+    )
+    secret_key: str = Field(
+        default="",
+        description="Secret for signing tokens and keyed hashes; at least 32 characters.",
+    )
+    database_url: str = Field(
+        default="sqlite:///var/learning.db",
+        description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db.",
+    )
+    base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The public address of the service, used in links sent by email.",
+    )
+    council_slug: str = Field(
+        default="tamarside",
+        description="The council this deployment serves (its slug in the councils table).",
+    )
+    cookie_secure: bool = Field(
+        default=True,
+        description="Session cookie is __Host- prefixed and Secure. Only demo mode may turn it off.",
+    )
+    session_idle_minutes: int = Field(
+        default=30, ge=1, description="A signed-in session ends after this long without a request."
+    )
+    session_absolute_hours: int = Field(
+        default=8, ge=1, description="A signed-in session ends this long after sign-in, whatever."
+    )
+    oidc_discovery_url: str = Field(
+        default="",
+        description="OpenID Connect discovery document, e.g. Entra ID's tenant-specific "
+        "https://login.microsoftonline.com/TENANT/v2.0/.well-known/openid-configuration.",
+    )
+    oidc_issuer: str = Field(
+        default="",
+        description="The issuer every ID token must carry (pinned; never taken from discovery).",
+    )
+    oidc_client_id: str = Field(default="", description="OpenID Connect client id.")
+    oidc_client_secret: str = Field(default="", description="OpenID Connect client secret.")
+    oidc_scopes: str = Field(
+        default="openid email profile", description="Scopes asked for at sign-in."
+    )
+    oidc_allowed_tenants: str = Field(
+        default="",
+        description="Comma-separated tenant ids (tid claim) allowed to sign in; empty allows the "
+        "pinned issuer's tokens with any tid.",
+    )
+    oidc_role_claim: str = Field(
+        default="roles", description="The ID-token claim that carries app roles or groups."
+    )
+    oidc_role_map: str = Field(
+        default="{}",
+        description='JSON object mapping claim values to roles, e.g. {"Learning.Supervisor": '
+        '"supervisor"}.',
+    )
+    oidc_auto_provision: bool = Field(
+        default=True,
+        description="Create a person at first sign-in when their (tid, oid) is not yet known.",
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated proxy addresses whose X-Forwarded-For is believed.",
+    )
+    log_level: str = Field(default="INFO", description="Python logging level.")
+    static_dir: Path = Field(
+        default_factory=lambda: _repo_root() / "web" / "static",
+        description="Folder of static files (our own, plus the front-end build).",
+    )
+    templates_dir: Path = Field(
+        default_factory=lambda: _repo_root() / "web" / "templates",
+        description="Folder of Jinja2 templates.",
+    )
+
+    @field_validator("oidc_role_map")
+    @classmethod
+    def _role_map_is_json_object(cls, value: str) -> str:
+        parsed = json.loads(value or "{}")
+        if not isinstance(parsed, dict):
+            raise ValueError("must be a JSON object")
+        return value
+
+    @cached_property
+    def role_map(self) -> dict[str, str]:
+        return dict(json.loads(self.oidc_role_map or "{}"))
+
+    @cached_property
+    def allowed_tenants(self) -> frozenset[str]:
+        return frozenset(t.strip() for t in self.oidc_allowed_tenants.split(",") if t.strip())
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_discovery_url and self.oidc_client_id)
+
+    @property
+    def effective_secret(self) -> str:
+        if self.demo and _is_placeholder(self.secret_key):
+            return DEMO_SECRET
+        return self.secret_key
+
+    def check_safe_to_start(self) -> None:
+        """Refuse to run outside demo mode with settings that are unsafe."""
+        if self.demo:
+            return
+        if _is_placeholder(self.secret_key):
+            raise InsecureSettings(
+                "LEARNING_SECRET_KEY is missing or a placeholder: set a random value of at "
+                f"least {MIN_SECRET_LENGTH} characters (python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))')."
+            )
+        if not self.cookie_secure:
+            raise InsecureSettings("LEARNING_COOKIE_SECURE may be false only in demo mode.")
+        if not self.oidc_enabled or not self.oidc_issuer:
+            raise InsecureSettings(
+                "Sign-in is not configured: set LEARNING_OIDC_DISCOVERY_URL, "
+                "LEARNING_OIDC_ISSUER, LEARNING_OIDC_CLIENT_ID and LEARNING_OIDC_CLIENT_SECRET."
+            )
+        if _is_placeholder(self.oidc_client_secret):
+            raise InsecureSettings("LEARNING_OIDC_CLIENT_SECRET is missing or a placeholder.")
+
+
+def _is_placeholder(secret: str) -> bool:
+    return secret.strip().lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_SECRET_LENGTH

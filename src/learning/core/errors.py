@@ -1,0 +1,86 @@
+"""One error handler: JSON, partial or page; the template is ``errors/[status].html``,
+then ``errors/error.html``. No traceback ever reaches the person; the request id does."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from jinja2 import TemplateNotFound
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from learning.accounts.dependencies import SignInRequired
+from learning.core.web import is_htmx, redirect, render
+
+log = logging.getLogger("learning.errors")
+
+TITLES = {
+    400: "Sorry, there is a problem with the request",
+    403: "You do not have permission to see this page",
+    404: "Page not found",
+    405: "Sorry, that is not allowed",
+    413: "That file or form is too large",
+    422: "Sorry, there is a problem with what was sent",
+    429: "Too many requests",
+    500: "Sorry, there is a problem with the service",
+}
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(SignInRequired, _sign_in_required)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)
+
+
+async def _sign_in_required(request: Request, exc: SignInRequired) -> Response:
+    query = {"next": request.url.path}
+    if exc.reason in ("idle", "absolute", "disabled"):
+        query["ended"] = exc.reason
+    return redirect(request, f"{request.url_for('sign_in')}?{urlencode(query)}")
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    return error_response(request, exc.status_code, headers=getattr(exc, "headers", None))
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    return error_response(request, 422)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error", extra={"request_id": _request_id(request)})
+    return error_response(request, 500)
+
+
+def error_response(
+    request: Request, status: int, headers: dict[str, str] | None = None
+) -> Response:
+    title = TITLES.get(status, "Sorry, there is a problem")
+    if _wants_json(request):
+        return JSONResponse({"error": title, "request_id": _request_id(request)}, status, headers)
+    context = {"status": status, "title": title, "request_id": _request_id(request)}
+    for name in (f"errors/{status}.html", "errors/error.html"):
+        try:
+            partial = "errors/_error.html" if is_htmx(request) else None
+            response = render(request, name, context, status_code=status, partial=partial)
+        except TemplateNotFound:
+            continue
+        for key, value in (headers or {}).items():
+            response.headers[key] = value
+        return response
+    return Response(title, status, headers, media_type="text/plain")
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return request.url.path.startswith("/api/") or (
+        "application/json" in accept and "text/html" not in accept
+    )
+
+
+def _request_id(request: Request) -> str:
+    return str(getattr(request.state, "request_id", ""))

@@ -1,0 +1,116 @@
+"""Rendering pages and partials, HTMX helpers, flash messages and form errors.
+
+Templates are always autoescaped (every template ends in ``.html``; the environment does
+not rely on file extensions). The same URL returns a partial when ``HX-Request`` is set.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sqlmodel import select
+
+from learning.accounts.sessions import session_state
+from learning.core import clock
+from learning.core.navigation import NavItem, visible_items
+from learning.org.models import Council
+
+_BRANDING_TTL_SECONDS = 30.0
+
+
+def make_templates(directory: Path, nav: tuple[NavItem, ...]) -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(str(directory)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = clock.format_date
+    env.filters["datetime"] = clock.format_datetime
+    env.globals["nav_items"] = nav
+    env.globals["visible_items"] = visible_items
+    return Jinja2Templates(env=env)
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true" and not request.headers.get(
+        "hx-history-restore-request"
+    )
+
+
+def render(
+    request: Request,
+    template: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    partial: str | None = None,
+) -> HTMLResponse:
+    """Render ``template`` (or ``partial`` for an HTMX request) with the shell's context."""
+    name = partial if partial and is_htmx(request) else template
+    full = {**shell_context(request), **(context or {})}
+    response = request.app.state.templates.TemplateResponse(
+        request, name, full, status_code=status_code
+    )
+    response.headers["Vary"] = "HX-Request"
+    return response  # type: ignore[no-any-return]
+
+
+def shell_context(request: Request) -> dict[str, Any]:
+    state = session_state(request.scope)
+    principal = getattr(request.state, "principal", None)
+    settings = request.app.state.settings
+    return {
+        "principal": principal,
+        "permissions": principal.permissions if principal else frozenset(),
+        "csrf_token": state.csrf_token,
+        "csp_nonce": getattr(request.state, "csp_nonce", ""),
+        "council": council_branding(request),
+        "demo": settings.demo,
+        "flashes": pop_flashes(request),
+        "errors": {},
+        "values": {},
+    }
+
+
+def council_branding(request: Request) -> dict[str, str]:
+    app_state = request.app.state
+    cached = getattr(app_state, "branding_cache", None)
+    if cached and time.monotonic() - cached[0] < _BRANDING_TTL_SECONDS:
+        return cached[1]  # type: ignore[no-any-return]
+    with app_state.db.session() as db:
+        council = db.exec(select(Council).where(Council.slug == app_state.settings.council_slug)).first()
+    branding = {
+        "name": council.name if council else "Children's social care",
+        "colour": council.brand_colour if council else "#1d4f76",
+    }
+    app_state.branding_cache = (time.monotonic(), branding)
+    return branding
+
+
+def flash(request: Request, message: str, kind: str = "success") -> None:
+    """A one-off message shown on the next page (stored in the server-side session)."""
+    request.scope["session"].setdefault("_flashes", []).append({"message": message, "kind": kind})
+
+
+def pop_flashes(request: Request) -> list[dict[str, str]]:
+    session = request.scope.get("session")
+    if not session or "_flashes" not in session:
+        return []
+    flashes: list[dict[str, str]] = session.pop("_flashes")
+    return flashes
+
+
+def redirect(request: Request, url: str) -> Response:
+    """Post/Redirect/Get; an HTMX request is told where to go with ``HX-Redirect``."""
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": url})
+    return RedirectResponse(url, status_code=303)

@@ -1,0 +1,1 @@
+"""Organisation: councils, service areas, teams, people, roles and supervisory lines."""

@@ -1,0 +1,129 @@
+"""Test fixtures: a real database (SQLite, or PostgreSQL from LEARNING_TEST_DATABASE_URL),
+migrated once per run; each test inside a transaction that is rolled back at its end."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from learning.app import create_app
+from learning.core import migrate
+from learning.core.config import Settings
+from learning.core.db import Database
+from tests.factories import Factory
+
+TEST_SECRET = "test-secret-key-for-the-suite-only-0123456789"  # noqa: S105
+
+
+def _create_postgres_database(admin_url: str) -> tuple[str, str]:
+    name = f"learning_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False), name
+
+
+def _drop_postgres_database(admin_url: str, name: str) -> None:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def fresh_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Makes new, empty databases of the kind under test; drops them at the end."""
+    admin_url = os.environ.get("LEARNING_TEST_DATABASE_URL", "")
+    created: list[str] = []
+
+    def make() -> str:
+        if admin_url.startswith("postgresql"):
+            url, name = _create_postgres_database(admin_url)
+            created.append(name)
+            return url
+        path = tmp_path_factory.mktemp("db") / "learning.db"
+        return f"sqlite:///{path}"
+
+    yield make
+    for name in created:
+        _drop_postgres_database(admin_url, name)
+
+
+@pytest.fixture(scope="session")
+def migrated(fresh_database_url: object) -> Iterator[Database]:
+    database = Database.from_url(fresh_database_url())  # type: ignore[operator]
+    migrate.upgrade(database.engine)
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture
+def database(migrated: Database) -> Iterator[Database]:
+    """The migrated database, bound to one connection whose transaction is rolled back."""
+    connection = migrated.engine.connect()
+    transaction = connection.begin()
+    try:
+        yield Database(migrated.engine, connection)
+    finally:
+        transaction.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def db(database: Database) -> Iterator[Session]:
+    with database.session() as session:
+        yield session
+
+
+@pytest.fixture
+def factory(db: Session) -> Factory:
+    return Factory(db)
+
+
+def make_settings(**overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "demo": False,
+        "secret_key": TEST_SECRET,
+        "database_url": "sqlite://",
+        "base_url": "https://testserver",
+        "council_slug": "testshire",
+        "oidc_discovery_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+        "oidc_issuer": "http://127.0.0.1:9",
+        "oidc_client_id": "learning-tests",
+        "oidc_client_secret": "a-client-secret-that-is-long-enough-000",
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return make_settings()
+
+
+@pytest.fixture
+def app(settings: Settings, database: Database) -> FastAPI:
+    return create_app(settings, database=database)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, base_url="https://testserver", follow_redirects=False) as test_client:
+        yield test_client
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("LEARNING_SECRET_KEY", TEST_SECRET)
+
+
+ROOT = Path(__file__).resolve().parents[1]
