@@ -1,0 +1,72 @@
+// Our one browser script. Every page works without it; it only makes pages smoother.
+//
+// Load it after htmx (in <head> or at the end of <body>), each with the page's CSP nonce:
+//   <meta name="csrf-token" content="...">
+//   <meta name="htmx-config" content='{"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyCacheSize":0,"refreshOnHistoryMiss":true,"selfRequestsOnly":true}'>
+//   <script src="/static/build/htmx.min.js" defer nonce="..."></script>
+//   <script type="module" src="/static/js/app.js" nonce="..."></script>
+// Module scripts run in document order with deferred scripts, after parsing and
+// before DOMContentLoaded, which is when htmx reads its meta config and first
+// processes the page. So the settings below are in place before htmx does anything.
+
+// The same settings as the htmx-config meta tag, in case a page leaves the tag out.
+// allowEval/allowScriptTags off: no eval, no scripts from swapped HTML (CSP forbids both anyway).
+// includeIndicatorStyles off: htmx would otherwise add an inline <style>, which CSP blocks.
+// historyCacheSize 0: never copy pages (personal data) into localStorage;
+// refreshOnHistoryMiss: Back/Forward reloads the full page rather than asking for a partial.
+const HTMX_CONFIG = {
+  allowEval: false,
+  allowScriptTags: false,
+  includeIndicatorStyles: false,
+  historyCacheSize: 0,
+  refreshOnHistoryMiss: true,
+  selfRequestsOnly: true,
+};
+
+const GOVUK_COMPONENT = '[data-module^="govuk-"]';
+
+if (window.htmx) {
+  Object.assign(window.htmx.config, HTMX_CONFIG);
+}
+
+// Every htmx request carries the page's CSRF token, read when the request is made.
+document.addEventListener("htmx:configRequest", (event) => {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  if (meta && meta.content) {
+    event.detail.headers["X-CSRF-Token"] = meta.content;
+  }
+});
+
+// GOV.UK Frontend styles its JavaScript-enhanced components only under this class.
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
+
+// GOV.UK Frontend is fetched only by pages that have one of its components.
+let govukFrontend = null;
+
+function ignoreAlreadyInitialised(error) {
+  if (error && error.name !== "InitError") {
+    console.error(error);
+  }
+}
+
+async function initGovukComponents(scope) {
+  const isComponent = scope.matches(GOVUK_COMPONENT);
+  if (!isComponent && !scope.querySelector(GOVUK_COMPONENT)) {
+    return;
+  }
+  govukFrontend ??= import("../build/govuk-frontend.min.js");
+  const { initAll } = await govukFrontend;
+  // initAll searches inside its scope, so a swapped-in component is found from its parent.
+  const root = isComponent && scope.parentElement ? scope.parentElement : scope;
+  initAll({ scope: root, onError: ignoreAlreadyInitialised });
+}
+
+initGovukComponents(document.body).catch(console.error);
+
+// Content htmx swaps in gets its GOV.UK components set up too.
+document.addEventListener("htmx:load", (event) => {
+  const element = event.detail.elt;
+  if (element instanceof Element && element !== document.body) {
+    initGovukComponents(element).catch(console.error);
+  }
+});
