@@ -1,0 +1,1 @@
+"""Themes: finding what people keep saying in free text, after personal data is removed."""

@@ -1,0 +1,761 @@
+"""Remove personal data from free text before it is stored for themes, clustered or shown.
+
+``redact(text)`` returns the text with each piece of personal data replaced by a typed
+placeholder; ``find_personal_data(text)`` returns the pieces as :class:`Span` objects (start,
+end, kind) so callers can highlight or count them. Both are pure functions: no database, no
+network, no model download; regular expressions are compiled once at import.
+
+Placeholders (the ``kind`` of a span, in square brackets):
+
+===================  ==========================================================================
+``[name]``           a person's name: first names from a built-in list, surnames after a first
+                     name or a title, and any capitalised word after a cue ("Mr", "Dr", "my
+                     social worker", "foster carer", "Mum (...)", "called", "named", ...).
+                     Titles and roles are kept: "Mrs Smith" becomes "Mrs [name]".
+``[nhs number]``     10 digits in a 3-3-4 grouping (always), 10 digits in a row that pass the
+                     NHS modulus 11 check, or any 10-digit number after "NHS no"/"CHI".
+``[ni number]``      National Insurance numbers: two letters and six digits (spaces allowed) and
+                     an optional A-D suffix; a valid HMRC prefix, or any two letters after "NI".
+``[postcode]``       full UK postcodes, any case, with or without the space; outward codes
+                     alone ("TR1") after a street address or after the word "postcode".
+``[phone]``          UK phone numbers, mobile or landline: 0 or +44 / 0044, then 9 or 10 digits
+                     with spaces, dashes, dots or brackets ("(01872) 123456", "+44 (0)7700
+                     900123"); other international numbers starting with "+".
+``[email]``          email addresses.
+``[date of birth]``  a date next to born / DOB / d.o.b / date of birth / birthday / "aged N":
+                     "born 12.05.2015", "dob: 5th March 2016", "12/05/2015 (DOB)", "born in
+                     2015" (a year alone is removed only in that context).
+``[address]``        a street address: house (or flat) number, one to three capitalised words
+                     and a street word (Road, Street, Close, Avenue, Lane, Drive, Way, Court,
+                     Crescent, Place, Terrace, Gardens, Hill, Park, Row, Walk, ...); without a
+                     number only after "live(s) at/on", "moved to", "address is", ...
+``[case reference]`` case and record references: "CS-2023-00451", "LCS 123456", "AB123456",
+                     anything with digits after "case ref/number/no", "ref", "ID", "Mosaic",
+                     "LCS", ... The label is kept: "Mosaic ID [case reference]".
+``[id number]``      any other run of seven or more digits (err towards removal: in this
+                     service a long number is almost always an identifier of someone).
+===================  ==========================================================================
+
+Decisions:
+
+- Only dates of birth are removed. Other dates ("visited on 3/4/2024") stay: on their own they
+  identify nobody, and when something happened matters to the themes and briefings. The
+  date-of-birth cue must be right next to the date (a few connecting words at most).
+- Structured identifiers err towards removal: a 3-3-4 digit group is taken as an NHS number
+  even when its check digit is wrong; a valid-looking but unknown reference is removed.
+- Names err towards keeping ordinary words. A first name that is not an ordinary word
+  ("Sarah", "Kerry", "Mohammed") is removed wherever it stands, in any case. A first name that
+  is also a word ("Hope", "Grace", "Will", "May", "Mark", "Bill", "Rose") is removed only with a
+  cue: a title or role just before it, a surname just after it, a role just after it
+  ("Hope, my social worker"), or a capital letter in mid-sentence after a lower-case word
+  ("I spoke to Grace"). For words often capitalised for other reasons (months, seasons,
+  countries, "Will", "Bill", "Faith") only the title, role and surname cues count. "I hope",
+  "May I say", "the mark on his arm" are left alone.
+- Surnames that are ordinary words ("Brown", "Foster", "Walker") count only after a first name
+  or a title; distinctive surnames ("Patel", "Jones") count wherever they are capitalised.
+- Names in scripts without capital letters (Arabic, ...) are not recognised; digits are
+  recognised only as ASCII 0-9. Text other than personal data is returned unchanged,
+  character for character (emoji, right-to-left text, odd whitespace included).
+- All patterns use bounded repetition and start only at word or number boundaries, so a 1 MB
+  text takes a fraction of a second; texts with no digit and no "@" skip the structured
+  patterns entirely.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from learning.themes.redact_names import (
+    AMBIGUOUS_FIRST_NAMES,
+    CAPITALISED_ONLY,
+    CUE_WORDS,
+    DETERMINERS,
+    FIRST_NAMES,
+    NOT_NAMES,
+    ORDINARY_SURNAMES,
+    PHONED_SUBJECTS,
+    PLACE_WORDS,
+    STRONG_WORDS,
+    SURNAMES,
+    TITLES,
+)
+
+__all__ = ["KINDS", "Span", "find_personal_data", "placeholder", "redact"]
+
+NAME: Final = "name"
+NHS_NUMBER: Final = "nhs number"
+NI_NUMBER: Final = "ni number"
+POSTCODE: Final = "postcode"
+PHONE: Final = "phone"
+EMAIL: Final = "email"
+DATE_OF_BIRTH: Final = "date of birth"
+ADDRESS: Final = "address"
+CASE_REFERENCE: Final = "case reference"
+ID_NUMBER: Final = "id number"
+
+KINDS: Final[tuple[str, ...]] = (
+    NAME,
+    NHS_NUMBER,
+    NI_NUMBER,
+    POSTCODE,
+    PHONE,
+    EMAIL,
+    DATE_OF_BIRTH,
+    ADDRESS,
+    CASE_REFERENCE,
+    ID_NUMBER,
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A piece of personal data: ``text[start:end]`` is of the given ``kind``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def placeholder(kind: str) -> str:
+    """The text that replaces a span of this kind, e.g. ``[nhs number]``."""
+    return f"[{kind}]"
+
+
+# --------------------------------------------------------------------------------------------
+# Structured identifiers
+# --------------------------------------------------------------------------------------------
+
+# Lower number wins when two candidate spans overlap. A reference after "case ref", "ref",
+# "ID"... is a case reference even if it looks like an NI number.
+_PRIORITY: Final[dict[str, int]] = {
+    EMAIL: 0,
+    NHS_NUMBER: 1,
+    NI_NUMBER: 3,
+    PHONE: 4,
+    DATE_OF_BIRTH: 5,
+    ADDRESS: 6,
+    POSTCODE: 7,
+    CASE_REFERENCE: 8,
+    ID_NUMBER: 9,
+}
+_KEYWORD_REFERENCE_PRIORITY: Final = 2
+
+_Candidate = tuple[int, int, str, int]  # start, end, kind, priority
+
+
+def _keywords(*words: str) -> str:
+    """A case-insensitive whole-word alternation that searches fast.
+
+    Each word is a regex fragment starting with a plain letter. The result starts with a
+    single character class (which the regex engine scans for quickly) instead of ``\\b`` or an
+    alternation, and checks the word boundary and the rest of the word afterwards.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0].lower(), []).append(word[1:])
+    first = "".join(sorted(c + c.upper() for c in by_first))
+    branches = "|".join(
+        f"(?<={c})(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
+        for c, rests in sorted(by_first.items())
+    )
+    return rf"[{first}](?<!\w.)(?i:{branches})(?![^\W\d_])"
+
+
+_DIGIT = re.compile(r"[0-9]")
+_GAP = r"[ \t\u00a0]"  # spaces inside one identifier
+
+_EMAIL_DOMAIN = re.compile(
+    r"@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,7}\.[A-Za-z][A-Za-z0-9-]{0,62}"
+)
+_EMAIL_LOCAL = re.compile(r"[\w.%+'-]{1,64}\Z")
+
+_SEP = r"[ \t\-.()\u00a0]{0,2}"
+_PHONE_UK = re.compile(
+    r"[+0(](?<![\w+].)"
+    r"(?:(?<=\+)" + _GAP + r"?44" + _GAP + r"?(?:\(0\)" + _GAP + r"?)?"
+    r"|(?<=0)0" + _GAP + r"?44" + _GAP + r"?(?:\(0\)" + _GAP + r"?)?"
+    r"|(?<=\()0|(?<=0))"
+    r"[0-9](?:" + _SEP + r"[0-9]){8,9}(?![0-9])"
+)
+_PHONE_INTL = re.compile(r"\+(?<![\w+].)(?!44)[1-9][0-9]{0,2}(?:" + _SEP + r"[0-9]){6,12}(?![0-9])")
+
+_TEN_DIGITS = re.compile(
+    r"[0-9](?<![0-9].)[0-9]{2}(?:(?P<grouped>[ \-.]{1,2}[0-9]{3}[ \-.]{1,2}[0-9]{4})|[0-9]{7})"
+    r"(?![0-9])"
+)
+_NHS_KEYWORD = re.compile(
+    _keywords("nhs", "chi")
+    + r"(?i:"
+    + _GAP
+    + r"{0,2}(?:no|number|num|#))?\.?"
+    + _GAP
+    + r"{0,2}(?:is)?"
+    + _GAP
+    + r"{0,2}[:\-]?"
+    + _GAP
+    + r"{0,2}(?P<id>[0-9](?:[ \-.]{0,2}[0-9]){8,11})(?![0-9])"
+)
+
+# HMRC: first letter not D F I Q U V; second not D F I O Q U V; some pairs are never issued.
+_NI_STRICT = re.compile(
+    r"[A-CEGHJ-PR-TW-Z](?<![A-Za-z0-9].)[A-CEGHJ-NPR-TW-Z](?<!BG|GB|KN|NK|NT|TN|ZZ)"
+    r" ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[A-Da-d])?(?![A-Za-z0-9])"
+)
+_NI_KEYWORD = re.compile(
+    _keywords("ni", r"n\.i\.", "nino", r"national[ ]insurance")
+    + r"(?i:"
+    + _GAP
+    + r"{0,2}(?:no|number|num|#))?\.?"
+    + _GAP
+    + r"{0,2}(?:is)?"
+    + _GAP
+    + r"{0,2}[:\-]?"
+    + _GAP
+    + r"{0,2}"
+    r"(?P<id>[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[A-Da-d])?)(?![A-Za-z0-9])"
+)
+
+_INWARD = r"[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}"
+_FULL_POSTCODE = r"(?:[A-Za-z]{1,2}[0-9][A-Za-z0-9]?|GIR|gir) {0,2}" + _INWARD
+# Found from the inward code ("2AB"), which starts with a digit, then checked backwards.
+_POSTCODE_INWARD = re.compile(r"[0-9](?=[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9]))")
+_POSTCODE_ENDING = re.compile(r"(?<![A-Za-z0-9])" + _FULL_POSTCODE + r"\Z")
+_OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
+_POSTCODE_KEYWORD = re.compile(
+    _keywords(r"post[ ]?code")
+    + _GAP
+    + r"{0,2}(?:is)?"
+    + _GAP
+    + r"{0,2}[:\-]?"
+    + _GAP
+    + r"{0,2}(?P<id>[A-Za-z]{1,2}[0-9][A-Za-z0-9]?)(?![A-Za-z0-9])"
+)
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)(?![a-z])"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = (
+    r"(?i:(?<![0-9])(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})"
+    r"|[0-9]{1,2}"
+    + _ORD
+    + r"(?:[ ]of)?[ ]{1,2}"
+    + _MONTH
+    + r"(?:,?[ ]{1,2}[0-9]{4}|[ ]{1,2}'[0-9]{2})?"
+    r"|" + _MONTH + r"[ ]{1,2}[0-9]{1,2}" + _ORD + r"(?:,?[ ]{1,2}[0-9]{4})?"
+    r"|" + _MONTH + r",?[ ]{1,2}[0-9]{4}"
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}"
+    r"|(?:19|20)[0-9]{2})(?![0-9a-z]))"
+)
+_DOB_CUES = ("born", "dob", "d.o.b", "d. o. b", "birth", "bday", "b'day", "aged")
+_DOB_BEFORE = re.compile(
+    _keywords(
+        "born",
+        "dob",
+        r"d\.[ ]?o\.[ ]?b\.?",
+        r"date[ ]of[ ]birth",
+        r"birth[ ]?date",
+        "birthday",
+        r"b'?day",
+        r"aged[ ]{1,2}[0-9]{1,2}(?:[ ]{0,2}(?:years?|yrs?)(?:[ ]old)?)?",
+    )
+    + r"(?i:[ :,.()\-\u2013]{0,4}(?:(?:on|is|was|in|of|the)[ ]{1,2}){0,3})"
+    r"(?P<id>" + _DATE + r")"
+)
+_DOB_AFTER_CUE = re.compile(_keywords("dob", r"d\.[ ]?o\.[ ]?b", r"date[ ]of[ ]birth"))
+_DATE_BEFORE_CUE = re.compile(r"(?P<id>" + _DATE + r")[ ]{0,2}[(\[,\-\u2013]?[ ]{0,2}\Z")
+
+_STREET_WORD = r"(?:[A-Z][a-z'\u2019]{1,20}(?:-[A-Z]?[a-z]{1,20})?|St\.?)"
+_STREET_SUFFIX = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Court|Ct|Crescent|Cres|Place"
+    r"|Terrace|Gardens|Gdns|Grove|Hill|Park|Row|Walk|Square|Sq|Mews|Rise|View|Green|Parade"
+    r"|Mead|Meadow|Meadows|Vale|Wharf|Yard|Quay|Croft|Fold|Chase|Drove|Gate|Heights|Boulevard"
+    r"|Broadway|Embankment|Esplanade|Promenade|Estate|Cottages|Villas|Approach|Bank|Circus"
+    r"|Crest|End|Field|Fields|Side|Wood|Brow|Wynd|Passage|Alley|Lea|Hollow|Orchard|Paddock"
+    r"|Dene|Glade|Garth|Ridge)\b\.?"
+)
+_STREET = r"(?:" + _STREET_WORD + r"[ ]{1,3}){1,3}" + _STREET_SUFFIX
+_HOUSE_NUMBER_REST = r"[0-9]{0,3}[A-Za-z]?(?:[ ]?[-\u2013/][ ]?[0-9]{1,4}[A-Za-z]?)?,?[ ]{1,3}"
+_ADDRESS_NUMBERED = re.compile(
+    r"[0-9](?<![0-9A-Za-z\u00a3$\u20ac.,:/].)" + _HOUSE_NUMBER_REST + _STREET
+)
+_ADDRESS_FLAT = re.compile(
+    _keywords("flat", "apartment", "apt", "unit", "room")
+    + r"[ ]{1,3}[0-9]{1,4}[A-Za-z]?,?[ ]{1,3}(?:[0-9]"
+    + _HOUSE_NUMBER_REST
+    + r")?"
+    + _STREET
+)
+_FLAT_CUES = ("flat", "apartment", "apt", "unit", "room")
+_ADDRESS_CUES = ("liv", "mov", "address")
+_ADDRESS_CUED = re.compile(
+    _keywords(r"live[sd]?", "living", "moved", "moving", r"address(?:[ ]is)?")
+    + r"(?i:(?:[ ]{1,3}(?:on|at|in|to|is))?:?[ ]{1,3}(?:the[ ]{1,3})?)"
+    r"(?P<id>" + _STREET + r")"
+)
+_ADDRESS_TAIL = re.compile(
+    r",?[ ]{0,3}(?:[A-Z][a-z]{1,20}(?:[ \-][A-Z][a-z]{1,20}){0,2},?[ ]{1,3})?"
+    r"(?P<id>" + _FULL_POSTCODE + r"|" + _OUTWARD + r")(?![A-Za-z0-9])"
+)
+
+_CASE_KEYWORD = re.compile(
+    _keywords(
+        *(
+            word + r"[ ]{0,2}(?:ref(?:erence)?|number|no|num|id|#)\.?"
+            for word in (
+                "case",
+                "client",
+                "child",
+                "file",
+                "record",
+                "referral",
+                "person",
+                "police",
+                "crime",
+                "incident",
+                "court",
+                "claim",
+            )
+        ),
+        r"ref(?:erence)?(?:[ ]{0,2}(?:number|no|num))?\.?",
+        "mosaic",
+        "lcs",
+        "eclipse",
+        "carefirst",
+        "liquidlogic",
+        "frameworki",
+        "id",
+        "crn",
+        "upn",
+        "uln",
+        "urn",
+    )
+    + r"(?i:(?:[ ]{0,2}(?:id|number|no|num|ref)\b\.?)?[ ]{0,2}(?:is|was)?[ ]{0,2}[:#\-]?[ ]{0,3})"
+    r"(?P<id>[A-Z]{0,6}[-/]?[0-9](?:[A-Za-z0-9/\-]{0,24}[A-Za-z0-9])?)"
+)
+_CASE_LETTERS_DIGITS = re.compile(
+    r"[A-Z](?<![A-Za-z0-9].)[A-Z]{0,4}[-/]?[0-9]{2,12}(?:[-/][0-9]{1,10}){0,3}(?![A-Za-z0-9])"
+)
+_CASE_SPACED = re.compile(r"[A-Z](?<![A-Za-z0-9].)[A-Z]{1,4} [0-9]{5,12}(?![A-Za-z0-9])")
+_NOT_CASE_PREFIXES = frozenset(["NHS", "CHI", "NI", "ID", "NO", "REF", "UPN", "ULN", "URN", "CRN"])
+_LONG_NUMBER = re.compile(r"[0-9](?<![0-9\u00a3$\u20ac.,].)[0-9]{6,}(?![0-9]|[.,][0-9])")
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    """The NHS number modulus 11 check on a 10-digit string."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _looks_like_postcode(code: str) -> bool:
+    """Case check: "Y7 3rd" and "it10th" are not postcodes, "TR1 2AB" and "tr1 2ab" are."""
+    if code.isupper():
+        return True
+    return code.islower() and " " in code
+
+
+def _digit_count(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def _structured_candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+
+    def add(start: int, end: int, kind: str, priority: int | None = None) -> None:
+        found.append((start, end, kind, _PRIORITY[kind] if priority is None else priority))
+
+    if "@" in text:
+        for m in _EMAIL_DOMAIN.finditer(text):
+            local = _EMAIL_LOCAL.search(text, max(0, m.start() - 64), m.start())
+            if local is not None:
+                add(local.start(), m.end(), EMAIL)
+    lowered = text.lower()
+    if any(cue in lowered for cue in _ADDRESS_CUES):
+        for m in _ADDRESS_CUED.finditer(text):
+            add(m.start("id"), m.end("id"), ADDRESS)
+    if not _DIGIT.search(text):
+        return found
+
+    for m in _TEN_DIGITS.finditer(text):
+        if m.group("grouped") or _nhs_checksum_ok(m.group()):
+            add(m.start(), m.end(), NHS_NUMBER)
+    if "nhs" in lowered or "chi" in lowered:
+        for m in _NHS_KEYWORD.finditer(text):
+            if _digit_count(m.group("id")) == 10:
+                add(m.start("id"), m.end("id"), NHS_NUMBER)
+
+    for m in _NI_STRICT.finditer(text):
+        add(m.start(), m.end(), NI_NUMBER)
+    if "n" in lowered:
+        for m in _NI_KEYWORD.finditer(text):
+            add(m.start("id"), m.end("id"), NI_NUMBER)
+
+    for m in _PHONE_UK.finditer(text):
+        add(m.start(), m.end(), PHONE)
+    if "+" in text:
+        for m in _PHONE_INTL.finditer(text):
+            add(m.start(), m.end(), PHONE)
+
+    if any(cue in lowered for cue in _DOB_CUES):
+        for m in _DOB_BEFORE.finditer(text):
+            add(m.start("id"), m.end("id"), DATE_OF_BIRTH)
+        for m in _DOB_AFTER_CUE.finditer(text):
+            date = _DATE_BEFORE_CUE.search(text, max(0, m.start() - 30), m.start())
+            if date is not None:
+                add(date.start("id"), date.end("id"), DATE_OF_BIRTH)
+
+    for m in _ADDRESS_NUMBERED.finditer(text):
+        add(m.start(), m.end(), ADDRESS)
+        tail = _ADDRESS_TAIL.match(text, m.end())
+        if tail is not None:
+            add(tail.start("id"), tail.end("id"), POSTCODE)
+    if any(cue in lowered for cue in _FLAT_CUES):
+        for m in _ADDRESS_FLAT.finditer(text):
+            add(m.start(), m.end(), ADDRESS)
+    for m in _POSTCODE_INWARD.finditer(text):
+        end = m.end() + 2
+        code = _POSTCODE_ENDING.search(text, max(0, m.start() - 6), end)
+        if code is not None and _looks_like_postcode(code.group()):
+            add(code.start(), end, POSTCODE)
+    if "post" in lowered:
+        for m in _POSTCODE_KEYWORD.finditer(text):
+            add(m.start("id"), m.end("id"), POSTCODE)
+
+    for m in _CASE_KEYWORD.finditer(text):
+        add(m.start("id"), m.end("id"), CASE_REFERENCE, _KEYWORD_REFERENCE_PRIORITY)
+    for m in _CASE_LETTERS_DIGITS.finditer(text):
+        if _digit_count(m.group()) >= 5:
+            add(m.start(), m.end(), CASE_REFERENCE)
+    for m in _CASE_SPACED.finditer(text):
+        if m.group().split(" ", 1)[0] not in _NOT_CASE_PREFIXES:
+            add(m.start(), m.end(), CASE_REFERENCE)
+    for m in _LONG_NUMBER.finditer(text):
+        add(m.start(), m.end(), ID_NUMBER)
+    return found
+
+
+def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping spans: on overlap the higher-priority kind, then the longer, wins."""
+    candidates.sort(key=lambda c: (c[0], c[3], c[0] - c[1]))
+    kept: list[_Candidate] = []
+    for cand in candidates:
+        if kept and cand[0] < kept[-1][1]:
+            last = kept[-1]
+            if (cand[3], cand[0] - cand[1]) < (last[3], last[0] - last[1]):
+                kept[-1] = cand
+            continue
+        kept.append(cand)
+    return kept
+
+
+# --------------------------------------------------------------------------------------------
+# Names
+# --------------------------------------------------------------------------------------------
+
+_WORD = r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+){0,4}"
+_TOKEN = re.compile(_WORD)
+_NEXT_TOKEN = re.compile(r"[ \t\u00a0]{1,3}(" + _WORD + r")")
+_PREV_TOKEN = re.compile(r"(" + _WORD + r")([^\w]{0,6})\Z")
+_INITIALS = r"(?P<initials>(?:[A-Z]\.?[ ]{1,2}){0,2})"
+_AFTER_TITLE = re.compile(r"\.?[ ]{1,2}" + _INITIALS + r"(?P<word>" + _WORD + r")")
+_AFTER_ROLE = re.compile(
+    r"[ ]{0,2}[,:(\-\u2013]?[ ]{0,2}" + _INITIALS + r"(?P<word>" + _WORD + r")"
+)
+_AFTER_NAME_WORD = re.compile(r"(?i:'s|\u2019s|s?[ ]{1,2}(?:is|are|as))\b")
+_APPOSITION = re.compile(
+    r"[ ]{0,2}[,(\-\u2013][ ]{0,2}(?i:my|our|his|her|their|the)[ ]{1,2}"
+    r"(?:[a-z\-]{2,20}[ ]){0,2}(?i:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b"
+)
+
+_LOWER_OK_TITLES: Final = frozenset(("mr", "mrs", "ms", "mx"))
+_DISTINCT_SURNAMES: Final = SURNAMES - ORDINARY_SURNAMES
+_FIRST: Final = FIRST_NAMES - AMBIGUOUS_FIRST_NAMES
+
+# What a lower-cased word can be or start: one dictionary lookup per word of the text.
+_F_FIRST, _F_AMBIGUOUS, _F_SURNAME, _F_CUE, _F_TITLE, _F_NAME_WORD = 1, 2, 4, 8, 16, 32
+
+
+def _build_lookup() -> dict[str, int]:
+    lookup: dict[str, int] = {}
+    for flag, words in (
+        (_F_FIRST, _FIRST),
+        (_F_AMBIGUOUS, AMBIGUOUS_FIRST_NAMES),
+        (_F_SURNAME, _DISTINCT_SURNAMES),
+        (_F_CUE, CUE_WORDS),
+        (_F_TITLE, TITLES),
+        (_F_NAME_WORD, frozenset(("name", "names", "known"))),
+    ):
+        for word in words:
+            lookup[word] = lookup.get(word, 0) | flag
+    return lookup
+
+
+_LOOKUP: Final = _build_lookup()
+
+
+def _base(word: str) -> tuple[str, int]:
+    """Lower-case lookup key and length, without a possessive 's."""
+    key = word.lower()
+    if "\u2019" in key:
+        key = key.replace("\u2019", "'")
+    if len(key) > 3 and key.endswith("'s"):
+        return key[:-2], len(word) - 2
+    return key, len(word)
+
+
+def _flags(key: str) -> int:
+    flags = _LOOKUP.get(key, 0)
+    if not flags and "-" in key:
+        for part in key.split("-"):
+            flags |= _LOOKUP.get(part, 0) & (_F_FIRST | _F_SURNAME)
+    return flags
+
+
+def _is_title_case(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _prev_word(text: str, start: int) -> tuple[str, str] | None:
+    """The word before ``start`` and the characters between it and ``start``."""
+    m = _PREV_TOKEN.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    return m.group(1), m.group(2)
+
+
+def _mid_sentence_after_lower(text: str, start: int) -> bool:
+    prev = _prev_word(text, start)
+    if prev is None:
+        return False
+    word, gap = prev
+    return word.islower() and gap.strip(" \t\u00a0,") == "" and word not in DETERMINERS
+
+
+def _surname_like(word: str, key: str, *, lowercase_context: bool) -> bool:
+    if key in PLACE_WORDS:
+        return False
+    if word.isupper() and len(word) > 1:
+        return key in SURNAMES
+    if _is_title_case(word):
+        return key in SURNAMES or (key not in NOT_NAMES and key not in STRONG_WORDS)
+    if lowercase_context and word.islower():
+        return key in _DISTINCT_SURNAMES or key in _FIRST
+    return False
+
+
+def _extend_forward(text: str, end: int, *, lowercase_context: bool, limit: int = 2) -> int:
+    """Take in up to ``limit`` following surname-like words."""
+    for _ in range(limit):
+        m = _NEXT_TOKEN.match(text, end)
+        if m is None:
+            break
+        word = m.group(1)
+        key, length = _base(word)
+        if not _surname_like(word, key, lowercase_context=lowercase_context):
+            break
+        end = m.start(1) + length
+        if length != len(word):  # possessive: the name ends here
+            break
+    return end
+
+
+def _extend_backward(text: str, start: int) -> int:
+    """Take in a capitalised first name or an initial just before a surname."""
+    prev = _prev_word(text, start)
+    if prev is None:
+        return start
+    word, gap = prev
+    if len(word) == 1 and word.isupper() and gap in (" ", ". "):
+        return start - len(gap) - 1
+    key = word.lower()
+    if (
+        gap == " "
+        and _is_title_case(word)
+        and key not in NOT_NAMES
+        and key not in STRONG_WORDS
+        and "'" not in key
+        and "\u2019" not in key
+    ):
+        return start - 1 - len(word)
+    return start
+
+
+def _name_after_cue(text: str, pos: int, *, title: str | None) -> tuple[int, int] | None:
+    """A name just after a title or a role word ending at ``pos``, as (start, end), or None."""
+    m = (_AFTER_TITLE if title else _AFTER_ROLE).match(text, pos)
+    if m is None:
+        return None
+    word = m.group("word")
+    key, length = _base(word)
+    lower_case_after_title = (
+        title in _LOWER_OK_TITLES
+        and word.islower()
+        and len(key) > 1
+        and not m.group("initials")
+        and not text[pos - len(title) : pos].isupper()  # "my MS problem" is not a title
+    )
+    known_in_capitals = word.isupper() and _flags(key) & (_F_FIRST | _F_SURNAME | _F_AMBIGUOUS)
+    if not (_is_title_case(word) or lower_case_after_title or known_in_capitals):
+        return None
+    if key in NOT_NAMES and key not in AMBIGUOUS_FIRST_NAMES and key not in SURNAMES:
+        return None
+    if _LOOKUP.get(key, 0) & (_F_CUE | _F_TITLE):
+        return None
+    end = m.start("word") + length
+    if length == len(word):
+        end = _extend_forward(text, end, lowercase_context=word.islower())
+    return m.start("initials") if m.group("initials") else m.start("word"), end
+
+
+def _called_is_phoned(text: str, start: int) -> bool:
+    """Whether "called" means "phoned" here ("I called Parkway Medical"), not "named"."""
+    prev = _prev_word(text, start)
+    return prev is not None and prev[0].lower() in PHONED_SUBJECTS
+
+
+def _ambiguous_is_name(text: str, start: int, end: int, key: str, possessive: bool) -> bool:
+    """Whether a capitalised first name that is also an ordinary word is used as a name here."""
+    if _APPOSITION.match(text, end):
+        return True
+    nxt = None if possessive else _NEXT_TOKEN.match(text, end)
+    if nxt is not None:
+        word = nxt.group(1)
+        nkey, _ = _base(word)
+        if _is_title_case(word) and nkey in _DISTINCT_SURNAMES:
+            return True
+        if (
+            key not in STRONG_WORDS
+            and _is_title_case(word)
+            and nkey not in NOT_NAMES
+            and nkey not in PLACE_WORDS
+            and nkey not in STRONG_WORDS
+            and nkey not in AMBIGUOUS_FIRST_NAMES
+            and _mid_sentence_after_lower(text, start)
+        ):
+            return True
+    if key in STRONG_WORDS:
+        return False
+    return possessive or _mid_sentence_after_lower(text, start)
+
+
+def _name_after_cue_word(
+    text: str, m: re.Match[str], key: str, length: int, flags: int
+) -> tuple[int, int] | None:
+    """A name after the title, role or "name is" that token ``m`` (lookup ``key``) starts."""
+    word = m.group()
+    possessive = length != len(word)
+    if flags & _F_TITLE and not possessive and (key != "miss" or word[0] == "M"):
+        return _name_after_cue(text, m.end(), title=key)
+    if flags & _F_CUE and not possessive:
+        if key == "called" and _called_is_phoned(text, m.start()):
+            return None
+        return _name_after_cue(text, m.end(), title=None)
+    if flags & _F_NAME_WORD:  # "name is", "name's", "names are", "known as"
+        after = _AFTER_NAME_WORD.match(text, m.start() + length)
+        if after is not None:
+            return _name_after_cue(text, after.end(), title=None)
+    return None
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    lookup = _LOOKUP.get
+    covered = 0  # end of the last name found: words inside it need no second look
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        if start < covered:
+            continue
+        word = m.group()
+        key = word.lower()
+        flags = lookup(key, 0)
+        length = len(word)
+        if not flags:
+            if "'" not in key and "\u2019" not in key and "-" not in key:
+                continue
+            key, length = _base(word)  # possessive, curly apostrophe or hyphenated
+            flags = _flags(key)
+            if not flags:
+                continue
+        if flags & (_F_CUE | _F_TITLE | _F_NAME_WORD):
+            found = _name_after_cue_word(text, m, key, length, flags)
+            if found is not None:
+                spans.append(found)
+                covered = found[1]
+                continue
+        possessive = length != len(word)
+        end = start + length
+        if flags & _F_FIRST:
+            if word.isupper() and len(word) <= 3:
+                continue  # "TIA", "ALI", "JO" in capitals are more often abbreviations
+            if word.islower() and key in CAPITALISED_ONLY:
+                continue  # "charlie", "mags", "tel"
+            if not possessive:
+                end = _extend_forward(text, end, lowercase_context=word.islower())
+            spans.append((start, end))
+            covered = end
+        elif flags & _F_AMBIGUOUS:
+            if _is_title_case(word) and _ambiguous_is_name(text, start, end, key, possessive):
+                if not possessive:
+                    end = _extend_forward(text, end, lowercase_context=False)
+                spans.append((start, end))
+                covered = end
+        elif flags & _F_SURNAME and (_is_title_case(word) or (word.isupper() and len(word) > 1)):
+            spans.append((_extend_backward(text, start), end))
+            covered = end
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def find_personal_data(text: str) -> list[Span]:
+    """Every piece of personal data found in ``text``, in order, without overlaps."""
+    if not text:
+        return []
+    structured = _resolve(_structured_candidates(text))
+    starts = [c[0] for c in structured]
+    result = [Span(s, e, k) for s, e, k, _ in structured]
+    for start, end in _merge(_name_spans(text)):
+        i = bisect.bisect_left(starts, end)
+        if i > 0 and structured[i - 1][1] > start:
+            continue  # overlaps a structured identifier, which wins
+        result.append(Span(start, end, NAME))
+    result.sort()
+    return result
+
+
+def redact(text: str) -> str:
+    """``text`` with each piece of personal data replaced by its placeholder."""
+    spans = find_personal_data(text)
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for span in spans:
+        parts.append(text[pos : span.start])
+        parts.append(placeholder(span.kind))
+        pos = span.end
+    parts.append(text[pos:])
+    return "".join(parts)
