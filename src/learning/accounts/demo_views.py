@@ -33,12 +33,13 @@ def demo_sign_in(
         raise HTTPException(404)
     council = service.council_for(db, settings)
     assert council.id is not None
+    found = org_service.search_people(db, council.id, q, limit=20) if q else []
     return render(
         request,
         "accounts/demo_sign_in.html",
         {
             "showcase": org_service.demo_showcase(db, council.id),
-            "matches": org_service.search_people(db, council.id, q, limit=20) if q else [],
+            "matches": [person for person in found if person.active],  # inactive: cannot sign in
             "q": q,
             "next": service.safe_next(next),
         },

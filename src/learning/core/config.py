@@ -92,10 +92,6 @@ class Settings(BaseSettings):
         default=True,
         description="Create a person at first sign-in when their (tid, oid) is not yet known.",
     )
-    trusted_proxies: str = Field(
-        default="",
-        description="Comma-separated proxy addresses whose X-Forwarded-For is believed.",
-    )
     log_level: str = Field(default="INFO", description="Python logging level.")
     static_dir: Path = Field(
         default_factory=lambda: _repo_root() / "web" / "static",

@@ -13,6 +13,7 @@ from jinja2 import TemplateNotFound
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from learning.accounts.dependencies import SignInRequired
+from learning.core.headers import add_security_headers
 from learning.core.web import is_htmx, redirect, render
 
 log = logging.getLogger("learning.errors")
@@ -53,7 +54,12 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error", extra={"request_id": _request_id(request)})
-    return error_response(request, 500)
+    response = error_response(request, 500)
+    # Starlette calls this handler from ServerErrorMiddleware, the outermost layer, so the
+    # response bypasses SecurityHeadersMiddleware: add its headers here.
+    nonce = str(getattr(request.state, "csp_nonce", ""))
+    add_security_headers(response.headers, nonce, _request_id(request))
+    return response
 
 
 def error_response(

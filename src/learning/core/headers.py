@@ -45,17 +45,26 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = content_security_policy(nonce)
-                headers["Strict-Transport-Security"] = HSTS
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["X-Frame-Options"] = "DENY"
-                headers["Permissions-Policy"] = PERMISSIONS_POLICY
-                headers["Cross-Origin-Opener-Policy"] = "same-origin"
-                headers["X-Request-ID"] = request_id
-                headers.setdefault("Referrer-Policy", "same-origin")
-                if not is_static:
-                    headers.setdefault("Cache-Control", "no-store")
+                # Only static files themselves may be cached, not error pages under /static/.
+                cacheable = is_static and message["status"] < 400
+                add_security_headers(MutableHeaders(scope=message), nonce, request_id, cacheable)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def add_security_headers(
+    headers: MutableHeaders, nonce: str, request_id: str, is_static: bool = False
+) -> None:
+    """The headers every response carries. Also used by the 500 handler: Starlette sends
+    that response from ``ServerErrorMiddleware``, outside this middleware."""
+    headers["Content-Security-Policy"] = content_security_policy(nonce)
+    headers["Strict-Transport-Security"] = HSTS
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Permissions-Policy"] = PERMISSIONS_POLICY
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    headers["X-Request-ID"] = request_id
+    headers.setdefault("Referrer-Policy", "same-origin")
+    if not is_static:
+        headers.setdefault("Cache-Control", "no-store")

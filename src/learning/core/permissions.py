@@ -45,18 +45,37 @@ class Permission(StrEnum):
     SESSIONS_REVOKE = "accounts:sessions:revoke"
     AUDIT_READ = "audit:events:read"
     AUDIT_EXPORT = "audit:events:export"
+    SUPERVISION_OWN = "supervision:own:read"
+    SUPERVISION_RECORD = "supervision:sessions:record"
+    SUPERVISION_OVERSEE = "supervision:team:oversee"
+    SUPERVISION_AUDIT = "supervision:records:audit"
+    SUPERVISION_POLICY = "supervision:policy:manage"
 
 
 #: What every signed-in person may do, whatever their roles.
-SIGNED_IN: frozenset[Permission] = frozenset({Permission.HOME_VIEW})
+SIGNED_IN: frozenset[Permission] = frozenset({Permission.HOME_VIEW, Permission.SUPERVISION_OWN})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PRACTITIONER: frozenset(),
-    Role.SUPERVISOR: frozenset(),
-    Role.TEAM_MANAGER: frozenset({Permission.PEOPLE_READ}),
-    Role.WORKFORCE_LEAD: frozenset({Permission.PEOPLE_READ}),
+    Role.SUPERVISOR: frozenset({Permission.SUPERVISION_RECORD}),
+    Role.TEAM_MANAGER: frozenset(
+        {
+            Permission.PEOPLE_READ,
+            Permission.SUPERVISION_RECORD,
+            Permission.SUPERVISION_OVERSEE,
+            Permission.SUPERVISION_AUDIT,
+        }
+    ),
+    Role.WORKFORCE_LEAD: frozenset({Permission.PEOPLE_READ, Permission.SUPERVISION_OVERSEE}),
     Role.SAFEGUARDING_LEAD: frozenset(),
-    Role.PRINCIPAL_SOCIAL_WORKER: frozenset({Permission.PEOPLE_READ}),
+    Role.PRINCIPAL_SOCIAL_WORKER: frozenset(
+        {
+            Permission.PEOPLE_READ,
+            Permission.SUPERVISION_OVERSEE,
+            Permission.SUPERVISION_AUDIT,
+            Permission.SUPERVISION_POLICY,
+        }
+    ),
     Role.ADMINISTRATOR: frozenset(
         {
             Permission.PEOPLE_READ,
@@ -66,6 +85,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.SESSIONS_REVOKE,
             Permission.AUDIT_READ,
             Permission.AUDIT_EXPORT,
+            Permission.SUPERVISION_POLICY,
         }
     ),
 }
