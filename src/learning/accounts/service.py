@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from learning.core.config import Settings
@@ -31,13 +34,27 @@ class Identity:
     idp_roles: tuple[Role, ...]
 
 
+#: The longest ``tid`` or ``oid`` we store (Entra ID sends 36-character GUIDs).
+MAX_ID_LENGTH = 64
+MISSING_DETAILS = (
+    "Your council account did not send the details this service needs. "
+    "Ask your administrator to check how sign-in is set up."
+)
+
+WRONG_ORGANISATION = "Accounts from your organisation cannot sign in to this service."
+
+security_log = logging.getLogger("learning.security")
+
+
 def identity_from_claims(claims: Mapping[str, Any], settings: Settings) -> Identity:
     """People are identified by tenant and object id (``tid``, ``oid``), never by email."""
     tid, oid = claims.get("tid"), claims.get("oid")
-    if not isinstance(tid, str) or not tid or not isinstance(oid, str) or not oid:
-        raise SignInRefused("claims", "Your account did not send the details we need.")
+    for value in (tid, oid):
+        if not isinstance(value, str) or not value.strip() or len(value) > MAX_ID_LENGTH:
+            raise SignInRefused("claims", MISSING_DETAILS)
+    assert isinstance(tid, str) and isinstance(oid, str)
     if settings.allowed_tenants and tid not in settings.allowed_tenants:
-        raise SignInRefused("tenant", "Your organisation's accounts cannot sign in here.")
+        raise SignInRefused("tenant", WRONG_ORGANISATION)
     return Identity(
         tenant_id=tid,
         object_id=oid,
@@ -49,11 +66,19 @@ def identity_from_claims(claims: Mapping[str, Any], settings: Settings) -> Ident
 
 
 def mapped_roles(values: Any, role_map: Mapping[str, str]) -> tuple[Role, ...]:
+    """Roles for the claim's values; values not in the map give no role."""
     if isinstance(values, str):
         values = [values]
-    if not isinstance(values, Iterable):
+    if not isinstance(values, Iterable) or isinstance(values, Mapping):
         return ()
-    roles = {Role(role_map[v]) for v in values if isinstance(v, str) and v in role_map}
+    roles: set[Role] = set()
+    for value in values:
+        if not isinstance(value, str) or value not in role_map:
+            continue
+        try:
+            roles.add(Role(role_map[value]))
+        except ValueError:
+            security_log.warning("role map names an unknown role", extra={"role": role_map[value]})
     return tuple(sorted(roles))
 
 
@@ -61,20 +86,28 @@ def person_for_identity(
     db: Session, council: Council, identity: Identity, settings: Settings
 ) -> Person:
     if council.tenant_id and council.tenant_id != identity.tenant_id:
-        raise SignInRefused("tenant", "Your organisation's accounts cannot sign in here.")
+        raise SignInRefused("tenant", WRONG_ORGANISATION)
     person = db.exec(
         select(Person).where(
             Person.oidc_tid == identity.tenant_id, Person.oidc_oid == identity.object_id
         )
     ).first()
     if person is not None and person.council_id != council.id:
-        raise SignInRefused("council", "Your account belongs to another council.")
+        raise SignInRefused(
+            "council", "Your account belongs to another council's copy of this service."
+        )
     if person is None:
         if not settings.oidc_auto_provision:
-            raise SignInRefused("unknown", "Your account has not been set up yet.")
+            raise SignInRefused(
+                "unknown",
+                "Your council account has not been set up for this service yet. "
+                "Ask your administrator to add you.",
+            )
         person = _provision(db, council, identity)
     if not person.active:
-        raise SignInRefused("disabled", "Your account has been disabled.")
+        raise SignInRefused(
+            "disabled", "Your account has been disabled. Ask an administrator if this is wrong."
+        )
     return person
 
 
@@ -82,7 +115,7 @@ def _provision(db: Session, council: Council, identity: Identity) -> Person:
     assert council.id is not None
     email = identity.email or f"{identity.object_id}@{identity.tenant_id}.invalid"
     clash = db.exec(
-        select(Person).where(Person.council_id == council.id, Person.email == email)
+        select(Person).where(Person.council_id == council.id, func.lower(Person.email) == email)
     ).first()
     if clash is not None:
         # Never link by email: someone else's record may carry it. Ask an administrator.
@@ -99,8 +132,12 @@ def _provision(db: Session, council: Council, identity: Identity) -> Person:
         oidc_tid=identity.tenant_id,
         oidc_oid=identity.object_id,
     )
-    db.add(person)
-    db.flush()
+    try:
+        with db.begin_nested():
+            db.add(person)
+    except IntegrityError as exc:
+        # The same person signing in twice at once: the other attempt created the record.
+        raise SignInRefused("provision_conflict", "Please try signing in again.") from exc
     return person
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from learning.core.permissions import Role
+
 PLACEHOLDER_SECRETS = frozenset(
     {"", "changeme", "change-me", "change_me", "secret", "password", "placeholder", "demo"}
 )
@@ -108,6 +110,10 @@ class Settings(BaseSettings):
         parsed = json.loads(value or "{}")
         if not isinstance(parsed, dict):
             raise ValueError("must be a JSON object")
+        known = {role.value for role in Role}
+        unknown = sorted(str(v) for v in parsed.values() if v not in known)
+        if unknown:
+            raise ValueError(f"unknown roles {unknown}; use {sorted(known)}")
         return value
 
     @cached_property
