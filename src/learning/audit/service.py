@@ -7,18 +7,22 @@ change it records. Security events that must survive a refused request use
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from learning.audit.models import AuditEvent
+from learning.core.clock import LONDON
 from learning.core.db import Database
+from learning.org.models import Person
 
 
 @dataclass(frozen=True)
@@ -73,30 +77,70 @@ class AuditFilter:
     record_id: str = ""
     since: date | None = None
     until: date | None = None
+    #: Part of the actor's name or email address (their name now, or when they acted).
+    actor_name: str = ""
+
+    def describe(self) -> dict[str, str]:
+        """The filters in use, as recorded in the detail of ``audit.viewed``/``audit.exported``."""
+        return {
+            key: str(value)
+            for key, value in asdict(self).items()
+            if key != "council_id" and value not in (None, "")
+        }
 
 
 def _filtered(query: Any, f: AuditFilter) -> Any:
+    """Only the council's events; ``since`` and ``until`` are whole days in UK time."""
     query = query.where(AuditEvent.council_id == f.council_id)
     if f.action:
-        query = query.where(col(AuditEvent.action).startswith(f.action))
+        query = query.where(col(AuditEvent.action).startswith(f.action, autoescape=True))
     if f.actor_id is not None:
         query = query.where(AuditEvent.actor_id == f.actor_id)
+    if f.actor_name:
+        query = query.where(_actor_matches(f.council_id, f.actor_name))
     if f.record_type:
         query = query.where(AuditEvent.record_type == f.record_type)
     if f.record_id:
         query = query.where(AuditEvent.record_id == f.record_id)
     if f.since:
-        query = query.where(AuditEvent.occurred_at >= datetime.combine(f.since, time.min))
+        query = query.where(col(AuditEvent.occurred_at) >= start_of_day(f.since))
     if f.until:
-        end = datetime.combine(f.until + timedelta(days=1), time.min)
-        query = query.where(AuditEvent.occurred_at < end)
+        query = query.where(col(AuditEvent.occurred_at) < start_of_day(f.until + timedelta(days=1)))
     return query
 
 
-def list_events(db: Session, f: AuditFilter, *, limit: int = 50, offset: int = 0) -> Sequence[AuditEvent]:
+def start_of_day(day: date) -> datetime:
+    """Midnight at the start of ``day`` in the UK, as a UTC moment."""
+    return datetime.combine(day, time.min, tzinfo=LONDON).astimezone(UTC)
+
+
+def _actor_matches(council_id: int, text: str) -> Any:
+    pattern = "%" + _escape_like(text.strip().lower()) + "%"
+    full_name = func.lower(col(Person.given_name) + " " + col(Person.family_name))
+    people = select(Person.id).where(
+        Person.council_id == council_id,
+        or_(
+            full_name.like(pattern, escape="\\"),
+            func.lower(Person.email).like(pattern, escape="\\"),
+        ),
+    )
+    return or_(
+        col(AuditEvent.actor_id).in_(people),
+        func.lower(AuditEvent.actor_label).like(pattern, escape="\\"),
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_events(
+    db: Session, f: AuditFilter, *, limit: int = 50, offset: int = 0
+) -> Sequence[AuditEvent]:
     query = _filtered(select(AuditEvent), f)
     query = query.order_by(col(AuditEvent.occurred_at).desc(), col(AuditEvent.id).desc())
-    return db.exec(query.limit(limit).offset(offset)).all()
+    events: Sequence[AuditEvent] = db.exec(query.limit(limit).offset(offset)).all()
+    return events
 
 
 def count_events(db: Session, f: AuditFilter) -> int:
@@ -106,3 +150,67 @@ def count_events(db: Session, f: AuditFilter) -> int:
 def list_actions(db: Session, council_id: int) -> list[str]:
     query = select(AuditEvent.action).where(AuditEvent.council_id == council_id).distinct()
     return sorted(db.exec(query).all())
+
+
+def list_record_types(db: Session, council_id: int) -> list[str]:
+    query = (
+        select(AuditEvent.record_type)
+        .where(AuditEvent.council_id == council_id, AuditEvent.record_type != "")
+        .distinct()
+    )
+    return sorted(db.exec(query).all())
+
+
+def iter_events(db: Session, f: AuditFilter, *, batch: int = 500) -> Iterator[AuditEvent]:
+    """Every matching event, newest first, fetched ``batch`` rows at a time."""
+    query = _filtered(select(AuditEvent), f)
+    query = query.order_by(col(AuditEvent.occurred_at).desc(), col(AuditEvent.id).desc())
+    yield from db.exec(query.execution_options(yield_per=batch))
+
+
+def detail_of(event: AuditEvent) -> dict[str, Any]:
+    """The event's detail as a mapping (an unreadable detail is shown as it is stored)."""
+    try:
+        detail = json.loads(event.detail or "{}")
+    except ValueError:
+        return {"detail": event.detail}
+    return detail if isinstance(detail, dict) else {"detail": detail}
+
+
+CSV_COLUMNS = ("occurred_at", "actor", "action", "record_type", "record_id", "request_id", "detail")
+#: A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """The value as text, with a leading apostrophe if a spreadsheet would run it."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def csv_row(event: AuditEvent) -> list[str]:
+    occurred = event.occurred_at.astimezone(UTC).isoformat(timespec="seconds")
+    values = (
+        occurred,
+        event.actor_label,
+        event.action,
+        event.record_type,
+        event.record_id,
+        event.request_id,
+        event.detail,
+    )
+    return [csv_cell(value) for value in values]
+
+
+def csv_lines(events: Iterable[AuditEvent], *, rows_per_chunk: int = 200) -> Iterator[str]:
+    """The header, then the events as CSV text, a chunk of rows at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for n, event in enumerate(events, start=1):
+        writer.writerow(csv_row(event))
+        if n % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

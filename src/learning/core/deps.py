@@ -29,4 +29,5 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-DbSession = Annotated[Session, Depends(get_db)]
+#: scope="function": the commit happens when the view returns, before the response is sent.
+DbSession = Annotated[Session, Depends(get_db, scope="function")]

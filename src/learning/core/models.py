@@ -13,7 +13,7 @@ from sqlalchemy.types import TypeDecorator
 class EnumString(TypeDecorator[StrEnum]):
     """Stores a StrEnum as its plain value (no database enum type), loads it as the enum."""
 
-    impl = String(40)
+    impl = String
     cache_ok = True
 
     def __init__(self, enum_class: type[StrEnum], length: int = 40) -> None:

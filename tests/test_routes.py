@@ -1,0 +1,184 @@
+"""Every route is either public by name or declares the permission it needs, and refuses
+anyone without it. The app is built in demo mode, so the demo routes are checked too."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import fastapi.routing
+import pytest
+from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlmodel import SQLModel
+
+import learning.all_models  # noqa: F401 - every table, for the row counts
+from learning.accounts.dependencies import declared_permission
+from learning.app import PUBLIC_ROUTES, create_app
+from learning.core.config import Settings
+from learning.core.db import Database
+from learning.core.permissions import Permission, Role, permissions_for
+from tests.conftest import make_settings
+from tests.factories import Factory
+
+#: Tables a GET may change: reads of sensitive records are audited, and sessions are kept
+#: server-side (last seen, sign-in state).
+WRITTEN_BY_READS = frozenset({"audit_event", "user_session"})
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return make_settings(demo=True)
+
+
+def served_routes(app: FastAPI) -> list[Any]:
+    """Every route the app serves. Since FastAPI 0.137 ``app.routes`` keeps each included
+    router as one opaque entry; ``iter_route_contexts`` flattens them, each with its full
+    path and every dependency it runs (the app's, the router's and its own)."""
+    flatten = getattr(fastapi.routing, "iter_route_contexts", None)
+    return list(flatten(app.routes)) if flatten else list(app.routes)
+
+
+def demo_app_routes() -> list[Any]:
+    """The routes of an app like the one under test (building it touches no database)."""
+    return served_routes(create_app(make_settings(demo=True), Database.from_url("sqlite://")))
+
+
+def is_api_route(route: Any) -> bool:
+    return isinstance(getattr(route, "original_route", route), APIRoute)
+
+
+def permissions_declared(dependant: Dependant) -> frozenset[Permission]:
+    """Every permission a ``requires(...)`` dependency declares, however deeply nested."""
+    found: set[Permission] = set()
+    for dependency in dependant.dependencies:
+        permission = declared_permission(dependency.call)
+        if permission is not None:
+            found.add(permission)
+        found |= permissions_declared(dependency)
+    return frozenset(found)
+
+
+def protected_get_routes() -> list[tuple[str, str, frozenset[Permission], bool]]:
+    """(name, path with every parameter set to 1, permissions, whether it names an object)."""
+    found = []
+    for route in filter(is_api_route, demo_app_routes()):
+        permissions = permissions_declared(route.dependant)
+        if "GET" in route.methods and permissions:
+            path = route.path_format.format(**dict.fromkeys(route.param_convertors, 1))
+            found.append((route.name, path, permissions, bool(route.param_convertors)))
+    return found
+
+
+PROTECTED_GETS = protected_get_routes()
+
+
+def test_every_route_is_public_by_name_or_declares_a_permission() -> None:
+    undeclared = [
+        getattr(route, "name", repr(route))
+        for route in demo_app_routes()
+        if getattr(route, "name", None) not in PUBLIC_ROUTES
+        and not (is_api_route(route) and permissions_declared(route.dependant))
+    ]
+
+    assert undeclared == [], "routes with neither a permission nor a place in PUBLIC_ROUTES"
+
+
+def test_the_public_list_names_only_routes_that_exist() -> None:
+    names = {getattr(route, "name", None) for route in demo_app_routes()}
+
+    assert sorted(PUBLIC_ROUTES - names) == [], "stale names in PUBLIC_ROUTES"
+
+
+def test_there_are_protected_routes_to_check() -> None:
+    names = {name for name, *_ in PROTECTED_GETS}
+
+    assert {"home", "audit_events", "audit_export"} <= names
+
+
+@pytest.mark.parametrize("path", [pytest.param(path, id=name) for name, path, *_ in PROTECTED_GETS])
+def test_an_anonymous_visitor_is_sent_to_sign_in(client: TestClient, path: str) -> None:
+    response = client.get(path)
+
+    assert response.status_code == 303
+    location = urlsplit(response.headers["location"])
+    assert location.path == "/sign-in"
+    assert parse_qs(location.query)["next"] == [path]
+
+
+ROLES: list[Role | None] = [None, *Role]
+
+
+@pytest.mark.parametrize(
+    ("role", "name", "path", "needs", "has_params"),
+    [
+        pytest.param(role, name, path, needs, params, id=f"{role or 'no-role'}-{name}")
+        for role in ROLES
+        for name, path, needs, params in PROTECTED_GETS
+    ],
+)
+def test_each_role_reaches_exactly_the_routes_its_permissions_allow(
+    client: TestClient,
+    factory: Factory,
+    role: Role | None,
+    name: str,
+    path: str,
+    needs: frozenset[Permission],
+    has_params: bool,
+) -> None:
+    roles = (role,) if role else ()
+    factory.sign_in(client, factory.make_person(roles=roles))
+    held = needs <= permissions_for(roles)
+
+    response = client.get(path)
+
+    if not held:
+        expected = {403}
+    elif has_params:
+        expected = {200, 404}  # the object with id 1 may not exist
+    else:
+        expected = {200}
+    assert response.status_code in expected, f"{role} GET {path} ({name})"
+
+
+def row_counts(database: Database) -> dict[str, int]:
+    assert database.connection is not None
+    count = database.connection.execute
+    return {
+        table.name: count(select(func.count()).select_from(table)).scalar_one()
+        for table in SQLModel.metadata.sorted_tables
+    }
+
+
+def test_get_is_safe(
+    app: FastAPI, client: TestClient, database: Database, factory: Factory
+) -> None:
+    """Every GET route without path parameters, called by an administrator, changes no table
+    except the audit log and the session store. (A route that fails fails this test: an
+    error would roll back, and hide, what it wrote.)"""
+    factory.make_team()
+    factory.sign_in(client, factory.make_person(roles=(Role.ADMINISTRATOR,)))
+    gets = [
+        route
+        for route in served_routes(app)
+        if is_api_route(route) and "GET" in route.methods and not route.param_convertors
+    ]
+    assert {"home", "audit_events", "audit_export", "healthz"} <= {r.name for r in gets}
+    changed: dict[str, dict[str, tuple[int, int]]] = {}
+
+    for route in gets:
+        before = row_counts(database)
+        client.get(route.path)
+        after = row_counts(database)
+        differences = {
+            table: (before[table], after[table])
+            for table in before
+            if before[table] != after[table] and table not in WRITTEN_BY_READS
+        }
+        if differences:
+            changed[route.name] = differences
+
+    assert changed == {}, "GET routes that changed the database"
