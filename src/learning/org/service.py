@@ -89,8 +89,18 @@ def people_with_role(db: Session, council_id: int, role: Role, limit: int) -> li
 
 
 def demo_showcase(db: Session, council_id: int) -> list[tuple[Role, list[PersonSummary]]]:
-    """A few people for each role: who to sign in as to see each role's journeys."""
-    return [(role, people_with_role(db, council_id, role, limit=3)) for role in Role]
+    """A few people for each role: who to sign in as to see each role's journeys.
+
+    The demo council's named people come first in their roles."""
+    from learning.org.demo import ANCHORS, email_for
+
+    named = {email_for(a.given, a.family) for a in ANCHORS}
+    showcase = []
+    for role in Role:
+        people = people_with_role(db, council_id, role, limit=50)
+        people.sort(key=lambda s: s.person.email not in named)
+        showcase.append((role, people[:3]))
+    return showcase
 
 
 def current_relationships(
