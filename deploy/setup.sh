@@ -43,14 +43,18 @@ fi
 npm --prefix web run --silent build
 [ -d tests/oidc_conformance/node_modules ] || npm --prefix tests/oidc_conformance ci --no-audit --no-fund
 
-# A real browser for the browser tests: Debian's chromium (Playwright cannot download its own here).
-if [ "$with_browser" = true ] && [ ! -x /usr/bin/chromium ]; then
-  echo "setup: installing chromium"
+# Debian packages: a Unicode font for the PDF exports (DejaVu), and with --with-browser Debian's
+# chromium for the browser tests (Playwright cannot download its own browser here).
+packages=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
+if [ "$with_browser" = true ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "setup: installing ${packages[*]}"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then
-    need sudo "run as root or install chromium yourself: apt-get install chromium"
+    need sudo "run as root or install them yourself: apt-get install ${packages[*]}"
     sudo=sudo
   fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
 fi

@@ -21,6 +21,13 @@ from learning.core.permissions import Permission
 from learning.core.web import make_templates
 from learning.home import views as home
 from learning.org import views as org
+from learning.supervision import agreement_views as supervision_agreements
+from learning.supervision import ears_views as supervision_ears
+from learning.supervision import export_views as supervision_exports
+from learning.supervision import oversight_views as supervision_oversight
+from learning.supervision import policy_views as supervision_policy
+from learning.supervision import views as supervision_sessions
+from learning.supervision import workload_views as supervision_workload
 
 #: Routes anyone may reach without signing in. Every other route declares a permission.
 PUBLIC_ROUTES = frozenset(
@@ -44,6 +51,10 @@ NAVIGATION = (
     NavItem("Teams", "teams_list", Permission.TEAMS_MANAGE),
     NavItem("Import staff", "staff_import", Permission.STAFF_IMPORT),
     NavItem("Audit", "audit_events", Permission.AUDIT_READ),
+    NavItem("Supervision", "supervision_home", Permission.SUPERVISION_RECORD),
+    NavItem("My supervision", "my_supervision", Permission.SUPERVISION_OWN),
+    NavItem("Policies", "supervision_policy", Permission.SUPERVISION_POLICY),
+    NavItem("Oversight", "supervision_overview", Permission.SUPERVISION_OVERSEE),
 )
 
 
@@ -69,6 +80,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(home.router)
     app.include_router(org.router)
     app.include_router(audit.router)
+    app.include_router(supervision_agreements.router)
+    app.include_router(supervision_workload.router)
+    app.include_router(supervision_policy.router)
+    app.include_router(supervision_oversight.router)
+    app.include_router(supervision_ears.router)
+    app.include_router(supervision_sessions.router)
+    app.include_router(supervision_exports.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir, check_dir=False), name="static")
 
     errors.install(app)

@@ -69,7 +69,11 @@ def _migrate(_args: argparse.Namespace) -> int:
     from learning.core import migrate
 
     settings = Settings()
-    migrate.upgrade(make_engine(settings.database_url))
+    engine = make_engine(settings.database_url)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
     print(f"Database schema is at revision {migrate.head_revision()}.")
     return 0
 
@@ -77,12 +81,14 @@ def _migrate(_args: argparse.Namespace) -> int:
 def _demo(_args: argparse.Namespace) -> int:
     from learning.core import migrate
     from learning.org.demo import create_demo_council
+    from learning.supervision.demo import create_demo_supervision
 
     settings = Settings()
     database = Database.from_url(settings.database_url)
     migrate.upgrade(database.engine)
     with database.transaction() as db:
         council = create_demo_council(db)
+        create_demo_supervision(db, council)
         name = council.name
     print(f"Demo council ready: {name}.")
     return 0

@@ -1,0 +1,156 @@
+"""Supervision agreements: the supervisor sets the terms, the supervisee reads and agrees."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+from sqlmodel import Session
+from starlette.routing import NoMatchFound
+
+from learning.accounts.dependencies import Principal, requires
+from learning.audit.service import actor_from, record_now
+from learning.core.clock import today
+from learning.core.deps import DbSession
+from learning.core.permissions import Permission
+from learning.core.web import flash, redirect, render
+from learning.org import service as org
+from learning.org.forms import Errors, in_order, text
+from learning.org.models import CareerStage, Person
+from learning.org.view_helpers import FormDep
+from learning.supervision import access, agreement_forms, agreements, policy_store
+from learning.supervision.agreements import AgreementInput, Schedule
+
+router = APIRouter()
+
+Recorder = Annotated[Principal, Depends(requires(Permission.SUPERVISION_RECORD))]
+Anyone = Annotated[Principal, Depends(requires(Permission.SUPERVISION_OWN))]
+
+SAVED = {
+    "created": "The agreement with {name} has been saved. {name} can now read and agree it.",
+    "updated": "The agreement has been changed. {name} has not agreed it yet.",
+    "replaced": "These terms start a new agreement, which {name} needs to agree. "
+                "The earlier agreement is kept in the history.",
+    "unchanged": "Nothing was changed",
+}
+
+
+def refused(
+    request: Request, db: Session, error: access.NotYourRecord, record_type: str,
+    record_id: object,
+) -> HTTPException:
+    """Answers as if the record asked for did not exist, and keeps the refusal in the audit
+    log in its own transaction, after rolling back the request's own work."""
+    db.rollback()
+    record_now(request.app.state.db, actor_from(request), "supervision.refused",
+               record_type=record_type, record_id=record_id, path=request.url.path,
+               method=request.method, reason=str(error))
+    return HTTPException(status_code=404)
+
+
+def back_link(request: Request, name: str, **params: Any) -> str:
+    """The page to go back to, or home while that page is not served."""
+    try:
+        return str(request.url_for(name, **params))
+    except NoMatchFound:
+        return str(request.url_for("home"))
+
+
+def _supervisee(request: Request, db: DbSession, principal: Principal, person_id: int) -> Person:
+    try:
+        return access.require_supervisee(db, principal, person_id)
+    except access.NotYourRecord as error:
+        raise refused(request, db, error, "person", person_id) from None
+
+
+# The supervisor's form -------------------------------------------------------------------
+
+
+@router.get("/supervision/supervisees/{person_id:int}/agreement", name="agreement_edit")
+def agreement_edit(
+    request: Request, db: DbSession, principal: Recorder, person_id: int
+) -> Response:
+    supervisee = _supervisee(request, db, principal, person_id)
+    current = agreements.current_agreement(db, person_id)
+    values = agreement_forms.values_of(AgreementInput.of(current) if current else None, today())
+    return _agreement_form(request, db, supervisee, values, {})
+
+
+@router.post("/supervision/supervisees/{person_id:int}/agreement", name="agreement_save")
+def agreement_save(
+    request: Request, db: DbSession, principal: Recorder, person_id: int, form: FormDep
+) -> Response:
+    supervisee = _supervisee(request, db, principal, person_id)
+    asye = supervisee.career_stage == CareerStage.ASYE
+    data, errors = agreement_forms.parse_agreement(form, asye=asye, today=today())
+    if data is None:
+        values = agreement_forms.agreement_values(form)
+        return _agreement_form(request, db, supervisee, values, errors, 422)
+    _, outcome = agreements.save_agreement(
+        db, actor_from(request), principal.person_id, supervisee, data)
+    flash(request, SAVED[outcome].format(name=supervisee.name))
+    return redirect(request, str(request.url_for("agreement_edit", person_id=person_id)))
+
+
+def _agreement_form(
+    request: Request, db: DbSession, supervisee: Person, values: dict[str, Any],
+    errors: Errors, status: int = 200,
+) -> Response:
+    assert supervisee.id is not None
+    history = agreements.list_agreements(db, supervisee.id)
+    current = history[0] if history and history[0].agreement.ended_on is None else None
+    if current is not None:
+        schedule = agreements.schedule_for(db, supervisee)
+    else:
+        policy = policy_store.frequency_policy(db, supervisee.council_id)
+        schedule = Schedule(policy, supervisee.career_stage.value, today(), None)
+    return render(request, "supervision/agreement_edit.html", {
+        "supervisee": supervisee,
+        "back": back_link(request, "supervisee_history", person_id=supervisee.id),
+        "is_asye": supervisee.career_stage == CareerStage.ASYE,
+        "current": current,
+        "earlier": [line for line in history if line is not current],
+        "frequency": agreements.describe_schedule(schedule),
+        "values": values,
+        "errors": in_order(errors, agreement_forms.FIELDS),
+    }, status_code=status)
+
+
+# The supervisee's agreement --------------------------------------------------------------
+
+
+@router.get("/supervision/agreement", name="my_agreement")
+def my_agreement(request: Request, db: DbSession, principal: Anyone) -> Response:
+    person = org.require_person(db, principal.council_id, principal.person_id)
+    history = agreements.list_agreements(db, principal.person_id)
+    current = history[0] if history and history[0].agreement.ended_on is None else None
+    return render(request, "supervision/agreement_mine.html", {
+        "person": person,
+        "current": current,
+        "earlier": [line for line in history if line is not current],
+        "frequency": agreements.describe_schedule(agreements.schedule_for(db, person))
+        if current else "",
+        "seen": agreements.terms_fingerprint(current.agreement) if current else "",
+    })
+
+
+@router.post("/supervision/agreement", name="my_agreement_agree")
+def my_agreement_agree(
+    request: Request, db: DbSession, principal: Anyone, form: FormDep
+) -> Response:
+    raw_id = text(form, "agreement_id")
+    try:
+        if not raw_id.isdigit() or len(raw_id) > 12:
+            raise access.NotYourRecord(f"agreement {raw_id[:20]}")
+        _, agreed = agreements.agree(db, actor_from(request), principal.person_id, int(raw_id),
+                                     text(form, "terms_seen"))
+    except access.NotYourRecord as error:
+        raise refused(request, db, error, "supervision_agreement", raw_id[:20]) from None
+    except agreements.TermsChanged:
+        flash(request, "Your supervisor changed the terms while you were reading them. "
+                       "Read them again before you agree.", "important")
+    else:
+        flash(request, "You have agreed your supervision agreement" if agreed
+              else "You had already agreed this agreement")
+    return redirect(request, str(request.url_for("my_agreement")))

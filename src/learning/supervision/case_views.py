@@ -1,0 +1,218 @@
+"""Case discussions and actions of a session being recorded, and marking actions done.
+
+Each has its own page (one thing per page), reached from the session form by buttons that
+first save the draft, so nothing typed there is lost on the way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlmodel import Session
+
+from learning.audit.service import actor_from, record
+from learning.core.clock import today
+from learning.core.deps import DbSession
+from learning.core.web import flash, redirect, render
+from learning.supervision import case_forms, discussions, forms, records, service
+from learning.supervision.models import CaseDiscussion, SupervisionSession
+from learning.supervision.views_common import (
+    FormFields,
+    Reader,
+    Recorder,
+    cannot_change_now,
+    labels,
+    local_path,
+    refusals,
+)
+
+router = APIRouter(dependencies=[Depends(refusals, scope="function")])
+
+
+def _back_to_form(request: Request, session_id: int | None, anchor: str) -> Response:
+    return redirect(request, str(request.url_for("session_edit", session_id=session_id))
+                    + anchor)
+
+
+# Case discussions ---------------------------------------------------------------------
+
+
+@router.get("/supervision/sessions/{session_id:int}/cases/new", name="session_case_new")
+def case_new(request: Request, db: DbSession, principal: Recorder, session_id: int) -> Response:
+    try:
+        session = service.require_editable_session(db, principal, session_id)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    return _case_page(request, db, session, None, {}, {})
+
+
+@router.post("/supervision/sessions/{session_id:int}/cases", name="session_case_create")
+def case_create(
+    request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
+) -> Response:
+    try:
+        session = service.require_editable_session(db, principal, session_id)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    data, errors = case_forms.parse_case(fields)
+    if data is None:
+        return _case_page(request, db, session, None, case_forms.case_values(fields), errors, 422)
+    service.add_case_discussion(db, principal, actor_from(request), session_id, data)
+    flash(request, f"The case discussion for {data.case_reference} has been added")
+    return _back_to_form(request, session_id, "#case-discussions")
+
+
+@router.get("/supervision/cases/{case_id:int}/edit", name="session_case_edit")
+def case_edit(request: Request, db: DbSession, principal: Recorder, case_id: int) -> Response:
+    try:
+        discussion, session = service.require_case_discussion(db, principal, case_id)
+    except service.CannotChangeNow as locked:
+        return _locked_case(request, db, case_id, str(locked))
+    record(db, actor_from(request), "supervision.case_discussion.viewed", "case_discussion",
+           case_id, session_id=session.id)
+    return _case_page(request, db, session, discussion, _case_values(db, discussion), {})
+
+
+@router.post("/supervision/cases/{case_id:int}/edit", name="session_case_update")
+def case_update(
+    request: Request, db: DbSession, principal: Recorder, case_id: int, fields: FormFields
+) -> Response:
+    try:
+        discussion, session = service.require_case_discussion(db, principal, case_id)
+    except service.CannotChangeNow as locked:
+        return _locked_case(request, db, case_id, str(locked))
+    data, errors = case_forms.parse_case(fields)
+    if data is None:
+        values = case_forms.case_values(fields)
+        return _case_page(request, db, session, discussion, values, errors, 422)
+    service.update_case_discussion(db, principal, actor_from(request), case_id, data)
+    flash(request, f"The case discussion for {data.case_reference} has been changed")
+    return _back_to_form(request, session.id, "#case-discussions")
+
+
+@router.get("/supervision/cases/{case_id:int}/remove", name="session_case_remove_confirm")
+def case_remove_confirm(
+    request: Request, db: DbSession, principal: Recorder, case_id: int
+) -> Response:
+    try:
+        discussion, session = service.require_case_discussion(db, principal, case_id)
+    except service.CannotChangeNow as locked:
+        return _locked_case(request, db, case_id, str(locked))
+    return render(request, "supervision/session_case_remove.html",
+                  {"discussion": discussion, "session": session})
+
+
+@router.post("/supervision/cases/{case_id:int}/remove", name="session_case_remove")
+def case_remove(request: Request, db: DbSession, principal: Recorder, case_id: int) -> Response:
+    try:
+        discussion, _ = service.require_case_discussion(db, principal, case_id)
+        reference = discussion.case_reference
+        session = service.remove_case_discussion(db, principal, actor_from(request), case_id)
+    except service.CannotChangeNow as locked:
+        return _locked_case(request, db, case_id, str(locked))
+    flash(request, f"The case discussion for {reference} has been removed")
+    return _back_to_form(request, session.id, "#case-discussions")
+
+
+def _locked_case(request: Request, db: Session, case_id: int, message: str) -> Response:
+    discussion = db.get(CaseDiscussion, case_id)
+    assert discussion is not None
+    return cannot_change_now(request, message, discussion.session_id)
+
+
+def _case_values(db: Session, discussion: CaseDiscussion) -> dict[str, Any]:
+    values: dict[str, Any] = {"case_reference": discussion.case_reference}
+    values |= {name: getattr(discussion, name) for name in case_forms.CASE_TEXT_FIELDS}
+    ratings = records.ratings_by_discussion(db, [discussion.id or 0])[discussion.id or 0]
+    values |= {f"rating-{r.rater_role.value}": str(r.score) for r in ratings}
+    return values
+
+
+def _case_page(
+    request: Request, db: Session, session: SupervisionSession,
+    discussion: CaseDiscussion | None, values: dict[str, Any], errors: forms.Errors,
+    status: int = 200,
+) -> Response:
+    names = records.names_of(db, {session.supervisee_id})
+    return render(request, "supervision/session_case_form.html", {
+        "session": session,
+        "discussion": discussion,
+        "supervisee_name": names.get(session.supervisee_id, ""),
+        "framework": service.case_framework(db, session),
+        "values": values,
+        "errors": errors,
+        "raters": list(case_forms.RATING_FIELDS.items()),
+        "labels": labels(),
+    }, status_code=status)
+
+
+# Actions ------------------------------------------------------------------------------
+
+
+@router.get("/supervision/sessions/{session_id:int}/actions/new", name="session_action_new")
+def action_new(request: Request, db: DbSession, principal: Recorder, session_id: int) -> Response:
+    try:
+        session = service.require_editable_session(db, principal, session_id)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    return _action_page(request, db, session, {}, {})
+
+
+@router.post("/supervision/sessions/{session_id:int}/actions", name="session_action_create")
+def action_create(
+    request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
+) -> Response:
+    try:
+        session = service.require_editable_session(db, principal, session_id)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    data, errors = case_forms.parse_action(fields)
+    if data is not None:
+        try:
+            service.add_action(db, principal, actor_from(request), session_id, data)
+        except service.InvalidInput as invalid:
+            errors = invalid.errors
+        else:
+            flash(request, "The action has been added")
+            return _back_to_form(request, session_id, "#actions")
+    return _action_page(request, db, session, case_forms.action_values(fields), errors, 422)
+
+
+def _action_page(
+    request: Request, db: Session, session: SupervisionSession, values: dict[str, Any],
+    errors: forms.Errors, status: int = 200,
+) -> Response:
+    assert session.id is not None
+    people = records.people_to_choose(db, session.council_id)
+    first = [p for pid in (session.supervisee_id, session.supervisor_id)
+             for p in people if p.id == pid]
+    owners = [*first, *(p for p in people if p not in first)]
+    cases = records.case_discussions_of(db, session.id)
+    names = records.names_of(db, {session.supervisee_id})
+    return render(request, "supervision/session_action_form.html", {
+        "session": session,
+        "supervisee_name": names.get(session.supervisee_id, ""),
+        "owner_options": [(str(p.id), p.name) for p in owners],
+        "case_options": [(str(c.id), c.case_reference) for c in cases],
+        "values": values,
+        "errors": errors,
+    }, status_code=status)
+
+
+@router.post("/supervision/actions/{action_id:int}/status", name="supervision_action_status")
+def action_status(
+    request: Request, db: DbSession, principal: Reader, action_id: int, fields: FormFields
+) -> Response:
+    """Done, dropped or open again; back to the page it was changed on."""
+    status = case_forms.parse_action_status(fields)
+    fallback = str(request.url_for("my_supervision"))
+    back = local_path(fields.one("next"), fallback)
+    if status is None:
+        flash(request, "Choose done, dropped or open", "important")
+        return redirect(request, back)
+    action = discussions.set_action_status(db, principal, actor_from(request), action_id,
+                                           status, on=today())
+    flash(request, f"Action marked as {labels()['action_status'][status].lower()}: "
+          f"{action.description[:80]}")
+    return redirect(request, back)

@@ -1,0 +1,182 @@
+"""Case discussions (one per child or family, by the case system's reference only) with
+their safety scale ratings, and actions with an owner and a due date.
+
+Adding, changing or removing them changes the record, so only its supervisor may, and
+only until it is signed off. An action's status is follow-up rather than record: its
+owner, the supervisee or their supervisor may mark it done, dropped or open again at
+any time, and open actions carry into the supervisee's next session.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, update
+from sqlmodel import Session, col
+
+from learning.accounts.dependencies import Principal
+from learning.audit.service import Actor, record
+from learning.core.clock import format_date, today
+from learning.org import service as org
+from learning.supervision import case_forms, forms
+from learning.supervision.access import NotYourRecord
+from learning.supervision.lifecycle import InvalidInput, changed, require_editable_session
+from learning.supervision.models import (
+    CaseDiscussion,
+    SafetyRating,
+    SupervisionAction,
+    SupervisionSession,
+)
+from learning.supervision.terms import ActionStatus, RaterRole
+
+CASE_TYPE = "case_discussion"
+ACTION_TYPE = "supervision_action"
+
+
+def require_case_discussion(
+    db: Session, principal: Principal, case_id: int
+) -> tuple[CaseDiscussion, SupervisionSession]:
+    """A case discussion whose session ``principal`` may still change."""
+    discussion = db.get(CaseDiscussion, case_id)
+    if discussion is None:
+        raise NotYourRecord(f"case discussion {case_id}")
+    session = require_editable_session(db, principal, discussion.session_id)
+    return discussion, session
+
+
+def add_case_discussion(
+    db: Session, principal: Principal, actor: Actor, session_id: int, data: case_forms.CaseInput
+) -> CaseDiscussion:
+    session = require_editable_session(db, principal, session_id)
+    discussion = CaseDiscussion(session_id=session_id, case_reference=data.case_reference)
+    for name, value in data.texts.items():
+        setattr(discussion, name, value)
+    db.add(discussion)
+    db.flush()
+    _rate(db, session, discussion, data.ratings)
+    changed(session)
+    db.flush()
+    record(db, actor, "supervision.case_discussion.added", CASE_TYPE, discussion.id,
+           session_id=session_id, case_reference=data.case_reference,
+           ratings={r.value: s for r, s in data.ratings.items()})
+    return discussion
+
+
+def update_case_discussion(
+    db: Session, principal: Principal, actor: Actor, case_id: int, data: case_forms.CaseInput
+) -> CaseDiscussion:
+    discussion, session = require_case_discussion(db, principal, case_id)
+    discussion.case_reference = data.case_reference
+    for name, value in data.texts.items():
+        setattr(discussion, name, value)
+    db.exec(delete(SafetyRating).where(col(SafetyRating.case_discussion_id) == case_id))
+    _rate(db, session, discussion, data.ratings)
+    changed(session)
+    db.flush()
+    record(db, actor, "supervision.case_discussion.changed", CASE_TYPE, case_id,
+           session_id=session.id, case_reference=data.case_reference,
+           ratings={r.value: s for r, s in data.ratings.items()})
+    return discussion
+
+
+def remove_case_discussion(
+    db: Session, principal: Principal, actor: Actor, case_id: int
+) -> SupervisionSession:
+    """Remove it and its ratings; its actions stay, no longer linked to it."""
+    discussion, session = require_case_discussion(db, principal, case_id)
+    db.exec(delete(SafetyRating).where(col(SafetyRating.case_discussion_id) == case_id))
+    db.exec(update(SupervisionAction).where(col(SupervisionAction.case_discussion_id) == case_id)
+            .values(case_discussion_id=None))
+    db.delete(discussion)
+    changed(session)
+    db.flush()
+    record(db, actor, "supervision.case_discussion.removed", CASE_TYPE, case_id,
+           session_id=session.id, case_reference=discussion.case_reference)
+    return session
+
+
+def _rate(
+    db: Session, session: SupervisionSession, discussion: CaseDiscussion,
+    ratings: dict[RaterRole, int],
+) -> None:
+    """One rating per rater, dated the session's date, so each case has a history."""
+    assert discussion.id is not None
+    for rater, score in ratings.items():
+        db.add(SafetyRating(
+            council_id=session.council_id,
+            case_discussion_id=discussion.id,
+            case_reference=discussion.case_reference,
+            rater_role=rater,
+            score=score,
+            rated_on=session.held_on or session.planned_for,
+        ))
+
+
+def add_action(
+    db: Session, principal: Principal, actor: Actor, session_id: int, data: case_forms.ActionInput
+) -> SupervisionAction:
+    session = require_editable_session(db, principal, session_id)
+    _check_action(db, session, data)
+    action = SupervisionAction(
+        council_id=session.council_id,
+        session_id=session_id,
+        case_discussion_id=data.case_discussion_id,
+        supervisee_id=session.supervisee_id,
+        description=data.description,
+        owner_id=data.owner_id,
+        due_on=data.due_on,
+    )
+    db.add(action)
+    changed(session)
+    db.flush()
+    record(db, actor, "supervision.action.added", ACTION_TYPE, action.id,
+           session_id=session_id, owner_id=data.owner_id, due_on=data.due_on)
+    return action
+
+
+def _check_action(db: Session, session: SupervisionSession, data: case_forms.ActionInput) -> None:
+    errors: forms.Errors = {}
+    owner = org.get_person(db, session.council_id, data.owner_id)
+    if owner is None or not owner.active:
+        errors["owner_id"] = "Select who owns this action"
+    if data.due_on < session.planned_for:
+        errors["due_on"] = ("Due date must be the same as or after the session's planned "
+                            f"date, {format_date(session.planned_for)}")
+    if data.case_discussion_id is not None:
+        discussion = db.get(CaseDiscussion, data.case_discussion_id)
+        if discussion is None or discussion.session_id != session.id:
+            errors["case_discussion_id"] = "Select a case discussion from the list"
+    if errors:
+        raise InvalidInput(forms.in_order(errors, case_forms.ACTION_ORDER))
+
+
+def set_action_status(
+    db: Session, principal: Principal, actor: Actor, action_id: int, status: ActionStatus,
+    *, on: date | None = None,
+) -> SupervisionAction:
+    """Done, dropped, or open again: by the action's owner, the supervisee, the session's
+    supervisor or the supervisee's supervisor now."""
+    action = db.get(SupervisionAction, action_id)
+    if action is None or action.council_id != principal.council_id:
+        raise NotYourRecord(f"action {action_id}")
+    session = db.get(SupervisionSession, action.session_id)
+    assert session is not None
+    people = {action.owner_id, action.supervisee_id, session.supervisor_id}
+    if principal.person_id not in people and not org.is_current_supervisor(
+        db, principal.person_id, action.supervisee_id
+    ):
+        raise NotYourRecord(f"action {action_id}")
+    previous = action.status
+    action.status = status
+    action.completed_on = None if status == ActionStatus.OPEN else (on or today())
+    db.flush()
+    record(db, actor, "supervision.action.status_changed", ACTION_TYPE, action.id,
+           session_id=action.session_id, previous=previous.value, status=status.value)
+    return action
+
+
+def can_update_action(principal: Principal, action: SupervisionAction,
+                      session: SupervisionSession) -> bool:
+    """Whether to offer the buttons (the service checks again, fully, on the way in)."""
+    return principal.person_id in {action.owner_id, action.supervisee_id, session.supervisor_id}
+

@@ -1,0 +1,145 @@
+"""What supervision gives the theme engine: the reflections supervisees chose to share.
+
+The supervisee decides, when signing a record off (and later, on the record), what may feed
+organisational learning: case learning points are shared unless they say no; the reflective
+text (the reflective model's stages, and learning and CPD) only if they say yes. Only
+signed-off records count, so nothing is shared that the supervisee has not read.
+
+Never shared: wellbeing scores, support needs, career goals, names, case references. Every
+text is de-identified before it leaves this module: :func:`learning.themes.redact.redact`
+removes personal data of every kind, and the names of the council's own staff (which no
+general list knows) are replaced by the same ``[name]`` placeholder: anyone's full name,
+and the first and family names of the session's supervisee and supervisor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func
+from sqlalchemy import select as wide_select
+from sqlmodel import Session, col, select
+
+from learning.org.models import Person, Team
+from learning.supervision import frameworks
+from learning.supervision.models import CaseDiscussion, SupervisionSession
+from learning.themes.redact import placeholder, redact
+
+CASE_LEARNING = "supervision_case_learning"
+REFLECTION = "supervision_reflection"
+CASE_QUESTION = "Case learning point"
+CPD_QUESTION = "What have you learned, and what learning or CPD would help?"
+
+#: When a session happened: the day held, or the day planned.
+session_day = func.coalesce(col(SupervisionSession.held_on), col(SupervisionSession.planned_for))
+
+
+@dataclass(frozen=True)
+class LearningItem:
+    """One shared, de-identified piece of reflective text."""
+
+    id: str
+    text: str
+    source: str
+    team: str
+    date: date
+    question: str
+
+
+def learning_items(db: Session, council_id: int, since: date | None = None) -> list[LearningItem]:
+    """Everything supervisees in the council have shared for learning, oldest first."""
+    names = _StaffNames(db, council_id)
+    items = [*_case_learning(db, council_id, since, names),
+             *_reflections(db, council_id, since, names)]
+    return sorted(items, key=lambda item: (item.date, item.id))
+
+
+def _signed(
+    query: Select[*tuple[Any, ...]], council_id: int, since: date | None
+) -> Select[*tuple[Any, ...]]:
+    query = (query
+             .join(Person, col(Person.id) == SupervisionSession.supervisee_id)
+             .outerjoin(Team, col(Team.id) == Person.team_id)
+             .where(col(SupervisionSession.council_id) == council_id,
+                    col(SupervisionSession.signed_off_at).is_not(None)))
+    return query.where(session_day >= since) if since else query
+
+
+def _case_learning(
+    db: Session, council_id: int, since: date | None, names: _StaffNames
+) -> Iterator[LearningItem]:
+    query = _signed(
+        wide_select(col(CaseDiscussion.id), col(CaseDiscussion.learning_point),
+                    col(CaseDiscussion.case_reference), session_day, col(Team.name),
+                    col(SupervisionSession.supervisee_id), col(SupervisionSession.supervisor_id))
+        .join(SupervisionSession, col(SupervisionSession.id) == CaseDiscussion.session_id),
+        council_id, since,
+    ).where(col(SupervisionSession.share_case_learning),
+            func.trim(col(CaseDiscussion.learning_point)) != "")
+    for case_id, text, reference, day, team, supervisee, supervisor in db.exec(query):  # type: ignore[call-overload]
+        text = text.replace(reference, placeholder("case reference")) if reference else text
+        clean = names.remove(redact(text), (supervisee, supervisor))
+        if clean.strip():
+            yield LearningItem(f"supervision:case:{case_id}", clean.strip(), CASE_LEARNING,
+                               team or "", day, CASE_QUESTION)
+
+
+def _reflections(
+    db: Session, council_id: int, since: date | None, names: _StaffNames
+) -> Iterator[LearningItem]:
+    query = _signed(
+        wide_select(SupervisionSession, session_day, col(Team.name)), council_id, since
+    ).where(col(SupervisionSession.share_personal_for_learning))
+    for session, day, team in db.exec(query):  # type: ignore[call-overload]
+        people = (session.supervisee_id, session.supervisor_id)
+        for key, question, text in _shared_texts(session):
+            clean = names.remove(redact(text), people).strip()
+            if clean:
+                yield LearningItem(f"supervision:{key}:{session.id}", clean, REFLECTION,
+                                   team or "", day, question)
+
+
+def _shared_texts(session: SupervisionSession) -> Iterator[tuple[str, str, str]]:
+    """(id part, question, text) for each reflective stage written, then learning and CPD."""
+    try:
+        written = json.loads(session.reflections or "{}")
+    except ValueError:
+        written = {}
+    if isinstance(written, dict):
+        prompts = {s.key: s.prompt for m in frameworks.reflective_models() for s in m.stages}
+        model = frameworks.reflective_model(session.reflective_model)
+        prompts.update({s.key: s.prompt for s in model.stages})
+        for key, text in written.items():
+            if isinstance(text, str) and text.strip():
+                yield f"reflection:{key}", prompts.get(key, "Reflection"), text
+    if session.learning_and_cpd.strip():
+        yield "cpd", CPD_QUESTION, session.learning_and_cpd
+
+
+class _StaffNames:
+    """The council's staff names, to replace with ``[name]`` (redact() cannot know them)."""
+
+    def __init__(self, db: Session, council_id: int) -> None:
+        rows = db.exec(select(Person.id, Person.given_name, Person.family_name)
+                       .where(Person.council_id == council_id)).all()
+        self.parts = {pid: (given, family) for pid, given, family in rows}
+        self.full = _pattern(f"{given} {family}" for given, family in self.parts.values())
+
+    def remove(self, text: str, people: Iterable[int]) -> str:
+        text = self.full.sub(placeholder("name"), text) if self.full else text
+        words = [w for pid in people for w in self.parts.get(pid, ())]
+        own = _pattern(words)
+        return own.sub(placeholder("name"), text) if own else text
+
+
+def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of ``names`` as whole words, longest first, matched as written (capitalised)."""
+    words = sorted({n.strip() for n in names if len(n.strip()) > 1}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")

@@ -1,0 +1,306 @@
+"""Recording supervision: start a session, keep a draft as it is typed, record it, add
+case discussions and actions, have the supervisee sign it off, and amend a signed record
+into a new version. This module is the service other code calls; the rules of drafts,
+case discussions and actions live in :mod:`.drafts` and :mod:`.discussions` and are
+offered from here too.
+
+Every function checks object-level access first (:mod:`learning.supervision.access`,
+raising ``NotYourRecord``), never commits (the request does), and writes an audit event
+in the caller's transaction for every change and every read of a record. The states a
+session passes through are described in :mod:`.lifecycle`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from learning.accounts.dependencies import Principal
+from learning.audit.service import Actor, record
+from learning.core.clock import today, utcnow
+from learning.org.models import Person, Team
+from learning.supervision import access, forms, frameworks, records
+from learning.supervision.access import NotYourRecord
+from learning.supervision.discussions import (
+    add_action,
+    add_case_discussion,
+    remove_case_discussion,
+    require_case_discussion,
+    set_action_status,
+    update_case_discussion,
+)
+from learning.supervision.drafts import (
+    DraftSaved,
+    apply_answers,
+    draft_errors,
+    form_values,
+    save_draft,
+)
+from learning.supervision.forms import Fields
+from learning.supervision.lifecycle import (
+    RECORD_TYPE,
+    CannotChangeNow,
+    Draft,
+    InvalidInput,
+    awaiting_sign_off,
+    draft_of,
+    is_recorded,
+    keep_draft,
+    require_editable_session,
+)
+from learning.supervision.models import (
+    SessionAttendee,
+    SessionVersion,
+    SupervisionAction,
+    SupervisionSession,
+)
+from learning.supervision.terms import ActionStatus, SessionStatus, SessionType
+
+__all__ = [
+    "CannotChangeNow", "DraftSaved", "InvalidInput", "NotYourRecord",
+    "add_action", "add_case_discussion", "amend_session", "awaiting_sign_off",
+    "case_framework", "create_session", "draft_errors", "form_values", "get_session",
+    "is_recorded", "list_open_actions_for", "list_open_actions_owned_by", "list_sessions_for",
+    "read_session", "read_version", "record_session", "remove_case_discussion",
+    "require_case_discussion", "require_editable_session", "require_readable_session",
+    "save_draft", "set_action_status", "set_sharing", "sign_off", "update_case_discussion",
+]
+
+
+# Reading ----------------------------------------------------------------------------------
+
+
+def get_session(db: Session, session_id: int) -> SupervisionSession | None:
+    """The session with this id, without any access check: for code that has checked."""
+    return db.get(SupervisionSession, session_id)
+
+
+def require_readable_session(
+    db: Session, principal: Principal, session_id: int
+) -> SupervisionSession:
+    return access.require_session(db, principal, session_id)
+
+
+def read_session(
+    db: Session, principal: Principal, actor: Actor, session_id: int, *, purpose: str = "read"
+) -> records.SessionRecord:
+    """The whole record, for someone who may read it; the reading is audited."""
+    session = require_readable_session(db, principal, session_id)
+    record(db, actor, "supervision.session.viewed", RECORD_TYPE, session.id,
+           purpose=purpose, version=session.version,
+           personal=access.sees_personal_section(principal, session))
+    return records.load_record(db, session)
+
+
+def read_version(
+    db: Session, principal: Principal, actor: Actor, session_id: int, version: int
+) -> records.SessionRecord:
+    """An earlier, signed version of the record, as it was; the reading is audited."""
+    session = require_readable_session(db, principal, session_id)
+    kept = next((v for v in records.versions_of(db, session_id) if v.version == version), None)
+    if kept is None:
+        raise NotYourRecord(f"session {session_id} version {version}")
+    record(db, actor, "supervision.session.version_viewed", RECORD_TYPE, session.id,
+           version=version, personal=access.sees_personal_section(principal, session))
+    return records.from_snapshot(json.loads(kept.snapshot))
+
+
+def list_sessions_for(db: Session, supervisee_id: int) -> Sequence[SupervisionSession]:
+    """A supervisee's sessions, newest first (the caller has checked access)."""
+    query = select(SupervisionSession).where(SupervisionSession.supervisee_id == supervisee_id)
+    order = (col(SupervisionSession.planned_for).desc(), col(SupervisionSession.id).desc())
+    return db.exec(query.order_by(*order)).all()
+
+
+def list_open_actions_for(
+    db: Session, supervisee_id: int, *, excluding_session_id: int | None = None
+) -> Sequence[SupervisionAction]:
+    """A supervisee's open actions, soonest due first: they carry into the next session
+    (the caller has checked access)."""
+    query = select(SupervisionAction).where(
+        SupervisionAction.supervisee_id == supervisee_id,
+        SupervisionAction.status == ActionStatus.OPEN,
+    )
+    if excluding_session_id is not None:
+        query = query.where(SupervisionAction.session_id != excluding_session_id)
+    return db.exec(query.order_by(col(SupervisionAction.due_on), col(SupervisionAction.id))).all()
+
+
+def list_open_actions_owned_by(db: Session, person_id: int) -> Sequence[SupervisionAction]:
+    """Open actions a person owns, or that came from their own supervision."""
+    query = select(SupervisionAction).where(
+        SupervisionAction.status == ActionStatus.OPEN,
+        (col(SupervisionAction.owner_id) == person_id)
+        | (col(SupervisionAction.supervisee_id) == person_id),
+    )
+    return db.exec(query.order_by(col(SupervisionAction.due_on), col(SupervisionAction.id))).all()
+
+
+def case_framework(db: Session, session: SupervisionSession) -> frameworks.CaseFramework:
+    """The case-discussion labels of the supervisee's service (their team's kind)."""
+    person = db.get(Person, session.supervisee_id)
+    team = db.get(Team, person.team_id) if person and person.team_id else None
+    return frameworks.framework_for(team.kind.value if team else None)
+
+
+# Starting and recording -------------------------------------------------------------------
+
+
+def create_session(
+    db: Session, principal: Principal, actor: Actor, supervisee_id: int,
+    planned_for: date | None = None,
+) -> tuple[SupervisionSession, bool]:
+    """A new draft session with a current supervisee, planned for today unless given.
+    A first draft this supervisor started and has not recorded is carried on instead, so
+    a second click does not leave an empty record behind. Returns (session, created)."""
+    supervisee = access.require_supervisee(db, principal, supervisee_id)
+    existing = db.exec(select(SupervisionSession).where(
+        SupervisionSession.supervisee_id == supervisee_id,
+        SupervisionSession.supervisor_id == principal.person_id,
+        SupervisionSession.status == SessionStatus.DRAFT,
+        SupervisionSession.version == 1,
+    )).first()
+    if existing is not None:
+        return existing, False
+    session = SupervisionSession(
+        council_id=supervisee.council_id,
+        supervisee_id=supervisee_id,
+        supervisor_id=principal.person_id,
+        planned_for=planned_for or today(),
+        reflective_model=frameworks.default_reflective_model(),
+    )
+    db.add(session)
+    db.flush()
+    record(db, actor, "supervision.session.started", RECORD_TYPE, session.id,
+           supervisee_id=supervisee_id)
+    return session, True
+
+
+def record_session(
+    db: Session, principal: Principal, actor: Actor, session_id: int,
+    fields: Fields | None = None, *, on: date | None = None,
+) -> SupervisionSession:
+    """Keep everything sent as the draft, then check the whole record and, if complete,
+    record it. Raises InvalidInput with every problem (the draft stays, as typed)."""
+    session = require_editable_session(db, principal, session_id)
+    if fields is not None:
+        apply_answers(db, actor, session, forms.parse_session(fields))
+    draft = draft_of(session)
+    errors = {**forms.completeness_errors(_would_say(db, session, draft), on or today()),
+              **draft_errors(session)}
+    if errors or draft.outcome is None:
+        raise InvalidInput(forms.in_order(errors, forms.SESSION_ORDER))
+    _finish(db, session, SessionStatus(draft.outcome))
+    record(db, actor, "supervision.session.recorded", RECORD_TYPE, session.id,
+           status=session.status.value, version=session.version)
+    return session
+
+
+def _would_say(db: Session, session: SupervisionSession, draft: Draft) -> forms.SessionState:
+    assert session.id is not None
+    return forms.SessionState(
+        planned_for=session.planned_for,
+        outcome=draft.outcome,
+        status_reason=session.status_reason,
+        held_on=session.held_on,
+        duration_minutes=session.duration_minutes,
+        session_type=session.session_type,
+        attendees=len(records.attendee_ids_of(db, session.id)),
+        functions=tuple(session.functions.split()),
+    )
+
+
+def _finish(db: Session, session: SupervisionSession, outcome: SessionStatus) -> None:
+    """Recorded: keep what applies to the outcome, and the chosen model's reflections."""
+    session.status = outcome
+    if outcome == SessionStatus.HELD:
+        session.status_reason = ""
+    else:
+        session.held_on, session.duration_minutes = None, None
+    if session.session_type != SessionType.GROUP:
+        for attendee in db.exec(select(SessionAttendee).where(
+                SessionAttendee.session_id == session.id)).all():
+            db.delete(attendee)
+    stages = {s.key for s in frameworks.reflective_model(session.reflective_model).stages}
+    reflections = json.loads(session.reflections or "{}")
+    session.reflections = json.dumps(
+        {k: v for k, v in reflections.items() if k in stages and v}, sort_keys=True)
+    session.draft = "{}"
+    session.updated_at = utcnow()
+    for case in records.load_record(db, session).cases:
+        for rating in case.ratings:
+            rating.rated_on = session.held_on or session.planned_for
+    db.flush()
+
+
+# Sign-off, sharing and amendments -------------------------------------------------------
+
+
+def _require_own_record(db: Session, principal: Principal, session_id: int) -> SupervisionSession:
+    session = require_readable_session(db, principal, session_id)
+    if session.supervisee_id != principal.person_id:
+        raise NotYourRecord(f"session {session_id}: only its supervisee signs it off")
+    return session
+
+
+def sign_off(
+    db: Session, principal: Principal, actor: Actor, session_id: int, data: forms.SignOffInput
+) -> SupervisionSession:
+    """The supervisee agrees (or says what they do not agree with) and decides what may
+    feed organisational learning. Signing locks the record."""
+    session = _require_own_record(db, principal, session_id)
+    if not awaiting_sign_off(session):
+        raise CannotChangeNow("This record is not waiting for you to sign it off.")
+    session.signed_off_at = utcnow()
+    session.supervisee_agreed = data.agreed
+    session.supervisee_comment = data.comment
+    session.share_personal_for_learning = data.sharing.personal
+    session.share_case_learning = data.sharing.case_learning
+    db.flush()
+    record(db, actor, "supervision.session.signed_off", RECORD_TYPE, session.id,
+           agreed=data.agreed, version=session.version, share_personal=data.sharing.personal,
+           share_case_learning=data.sharing.case_learning)
+    return session
+
+
+def set_sharing(
+    db: Session, principal: Principal, actor: Actor, session_id: int, sharing: forms.Sharing
+) -> SupervisionSession:
+    """The supervisee changes their mind about what may feed organisational learning."""
+    session = _require_own_record(db, principal, session_id)
+    if not is_recorded(session) and session.version == 1:
+        raise CannotChangeNow("You can choose what to share once the record is recorded.")
+    session.share_personal_for_learning = sharing.personal
+    session.share_case_learning = sharing.case_learning
+    db.flush()
+    record(db, actor, "supervision.session.sharing_changed", RECORD_TYPE, session.id,
+           share_personal=sharing.personal, share_case_learning=sharing.case_learning)
+    return session
+
+
+def amend_session(
+    db: Session, principal: Principal, actor: Actor, session_id: int, reason: str
+) -> SupervisionSession:
+    """Keep the signed record as a version, and open the record for changes again."""
+    session = access.require_editable_session(db, principal, session_id)
+    if not session.locked:
+        raise CannotChangeNow("This record is not signed off yet, so it can be changed "
+                              "without an amendment.")
+    assert session.id is not None
+    kept = records.snapshot(records.load_record(db, session))
+    db.add(SessionVersion(session_id=session.id, version=session.version,
+                          snapshot=json.dumps(kept, sort_keys=True),
+                          amended_by_id=principal.person_id, reason=reason))
+    outcome = session.status.value
+    session.version += 1
+    session.signed_off_at, session.supervisee_agreed, session.supervisee_comment = None, None, ""
+    session.status = SessionStatus.DRAFT
+    keep_draft(session, Draft(outcome, {}))
+    session.updated_at = utcnow()
+    db.flush()
+    record(db, actor, "supervision.session.amended", RECORD_TYPE, session.id,
+           version=session.version, reason=reason)
+    return session

@@ -1,0 +1,259 @@
+"""Recording a supervision session, reading it, signing it off and amending it, and the
+supervisee's own page. Thin: parse, authorise, call the service, render or redirect.
+
+Case discussions and actions are in :mod:`.case_views`, whose router is included here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlmodel import Session
+
+from learning.accounts.dependencies import Principal
+from learning.audit.service import actor_from
+from learning.core.clock import to_london, today
+from learning.core.deps import DbSession
+from learning.core.web import flash, is_htmx, redirect, render
+from learning.supervision import access, case_views, forms, frameworks, records, service
+from learning.supervision.models import SupervisionSession
+from learning.supervision.terms import SessionStatus
+from learning.supervision.views_common import (
+    FormFields,
+    Reader,
+    Recorder,
+    cannot_change_now,
+    labels,
+    refusals,
+)
+
+router = APIRouter(dependencies=[Depends(refusals, scope="function")])
+router.include_router(case_views.router)
+
+
+def _url(request: Request, name: str, **params: Any) -> str:
+    return str(request.url_for(name, **params))
+
+
+# The supervisee's own page -----------------------------------------------------------------
+
+
+@router.get("/supervision/mine", name="my_supervision")
+def my_supervision(request: Request, db: DbSession, principal: Reader) -> Response:
+    sessions = [s for s in service.list_sessions_for(db, principal.person_id)
+                if s.status != SessionStatus.DRAFT or s.version > 1]  # not first drafts
+    actions = service.list_open_actions_owned_by(db, principal.person_id)
+    names = records.names_of(db, {s.supervisor_id for s in sessions}
+                             | {a.owner_id for a in actions} | {a.supervisee_id for a in actions})
+    return render(request, "supervision/session_mine.html", {
+        "awaiting": [s for s in sessions if service.awaiting_sign_off(s)],
+        "sessions": [s for s in sessions if not service.awaiting_sign_off(s)],
+        "actions": actions,
+        "names": names,
+        "today": today(),
+        "labels": labels(),
+    })
+
+
+# Starting and the session form -------------------------------------------------------------
+
+
+@router.post("/supervision/supervisees/{person_id:int}/sessions", name="session_start")
+def session_start(request: Request, db: DbSession, principal: Recorder, person_id: int) -> Response:
+    session, created = service.create_session(db, principal, actor_from(request), person_id)
+    if not created:
+        flash(request, "You have already started a record for this person. Carry on with it.",
+              "important")
+    return redirect(request, _url(request, "session_edit", session_id=session.id))
+
+
+@router.get("/supervision/sessions/{session_id:int}/edit", name="session_edit")
+def session_edit(request: Request, db: DbSession, principal: Recorder, session_id: int) -> Response:
+    try:
+        session = service.require_editable_session(db, principal, session_id)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    return _edit_page(request, db, principal, session, service.draft_errors(session))
+
+
+def _edit_page(
+    request: Request, db: Session, principal: Principal, session: SupervisionSession,
+    errors: forms.Errors, status: int = 200,
+) -> Response:
+    assert session.id is not None
+    record = service.read_session(db, principal, actor_from(request), session.id, purpose="edit")
+    values = service.form_values(db, session)
+    people = records.people_to_choose(db, session.council_id)
+    carried = service.list_open_actions_for(db, session.supervisee_id,
+                                            excluding_session_id=session.id)
+    return render(request, "supervision/session_edit.html", {
+        "record": record,
+        "session": session,
+        "values": values,
+        "errors": errors,
+        "awaiting": service.awaiting_sign_off(session),
+        "amending": session.version > 1 and not service.is_recorded(session),
+        "models": frameworks.reflective_models(),
+        "model": frameworks.reflective_model(str(values.get("reflective_model") or "")),
+        "framework": service.case_framework(db, session),
+        "attendee_options": [(str(p.id), p.name) for p in people
+                             if p.id not in (session.supervisor_id, session.supervisee_id)],
+        "wellbeing_options": [(str(n), str(n)) for n in range(11)] + [("", "Not asked")],
+        "carried": carried,
+        "names": records.names_of(db, {a.owner_id for a in carried}),
+        "today": today(),
+        "labels": labels(),
+    }, status_code=status)
+
+
+@router.post("/supervision/sessions/{session_id:int}/autosave", name="session_autosave")
+def session_autosave(
+    request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
+) -> Response:
+    """The draft, saved as it is typed (HTMX), or with "Save draft" (a whole form)."""
+    try:
+        saved = service.save_draft(db, principal, actor_from(request), session_id, fields)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    if is_htmx(request):
+        session = service.get_session(db, session_id)
+        assert session is not None
+        model = frameworks.reflective_model(session.reflective_model)
+        return render(request, "supervision/_session_saved.html", {
+            "saved_at": to_london(saved.saved_at).strftime("%H:%M"),
+            "kept": saved.errors,
+            "model_changed": saved.model_changed,
+            "model": model,
+            "values": service.form_values(db, session) if saved.model_changed else {},
+            "errors": saved.errors,
+        })
+    then = fields.one("then")
+    if then == "case":
+        return redirect(request, _url(request, "session_case_new", session_id=session_id))
+    if then == "action":
+        return redirect(request, _url(request, "session_action_new", session_id=session_id))
+    flash(request, "Your draft has been saved" + (
+        ". Some answers need checking before you record the session." if saved.errors else ""))
+    return redirect(request, _url(request, "session_edit", session_id=session_id))
+
+
+@router.post("/supervision/sessions/{session_id:int}/record", name="session_record")
+def session_record(
+    request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
+) -> Response:
+    """Everything typed is kept as the draft; the record is recorded only if complete."""
+    try:
+        session = service.record_session(db, principal, actor_from(request), session_id, fields)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    except service.InvalidInput as invalid:
+        draft = service.require_editable_session(db, principal, session_id)
+        return _edit_page(request, db, principal, draft, invalid.errors, status=422)
+    supervisee = records.names_of(db, {session.supervisee_id}).get(session.supervisee_id, "")
+    flash(request, f"The session has been recorded. {supervisee} can now read it and sign it off.")
+    return redirect(request, _url(request, "session_detail", session_id=session_id))
+
+
+# Reading, signing off and amending ---------------------------------------------------------
+
+
+@router.get("/supervision/sessions/{session_id:int}", name="session_detail")
+def session_detail(request: Request, db: DbSession, principal: Reader, session_id: int) -> Response:
+    return _detail_page(request, db, principal, session_id, {}, {})
+
+
+def _detail_page(
+    request: Request, db: Session, principal: Principal, session_id: int,
+    values: dict[str, Any], errors: forms.Errors, status: int = 200,
+) -> Response:
+    record = service.read_session(db, principal, actor_from(request), session_id)
+    session = record.session
+    is_supervisee = principal.person_id == session.supervisee_id
+    sharing = [name for name, on in (("personal", session.share_personal_for_learning),
+                                     ("case_learning", session.share_case_learning)) if on]
+    return render(request, "supervision/session_detail.html", {
+        "record": record,
+        "session": session,
+        "sees_personal": access.sees_personal_section(principal, session),
+        "is_supervisee": is_supervisee,
+        "can_sign": is_supervisee and service.awaiting_sign_off(session),
+        "can_share": is_supervisee and service.is_recorded(session),
+        "can_edit": principal.person_id == session.supervisor_id and not session.locked,
+        "can_amend": principal.person_id == session.supervisor_id and session.locked,
+        "recorded": service.is_recorded(session),
+        "versions": records.version_history(db, session_id),
+        "framework": service.case_framework(db, session),
+        "model": frameworks.reflective_model(session.reflective_model),
+        "values": {"sharing": sharing, **values},
+        "errors": errors,
+        "labels": labels(),
+        "today": today(),
+    }, status_code=status)
+
+
+@router.post("/supervision/sessions/{session_id:int}/sign-off", name="session_sign_off")
+def session_sign_off(
+    request: Request, db: DbSession, principal: Reader, session_id: int, fields: FormFields
+) -> Response:
+    data, errors = forms.parse_sign_off(fields)
+    if data is None:
+        values = forms.sign_off_values(fields)
+        return _detail_page(request, db, principal, session_id, values, errors, 422)
+    try:
+        service.sign_off(db, principal, actor_from(request), session_id, data)
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id)
+    flash(request, "You have signed off the record" if data.agreed
+          else "You have signed off the record with your comments")
+    return redirect(request, _url(request, "session_detail", session_id=session_id))
+
+
+@router.post("/supervision/sessions/{session_id:int}/sharing", name="session_sharing")
+def session_sharing(
+    request: Request, db: DbSession, principal: Reader, session_id: int, fields: FormFields
+) -> Response:
+    try:
+        service.set_sharing(db, principal, actor_from(request), session_id,
+                            forms.parse_sharing(fields))
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id)
+    flash(request, "Your choices about sharing have been saved")
+    return redirect(request, _url(request, "session_detail", session_id=session_id))
+
+
+@router.post("/supervision/sessions/{session_id:int}/amend", name="session_amend")
+def session_amend(
+    request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
+) -> Response:
+    reason, errors = forms.parse_amendment(fields)
+    if reason is None:
+        values = {"reason": fields.raw("reason")}
+        return _detail_page(request, db, principal, session_id, values, errors, 422)
+    try:
+        session = service.amend_session(db, principal, actor_from(request), session_id, reason)
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id)
+    flash(request, f"You are amending the record: this will be version {session.version}. "
+          "Make the changes, then record the session again for sign-off.")
+    return redirect(request, _url(request, "session_edit", session_id=session_id))
+
+
+@router.get("/supervision/sessions/{session_id:int}/versions/{version:int}",
+            name="session_version")
+def session_version(
+    request: Request, db: DbSession, principal: Reader, session_id: int, version: int
+) -> Response:
+    record = service.read_version(db, principal, actor_from(request), session_id, version)
+    current = service.require_readable_session(db, principal, session_id)
+    return render(request, "supervision/session_version.html", {
+        "record": record,
+        "session": record.session,
+        "current": current,
+        "sees_personal": access.sees_personal_section(principal, current),
+        "framework": service.case_framework(db, current),
+        "model": frameworks.reflective_model(record.session.reflective_model),
+        "labels": labels(),
+        "today": today(),
+    })

@@ -1,0 +1,81 @@
+"""What the session pages share: the submitted form, refusals as 404s that are audited,
+records that cannot change now, safe return addresses, and the words shown for terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import Response
+
+from learning.accounts.dependencies import Principal, requires
+from learning.audit.service import actor_from, record_now
+from learning.core.deps import DbSession
+from learning.core.permissions import Permission
+from learning.core.web import flash, redirect
+from learning.supervision import forms
+from learning.supervision.access import NotYourRecord
+from learning.supervision.forms import Fields
+
+Reader = Annotated[Principal, Depends(requires(Permission.SUPERVISION_OWN))]
+Recorder = Annotated[Principal, Depends(requires(Permission.SUPERVISION_RECORD))]
+
+#: Which record a refused request asked for, by the name of its path parameter.
+RECORD_TYPES = {
+    "session_id": "supervision_session",
+    "case_id": "case_discussion",
+    "action_id": "supervision_action",
+    "person_id": "person",
+}
+
+
+def refusals(request: Request, db: DbSession) -> Iterator[None]:
+    """A record the person may not see or change answers 404, as if it did not exist.
+    The request's own work is rolled back, then the refusal is kept in the audit log in
+    its own transaction."""
+    try:
+        yield
+    except NotYourRecord as refusal:
+        db.rollback()
+        kind, value = next(((RECORD_TYPES[k], v) for k, v in request.path_params.items()
+                            if k in RECORD_TYPES), ("", ""))
+        record_now(request.app.state.db, actor_from(request), "supervision.refused",
+                   record_type=kind, record_id=value, path=request.url.path,
+                   method=request.method, reason=str(refusal))
+        raise HTTPException(status_code=404) from refusal
+
+
+async def form_fields(request: Request) -> Fields:
+    """The submitted form's text fields (the CSRF check may already have read it)."""
+    form = await request.form()
+    return Fields({
+        name: [value for value in form.getlist(name) if isinstance(value, str)]
+        for name in form if name != "csrf_token"
+    })
+
+
+FormFields = Annotated[Fields, Depends(form_fields)]
+
+
+def cannot_change_now(request: Request, message: str, session_id: int) -> Response:
+    """Back to the record, saying why the change was not made."""
+    flash(request, message, "important")
+    return redirect(request, str(request.url_for("session_detail", session_id=session_id)))
+
+
+def local_path(candidate: str, fallback: str) -> str:
+    """``candidate`` if it is a path on this site, else ``fallback``."""
+    ok = candidate.startswith("/") and not candidate.startswith(("//", "/\\"))
+    return candidate if ok and "\\" not in candidate and len(candidate) < 500 else fallback
+
+
+def labels() -> dict[str, Any]:
+    return {
+        "outcome": forms.OUTCOME_LABELS,
+        "type": forms.TYPE_LABELS,
+        "function": forms.FUNCTION_LABELS,
+        "rater": forms.RATER_LABELS,
+        "status": forms.STATUS_LABELS,
+        "action_status": forms.ACTION_STATUS_LABELS,
+    }
