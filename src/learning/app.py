@@ -89,6 +89,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(supervision_exports.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir, check_dir=False), name="static")
 
+    app.state.templates.env.globals["nav_paths"] = {
+        item.route: app.url_path_for(item.route) for item in NAVIGATION
+    }
     errors.install(app)
     app.add_middleware(ServerSessionMiddleware, database=app.state.db, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware)
