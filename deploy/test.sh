@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite twice: on SQLite, then on PostgreSQL at 127.0.0.1:5432.
-# Both runs must pass. Arguments go to pytest, e.g. bash deploy/test.sh -x -k feedback
+# Both runs must pass, each on two workers (pytest-xdist). Arguments go to pytest, e.g. bash deploy/test.sh -x -k feedback
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -50,12 +50,12 @@ verdict() {
 
 echo "== Tests on SQLite =="
 sqlite_rc=0
-env -u LEARNING_TEST_DATABASE_URL .venv/bin/python -m pytest "$@" || sqlite_rc=$?
+env -u LEARNING_TEST_DATABASE_URL .venv/bin/python -m pytest -n 2 "$@" || sqlite_rc=$?
 
 echo "== Tests on PostgreSQL (${pg_host}:${pg_port}/test) =="
 postgres_rc=0
 if start_postgres && ensure_test_database; then
-  LEARNING_TEST_DATABASE_URL="$postgres_url" .venv/bin/python -m pytest "$@" || postgres_rc=$?
+  LEARNING_TEST_DATABASE_URL="$postgres_url" .venv/bin/python -m pytest -n 2 "$@" || postgres_rc=$?
   postgres_result="$(verdict "$postgres_rc")"
 else
   postgres_rc=1
