@@ -5,6 +5,10 @@
 
 - ``learning redact``: one text per line on standard input, the same text with personal data
   replaced by placeholders on standard output, one line per input line, in order.
+- ``learning themes cluster --input FILE.csv --text-column COL [--k N] --output OUT.csv``:
+  themes a column of free text; writes ``row,theme_id,theme_label``, one row per input row, in
+  order (empty or "no comment" answers get an empty theme_id). Without ``--k`` the number of
+  themes is chosen automatically.
 """
 
 from __future__ import annotations
@@ -39,6 +43,70 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.set_defaults(handler=_redact_command)
+    _register_themes(subparsers)
+
+
+def _register_themes(subparsers: Any) -> None:
+    themes = subparsers.add_parser(
+        "themes", help="Find themes in free-text feedback", description="Find themes in free text."
+    )
+    themes_commands = themes.add_subparsers(title="themes commands", metavar="COMMAND")
+    cluster = themes_commands.add_parser(
+        "cluster",
+        help="Theme a column of a CSV file: one output row per input row, in order",
+        description=(
+            "Theme a column of free text in a CSV file. Writes a CSV with the columns row, "
+            "theme_id and theme_label: one row per input row, in order; empty or 'no comment' "
+            "answers get an empty theme_id, answers that fit no theme well enough get "
+            "'not_yet_themed'. Without --k the number of themes is chosen automatically."
+        ),
+    )
+    cluster.add_argument("--input", required=True, metavar="FILE.csv", help="CSV with a header row")
+    cluster.add_argument("--text-column", required=True, metavar="COL", help="column to theme")
+    cluster.add_argument("--output", required=True, metavar="OUT.csv", help="where to write")
+    cluster.add_argument("--k", type=int, default=None, metavar="N", help="number of themes")
+    cluster.add_argument(
+        "--question-column", default=None, metavar="COL",
+        help="optional column holding the question each answer was given to",
+    )  # fmt: skip
+    cluster.set_defaults(handler=_cluster_command)
+    themes.set_defaults(handler=lambda args: _themes_help(themes))
+
+
+def _themes_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _cluster_command(args: argparse.Namespace) -> int:
+    from learning.themes.batch import BatchError, cluster_csv
+
+    def warn(message: str) -> None:
+        print(f"learning themes cluster: {message}", file=sys.stderr)
+
+    try:
+        summary = cluster_csv(
+            args.input,
+            args.text_column,
+            args.output,
+            k=args.k,
+            question_column=args.question_column,
+            warn=warn,
+        )
+    except BatchError as problem:
+        print(f"learning themes cluster: error: {problem}", file=sys.stderr)
+        return 2
+    except OSError as problem:
+        print(f"learning themes cluster: error: {problem}", file=sys.stderr)
+        return 2
+    chosen = "chosen automatically" if summary.k_chosen_automatically else "as asked"
+    print(
+        f"learning themes cluster: {summary.rows} rows, {summary.themes} themes ({chosen}), "
+        f"{summary.set_aside} set aside (empty or no comment), "
+        f"{summary.not_yet_themed} not yet themed; written to {args.output}",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _redact_command(args: argparse.Namespace) -> int:
