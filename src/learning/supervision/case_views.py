@@ -58,7 +58,11 @@ def case_create(
     data, errors = case_forms.parse_case(fields)
     if data is None:
         return _case_page(request, db, session, None, case_forms.case_values(fields), errors, 422)
-    service.add_case_discussion(db, principal, actor_from(request), session_id, data)
+    try:
+        service.add_case_discussion(db, principal, actor_from(request), session_id, data)
+    except service.InvalidInput as invalid:
+        return _case_page(request, db, session, None, case_forms.case_values(fields),
+                          invalid.errors, 422)
     flash(request, f"The case discussion for {data.case_reference} has been added")
     return _back_to_form(request, session_id, "#case-discussions")
 
@@ -86,7 +90,11 @@ def case_update(
     if data is None:
         values = case_forms.case_values(fields)
         return _case_page(request, db, session, discussion, values, errors, 422)
-    service.update_case_discussion(db, principal, actor_from(request), case_id, data)
+    try:
+        service.update_case_discussion(db, principal, actor_from(request), case_id, data)
+    except service.InvalidInput as invalid:
+        values = case_forms.case_values(fields)
+        return _case_page(request, db, session, discussion, values, invalid.errors, 422)
     flash(request, f"The case discussion for {data.case_reference} has been changed")
     return _back_to_form(request, session.id, "#case-discussions")
 

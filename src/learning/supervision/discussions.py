@@ -9,10 +9,10 @@ any time, and open actions carry into the supervisee's next session.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import delete, update
-from sqlmodel import Session, col
+from sqlalchemy import delete, func, update
+from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
 from learning.audit.service import Actor, record
@@ -48,6 +48,7 @@ def add_case_discussion(
     db: Session, principal: Principal, actor: Actor, session_id: int, data: case_forms.CaseInput
 ) -> CaseDiscussion:
     session = require_editable_session(db, principal, session_id)
+    _check_one_per_case(db, session_id, data.case_reference, None)
     discussion = CaseDiscussion(session_id=session_id, case_reference=data.case_reference)
     for name, value in data.texts.items():
         setattr(discussion, name, value)
@@ -66,6 +67,7 @@ def update_case_discussion(
     db: Session, principal: Principal, actor: Actor, case_id: int, data: case_forms.CaseInput
 ) -> CaseDiscussion:
     discussion, session = require_case_discussion(db, principal, case_id)
+    _check_one_per_case(db, discussion.session_id, data.case_reference, case_id)
     discussion.case_reference = data.case_reference
     for name, value in data.texts.items():
         setattr(discussion, name, value)
@@ -77,6 +79,24 @@ def update_case_discussion(
            session_id=session.id, case_reference=data.case_reference,
            ratings={r.value: s for r, s in data.ratings.items()})
     return discussion
+
+
+def _check_one_per_case(
+    db: Session, session_id: int, case_reference: str, except_id: int | None
+) -> None:
+    """One discussion per child or family in a session: a second one for the same case
+    reference is refused (the first is changed instead)."""
+    query = select(CaseDiscussion.id).where(
+        CaseDiscussion.session_id == session_id,
+        func.upper(CaseDiscussion.case_reference) == case_reference.upper(),
+    )
+    if except_id is not None:
+        query = query.where(CaseDiscussion.id != except_id)
+    if db.exec(query).first() is not None:
+        raise InvalidInput({"case_reference": (
+            f"{case_reference} is already discussed in this session. Change that case "
+            "discussion instead of adding another"
+        )})
 
 
 def remove_case_discussion(
@@ -139,9 +159,13 @@ def _check_action(db: Session, session: SupervisionSession, data: case_forms.Act
     owner = org.get_person(db, session.council_id, data.owner_id)
     if owner is None or not owner.active:
         errors["owner_id"] = "Select who owns this action"
+    latest = session.planned_for + timedelta(days=forms.ACTION_DUE_WITHIN_DAYS)
     if data.due_on < session.planned_for:
         errors["due_on"] = ("Due date must be the same as or after the session's planned "
                             f"date, {format_date(session.planned_for)}")
+    elif data.due_on > latest:
+        errors["due_on"] = ("Due date must be no more than two years after the session's "
+                            f"planned date: {format_date(latest)} or earlier")
     if data.case_discussion_id is not None:
         discussion = db.get(CaseDiscussion, data.case_discussion_id)
         if discussion is None or discussion.session_id != session.id:

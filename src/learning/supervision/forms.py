@@ -31,6 +31,11 @@ MAX_TEXT = 20_000
 MAX_REASON = 500
 DURATION_MIN, DURATION_MAX = 1, 480
 SCALE_MIN, SCALE_MAX = 0, 10
+#: Dates a session may be planned for: none before this, nor more than a year ahead.
+EARLIEST_DATE = date(2000, 1, 1)
+AHEAD_DAYS = 366
+#: An action falls due no more than this long after its session's planned date.
+ACTION_DUE_WITHIN_DAYS = 731
 
 OUTCOME_LABELS = {
     SessionStatus.HELD: "Held",
@@ -297,6 +302,11 @@ class SessionState:
 def completeness_errors(state: SessionState, today: date) -> Errors:
     """What a record needs before it is recorded; format errors are found earlier."""
     errors: Errors = {}
+    if state.planned_for is not None and not (
+        EARLIEST_DATE <= state.planned_for <= today + timedelta(days=AHEAD_DAYS)
+    ):
+        errors["planned_for"] = (f"Planned date must be between {format_date(EARLIEST_DATE)} "
+                                 "and a year from today")
     if state.outcome is None:
         errors["outcome"] = "Select whether the session was held, cancelled or rescheduled"
     elif state.outcome != SessionStatus.HELD:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from
+from learning.audit.service import actor_from, record
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
 from learning.core.web import flash, redirect, render
@@ -48,6 +48,9 @@ def workload_snapshot(
     session = _session(request, db, principal, session_id)
     own = workload.session_snapshot(db, session_id)
     earlier = own or workload.latest_snapshot(db, session.supervisee_id)
+    record(db, actor_from(request), "workload.snapshot.viewed", "supervision_session",
+           session_id, person_id=session.supervisee_id,
+           snapshot_id=earlier.id if earlier else None)
     values = workload_forms.values_from(earlier, same_session=own is not None)
     return _workload_page(request, db, session, values, {})
 
@@ -135,6 +138,8 @@ def _workload_page(
 
 @router.get("/supervision/escalations", name="workload_escalations")
 def workload_escalations(request: Request, db: DbSession, principal: Overseer) -> Response:
+    record(db, actor_from(request), "workload.escalations.viewed", "person",
+           principal.person_id)
     return _escalations_page(request, db, principal, {}, {})
 
 
