@@ -50,12 +50,12 @@ verdict() {
 
 echo "== Tests on SQLite =="
 sqlite_rc=0
-env -u LEARNING_TEST_DATABASE_URL .venv/bin/python -m pytest -n 2 "$@" || sqlite_rc=$?
+env -u LEARNING_TEST_DATABASE_URL .venv/bin/python -m pytest -n 2 --dist loadfile "$@" || sqlite_rc=$?
 
 echo "== Tests on PostgreSQL (${pg_host}:${pg_port}/test) =="
 postgres_rc=0
 if start_postgres && ensure_test_database; then
-  LEARNING_TEST_DATABASE_URL="$postgres_url" .venv/bin/python -m pytest -n 2 "$@" || postgres_rc=$?
+  LEARNING_TEST_DATABASE_URL="$postgres_url" .venv/bin/python -m pytest -n 2 --dist loadfile "$@" || postgres_rc=$?
   postgres_result="$(verdict "$postgres_rc")"
 else
   postgres_rc=1

@@ -339,3 +339,81 @@ def assert_focus_visible(page: Page) -> None:
 def sign_out(page: Page) -> None:
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
+
+
+# --- More keyboard helpers -------------------------------------------------------------
+
+
+#: Where the focus is, from ``element``'s point of view: there already, or how many Tab
+#: stops away and in which direction (a guess: one stop per radio group, the checked radio
+#: or the first, and no positive tabindex; ``keyboard_to`` checks each press after it).
+_TAB_STOPS_TO = """element => {
+    const now = document.activeElement;
+    if (now === element) return {here: true, backwards: false, stops: 0};
+    const candidates = [...document.querySelectorAll(
+        'a[href], button, input, select, textarea, summary, [tabindex]')].filter(e =>
+        (e === now || e.tabIndex >= 0) && !e.disabled && e.type !== 'hidden'
+        && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');
+    const stops = candidates.filter(e => {
+        if (e === element || e === now || e.type !== 'radio' || !e.name) return true;
+        const group = candidates.filter(r => r.type === 'radio' && r.name === e.name
+                                             && r.form === e.form);
+        return e === (group.find(r => r.checked) || group[0]);
+    });
+    const to = stops.indexOf(element);
+    const from = stops.indexOf(now);
+    // From nowhere in particular (after a link to a fragment, say, Tab starts from there):
+    // no guess, one press at a time.
+    if (from < 0 || to < 0) return {here: false, backwards: false, stops: 1};
+    return {here: false, backwards: to < from, stops: Math.abs(to - from)};
+}"""
+
+
+def keyboard_to(page: Page, target: Locator, *, limit: int = 200) -> int:
+    """Move the focus to ``target`` with the keyboard alone: Tab, or Shift+Tab when the
+    target comes before the element that has the focus now. Returns the presses it took.
+
+    It presses straight to one stop short of where the target seems to be, then one press
+    at a time, looking after each (and turning back if it went past)."""
+    presses = 0
+    where = target.evaluate(_TAB_STOPS_TO)
+    for _ in range(max(0, where["stops"] - 1)):
+        page.keyboard.press("Shift+Tab" if where["backwards"] else "Tab")
+        presses += 1
+    while True:
+        where = target.evaluate(_TAB_STOPS_TO)
+        if where["here"]:
+            return presses
+        if presses >= limit:
+            raise AssertionError(f"{limit} presses of Tab and Shift+Tab did not reach {target}")
+        page.keyboard.press("Shift+Tab" if where["backwards"] else "Tab")
+        presses += 1
+
+
+def type_by_keyboard(page: Page, target: Locator, text: str, *, replace: bool = False) -> None:
+    """Reach ``target`` with Tab or Shift+Tab and type ``text`` into it, key by key
+    (``replace``: select what is there first, with Ctrl+A, so the typing replaces it)."""
+    keyboard_to(page, target)
+    if replace:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+    page.keyboard.type(text)
+    expect(target).to_have_value(text if replace else re.compile(re.escape(text) + "$"))
+
+
+def assert_no_horizontal_scrolling(page: Page) -> None:
+    """Nothing on the page is wider than the viewport (no scrolling sideways)."""
+    width, viewport = page.evaluate(
+        "[document.scrollingElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    if width > viewport:
+        wide = page.evaluate(
+            """viewport => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > viewport + 0.5)
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                          + (e.className && typeof e.className === 'string'
+                             ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))""",
+            viewport,
+        )
+        pytest.fail(f"{page.url} is {width}px wide at a {viewport}px viewport: {wide}")

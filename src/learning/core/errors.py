@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from jinja2 import TemplateNotFound
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from learning.accounts.dependencies import SignInRequired
 from learning.core.headers import add_security_headers
@@ -34,6 +35,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, _sign_in_required)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(ClientDisconnect, _client_gone)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
 
 
@@ -50,6 +52,11 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
     return error_response(request, 422)
+
+
+async def _client_gone(request: Request, exc: ClientDisconnect) -> Response:
+    """The browser went away mid-request (an autosave replaced by the next): nothing to say."""
+    return Response(status_code=400)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
