@@ -2,7 +2,16 @@
 
 from learning.accounts import models as accounts_models
 from learning.audit import models as audit_models
+from learning.feedback import models as feedback_models
+from learning.mail import models as mail_models
 from learning.org import models as org_models
 from learning.supervision import models as supervision_models
 
-__all__ = ["accounts_models", "audit_models", "org_models", "supervision_models"]
+__all__ = [
+    "accounts_models",
+    "audit_models",
+    "feedback_models",
+    "mail_models",
+    "org_models",
+    "supervision_models",
+]

@@ -94,6 +94,39 @@ class Settings(BaseSettings):
         default=True,
         description="Create a person at first sign-in when their (tid, oid) is not yet known.",
     )
+    smtp_host: str = Field(default="127.0.0.1", description="SMTP server for outgoing email.")
+    smtp_port: int = Field(default=25, ge=1, le=65535, description="SMTP server port.")
+    smtp_starttls: bool = Field(
+        default=False, description="Upgrade the SMTP connection with STARTTLS before sending."
+    )
+    smtp_username: str = Field(default="", description="SMTP user name; empty sends without.")
+    smtp_password: str = Field(default="", description="SMTP password.")
+    mail_from: str = Field(
+        default="learning@localhost", description="The From address of every email we send."
+    )
+    mail_retry_seconds: int = Field(
+        default=60, ge=1, description="First wait before retrying a failed email; doubles each time."
+    )
+    mail_poll_seconds: float = Field(
+        default=5.0, gt=0, description="How often the outbox sender looks for email to send."
+    )
+    safeguarding_email: str = Field(
+        default="safeguarding@localhost",
+        description="The safeguarding inbox (duty / MASH) that every alert is emailed to.",
+    )
+    safeguarding_escalation_email: str = Field(
+        default="",
+        description="Who is emailed when an alert is not acknowledged in time (e.g. the "
+        "designated lead's manager); empty sends escalations to the safeguarding inbox again.",
+    )
+    safeguarding_acknowledge_minutes: int = Field(
+        default=30, ge=1,
+        description="An alert not acknowledged this long after it was raised escalates, and "
+        "again each time this long passes.",
+    )
+    safeguarding_respond_hours: int = Field(
+        default=4, ge=1, description="The deadline for recording an alert's outcome."
+    )
     log_level: str = Field(default="INFO", description="Python logging level.")
     static_dir: Path = Field(
         default_factory=lambda: _repo_root() / "web" / "static",

@@ -50,30 +50,41 @@ class Permission(StrEnum):
     SUPERVISION_OVERSEE = "supervision:team:oversee"
     SUPERVISION_AUDIT = "supervision:records:audit"
     SUPERVISION_POLICY = "supervision:policy:manage"
+    FEEDBACK_LINKS = "feedback:links:manage"
+    FEEDBACK_TRIAGE = "feedback:items:triage"
+    SAFEGUARDING_ALERTS = "safeguarding:alerts:handle"
 
 
 #: What every signed-in person may do, whatever their roles.
 SIGNED_IN: frozenset[Permission] = frozenset({Permission.HOME_VIEW, Permission.SUPERVISION_OWN})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.PRACTITIONER: frozenset(),
-    Role.SUPERVISOR: frozenset({Permission.SUPERVISION_RECORD}),
+    Role.PRACTITIONER: frozenset({Permission.FEEDBACK_LINKS}),
+    Role.SUPERVISOR: frozenset(
+        {Permission.SUPERVISION_RECORD, Permission.FEEDBACK_LINKS, Permission.FEEDBACK_TRIAGE}
+    ),
     Role.TEAM_MANAGER: frozenset(
         {
             Permission.PEOPLE_READ,
             Permission.SUPERVISION_RECORD,
             Permission.SUPERVISION_OVERSEE,
             Permission.SUPERVISION_AUDIT,
+            Permission.FEEDBACK_LINKS,
+            Permission.FEEDBACK_TRIAGE,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset({Permission.PEOPLE_READ, Permission.SUPERVISION_OVERSEE}),
-    Role.SAFEGUARDING_LEAD: frozenset(),
+    Role.SAFEGUARDING_LEAD: frozenset(
+        {Permission.SAFEGUARDING_ALERTS, Permission.FEEDBACK_TRIAGE, Permission.PEOPLE_READ}
+    ),
     Role.PRINCIPAL_SOCIAL_WORKER: frozenset(
         {
             Permission.PEOPLE_READ,
             Permission.SUPERVISION_OVERSEE,
             Permission.SUPERVISION_AUDIT,
             Permission.SUPERVISION_POLICY,
+            Permission.FEEDBACK_LINKS,
+            Permission.FEEDBACK_TRIAGE,
         }
     ),
     Role.ADMINISTRATOR: frozenset(
@@ -86,6 +97,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.AUDIT_READ,
             Permission.AUDIT_EXPORT,
             Permission.SUPERVISION_POLICY,
+            Permission.FEEDBACK_LINKS,
         }
     ),
 }
