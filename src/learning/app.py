@@ -19,6 +19,11 @@ from learning.core.headers import SecurityHeadersMiddleware
 from learning.core.navigation import NavItem
 from learning.core.permissions import Permission
 from learning.core.web import make_templates
+from learning.feedback import alert_views as feedback_alerts
+from learning.feedback import link_views as feedback_links
+from learning.feedback import open_views as feedback_open
+from learning.feedback import public_views as feedback_public
+from learning.feedback import triage_views as feedback_triage
 from learning.home import views as home
 from learning.org import views as org
 from learning.supervision import agreement_views as supervision_agreements
@@ -30,19 +35,23 @@ from learning.supervision import views as supervision_sessions
 from learning.supervision import workload_views as supervision_workload
 
 #: Routes anyone may reach without signing in. Every other route declares a permission.
-PUBLIC_ROUTES = frozenset(
-    {
-        "healthz",
-        "readyz",
-        "static",
-        "sign_in",
-        "sign_out",
-        "signed_out",
-        "oidc_start",
-        "oidc_callback",
-        "demo_sign_in",
-        "demo_sign_in_submit",
-    }
+PUBLIC_ROUTES = (
+    frozenset(
+        {
+            "healthz",
+            "readyz",
+            "static",
+            "sign_in",
+            "sign_out",
+            "signed_out",
+            "oidc_start",
+            "oidc_callback",
+            "demo_sign_in",
+            "demo_sign_in_submit",
+        }
+    )
+    | feedback_open.PUBLIC_ROUTES
+    | feedback_public.PUBLIC_ROUTES
 )
 
 NAVIGATION = (
@@ -87,6 +96,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(supervision_ears.router)
     app.include_router(supervision_sessions.router)
     app.include_router(supervision_exports.router)
+    app.include_router(feedback_open.router)
+    app.include_router(feedback_public.router)
+    app.include_router(feedback_links.router)
+    app.include_router(feedback_triage.router)
+    app.include_router(feedback_alerts.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir, check_dir=False), name="static")
 
     app.state.templates.env.globals["nav_paths"] = {

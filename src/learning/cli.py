@@ -44,9 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_capabilities(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from learning.feedback import link_commands, screen_commands
+    from learning.mail import commands as mail_commands
     from learning.themes import commands as themes_commands
 
     themes_commands.register(commands)
+    link_commands.register(commands)
+    screen_commands.register(commands)
+    mail_commands.register(commands)
 
 
 def _serve(args: argparse.Namespace) -> int:
