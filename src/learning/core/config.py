@@ -127,6 +127,21 @@ class Settings(BaseSettings):
     safeguarding_respond_hours: int = Field(
         default=4, ge=1, description="The deadline for recording an alert's outcome."
     )
+    feedback_client_limit: int = Field(
+        default=20, ge=1,
+        description="Feedback submissions one address may send in 10 minutes before the rest "
+        "wait in quarantine for a person to check (waiting rooms share one address).",
+    )
+    feedback_link_limit: int = Field(
+        default=300, ge=1,
+        description="Feedback submissions one link may take in an hour before the rest wait in "
+        "quarantine for a person to check.",
+    )
+    feedback_min_fill_seconds: float = Field(
+        default=3.0, ge=0,
+        description="A feedback form sent back sooner than this after it was shown waits in "
+        "quarantine (people take longer; scripts do not).",
+    )
     log_level: str = Field(default="INFO", description="Python logging level.")
     static_dir: Path = Field(
         default_factory=lambda: _repo_root() / "web" / "static",

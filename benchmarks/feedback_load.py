@@ -1,0 +1,437 @@
+"""How many feedback submissions per second the real service takes, and how fast, on SQLite.
+
+    python benchmarks/feedback_load.py            # 32 clients, 20 s per server
+    python benchmarks/feedback_load.py --quick    # 32 clients, 6 s per server (under 60 s)
+
+It creates a fresh SQLite database, migrates it, makes a council, a team and a poster link,
+and starts the real service (``uvicorn learning.asgi:app``) on a loopback port. Each of the
+concurrent clients then behaves as a phone's browser would: it opens the poster link once
+(which swaps the token for a cookie), and then, again and again, fetches the form, fills in
+every question it finds, posts it, and follows the redirect to the receipt page. A
+submission counts when its receipt page has loaded.
+
+In the same run, the same clients load a bare Starlette endpoint served the same way, which
+serves a small form and inserts each post into sqlite3 with no framework, templates or
+checks: the practical ceiling on this machine. It also weighs the child's form page as a
+phone would fetch it: the HTML and every stylesheet, script and image it links, as
+transferred (compressed where the server compresses).
+
+Targets (2 cores, 32 clients): at least 300 submissions/s, p99 at most 100 ms, at least half
+the bare endpoint's rate, and the form page at most 50 KB. The service's abuse limits are
+raised for the run (one address sends everything, far faster than any person types): the
+checks still run on every submission; only their thresholds change. The last line printed
+is one JSON object of the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_RATE = 300.0
+TARGET_P99_MS = 100.0
+TARGET_RATIO = 0.5
+TARGET_PAGE_BYTES = 50_000
+ANSWER = "The social worker listened to me and explained what would happen next."
+
+
+# --- A small keep-alive HTTP/1.1 client: the load generator must not be the bottleneck. ---
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    body: bytes
+
+
+class Connection:
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(
+        self, method: str, path: str, *, cookies: dict[str, str], body: bytes = b"",
+        headers: dict[str, str] | None = None,
+    ) -> Reply:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
+                 "Sec-Fetch-Site: same-origin", "Accept: text/html"]
+        if cookies:
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
+        for name, value in (headers or {}).items():
+            lines.append(f"{name}: {value}")
+        if method == "POST":
+            lines += ["Content-Type: application/x-www-form-urlencoded",
+                      f"Content-Length: {len(body)}",
+                      f"Origin: http://{self.host}:{self.port}"]
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        return await self._read_reply()
+
+    async def _read_reply(self) -> Reply:
+        assert self.reader is not None
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        status = int(status_line.split()[1])
+        headers: dict[str, str] = {}
+        cookies: dict[str, str] = {}
+        for line in header_lines:
+            if not line:
+                continue
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "set-cookie":
+                cookie_name, _, rest = value.partition("=")
+                cookies[cookie_name] = rest.split(";", 1)[0]
+            headers[name] = value
+        if headers.get("transfer-encoding") == "chunked":
+            body = await self._read_chunked()
+        else:
+            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        return Reply(status, headers, cookies, body)
+
+    async def _read_chunked(self) -> bytes:
+        assert self.reader is not None
+        parts = []
+        while True:
+            size = int((await self.reader.readline()).split(b";")[0], 16)
+            if size == 0:
+                await self.reader.readline()
+                return b"".join(parts)
+            parts.append(await self.reader.readexactly(size))
+            await self.reader.readline()
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+# --- Filling in whatever form the page has, as a person would. ---
+
+
+class FormReader(HTMLParser):
+    """The first POST form on the page: its action and a filled-in set of fields."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.action: str | None = None
+        self.in_form = False
+        self.done = False
+        self.fields: dict[str, str] = {}
+        self.radios: dict[str, str] = {}
+        self.textarea: str | None = None
+        self.submit: tuple[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form" and not self.done and a.get("method", "").lower() == "post":
+            self.in_form, self.action = True, a.get("action", "")
+        if not self.in_form:
+            return
+        kind = a.get("type", "text").lower()
+        name = a.get("name", "")
+        if tag == "input" and name:
+            if kind == "hidden":
+                self.fields[name] = a.get("value", "")
+            elif kind == "radio":
+                self.radios.setdefault(name, a.get("value", ""))
+        elif tag == "textarea" and name:
+            self.textarea = name
+            self.fields[name] = ANSWER
+        elif tag == "button" and kind == "submit" and self.submit is None and name:
+            self.submit = (name, a.get("value", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form" and self.in_form:
+            self.in_form, self.done = False, True
+
+    def filled(self) -> dict[str, str]:
+        values = {**self.radios, **self.fields}
+        if self.submit and self.submit[0] not in ("worried", "save", "save_draft"):
+            values[self.submit[0]] = self.submit[1]
+        return values
+
+
+def read_form(html: bytes) -> tuple[str, bytes]:
+    reader = FormReader()
+    reader.feed(html.decode("utf-8", "replace"))
+    if reader.action is None:
+        raise RuntimeError("the form page has no POST form")
+    return reader.action, urlencode(reader.filled()).encode()
+
+
+# --- The clients. ---
+
+
+@dataclass
+class Tally:
+    latencies_ms: list[float] = field(default_factory=list)
+    page_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+async def one_client(
+    port: int, open_path: str, form_path: str, deadline: float, tally: Tally
+) -> None:
+    conn = Connection("127.0.0.1", port)
+    cookies: dict[str, str] = {}
+    try:
+        if open_path:
+            reply = await conn.request("GET", open_path, cookies=cookies)
+            cookies.update(reply.cookies)
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            page = await conn.request("GET", form_path, cookies=cookies)
+            cookies.update(page.cookies)
+            if page.status != 200:
+                tally.errors.append(f"form page {page.status}")
+                continue
+            action, body = read_form(page.body)
+            posted_at = time.perf_counter()
+            tally.page_ms.append((posted_at - started) * 1000)
+            reply = await conn.request("POST", action or form_path, cookies=cookies, body=body)
+            cookies.update(reply.cookies)
+            if reply.status == 303:
+                target = urlsplit(reply.headers["location"])
+                path = target.path + (f"?{target.query}" if target.query else "")
+                reply = await conn.request("GET", path, cookies=cookies)
+                cookies.update(reply.cookies)
+            if reply.status != 200:
+                tally.errors.append(f"submit {reply.status}: {reply.body[:200]!r}")
+                continue
+            tally.latencies_ms.append((time.perf_counter() - posted_at) * 1000)
+    finally:
+        conn.close()
+
+
+async def load(port: int, open_path: str, form_path: str, clients: int, seconds: float) -> dict:
+    tally = Tally()
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(
+        *(one_client(port, open_path, form_path, deadline, tally) for _ in range(clients))
+    )
+    elapsed = time.perf_counter() - started
+    lat = sorted(tally.latencies_ms)
+    if not lat:
+        raise RuntimeError(f"no submission succeeded: {tally.errors[:3]}")
+    return {
+        "submissions": len(lat),
+        "submissions_per_s": round(len(lat) / elapsed, 1),
+        "p50_ms": round(percentile(lat, 50), 1),
+        "p95_ms": round(percentile(lat, 95), 1),
+        "p99_ms": round(percentile(lat, 99), 1),
+        "form_page_p95_ms": round(percentile(sorted(tally.page_ms), 95), 1),
+        "errors": len(tally.errors),
+        "first_errors": tally.errors[:3],
+    }
+
+
+def percentile(values: list[float], pct: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(pct) - 1]
+
+
+# --- Page weight, as a phone would fetch the child's form. ---
+
+
+class AssetReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "link" and "stylesheet" in a.get("rel", "") or tag == "link" and "icon" in a.get(
+            "rel", ""
+        ):
+            self.assets.append(a.get("href", ""))
+        elif tag in ("script", "img") and a.get("src"):
+            self.assets.append(a["src"])
+
+
+async def page_weight(port: int, open_path: str, form_path: str) -> dict:
+    conn = Connection("127.0.0.1", port)
+    cookies: dict[str, str] = {}
+    gzip = {"Accept-Encoding": "gzip, br"}
+    try:
+        if open_path:
+            cookies.update((await conn.request("GET", open_path, cookies=cookies)).cookies)
+        page = await conn.request("GET", form_path, cookies=cookies, headers=gzip)
+        sizes = {"html": len(page.body)}
+        reader = AssetReader()
+        body = page.body
+        if page.headers.get("content-encoding") == "gzip":
+            import gzip as gz
+
+            body = gz.decompress(body)
+        reader.feed(body.decode("utf-8", "replace"))
+        for href in reader.assets:
+            if not href.startswith("/"):
+                continue
+            asset = await conn.request("GET", href, cookies={}, headers=gzip)
+            sizes[href] = len(asset.body)
+    finally:
+        conn.close()
+    return {"page_bytes": sum(sizes.values()), "page_parts": sizes}
+
+
+# --- The two servers. ---
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_up(port: int, proc: subprocess.Popen) -> None:
+    for _ in range(200):
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("server did not start")
+
+
+def start(
+    app: str, port: int, env: dict[str, str], app_dir: Path, workers: int
+) -> subprocess.Popen:
+    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
+               "--no-access-log", "--log-level", "warning", "--app-dir", str(app_dir),
+               "--workers", str(workers)]
+    proc = subprocess.Popen(command, env={**os.environ, **env})
+    wait_until_up(port, proc)
+    return proc
+
+
+def prepare_service(database_url: str) -> str:
+    """Migrate, make a council, a team and a poster link; return the link's path."""
+    from sqlmodel import Session
+
+    from learning.core import migrate
+    from learning.core.db import make_engine
+    from learning.feedback import links
+    from learning.feedback.terms import FormKind, LinkKind
+    from learning.org.models import Council, Team, TeamKind
+
+    engine = make_engine(database_url)
+    migrate.upgrade(engine)
+    with Session(engine) as db:
+        council = Council(slug="benchshire", name="Benchshire Council", tenant_id="bench")
+        db.add(council)
+        db.flush()
+        team = Team(council_id=council.id, name="Children in care", kind=TeamKind.CHILDREN_IN_CARE)
+        db.add(team)
+        db.flush()
+        new = links.create_link(
+            db, council_id=council.id, team_id=team.id, kind=LinkKind.POSTER,
+            title="Your review meeting", form_kind=FormKind.CHILD_8_12,
+        )
+        db.commit()
+    engine.dispose()
+    return f"/f/{new.token}"
+
+
+def service_env(database_url: str) -> dict[str, str]:
+    return {
+        "LEARNING_DEMO": "true",
+        "LEARNING_DATABASE_URL": database_url,
+        "LEARNING_COUNCIL_SLUG": "benchshire",
+        "LEARNING_COOKIE_SECURE": "false",
+        "LEARNING_LOG_LEVEL": "WARNING",
+        "LEARNING_MAIL_SENDER_ENABLED": "false",
+        "LEARNING_FEEDBACK_CLIENT_LIMIT": "1000000000",
+        "LEARNING_FEEDBACK_LINK_LIMIT": "1000000000",
+        "LEARNING_FEEDBACK_MIN_FILL_SECONDS": "0",
+    }
+
+
+def measure(args: argparse.Namespace) -> dict:
+    here = Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/feedback.db"
+        open_path = prepare_service(url)
+        port = free_port()
+        proc = start("learning.asgi:app", port, service_env(url), ROOT / "src", args.workers)
+        try:
+            weight = asyncio.run(page_weight(port, open_path, "/give-feedback"))
+            ours = asyncio.run(load(port, open_path, "/give-feedback", args.clients, args.seconds))
+        finally:
+            proc.terminate()
+            proc.wait()
+        base_port = free_port()
+        base_env = {"BASELINE_DB": f"{tmp}/baseline.db"}
+        proc = start("feedback_baseline:app", base_port, base_env, here, args.workers)
+        try:
+            base = asyncio.run(load(base_port, "", "/form", args.clients, args.seconds))
+        finally:
+            proc.terminate()
+            proc.wait()
+    ratio = ours["submissions_per_s"] / base["submissions_per_s"]
+    return {
+        "clients": args.clients,
+        "seconds": args.seconds,
+        "workers": args.workers,
+        "submissions": ours["submissions"],
+        "errors": ours["errors"],
+        "first_errors": ours["first_errors"],
+        "form_page_p95_ms": ours["form_page_p95_ms"],
+        "page_parts": weight["page_parts"],
+        "baseline_p99_ms": base["p99_ms"],
+        "submissions_per_s": ours["submissions_per_s"],
+        "p50_ms": ours["p50_ms"],
+        "p95_ms": ours["p95_ms"],
+        "p99_ms": ours["p99_ms"],
+        "baseline_submissions_per_s": base["submissions_per_s"],
+        "baseline_ratio": round(ratio, 3),
+        "page_bytes": weight["page_bytes"],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="6 s per server (under 60 s)")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=None)
+    parser.add_argument("--workers", type=int, default=1, help="server processes, both servers")
+    args = parser.parse_args()
+    if args.seconds is None:
+        args.seconds = 6.0 if args.quick else 20.0
+    figures = measure(args)
+    checks = {
+        "submissions_per_s": figures["submissions_per_s"] >= TARGET_RATE,
+        "p99_ms": figures["p99_ms"] <= TARGET_P99_MS,
+        "baseline_ratio": figures["baseline_ratio"] >= TARGET_RATIO,
+        "page_bytes": figures["page_bytes"] <= TARGET_PAGE_BYTES,
+        "no_errors": figures["errors"] == 0,
+    }
+    for name, met in checks.items():
+        print(f"{name}: {figures.get(name, '')} {'met' if met else 'NOT MET'}", file=sys.stderr)
+    summary = {k: figures[k] for k in figures if k not in ("page_parts", "first_errors")}
+    print(json.dumps({**summary, "targets_met": all(checks.values())}))
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
