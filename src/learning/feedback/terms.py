@@ -89,6 +89,7 @@ class QuarantineReason(StrEnum):
     TOO_FAST = "too_fast"
     BAD_NONCE = "bad_nonce"
     DUPLICATE = "duplicate"
+    TOO_LONG = "too_long"  # beyond the length limits (kept, cut to fit)
     LINK_USED = (
         "link_used"  # a single-use link already consumed, or expired or revoked since opening
     )

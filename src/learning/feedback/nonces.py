@@ -1,0 +1,91 @@
+"""The signed form nonce: proof that a submission comes from a form we rendered, not long ago
+and not too quickly, and only once.
+
+The nonce is signed with itsdangerous and carries the link id, a random part and the time it
+was issued. It is not a secret and not an identity: it is anti-automation. Spending it
+inserts its hash into ``UsedNonce``; a second use finds the row and counts as a duplicate.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import delete
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+from learning.core.clock import utcnow
+from learning.core.config import Settings
+from learning.core.security import token_hash
+from learning.feedback.models import UsedNonce
+from learning.feedback.terms import QuarantineReason
+
+NONCE_FIELD = "form_nonce"
+NONCE_SALT = "feedback-form-nonce"
+NONCE_MAX_AGE = timedelta(hours=2)
+
+
+def min_fill_time(settings: Settings) -> timedelta:
+    """Faster than this from page to submit is a script, not a person
+    (``LEARNING_FEEDBACK_MIN_FILL_SECONDS``, 3 seconds unless changed)."""
+    return timedelta(seconds=settings.feedback_min_fill_seconds)
+
+
+def _serializer(settings: Settings) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(settings.effective_secret, salt=NONCE_SALT)
+
+
+def issue_nonce(settings: Settings, link_id: int, now: datetime | None = None) -> str:
+    """A fresh nonce for one rendering of the form for this link."""
+    issued = (now or utcnow()).timestamp()
+    return _serializer(settings).dumps({"l": link_id, "r": secrets.token_urlsafe(12), "t": issued})
+
+
+def issued_at(settings: Settings, nonce: str, link_id: int) -> datetime | None:
+    """When a genuine nonce for this link was issued; None when forged, mangled or for
+    another link."""
+    try:
+        payload = _serializer(settings).loads(nonce)
+    except BadSignature:
+        return None
+    if not isinstance(payload, dict) or payload.get("l") != link_id:
+        return None
+    stamp = payload.get("t")
+    if not isinstance(stamp, int | float):
+        return None
+    return datetime.fromtimestamp(stamp, UTC)
+
+
+def check_nonce(
+    db: Session, settings: Settings, nonce: str, link_id: int, now: datetime | None = None
+) -> QuarantineReason | None:
+    """None for a genuine, fresh, first use after the minimum fill time. Spends the nonce
+    whenever it is genuine, so it cannot be used again."""
+    now = now or utcnow()
+    issued = issued_at(settings, nonce, link_id)
+    if issued is None or issued > now + timedelta(seconds=5) or now - issued > NONCE_MAX_AGE:
+        return QuarantineReason.BAD_NONCE
+    if not spend(db, nonce, now):
+        return QuarantineReason.DUPLICATE
+    if now - issued < min_fill_time(settings):
+        return QuarantineReason.TOO_FAST
+    return None
+
+
+def spend(db: Session, nonce: str, now: datetime) -> bool:
+    """Mark the nonce used; False when it already was (even by a racing request)."""
+    values = {"nonce_hash": token_hash(nonce), "used_at": now}
+    table = UsedNonce.__table__  # type: ignore[attr-defined]
+    dialect = db.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(table).values(**values).on_conflict_do_nothing()
+    return db.connection().execute(statement.returning(table.c.nonce_hash)).first() is not None
+
+
+def purge_used_nonces(db: Session, now: datetime | None = None) -> int:
+    """Forget nonces too old to be accepted anyway."""
+    cutoff = (now or utcnow()) - NONCE_MAX_AGE - timedelta(minutes=5)
+    table = UsedNonce.__table__  # type: ignore[attr-defined]
+    return db.connection().execute(delete(table).where(table.c.used_at < cutoff)).rowcount

@@ -1,0 +1,44 @@
+"""Receipt codes: what a person keeps to look up later what happened to their feedback.
+
+About ten characters from the short-code alphabet (no look-alikes), shown in groups for
+reading aloud or copying from a screen. Only a keyed hash of the code is stored, so the
+database alone cannot be used to look anything up.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from learning.core.config import Settings
+from learning.core.security import keyed_hash
+from learning.feedback.links import SHORT_CODE_ALPHABET, normalise_short_code
+
+RECEIPT_LENGTH = 10
+GROUPS = (3, 3, 4)
+
+
+def new_receipt_code() -> str:
+    """A fresh code, formatted for reading: ``ACD-EFG-HJKM``."""
+    raw = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(RECEIPT_LENGTH))
+    return format_receipt(raw)
+
+
+def format_receipt(raw: str) -> str:
+    parts, start = [], 0
+    for size in GROUPS:
+        parts.append(raw[start : start + size])
+        start += size
+    return "-".join(parts)
+
+
+def normalise_receipt(text: str) -> str | None:
+    """What a person typed, as the raw code; None when it cannot be a receipt code."""
+    raw = normalise_short_code(text)
+    if len(raw) != RECEIPT_LENGTH or any(ch not in SHORT_CODE_ALPHABET for ch in raw):
+        return None
+    return raw
+
+
+def receipt_hash(settings: Settings, code: str) -> str:
+    """The stored form of a receipt code (formatted or raw, typed in any case)."""
+    return keyed_hash(settings.effective_secret, f"feedback-receipt:{normalise_short_code(code)}")

@@ -1,0 +1,181 @@
+"""The abuse checks one by one: honeypot, signed nonce, rate windows, duplicates, lengths,
+and the purge of old counters and nonces."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from learning.core.config import Settings
+from learning.feedback import abuse, nonces, rates
+from learning.feedback.models import RateCounter, UsedNonce
+from learning.feedback.terms import QuarantineReason
+from tests.conftest import make_settings
+
+NOW = datetime(2026, 3, 10, 14, 7, 30, tzinfo=UTC)
+
+
+def test_an_empty_honeypot_passes_and_a_filled_one_is_quarantined() -> None:
+    assert abuse.check_honeypot("") is None
+    assert abuse.check_honeypot("   ") is None
+    assert abuse.check_honeypot("http://spam.example") is QuarantineReason.HONEYPOT
+
+
+def test_a_nonce_used_after_the_minimum_fill_time_passes_once(
+    db: Session, settings: Settings
+) -> None:
+    nonce = abuse.issue_nonce(settings, 7, now=NOW)
+    later = NOW + timedelta(seconds=40)
+    assert abuse.check_nonce(db, settings, nonce, 7, later) is None
+    assert abuse.check_nonce(db, settings, nonce, 7, later) is QuarantineReason.DUPLICATE
+
+
+def test_a_nonce_sent_back_too_soon_is_too_fast_and_spent(db: Session, settings: Settings) -> None:
+    nonce = abuse.issue_nonce(settings, 7, now=NOW)
+    quick = NOW + timedelta(seconds=2.5)
+    assert abuse.check_nonce(db, settings, nonce, 7, quick) is QuarantineReason.TOO_FAST
+    assert abuse.check_nonce(db, settings, nonce, 7, NOW + timedelta(seconds=9)) is (
+        QuarantineReason.DUPLICATE
+    )
+
+
+def test_the_minimum_fill_time_is_three_seconds_unless_set(db: Session) -> None:
+    settings = make_settings()
+    assert nonces.min_fill_time(settings) == timedelta(seconds=3)
+    nonce = abuse.issue_nonce(settings, 7, now=NOW)
+    assert abuse.check_nonce(db, settings, nonce, 7, NOW + timedelta(seconds=3)) is None
+    instant = make_settings(feedback_min_fill_seconds=0)
+    nonce = abuse.issue_nonce(instant, 7, now=NOW)
+    assert abuse.check_nonce(db, instant, nonce, 7, NOW) is None
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda n: n[:-2] + ("AA" if not n.endswith("AA") else "BB"),  # signature broken
+        lambda n: "",
+        lambda n: "not-a-nonce",
+    ],
+)
+def test_a_forged_or_mangled_nonce_is_bad(db: Session, settings: Settings, mangle) -> None:
+    nonce = mangle(abuse.issue_nonce(settings, 7, now=NOW))
+    later = NOW + timedelta(seconds=30)
+    assert abuse.check_nonce(db, settings, nonce, 7, later) is QuarantineReason.BAD_NONCE
+
+
+def test_a_nonce_for_another_link_or_under_another_secret_is_bad(
+    db: Session, settings: Settings
+) -> None:
+    later = NOW + timedelta(seconds=30)
+    other_link = abuse.issue_nonce(settings, 8, now=NOW)
+    assert abuse.check_nonce(db, settings, other_link, 7, later) is QuarantineReason.BAD_NONCE
+    other_secret = abuse.issue_nonce(make_settings(secret_key="x" * 40), 7, now=NOW)
+    assert abuse.check_nonce(db, settings, other_secret, 7, later) is QuarantineReason.BAD_NONCE
+
+
+def test_a_nonce_older_than_two_hours_is_bad(db: Session, settings: Settings) -> None:
+    nonce = abuse.issue_nonce(settings, 7, now=NOW)
+    assert abuse.check_nonce(db, settings, nonce, 7, NOW + timedelta(hours=2, seconds=1)) is (
+        QuarantineReason.BAD_NONCE
+    )
+    fresh = abuse.issue_nonce(settings, 7, now=NOW)
+    assert abuse.check_nonce(db, settings, fresh, 7, NOW + timedelta(hours=1, minutes=59)) is None
+
+
+def test_a_nonce_is_stored_only_as_a_hash(db: Session, settings: Settings) -> None:
+    nonce = abuse.issue_nonce(settings, 7, now=NOW)
+    abuse.check_nonce(db, settings, nonce, 7, NOW + timedelta(seconds=5))
+    stored = db.exec(select(UsedNonce.nonce_hash)).all()
+    assert len(stored) == 1
+    assert nonce not in stored[0]
+    assert len(stored[0]) == 64
+
+
+def test_windows_are_fixed_and_aligned() -> None:
+    assert rates.window_start(NOW, timedelta(minutes=10)) == datetime(
+        2026, 3, 10, 14, 0, tzinfo=UTC
+    )
+    assert rates.window_start(NOW, timedelta(hours=1)) == datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
+    later = NOW + timedelta(minutes=3)
+    assert rates.window_start(later, timedelta(minutes=10)) == datetime(
+        2026, 3, 10, 14, 10, tzinfo=UTC
+    )
+
+
+def test_the_client_limit_quarantines_past_twenty_in_ten_minutes(
+    db: Session, settings: Settings
+) -> None:
+    results = [abuse.check_rates(db, settings, "203.0.113.9", 1, NOW) for _ in range(21)]
+    assert results[:20] == [None] * 20
+    assert results[20] is QuarantineReason.CLIENT_RATE
+    # Another address in the same waiting room's window is not held back.
+    assert abuse.check_rates(db, settings, "203.0.113.10", 1, NOW) is None
+    # The next window starts again.
+    next_window = NOW + timedelta(minutes=10)
+    assert abuse.check_rates(db, settings, "203.0.113.9", 1, next_window) is None
+
+
+def test_the_link_limit_counts_every_client(db: Session) -> None:
+    settings = make_settings(feedback_link_limit=5)
+    results = [abuse.check_rates(db, settings, f"198.51.100.{n}", 3, NOW) for n in range(6)]
+    assert results == [None] * 5 + [QuarantineReason.LINK_RATE]
+    assert abuse.check_rates(db, settings, "198.51.100.99", 4, NOW) is None
+
+
+def test_client_keys_hide_the_address_and_change_daily(settings: Settings) -> None:
+    today = rates.client_key(settings, "203.0.113.9", NOW)
+    assert "203.0.113.9" not in today and len(today) == 64
+    assert rates.client_key(settings, "203.0.113.9", NOW + timedelta(hours=1)) == today
+    assert rates.client_key(settings, "203.0.113.9", NOW + timedelta(days=1)) != today
+    other = make_settings(secret_key="another-secret-of-enough-length-0123456789")
+    assert rates.client_key(other, "203.0.113.9", NOW) != today
+
+
+def test_counting_is_one_row_per_key_and_window(db: Session, settings: Settings) -> None:
+    for _ in range(3):
+        abuse.check_rates(db, settings, "203.0.113.9", 1, NOW)
+    key = rates.client_key(settings, "203.0.113.9", NOW)
+    assert rates.current_count(db, key, rates.client_limit(settings), NOW) == 3
+    assert rates.current_count(db, rates.link_key(1), rates.link_limit(settings), NOW) == 3
+    assert len(db.exec(select(RateCounter)).all()) == 2
+
+
+def test_purge_deletes_counters_older_than_48_hours_and_old_nonces(
+    db: Session, settings: Settings
+) -> None:
+    old, recent = NOW - timedelta(hours=49), NOW - timedelta(hours=47)
+    rates.count_up(db, "old", rates.window_start(old, rates.CLIENT_WINDOW))
+    rates.count_up(db, "recent", rates.window_start(recent, rates.CLIENT_WINDOW))
+    nonces.spend(db, "old-nonce", NOW - timedelta(hours=3))
+    nonces.spend(db, "new-nonce", NOW - timedelta(minutes=30))
+    assert abuse.purge(db, NOW) == (1, 1)
+    assert [row.key for row in db.exec(select(RateCounter)).all()] == ["recent"]
+    assert len(db.exec(select(UsedNonce)).all()) == 1
+
+
+def test_text_hash_ignores_case_spacing_and_punctuation_but_not_the_link() -> None:
+    one = abuse.text_hash(1, {"worries": "My worker  never calls back!", "rating": "2"})
+    same = abuse.text_hash(1, {"rating": "2", "worries": "my worker never calls back"})
+    assert one == same
+    assert abuse.text_hash(2, {"worries": "My worker never calls back!", "rating": "2"}) != one
+    assert abuse.text_hash(1, {"worries": "My worker always calls back", "rating": "2"}) != one
+
+
+def test_only_sentences_count_as_duplicates() -> None:
+    assert not abuse.worth_comparing({"rating": "happy", "good": "all good"})
+    assert abuse.worth_comparing({"rating": "happy", "good": "my worker listens to me"})
+
+
+def test_lengths_beyond_the_limits_are_quarantined_and_cut_to_fit() -> None:
+    fine = {"a": "x" * abuse.MAX_ANSWER_CHARS}
+    assert abuse.check_lengths(fine, "Sam", "07700 900123") is None
+    long = {"a": "x" * (abuse.MAX_ANSWER_CHARS + 1)}
+    assert abuse.check_lengths(long, "", "") is QuarantineReason.TOO_LONG
+    assert abuse.check_lengths({}, "n" * 121, "") is QuarantineReason.TOO_LONG
+    assert abuse.check_lengths({}, "", "d" * 255) is QuarantineReason.TOO_LONG
+    many = {f"q{n}": "x" for n in range(abuse.MAX_ANSWERS + 1)}
+    assert abuse.check_lengths(many, "", "") is QuarantineReason.TOO_LONG
+    assert len(abuse.trim_answers(many)) == abuse.MAX_ANSWERS
+    assert abuse.trim_answers(long) == {"a": "x" * abuse.MAX_ANSWER_CHARS}
