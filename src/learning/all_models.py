@@ -6,6 +6,7 @@ from learning.feedback import models as feedback_models
 from learning.mail import models as mail_models
 from learning.org import models as org_models
 from learning.supervision import models as supervision_models
+from learning.themes import models as themes_models
 
 __all__ = [
     "accounts_models",
@@ -14,4 +15,5 @@ __all__ = [
     "mail_models",
     "org_models",
     "supervision_models",
+    "themes_models",
 ]
