@@ -1,0 +1,113 @@
+"""The safeguarding screen (pure): does a piece of feedback possibly disclose harm?
+
+Every submission is screened the moment it arrives, before anything else. The screen is a
+high-recall lexicon: missing a disclosure is far worse than a false alarm, so it errs
+towards flagging. Negation never suppresses a flag ("I don't feel safe", "I don't want to
+die" both flag), idioms flag too ("my mum will kill me"), and a person reads every alert.
+Text is normalised first (see screen_text): case, Unicode forms, accents, apostrophes,
+repeated letters, text-speak and common misspellings. Phrases are in English, Welsh,
+Polish, Romanian and Arabic (screen_lexicon_en, screen_lexicon_intl).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from learning.feedback.screen_lexicon_en import MACROS
+from learning.feedback.screen_lexicon_en import PHRASES as ENGLISH
+from learning.feedback.screen_lexicon_intl import LANGUAGES
+from learning.feedback.screen_text import forms, plain_words, skeleton
+from learning.feedback.terms import ScreenCategory
+
+GAP = r"(?:[^ ]+ ){0,3}"
+GAP_MARK = "~"
+_ANY = r"[^ ]*"
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    flagged: bool
+    categories: tuple[ScreenCategory, ...]  # sorted, unique
+
+
+NOT_FLAGGED = ScreenResult(flagged=False, categories=())
+
+
+def screen(text: str) -> ScreenResult:
+    """Screen one text. Never raises on any string."""
+    if not text or text.isspace():
+        return NOT_FLAGGED
+    plain, expanded = forms(text)
+    found = {
+        category
+        for category, pattern in _patterns().items()
+        if pattern.search(plain) or pattern.search(expanded)
+    }
+    return _result(found)
+
+
+def screen_all(texts: Iterable[str]) -> ScreenResult:
+    """The union of the screen over several texts (every answer of one submission)."""
+    found: set[ScreenCategory] = set()
+    for text in texts:
+        found.update(screen(text).categories)
+    return _result(found)
+
+
+def matches(text: str) -> dict[ScreenCategory, str]:
+    """For each flagged category, the first stretch of normalised text that matched (to
+    explain a flag; never stored)."""
+    plain, expanded = forms(text)
+    out: dict[ScreenCategory, str] = {}
+    for category, pattern in _patterns().items():
+        hit = pattern.search(plain) or pattern.search(expanded)
+        if hit:
+            out[category] = hit.group(0)
+    return out
+
+
+def compile_phrase(phrase: str) -> str:
+    """One phrase of the lexicon as a regular expression over normalised text."""
+    for macro, words in MACROS.items():
+        phrase = phrase.replace(macro, words)
+    body = ""
+    gap = False
+    for token in phrase.split():
+        if token == GAP_MARK:
+            gap = True
+            continue
+        optional = token.endswith("?")
+        piece = _token(token.rstrip("?"))
+        sep = ("" if not body else " ") + (GAP if gap else "")
+        body += f"(?:{sep}{piece})?" if optional else f"{sep}{piece}"
+        gap = False
+    return r"(?<![^ ])" + body + r"(?![^ ])"
+
+
+def _token(token: str) -> str:
+    alternatives = []
+    for alt in token.split("|"):
+        core = " ".join(plain_words(alt.strip("*").replace("_", " ")))
+        regex = re.escape(skeleton(core)) if core else ""
+        if alt.startswith("*"):
+            regex = _ANY + regex
+        if alt.endswith("*"):
+            regex += _ANY
+        alternatives.append(regex)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+@cache
+def _patterns() -> Mapping[ScreenCategory, re.Pattern[str]]:
+    by_category: dict[ScreenCategory, list[str]] = {}
+    for lexicon in (ENGLISH, *LANGUAGES):
+        for category, phrases in lexicon.items():
+            by_category.setdefault(category, []).extend(compile_phrase(p) for p in phrases)
+    return {c: re.compile("|".join(rx)) for c, rx in by_category.items()}
+
+
+def _result(found: set[ScreenCategory]) -> ScreenResult:
+    return ScreenResult(flagged=bool(found), categories=tuple(sorted(found)))

@@ -1,0 +1,84 @@
+"""Normalising text for the safeguarding screen (pure).
+
+Children write fast, on phones, in several languages and scripts: the screen matches phrases
+against a normalised form of what they wrote, never the raw text. Two forms are produced:
+
+- the plain form: Unicode NFKC, lower case, apostrophes dropped ("don't" -> "dont"), accents
+  and Arabic vowel marks removed ("boję się" -> "boje sie", "أ" -> "ا"), anything that is not a
+  letter or digit turned into a space;
+- the expanded form: the plain form with text-speak and common misspellings spelt out
+  ("im scard cuz" -> "i am scared because", "wanna" -> "want to", "k1ll" -> "kill").
+
+Both are then reduced to a skeleton in which every run of one repeated character is one
+character ("sooo scaaared" -> "so scared", "kill" -> "kil"); phrases are reduced the same way,
+so doubled or tripled letters never matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from learning.feedback.screen_spelling import EMOJI, LEET, PHRASE_SWAPS, WORD_SWAPS
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼ`´′ʻ‛"), None)
+_LETTER_FIXES = str.maketrans(
+    {
+        "ł": "l",  # Polish l with stroke has no decomposition
+        "ø": "o",
+        "đ": "d",
+        "ı": "i",
+        "ة": "ه",  # Arabic ta marbuta
+        "ى": "ي",  # alef maqsura
+        "ی": "ي",  # Persian yeh, often typed on Arabic keyboards
+        "ک": "ك",
+        "ـ": None,  # tatweel (stretching)
+    }
+)
+_REPEATS = re.compile(r"(.)\1+")
+_PHRASE_SWAP = re.compile(
+    "|".join(r"(?<![^ ])" + re.escape(k) + r"(?![^ ])" for k in sorted(PHRASE_SWAPS, key=len)[::-1])
+)
+
+
+def plain_words(text: str) -> list[str]:
+    """Words of the plain form (see the module docstring)."""
+    for symbol, word in EMOJI.items():
+        if symbol in text:
+            text = text.replace(symbol, f" {word} ")
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    text = unicodedata.normalize("NFC", text).translate(_LETTER_FIXES)
+    return "".join(ch if ch.isalnum() else " " for ch in text).split()
+
+
+def expanded_words(words: list[str]) -> list[str]:
+    """Text-speak and misspellings spelt out, word by word and then phrase by phrase."""
+    out: list[str] = []
+    for word in words:
+        if word not in WORD_SWAPS:
+            word = _unleet(word)
+        out.append(WORD_SWAPS.get(word, word))
+    joined = " ".join(out)
+    joined = _PHRASE_SWAP.sub(lambda m: PHRASE_SWAPS[m.group(0)], joined)
+    return joined.split()
+
+
+def skeleton(text: str) -> str:
+    """Every run of one repeated character as one character."""
+    return _REPEATS.sub(r"\1", text)
+
+
+def forms(text: str) -> tuple[str, str]:
+    """The plain and expanded skeletons of a text, words separated by single spaces."""
+    words = plain_words(text)
+    return skeleton(" ".join(words)), skeleton(" ".join(expanded_words(words)))
+
+
+def _unleet(word: str) -> str:
+    """'k1ll' -> 'kill', 's3x' -> 'sex': digits inside a word that also has letters."""
+    if word.isdigit() or word.isalpha() or not any(ch.isalpha() for ch in word):
+        return word
+    return word.translate(LEET)
