@@ -1,0 +1,51 @@
+"""Plain words for safeguarding alerts: what the screen found, and what happened to an alert."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from learning.feedback.terms import ScreenCategory
+
+CATEGORY_LABELS: dict[ScreenCategory, str] = {
+    ScreenCategory.IMMEDIATE_DANGER: "Immediate danger",
+    ScreenCategory.SELF_HARM: "Self-harm",
+    ScreenCategory.SUICIDE: "Suicide",
+    ScreenCategory.PHYSICAL_ABUSE: "Physical abuse",
+    ScreenCategory.SEXUAL_ABUSE: "Sexual abuse",
+    ScreenCategory.EMOTIONAL_ABUSE: "Emotional abuse",
+    ScreenCategory.NEGLECT: "Neglect",
+    ScreenCategory.DOMESTIC_ABUSE: "Domestic abuse",
+    ScreenCategory.EXPLOITATION: "Exploitation",
+    ScreenCategory.FEAR: "Fear (scared of someone or of going home)",
+    ScreenCategory.RUNNING_AWAY: "Running away",
+    ScreenCategory.SUBSTANCES: "Drugs or alcohol",
+    ScreenCategory.BULLYING: "Bullying",
+    ScreenCategory.ASKED_FOR_HELP: "Asked for help: 'I am worried about my safety'",
+}
+
+EVENT_LABELS = {
+    "raised": "Alert raised",
+    "email_sent": "Email sent",
+    "email_failed": "Email not sent yet (will retry)",
+    "escalated": "Escalated: not acknowledged in time",
+    "acknowledged": "Acknowledged",
+    "outcome": "Outcome recorded",
+}
+
+
+def encode_categories(categories: Iterable[ScreenCategory]) -> str:
+    return json.dumps(sorted({ScreenCategory(c).value for c in categories}))
+
+
+def decode_categories(stored: str) -> tuple[ScreenCategory, ...]:
+    known = {c.value for c in ScreenCategory}
+    return tuple(ScreenCategory(v) for v in json.loads(stored or "[]") if v in known)
+
+
+def category_labels(categories: Iterable[ScreenCategory]) -> list[str]:
+    return [CATEGORY_LABELS[c] for c in categories]
+
+
+def event_label(kind: str) -> str:
+    return EVENT_LABELS.get(kind, kind.replace("_", " ").capitalize())

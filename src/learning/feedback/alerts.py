@@ -1,0 +1,157 @@
+"""Safeguarding alerts: raised with the submission, acknowledged by a person, closed with an
+outcome; every step an event in the alert's own trail.
+
+Nothing here commits. ``raise_alert`` runs inside the transaction that stores the
+submission, so a submission that needs an alert is never stored without one, and the alert
+email sits in the outbox of that same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from learning.core.clock import utcnow
+from learning.core.config import Settings
+from learning.feedback import alert_mail
+from learning.feedback.alert_words import encode_categories
+from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
+from learning.feedback.terms import AlertOutcome, AlertStatus, ScreenCategory
+from learning.mail.models import OutboxMessage
+from learning.mail.outbox import enqueue
+from learning.mail.terms import OutboxStatus
+from learning.org.models import Team
+
+NOTE_LIMIT = 5000
+
+
+class AlertError(ValueError):
+    """The alert cannot change that way now (already acknowledged, already closed)."""
+
+
+def raise_alert(
+    db: Session,
+    settings: Settings,
+    submission: FeedbackSubmission,
+    categories: Sequence[ScreenCategory],
+    self_reported: bool,
+    now: datetime | None = None,
+) -> SafeguardingAlert:
+    """Add the alert, its "raised" event and the email to the safeguarding inbox. Flushes."""
+    now = now or utcnow()
+    if submission.id is None:
+        db.add(submission)
+        db.flush()
+    found = set(categories) | ({ScreenCategory.ASKED_FOR_HELP} if self_reported else set())
+    alert = SafeguardingAlert(
+        council_id=submission.council_id,
+        team_id=submission.team_id,
+        submission_id=submission.id,  # type: ignore[arg-type]
+        categories=encode_categories(found),
+        self_reported=self_reported,
+        raised_at=now,
+        respond_by=now + timedelta(hours=settings.safeguarding_respond_hours),
+    )
+    db.add(alert)
+    db.flush()
+    add_event(db, alert, "raised", now=now)
+    enqueue(
+        db,
+        to_address=settings.safeguarding_email,
+        subject=alert_mail.alert_subject(alert),
+        body=alert_mail.alert_body(settings, alert, team_name(db, alert)),
+        kind=alert_mail.ALERT_KIND,
+        council_id=alert.council_id,
+        safeguarding_alert_id=alert.id,
+        now=now,
+    )
+    return alert
+
+
+def acknowledge(
+    db: Session, alert: SafeguardingAlert, person_id: int, now: datetime | None = None
+) -> SafeguardingAlert:
+    """A person has the alert. Only once; cancels escalation emails not yet sent."""
+    now = now or utcnow()
+    claimed = db.execute(
+        update(SafeguardingAlert)
+        .where(col(SafeguardingAlert.id) == alert.id)
+        .where(col(SafeguardingAlert.status) == AlertStatus.OPEN)
+        .values(status=AlertStatus.ACKNOWLEDGED, acknowledged_at=now, acknowledged_by_id=person_id)
+    )
+    db.refresh(alert)
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise AlertError("Someone has already acknowledged this alert.")
+    cancelled = db.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.safeguarding_alert_id) == alert.id)
+        .where(col(OutboxMessage.kind) == alert_mail.ESCALATION_KIND)
+        .where(col(OutboxMessage.status) == OutboxStatus.PENDING)
+        .values(status=OutboxStatus.CANCELLED)
+    ).rowcount  # type: ignore[attr-defined]
+    note = f"{cancelled} escalation email(s) not yet sent were cancelled." if cancelled else ""
+    add_event(db, alert, "acknowledged", actor_id=person_id, note=note, now=now)
+    return alert
+
+
+def record_outcome(
+    db: Session,
+    alert: SafeguardingAlert,
+    person_id: int,
+    outcome: AlertOutcome,
+    note: str,
+    now: datetime | None = None,
+) -> SafeguardingAlert:
+    """Close the alert with what was done. Acknowledges it first when nobody has."""
+    now = now or utcnow()
+    if alert.status is AlertStatus.CLOSED:
+        raise AlertError("This alert is already closed.")
+    if alert.status is AlertStatus.OPEN:
+        acknowledge(db, alert, person_id, now=now)
+    alert.status = AlertStatus.CLOSED
+    alert.outcome = AlertOutcome(outcome)
+    alert.outcome_note = note.strip()[:NOTE_LIMIT]
+    alert.closed_at = now
+    alert.closed_by_id = person_id
+    db.add(alert)
+    add_event(db, alert, "outcome", actor_id=person_id, note=alert.outcome.label, now=now)
+    db.flush()
+    return alert
+
+
+def add_event(
+    db: Session,
+    alert: SafeguardingAlert,
+    kind: str,
+    *,
+    actor_id: int | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> SafeguardingAlertEvent:
+    event = SafeguardingAlertEvent(
+        alert_id=alert.id,  # type: ignore[arg-type]
+        kind=kind,
+        actor_id=actor_id,
+        note=note,
+        at=now or utcnow(),
+    )
+    db.add(event)
+    db.flush()
+    return event
+
+
+def events(db: Session, alert: SafeguardingAlert) -> list[SafeguardingAlertEvent]:
+    query = (
+        select(SafeguardingAlertEvent)
+        .where(SafeguardingAlertEvent.alert_id == alert.id)
+        .order_by(col(SafeguardingAlertEvent.at), col(SafeguardingAlertEvent.id))
+    )
+    return list(db.exec(query))
+
+
+def team_name(db: Session, alert: SafeguardingAlert) -> str:
+    team = db.get(Team, alert.team_id)
+    return team.name if team else "an unknown team"
