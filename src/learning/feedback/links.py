@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
-from learning.core.clock import utcnow
+from learning.core.clock import to_london, utcnow
 from learning.core.security import new_token, token_hash
 from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import FormKind, LinkKind, LinkSubject
@@ -94,12 +95,7 @@ def _unused_short_code(db: Session) -> str:
 
 def is_open(link: FeedbackLink, now: datetime | None = None) -> bool:
     """Whether the link still takes feedback: not revoked, not expired, not used up."""
-    now = now or utcnow()
-    if link.revoked_at is not None:
-        return False
-    if link.expires_at is not None and link.expires_at <= now:
-        return False
-    return not (link.kind is LinkKind.PERSONAL and link.used_at is not None)
+    return status_of(link, now) is LinkStatus.OPEN
 
 
 def find_by_token(db: Session, token: str) -> FeedbackLink | None:
@@ -141,3 +137,68 @@ def revoke(db: Session, link: FeedbackLink, by_id: int | None) -> None:
         link.revoked_by_id = by_id
         db.add(link)
         db.flush()
+
+
+def reissue(db: Session, link: FeedbackLink) -> str:
+    """A new token and short code for the link; the old ones stop working at once.
+
+    Only the hash is stored, so a lost address cannot be shown again: this is how a poster
+    is printed again. Both change, so that no old poster half works (its code but not its QR).
+    """
+    token = new_token()
+    link.token_hash = token_hash(token)
+    link.short_code = _unused_short_code(db)
+    db.add(link)
+    db.flush()
+    return token
+
+
+class LinkStatus(StrEnum):
+    OPEN = "open"
+    USED = "used"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+    @property
+    def label(self) -> str:
+        return {"open": "Open", "used": "Used", "expired": "Expired", "revoked": "Switched off"}[
+            self.value
+        ]
+
+
+def status_of(link: FeedbackLink, now: datetime | None = None) -> LinkStatus:
+    """Why a link is closed (for staff only: the public page never says)."""
+    now = now or utcnow()
+    if link.revoked_at is not None:
+        return LinkStatus.REVOKED
+    if link.kind is LinkKind.PERSONAL and link.used_at is not None:
+        return LinkStatus.USED
+    if link.expires_at is not None and link.expires_at <= now:
+        return LinkStatus.EXPIRED
+    return LinkStatus.OPEN
+
+
+def last_day(link: FeedbackLink) -> date | None:
+    """The last day (UK time) the link works, if it expires."""
+    if link.expires_at is None:
+        return None
+    return to_london(link.expires_at - timedelta(microseconds=1)).date()
+
+
+def grouped_short_code(code: str) -> str:
+    """A code as printed, in two groups for reading aloud: ``ACDE-FGHJ``."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def link_url(base_url: str, token: str) -> str:
+    """The full address of a link: the only place its token appears."""
+    return f"{base_url.rstrip('/')}/f/{token}"
+
+
+def short_url(base_url: str, code: str) -> str:
+    return f"{base_url.rstrip('/')}/s/{grouped_short_code(code)}"
+
+
+def short_code_page(base_url: str) -> str:
+    return f"{base_url.rstrip('/')}/s"
