@@ -36,9 +36,11 @@ def ff(factory: Factory) -> FeedbackFactory:
 
 def row_text(db: Session, link: FeedbackLink) -> str:
     """Every column of the link's row, as the database holds it."""
-    row = db.connection().execute(
-        text("SELECT * FROM feedback_link WHERE id = :id"), {"id": link.id}
-    ).one()
+    row = (
+        db.connection()
+        .execute(text("SELECT * FROM feedback_link WHERE id = :id"), {"id": link.id})
+        .one()
+    )
     return " ".join(str(value) for value in row)
 
 
@@ -112,8 +114,15 @@ def test_an_expired_link_is_not_found_by_token_or_code(ff: FeedbackFactory) -> N
 
 def test_a_link_works_through_its_last_day_in_uk_time() -> None:
     last = date(2026, 6, 30)  # British Summer Time: midnight is 23:00 UTC
-    link = FeedbackLink(council_id=1, team_id=1, kind=LinkKind.TIMED, title="t", token_hash="h",
-                        short_code="c", expires_at=end_of(last))
+    link = FeedbackLink(
+        council_id=1,
+        team_id=1,
+        kind=LinkKind.TIMED,
+        title="t",
+        token_hash="h",
+        short_code="c",
+        expires_at=end_of(last),
+    )
 
     assert links.is_open(link, datetime(2026, 6, 30, 22, 59, tzinfo=UTC))
     assert not links.is_open(link, datetime(2026, 6, 30, 23, 0, tzinfo=UTC))
