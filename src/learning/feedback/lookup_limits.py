@@ -1,0 +1,57 @@
+"""Failed link look-ups, limited per client.
+
+Guessing is the one attack on a link's token or short code, so every look-up that finds no
+open link (unknown, expired, used or switched off alike) counts against the client. The
+client is known only by a keyed hash of its address under the daily key of
+:mod:`learning.feedback.rates`, so the counter rows say nothing about who asked, and they
+go with the other counters after 48 hours.
+
+Over the limit, every look-up from that client is refused until the window ends, the right
+ones too: otherwise a guesser would still learn which guess was right. The limit is
+generous, because a waiting room shares one address.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from learning.core.clock import utcnow
+from learning.core.config import Settings
+from learning.core.security import keyed_hash
+from learning.feedback import rates
+from learning.feedback.models import RateCounter
+
+FAILURES_ALLOWED = 30
+WINDOW = timedelta(hours=1)
+
+
+def lookup_key(settings: Settings, client_address: str, now: datetime) -> str:
+    return keyed_hash(rates.daily_key(settings, now), f"lookup:{client_address}")
+
+
+def failures(db: Session, settings: Settings, client_address: str, now: datetime) -> int:
+    table = RateCounter.__table__  # type: ignore[attr-defined]
+    key = lookup_key(settings, client_address, now)
+    query = select(table.c.count).where(
+        table.c.key == key, table.c.window_start == rates.window_start(now, WINDOW)
+    )
+    return int(db.connection().execute(query).scalar() or 0)
+
+
+def blocked(
+    db: Session, settings: Settings, client_address: str, now: datetime | None = None
+) -> bool:
+    """Whether this client has used up its failed look-ups for now."""
+    return failures(db, settings, client_address, now or utcnow()) >= FAILURES_ALLOWED
+
+
+def note_failure(
+    db: Session, settings: Settings, client_address: str, now: datetime | None = None
+) -> int:
+    """Count one failed look-up; returns the count in this window."""
+    now = now or utcnow()
+    key = lookup_key(settings, client_address, now)
+    return rates.count_up(db, key, rates.window_start(now, WINDOW))
