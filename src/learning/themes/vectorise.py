@@ -230,6 +230,42 @@ class TfidfLsaEncoder:
         assert self._vectorizer is not None
         return list(self._vectorizer.get_feature_names_out()) + list(self._questions)
 
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The fitted state as plain arrays (no pickle): :meth:`from_arrays` restores it."""
+        if self._vectorizer is None:
+            raise RuntimeError("encoder is not fitted")
+        vocab = sorted(self._vocab, key=self._vocab.__getitem__)
+        questions = sorted(self._questions, key=self._questions.__getitem__)
+        ngrams = self._vectorizer.ngram_range
+        return {
+            "config": np.array([self.dims, self.fit_size, self.random_state, *ngrams], np.int64),
+            "names": np.array([self.name, self._fingerprint, str(self._vectorizer.analyzer)]),
+            "vocabulary": np.array(vocab, dtype=str),
+            "idf": np.asarray(self._vectorizer.idf_, np.float32),
+            "questions": np.array(questions, dtype=str),
+            "components": (np.asarray(self._svd.components_, np.float32) if self._svd is not None
+                           else np.zeros((0, 0), np.float32)),
+        }  # fmt: skip
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> TfidfLsaEncoder:
+        dims, fit_size, random_state, low, high = (int(v) for v in arrays["config"])
+        name, fingerprint, analyzer = (str(v) for v in arrays["names"])
+        encoder = cls(dims, fit_size=fit_size, random_state=random_state)
+        encoder.name, encoder._fingerprint = name, fingerprint
+        vectorizer = TfidfVectorizer(analyzer=analyzer, ngram_range=(low, high),
+                                     sublinear_tf=True, dtype=np.float32)  # fmt: skip
+        vectorizer.vocabulary_ = {str(t): j for j, t in enumerate(arrays["vocabulary"])}
+        vectorizer.idf_ = np.asarray(arrays["idf"], np.float64)
+        encoder._vectorizer = vectorizer
+        encoder._questions = {str(q): j for j, q in enumerate(arrays["questions"])}
+        components = arrays["components"]
+        if components.size:
+            encoder._svd = TruncatedSVD(components.shape[0], random_state=random_state)
+            encoder._svd.components_ = np.asarray(components, np.float64)
+        encoder._prepare_fast_path()
+        return encoder
+
 
 class SentenceEncoder:
     """Sentence embeddings via ``sentence-transformers`` (optional: see :func:`sentence_encoder`).

@@ -1,0 +1,152 @@
+"""What feedback gives the theme engine: what children, young people, parents and carers
+wrote, each answer with the question it answered.
+
+Only written answers count (a choice on a scale is not text to theme), and only from the
+child, young person, Three Houses, parent or carer and foster carer forms: partner
+professionals' feedback is left out. Every text is de-identified here: :func:`redact` removes
+personal data of every kind, and the names no general list knows (the council's staff, the
+worker a link is about, the name a person gave for contact) become ``[name]``.
+
+An answer is *held* while a person has still to look at its submission: flagged by the
+safeguarding screen (or "I am worried about my safety") with an alert not yet closed, or in
+quarantine and not released. A held item carries no text at all: the theme engine counts it
+and shows nothing, until it comes back released.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from learning.core.clock import to_london
+from learning.feedback import form_questions
+from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
+from learning.feedback.terms import CHILD_FORMS, AlertStatus, FormKind
+from learning.org.models import Team
+from learning.themes.names import StaffNames
+from learning.themes.redact import redact
+
+SOURCE_PREFIX = "feedback_"
+THEMED_FORMS = CHILD_FORMS | {FormKind.PARENT_CARER, FormKind.FOSTER_CARER}
+
+
+@dataclass(frozen=True)
+class FeedbackLearningItem:
+    id: str
+    text: str
+    source: str
+    team: str
+    date: date
+    question: str
+    held: bool = False
+
+
+def learning_items(
+    db: Session, council_id: int, since: date | None = None
+) -> list[FeedbackLearningItem]:
+    """Every written answer in the council's child and family feedback, oldest first."""
+    names = StaffNames(db, council_id)
+    alerts = _alert_status(db, council_id)
+    query = (
+        select(FeedbackSubmission, FeedbackLink.worker_id, Team.name)
+        .join(FeedbackLink, col(FeedbackLink.id) == FeedbackSubmission.link_id)
+        .join(Team, col(Team.id) == FeedbackSubmission.team_id)
+        .where(FeedbackSubmission.council_id == council_id,
+               col(FeedbackSubmission.form_kind).in_(sorted(THEMED_FORMS)))
+    )  # fmt: skip
+    if since is not None:
+        start = datetime.combine(since, time.min, tzinfo=UTC)
+        query = query.where(col(FeedbackSubmission.submitted_at) >= start)
+    items = [item for submission, worker_id, team in db.exec(query)
+             for item in _items(submission, team, alerts, names, worker_id)]  # fmt: skip
+    return sorted(items, key=lambda item: (item.date, item.id))
+
+
+def is_held(submission: FeedbackSubmission, alert_status: AlertStatus | None) -> bool:
+    """Waiting for a person: an alert not yet closed (or a flag with no alert at all), or a
+    quarantine not yet released."""
+    if alert_status is not None and alert_status != AlertStatus.CLOSED:
+        return True
+    if alert_status is None and (submission.flagged or submission.worried_about_safety):
+        return True
+    return submission.quarantine_reason is not None and submission.released_at is None
+
+
+def _alert_status(db: Session, council_id: int) -> dict[int, AlertStatus]:
+    rows = db.exec(select(SafeguardingAlert.submission_id, SafeguardingAlert.status)
+                   .where(SafeguardingAlert.council_id == council_id))  # fmt: skip
+    return {submission_id: AlertStatus(status) for submission_id, status in rows}
+
+
+def _items(
+    submission: FeedbackSubmission, team: str, alerts: dict[int, AlertStatus],
+    names: StaffNames, worker_id: int | None,
+) -> Iterator[FeedbackLearningItem]:  # fmt: skip
+    assert submission.id is not None
+    held = is_held(submission, alerts.get(submission.id))
+    words = (*names.names_of(worker_id), *submission.contact_name.split())
+    day = to_london(submission.submitted_at).date()
+    for key, question, answer in written_answers(submission.form_kind, submission.answers):
+        text = "" if held else names.remove(redact(answer), words).strip()
+        if held or text:
+            yield FeedbackLearningItem(
+                id=f"feedback:{submission.id}:{key}", text=text,
+                source=f"{SOURCE_PREFIX}{submission.form_kind.value}", team=team, date=day,
+                question=question, held=held,
+            )  # fmt: skip
+
+
+def written_answers(form_kind: FormKind, answers_json: str) -> Iterator[tuple[str, str, str]]:
+    """(question key, question, answer) for each answer written in words, not chosen."""
+    try:
+        answers: Any = json.loads(answers_json or "{}")
+    except ValueError:
+        return
+    if not isinstance(answers, dict):
+        return
+    prompts = _prompts(form_kind)
+    for key, answer in answers.items():
+        if not isinstance(answer, str) or not answer.strip():
+            continue
+        known = prompts.get(str(key))
+        if known is not None and not known[1]:
+            continue  # a question answered on a scale
+        if known is None and answer.strip() in _choice_values():
+            continue
+        yield str(key), known[0] if known else _humane(str(key)), answer.strip()
+
+
+def _prompts(form_kind: FormKind) -> dict[str, tuple[str, bool]]:
+    """Question key -> (prompt, answered in words?) for the form, as far as it is known."""
+    found: dict[str, tuple[str, bool]] = {}
+    for question in _questions(form_kind):
+        found.setdefault(question.key, (question.prompt, question.is_text))
+    return found
+
+
+def _questions(form_kind: FormKind) -> list[form_questions.Question]:
+    for name in ("questions_for", "form_questions"):
+        lookup = getattr(form_questions, name, None)
+        if callable(lookup):
+            return list(lookup(form_kind))
+    out: list[form_questions.Question] = []
+    for value in vars(form_questions).values():
+        if isinstance(value, form_questions.Question):
+            out.append(value)
+        elif isinstance(value, tuple):
+            out.extend(q for q in value if isinstance(q, form_questions.Question))
+    return out
+
+
+def _choice_values() -> frozenset[str]:
+    return frozenset(v for value in vars(form_questions).values()
+                     if isinstance(value, form_questions.Scale) for v in value.values)  # fmt: skip
+
+
+def _humane(key: str) -> str:
+    return key.replace("_", " ").strip().capitalize()

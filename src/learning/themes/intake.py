@@ -1,0 +1,158 @@
+"""Items arriving: stored once (redacted), encoded once, placed in a current theme at once.
+
+``assign_on_arrival(db, item)`` encodes a new item with the latest run's fitted model and
+assigns it to the current themes (about a tenth of a millisecond once the model is loaded;
+the model is loaded from the database once per run and kept in memory). ``sync_items`` brings
+the stored items in line with what the sources share now: new items are received, changed
+ones updated, released ones let in, and (on a full sync) withdrawn ones removed.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from learning.core.clock import utcnow
+from learning.themes.model_store import load_model
+from learning.themes.models import ThemeItem, ThemeModelRecord, ThemeRecord
+from learning.themes.pipeline import ThemeModel
+from learning.themes.records import NOT_YET_THEMED, SET_ASIDE
+from learning.themes.sources import Arrival, collect
+from learning.themes.terms import ItemState
+from learning.themes.text import is_set_aside
+
+_cache: dict[int, tuple[int, ThemeModel]] = {}
+_cache_lock = threading.Lock()
+
+
+def current_model(db: Session, council_id: int) -> tuple[ThemeModel, dict[str, str]] | None:
+    """The latest run's model, and where each of its themes lives now (analysts may have
+    merged some away since): theme key -> live theme key."""
+    latest = (select(ThemeModelRecord.run_id)
+              .where(ThemeModelRecord.council_id == council_id)
+              .order_by(col(ThemeModelRecord.run_id).desc()).limit(1))  # fmt: skip
+    run_id = db.exec(latest).first()
+    if run_id is None:
+        return None
+    cached = _cache.get(council_id)
+    if cached is None or cached[0] != run_id:
+        data = db.exec(select(ThemeModelRecord.data).where(ThemeModelRecord.run_id == run_id)).one()
+        cached = (run_id, load_model(data))
+        with _cache_lock:
+            _cache[council_id] = cached
+    return cached[1], live_keys(db, council_id)
+
+
+def live_keys(db: Session, council_id: int) -> dict[str, str]:
+    """Theme key -> the live theme it is now (itself, or the theme it was merged into)."""
+    rows = db.exec(select(ThemeRecord.key, ThemeRecord.active, ThemeRecord.merged_into)
+                   .where(ThemeRecord.council_id == council_id)).all()  # fmt: skip
+    merged = {key: into for key, _, into in rows if into}
+    live = {key for key, active, _ in rows if active}
+    out: dict[str, str] = {}
+    for key, _, _ in rows:
+        seen, at = set(), key
+        while at in merged and at not in seen:
+            seen.add(at)
+            at = merged[at]
+        if at in live:
+            out[key] = at
+    return out
+
+
+def assign_on_arrival(db: Session, item: ThemeItem) -> ThemeItem:
+    """Encode ``item`` and place it in a current theme (or not yet themed, set aside, held)."""
+    item.updated_at = utcnow()
+    item.theme_key = None
+    if not item.text:
+        item.vector, item.space, item.state = None, "", ItemState.HELD
+    elif is_set_aside(item.text):
+        item.state = ItemState.SET_ASIDE
+    else:
+        item.state = ItemState.NOT_YET_THEMED
+        _place(db, item)
+    db.add(item)
+    return item
+
+
+def _place(db: Session, item: ThemeItem) -> None:
+    current = current_model(db, item.council_id)
+    if current is None or current[0].encoder is None:
+        return
+    model, live = current
+    space = str(getattr(model.encoder, "fingerprint", ""))
+    vector = np.frombuffer(item.vector, np.float32) if item.vector and item.space == space else None
+    if vector is None:
+        vector = model.encoder.encode_one(item.text, item.question)
+        item.vector, item.space = vector.astype(np.float32).tobytes(), space
+    theme = model.assign_vectors(vector[None, :])[0]
+    if theme not in (NOT_YET_THEMED, SET_ASIDE) and theme in live:
+        item.theme_key, item.state = live[theme], ItemState.CLUSTERED
+
+
+def receive(db: Session, council_id: int, arrival: Arrival, *, assign: bool = True) -> ThemeItem:
+    """Store one item a source shares (or update it), and assign it if it is new or changed."""
+    row = db.exec(select(ThemeItem).where(
+        ThemeItem.council_id == council_id, ThemeItem.source == arrival.source,
+        ThemeItem.source_ref == arrival.source_ref)).first()  # fmt: skip
+    return _update(db, row or _new(council_id, arrival), arrival, assign=assign)
+
+
+@dataclass(frozen=True)
+class SyncCounts:
+    received: int = 0
+    changed: int = 0
+    removed: int = 0
+
+
+def sync_items(db: Session, council_id: int, since: object = None, *, assign: bool = True
+               ) -> SyncCounts:  # fmt: skip
+    """Bring the stored items in line with the sources (items dated ``since`` or later; a
+    full sync, ``since=None``, also removes items the sources no longer share)."""
+    arrivals = {a.key: a for a in collect(db, council_id, since)}  # type: ignore[arg-type]
+    query = select(ThemeItem).where(ThemeItem.council_id == council_id)
+    if since is not None:
+        query = query.where(col(ThemeItem.happened_on) >= since)
+    stored = {row.key: row for row in db.exec(query)}
+    received = changed = 0
+    for key, arrival in arrivals.items():
+        row = stored.get(key)
+        if row is None:
+            received += 1
+            _update(db, _new(council_id, arrival), arrival, assign=assign)
+        elif _differs(row, arrival):
+            changed += 1
+            _update(db, row, arrival, assign=assign)
+    gone = [row.id for key, row in stored.items() if key not in arrivals] if since is None else []
+    if gone:
+        db.execute(delete(ThemeItem).where(col(ThemeItem.id).in_(gone)))
+    db.flush()
+    return SyncCounts(received, changed, len(gone))
+
+
+def _new(council_id: int, arrival: Arrival) -> ThemeItem:
+    return ThemeItem(council_id=council_id, source=arrival.source, source_ref=arrival.source_ref,
+                     happened_on=arrival.happened_on)  # fmt: skip
+
+
+def _differs(row: ThemeItem, arrival: Arrival) -> bool:
+    return (row.text, row.team, row.question, row.happened_on, row.state == ItemState.HELD) != (
+        arrival.text, arrival.team, arrival.question, arrival.happened_on, arrival.held)
+
+
+def _update(db: Session, row: ThemeItem, arrival: Arrival, *, assign: bool) -> ThemeItem:
+    if row.text != arrival.text or row.question != arrival.question:
+        row.vector, row.space = None, ""
+    row.text, row.team, row.question = arrival.text, arrival.team, arrival.question
+    row.happened_on = arrival.happened_on
+    if assign or arrival.held:
+        return assign_on_arrival(db, row)
+    row.theme_key = None
+    row.state = ItemState.NOT_YET_THEMED
+    row.updated_at = utcnow()
+    db.add(row)
+    return row

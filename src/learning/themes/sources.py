@@ -1,0 +1,100 @@
+"""Where the theme engine's text comes from: one interface for every source.
+
+A source is a function ``(db, council_id, since) -> Iterable[item]``; each item has ``id``
+(the source's own reference), ``text`` (already redacted by the source), ``source`` (e.g.
+``supervision_case_learning`` or ``feedback_young_person``), ``team`` (a name), ``date``,
+``question`` (what the text answered, or "") and, optionally, ``held`` (True while a person
+has still to release it: its text is then never stored). ``since`` limits items to those
+dated on or after it; None means everything the source shares now.
+
+Supervision learning points and child and family feedback are registered here; survey answers
+join the same way (``register_source("surveys", "learning.surveys.learning:learning_items")``).
+Sources are imported only when first used, so the theme engine does not reach into them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from sqlmodel import Session
+
+
+class SourceItem(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def team(self) -> str: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def question(self) -> str: ...
+
+
+Source = Callable[[Session, int, date | None], Iterable[Any]]
+
+_REGISTRY: dict[str, Source | str] = {
+    "supervision": "learning.supervision.learning:learning_items",
+    "feedback": "learning.feedback.learning:learning_items",
+}
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """One item as the theme engine keeps it (see :class:`learning.themes.models.ThemeItem`)."""
+
+    source: str
+    source_ref: str
+    text: str
+    team: str
+    happened_on: date
+    question: str
+    held: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}:{self.source_ref}"
+
+
+def register_source(name: str, source: Source | str) -> None:
+    """Add (or replace) a source: a function, or "module:function" imported on first use."""
+    _REGISTRY[name] = source
+
+
+def registered() -> dict[str, Source]:
+    return {name: _resolve(source) for name, source in _REGISTRY.items()}
+
+
+def _resolve(source: Source | str) -> Source:
+    if callable(source):
+        return source
+    module, _, function = source.partition(":")
+    found: Source = getattr(importlib.import_module(module), function)
+    return found
+
+
+def arrival(item: SourceItem) -> Arrival:
+    held = bool(getattr(item, "held", False))
+    return Arrival(
+        source=item.source[:60],
+        source_ref=str(item.id)[:160],
+        text="" if held else item.text,
+        team=(item.team or "")[:120],
+        happened_on=item.date,
+        question=(item.question or "")[:300],
+        held=held,
+    )
+
+
+def collect(db: Session, council_id: int, since: date | None = None) -> list[Arrival]:
+    """Every item every source shares now for the council (since ``since``), oldest first."""
+    found = [arrival(item) for source in registered().values()
+             for item in source(db, council_id, since)]  # fmt: skip
+    return sorted(found, key=lambda a: (a.happened_on, a.key))
