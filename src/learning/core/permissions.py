@@ -53,6 +53,8 @@ class Permission(StrEnum):
     FEEDBACK_LINKS = "feedback:links:manage"
     FEEDBACK_TRIAGE = "feedback:items:triage"
     SAFEGUARDING_ALERTS = "safeguarding:alerts:handle"
+    THEMES_VIEW = "themes:themes:read"
+    THEMES_EDIT = "themes:codebook:edit"
 
 
 #: What every signed-in person may do, whatever their roles.
@@ -71,11 +73,19 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.SUPERVISION_AUDIT,
             Permission.FEEDBACK_LINKS,
             Permission.FEEDBACK_TRIAGE,
+            Permission.THEMES_VIEW,
         }
     ),
-    Role.WORKFORCE_LEAD: frozenset({Permission.PEOPLE_READ, Permission.SUPERVISION_OVERSEE}),
+    Role.WORKFORCE_LEAD: frozenset(
+        {Permission.PEOPLE_READ, Permission.SUPERVISION_OVERSEE, Permission.THEMES_VIEW}
+    ),
     Role.SAFEGUARDING_LEAD: frozenset(
-        {Permission.SAFEGUARDING_ALERTS, Permission.FEEDBACK_TRIAGE, Permission.PEOPLE_READ}
+        {
+            Permission.SAFEGUARDING_ALERTS,
+            Permission.FEEDBACK_TRIAGE,
+            Permission.PEOPLE_READ,
+            Permission.THEMES_VIEW,
+        }
     ),
     Role.PRINCIPAL_SOCIAL_WORKER: frozenset(
         {
@@ -85,6 +95,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.SUPERVISION_POLICY,
             Permission.FEEDBACK_LINKS,
             Permission.FEEDBACK_TRIAGE,
+            Permission.THEMES_VIEW,
+            Permission.THEMES_EDIT,
         }
     ),
     Role.ADMINISTRATOR: frozenset(

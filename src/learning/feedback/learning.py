@@ -56,14 +56,19 @@ def learning_items(
         select(FeedbackSubmission, FeedbackLink.worker_id, Team.name)
         .join(FeedbackLink, col(FeedbackLink.id) == FeedbackSubmission.link_id)
         .join(Team, col(Team.id) == FeedbackSubmission.team_id)
-        .where(FeedbackSubmission.council_id == council_id,
-               col(FeedbackSubmission.form_kind).in_(sorted(THEMED_FORMS)))
-    )  # fmt: skip
+        .where(
+            FeedbackSubmission.council_id == council_id,
+            col(FeedbackSubmission.form_kind).in_(sorted(THEMED_FORMS)),
+        )
+    )
     if since is not None:
         start = datetime.combine(since, time.min, tzinfo=UTC)
         query = query.where(col(FeedbackSubmission.submitted_at) >= start)
-    items = [item for submission, worker_id, team in db.exec(query)
-             for item in _items(submission, team, alerts, names, worker_id)]  # fmt: skip
+    items = [
+        item
+        for submission, worker_id, team in db.exec(query)
+        for item in _items(submission, team, alerts, names, worker_id)
+    ]
     return sorted(items, key=lambda item: (item.date, item.id))
 
 
@@ -78,15 +83,21 @@ def is_held(submission: FeedbackSubmission, alert_status: AlertStatus | None) ->
 
 
 def _alert_status(db: Session, council_id: int) -> dict[int, AlertStatus]:
-    rows = db.exec(select(SafeguardingAlert.submission_id, SafeguardingAlert.status)
-                   .where(SafeguardingAlert.council_id == council_id))  # fmt: skip
+    rows = db.exec(
+        select(SafeguardingAlert.submission_id, SafeguardingAlert.status).where(
+            SafeguardingAlert.council_id == council_id
+        )
+    )
     return {submission_id: AlertStatus(status) for submission_id, status in rows}
 
 
 def _items(
-    submission: FeedbackSubmission, team: str, alerts: dict[int, AlertStatus],
-    names: StaffNames, worker_id: int | None,
-) -> Iterator[FeedbackLearningItem]:  # fmt: skip
+    submission: FeedbackSubmission,
+    team: str,
+    alerts: dict[int, AlertStatus],
+    names: StaffNames,
+    worker_id: int | None,
+) -> Iterator[FeedbackLearningItem]:
     assert submission.id is not None
     held = is_held(submission, alerts.get(submission.id))
     words = (*names.names_of(worker_id), *submission.contact_name.split())
@@ -95,10 +106,14 @@ def _items(
         text = "" if held else names.remove(redact(answer), words).strip()
         if held or text:
             yield FeedbackLearningItem(
-                id=f"feedback:{submission.id}:{key}", text=text,
-                source=f"{SOURCE_PREFIX}{submission.form_kind.value}", team=team, date=day,
-                question=question, held=held,
-            )  # fmt: skip
+                id=f"feedback:{submission.id}:{key}",
+                text=text,
+                source=f"{SOURCE_PREFIX}{submission.form_kind.value}",
+                team=team,
+                date=day,
+                question=question,
+                held=held,
+            )
 
 
 def written_answers(form_kind: FormKind, answers_json: str) -> Iterator[tuple[str, str, str]]:
@@ -144,8 +159,12 @@ def _questions(form_kind: FormKind) -> list[form_questions.Question]:
 
 
 def _choice_values() -> frozenset[str]:
-    return frozenset(v for value in vars(form_questions).values()
-                     if isinstance(value, form_questions.Scale) for v in value.values)  # fmt: skip
+    return frozenset(
+        v
+        for value in vars(form_questions).values()
+        if isinstance(value, form_questions.Scale)
+        for v in value.values
+    )
 
 
 def _humane(key: str) -> str:

@@ -32,9 +32,12 @@ _cache_lock = threading.Lock()
 def current_model(db: Session, council_id: int) -> tuple[ThemeModel, dict[str, str]] | None:
     """The latest run's model, and where each of its themes lives now (analysts may have
     merged some away since): theme key -> live theme key."""
-    latest = (select(ThemeModelRecord.run_id)
-              .where(ThemeModelRecord.council_id == council_id)
-              .order_by(col(ThemeModelRecord.run_id).desc()).limit(1))  # fmt: skip
+    latest = (
+        select(ThemeModelRecord.run_id)
+        .where(ThemeModelRecord.council_id == council_id)
+        .order_by(col(ThemeModelRecord.run_id).desc())
+        .limit(1)
+    )
     run_id = db.exec(latest).first()
     if run_id is None:
         return None
@@ -49,8 +52,11 @@ def current_model(db: Session, council_id: int) -> tuple[ThemeModel, dict[str, s
 
 def live_keys(db: Session, council_id: int) -> dict[str, str]:
     """Theme key -> the live theme it is now (itself, or the theme it was merged into)."""
-    rows = db.exec(select(ThemeRecord.key, ThemeRecord.active, ThemeRecord.merged_into)
-                   .where(ThemeRecord.council_id == council_id)).all()  # fmt: skip
+    rows = db.exec(
+        select(ThemeRecord.key, ThemeRecord.active, ThemeRecord.merged_into).where(
+            ThemeRecord.council_id == council_id
+        )
+    ).all()
     merged = {key: into for key, _, into in rows if into}
     live = {key for key, active, _ in rows if active}
     out: dict[str, str] = {}
@@ -81,13 +87,16 @@ def assign_on_arrival(db: Session, item: ThemeItem) -> ThemeItem:
 
 def _place(db: Session, item: ThemeItem) -> None:
     current = current_model(db, item.council_id)
-    if current is None or current[0].encoder is None:
+    if current is None:
         return
     model, live = current
-    space = str(getattr(model.encoder, "fingerprint", ""))
+    encoder = model.encoder
+    if encoder is None:
+        return
+    space = str(getattr(encoder, "fingerprint", ""))
     vector = np.frombuffer(item.vector, np.float32) if item.vector and item.space == space else None
     if vector is None:
-        vector = model.encoder.encode_one(item.text, item.question)
+        vector = encoder.encode_one(item.text, item.question)
         item.vector, item.space = vector.astype(np.float32).tobytes(), space
     theme = model.assign_vectors(vector[None, :])[0]
     if theme not in (NOT_YET_THEMED, SET_ASIDE) and theme in live:
@@ -96,9 +105,13 @@ def _place(db: Session, item: ThemeItem) -> None:
 
 def receive(db: Session, council_id: int, arrival: Arrival, *, assign: bool = True) -> ThemeItem:
     """Store one item a source shares (or update it), and assign it if it is new or changed."""
-    row = db.exec(select(ThemeItem).where(
-        ThemeItem.council_id == council_id, ThemeItem.source == arrival.source,
-        ThemeItem.source_ref == arrival.source_ref)).first()  # fmt: skip
+    row = db.exec(
+        select(ThemeItem).where(
+            ThemeItem.council_id == council_id,
+            ThemeItem.source == arrival.source,
+            ThemeItem.source_ref == arrival.source_ref,
+        )
+    ).first()
     return _update(db, row or _new(council_id, arrival), arrival, assign=assign)
 
 
@@ -109,8 +122,9 @@ class SyncCounts:
     removed: int = 0
 
 
-def sync_items(db: Session, council_id: int, since: object = None, *, assign: bool = True
-               ) -> SyncCounts:  # fmt: skip
+def sync_items(
+    db: Session, council_id: int, since: object = None, *, assign: bool = True
+) -> SyncCounts:
     """Bring the stored items in line with the sources (items dated ``since`` or later; a
     full sync, ``since=None``, also removes items the sources no longer share)."""
     arrivals = {a.key: a for a in collect(db, council_id, since)}  # type: ignore[arg-type]
@@ -135,13 +149,22 @@ def sync_items(db: Session, council_id: int, since: object = None, *, assign: bo
 
 
 def _new(council_id: int, arrival: Arrival) -> ThemeItem:
-    return ThemeItem(council_id=council_id, source=arrival.source, source_ref=arrival.source_ref,
-                     happened_on=arrival.happened_on)  # fmt: skip
+    return ThemeItem(
+        council_id=council_id,
+        source=arrival.source,
+        source_ref=arrival.source_ref,
+        happened_on=arrival.happened_on,
+    )
 
 
 def _differs(row: ThemeItem, arrival: Arrival) -> bool:
     return (row.text, row.team, row.question, row.happened_on, row.state == ItemState.HELD) != (
-        arrival.text, arrival.team, arrival.question, arrival.happened_on, arrival.held)
+        arrival.text,
+        arrival.team,
+        arrival.question,
+        arrival.happened_on,
+        arrival.held,
+    )
 
 
 def _update(db: Session, row: ThemeItem, arrival: Arrival, *, assign: bool) -> ThemeItem:

@@ -39,7 +39,7 @@ def dump_model(model: ThemeModel) -> bytes:
     elif isinstance(model.encoder, SentenceEncoder):
         arrays[_ENCODER + "sentence"] = np.array([model.encoder.name])
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, **arrays)
+    np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]  # names are ours
     return buffer.getvalue()
 
 

@@ -18,8 +18,11 @@ from learning.themes.redact import placeholder
 
 class StaffNames:
     def __init__(self, db: Session, council_id: int) -> None:
-        rows = db.exec(select(Person.id, Person.given_name, Person.family_name)
-                       .where(Person.council_id == council_id)).all()  # fmt: skip
+        rows = db.exec(
+            select(Person.id, Person.given_name, Person.family_name).where(
+                Person.council_id == council_id
+            )
+        ).all()
         self.parts = {pid: (given, family) for pid, given, family in rows}
         self._full = words_pattern(f"{given} {family}" for given, family in self.parts.values())
 

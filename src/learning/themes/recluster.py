@@ -52,11 +52,19 @@ def compute(snapshot: Snapshot) -> Outcome:
     reuse = base is not None and snapshot.fitted_items * REFIT_GROWTH >= len(live)
     encoder: Encoder | StoredVectors | None = None
     if reuse and base is not None:
-        vectors = {(s.text, s.question): np.frombuffer(s.vector, np.float32) for s in live
-                   if s.vector is not None and s.space == base.fingerprint}  # fmt: skip
+        vectors = {
+            (s.text, s.question): np.frombuffer(s.vector, np.float32)
+            for s in live
+            if s.vector is not None and s.space == base.fingerprint
+        }
         encoder = StoredVectors(base, vectors)
-    run = run_themes(items, previous=snapshot.previous, codebook=snapshot.codebook,
-                     encoder=encoder, random_state=RANDOM_STATE)  # type: ignore[arg-type]
+    run = run_themes(
+        items,
+        previous=snapshot.previous,
+        codebook=snapshot.codebook,
+        encoder=encoder,
+        random_state=RANDOM_STATE,
+    )
     fitted = run.model.encoder
     if isinstance(fitted, StoredVectors):
         fitted = fitted.encoder

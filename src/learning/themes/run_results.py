@@ -28,8 +28,11 @@ if TYPE_CHECKING:
     from learning.themes.recluster import Outcome
 
 PROFILE_TERMS = 40
-_STATES = {NOT_YET_THEMED: ItemState.NOT_YET_THEMED, SET_ASIDE: ItemState.SET_ASIDE,
-           HELD_BACK: ItemState.HELD}  # fmt: skip
+_STATES = {
+    NOT_YET_THEMED: ItemState.NOT_YET_THEMED,
+    SET_ASIDE: ItemState.SET_ASIDE,
+    HELD_BACK: ItemState.HELD,
+}
 
 
 def save_outcome(db: Session, run_id: int, snapshot: Snapshot, outcome: Outcome) -> None:
@@ -37,10 +40,17 @@ def save_outcome(db: Session, run_id: int, snapshot: Snapshot, outcome: Outcome)
     space = str(getattr(outcome.encoder, "fingerprint", ""))
     late = _save_items(db, snapshot, outcome, space)
     new_keys = _save_themes(db, council_id, run_id, outcome.run.themes, snapshot.known_keys)
-    db.execute(delete(ThemeModelRecord).where(ThemeModelRecord.council_id == council_id))
+    db.execute(delete(ThemeModelRecord).where(col(ThemeModelRecord.council_id) == council_id))
     data = dump_model(outcome.run.model)
-    db.add(ThemeModelRecord(run_id=run_id, council_id=council_id, space=space,
-                            fitted_items=outcome.fitted_items, data=data))  # fmt: skip
+    db.add(
+        ThemeModelRecord(
+            run_id=run_id,
+            council_id=council_id,
+            space=space,
+            fitted_items=outcome.fitted_items,
+            data=data,
+        )
+    )
     db.flush()
     for row in late:
         assign_on_arrival(db, row)
@@ -48,13 +58,14 @@ def save_outcome(db: Session, run_id: int, snapshot: Snapshot, outcome: Outcome)
     _finish(db, run_id, snapshot, outcome, len(new_keys))
 
 
-def _save_items(
-    db: Session, snapshot: Snapshot, outcome: Outcome, space: str
-) -> list[ThemeItem]:
+def _save_items(db: Session, snapshot: Snapshot, outcome: Outcome, space: str) -> list[ThemeItem]:
     """Write each unchanged item's place; return the items that arrived or changed since."""
     seen = {s.id: s for s in snapshot.items}
-    now = db.exec(select(ThemeItem.id, ThemeItem.updated_at)
-                  .where(ThemeItem.council_id == snapshot.council_id)).all()  # fmt: skip
+    now = db.exec(
+        select(ThemeItem.id, ThemeItem.updated_at).where(
+            ThemeItem.council_id == snapshot.council_id
+        )
+    ).all()
     late_ids = {i for i, updated in now if i not in seen or seen[i].updated_at != updated}
     vectors = dict(zip(outcome.run.vector_ids, outcome.run.vectors, strict=True))
     changes: list[dict[str, Any]] = []
@@ -62,8 +73,12 @@ def _save_items(
         if stored.id in late_ids:
             continue
         placed = outcome.run.assignments.get(stored.key, NOT_YET_THEMED)
-        change: dict[str, Any] = {"id": stored.id, "theme_key": None, "updated_at": utcnow(),
-                                  "state": _STATES.get(placed, ItemState.CLUSTERED)}  # fmt: skip
+        change: dict[str, Any] = {
+            "id": stored.id,
+            "theme_key": None,
+            "updated_at": utcnow(),
+            "state": _STATES.get(placed, ItemState.CLUSTERED),
+        }
         if placed not in _STATES:
             change["theme_key"] = placed
         vector = vectors.get(stored.key)
@@ -87,8 +102,9 @@ def _save_themes(
     for row in rows.values():
         row.active = False
     for theme in themes:
-        row = rows.get(theme.id) or ThemeRecord(council_id=council_id, key=theme.id,
-                                                label=theme.label, first_run_id=run_id)  # fmt: skip
+        row = rows.get(theme.id) or ThemeRecord(
+            council_id=council_id, key=theme.id, label=theme.label, first_run_id=run_id
+        )
         row.label, row.hidden, row.curated = theme.label, theme.hidden, theme.curated
         row.active, row.merged_into = True, None
         row.terms = json.dumps(list(theme.terms))
@@ -115,13 +131,18 @@ def _finish(db: Session, run_id: int, snapshot: Snapshot, outcome: Outcome, new:
     run.clustered = run.items - run.held - run.set_aside - run.not_yet_themed
     run.themes, run.new_themes = len(outcome.run.themes), new
     choice = outcome.run.k_choice
-    run.parameters = json.dumps({
-        "encoder": str(getattr(outcome.encoder, "name", "")),
-        "refit": outcome.refit,
-        "fitted_items": outcome.fitted_items,
-        "reused_vectors": outcome.reused_vectors,
-        "codebook_version": snapshot.codebook.version if snapshot.codebook else 0,
-        "new_themes_k": choice.k if choice else None,
-        "k_stability": {str(k): round(v, 3) for k, v in choice.scores.items()} if choice else {},
-    }, sort_keys=True)  # fmt: skip
+    run.parameters = json.dumps(
+        {
+            "encoder": str(getattr(outcome.encoder, "name", "")),
+            "refit": outcome.refit,
+            "fitted_items": outcome.fitted_items,
+            "reused_vectors": outcome.reused_vectors,
+            "codebook_version": snapshot.codebook.version if snapshot.codebook else 0,
+            "new_themes_k": choice.k if choice else None,
+            "k_stability": {str(k): round(v, 3) for k, v in choice.scores.items()}
+            if choice
+            else {},
+        },
+        sort_keys=True,
+    )
     runs.end(db, run, RunStatus.FINISHED)

@@ -38,16 +38,21 @@ def _since(run: ThemeRunRecord) -> datetime:
 def active_run(db: Session, council_id: int, now: datetime | None = None) -> ThemeRunRecord | None:
     """The run queued or going now for the council (not one that died), if any."""
     now = now or utcnow()
-    runs = db.exec(select(ThemeRunRecord).where(ThemeRunRecord.council_id == council_id,
-                                                col(ThemeRunRecord.status).in_(_ACTIVE))
-                   .order_by(col(ThemeRunRecord.id))).all()  # fmt: skip
+    runs = db.exec(
+        select(ThemeRunRecord)
+        .where(ThemeRunRecord.council_id == council_id, col(ThemeRunRecord.status).in_(_ACTIVE))
+        .order_by(col(ThemeRunRecord.id))
+    ).all()
     return next((run for run in runs if now - _since(run) < STALE_AFTER), None)
 
 
 def latest_finished(db: Session, council_id: int) -> ThemeRunRecord | None:
-    return db.exec(select(ThemeRunRecord).where(ThemeRunRecord.council_id == council_id,
-                                                ThemeRunRecord.status == RunStatus.FINISHED)
-                   .order_by(col(ThemeRunRecord.id).desc()).limit(1)).first()  # fmt: skip
+    return db.exec(
+        select(ThemeRunRecord)
+        .where(ThemeRunRecord.council_id == council_id, ThemeRunRecord.status == RunStatus.FINISHED)
+        .order_by(col(ThemeRunRecord.id).desc())
+        .limit(1)
+    ).first()
 
 
 def claim(database: Database, run_id: int) -> bool:
@@ -62,9 +67,13 @@ def claim(database: Database, run_id: int) -> bool:
         now = utcnow()
         run = db.get(ThemeRunRecord, run_id)
         assert run is not None
-        others = db.exec(select(ThemeRunRecord).where(
-            ThemeRunRecord.council_id == run.council_id, col(ThemeRunRecord.id) != run_id,
-            col(ThemeRunRecord.status).in_(_ACTIVE))).all()  # fmt: skip
+        others = db.exec(
+            select(ThemeRunRecord).where(
+                ThemeRunRecord.council_id == run.council_id,
+                col(ThemeRunRecord.id) != run_id,
+                col(ThemeRunRecord.status).in_(_ACTIVE),
+            )
+        ).all()
         going = False
         for other in others:
             if now - _since(other) >= STALE_AFTER:

@@ -34,8 +34,15 @@ class StoredItem:
     updated_at: datetime
 
     def as_item(self) -> Item:
-        return Item(id=self.key, text=self.text, source=self.source, team=self.team,
-                    date=self.happened_on, question=self.question, held_back=self.held)  # fmt: skip
+        return Item(
+            id=self.key,
+            text=self.text,
+            source=self.source,
+            team=self.team,
+            date=self.happened_on,
+            question=self.question,
+            held_back=self.held,
+        )
 
 
 @dataclass(frozen=True)
@@ -52,15 +59,32 @@ class Snapshot:
 
 def take_snapshot(db: Session, council_id: int) -> Snapshot:
     taken_at = utcnow()
-    rows = db.exec(select(ThemeItem).where(ThemeItem.council_id == council_id)
-                   .order_by(col(ThemeItem.id))).all()  # fmt: skip
-    items = [StoredItem(r.id or 0, r.key, r.text, r.question, r.source, r.team, r.happened_on,
-                        r.state == ItemState.HELD, r.vector, r.space, r.updated_at)
-             for r in rows]  # fmt: skip
+    rows = db.exec(
+        select(ThemeItem).where(ThemeItem.council_id == council_id).order_by(col(ThemeItem.id))
+    ).all()
+    items = [
+        StoredItem(
+            r.id or 0,
+            r.key,
+            r.text,
+            r.question,
+            r.source,
+            r.team,
+            r.happened_on,
+            r.state == ItemState.HELD,
+            r.vector,
+            r.space,
+            r.updated_at,
+        )
+        for r in rows
+    ]
     themes = db.exec(select(ThemeRecord).where(ThemeRecord.council_id == council_id)).all()
     model_row = db.exec(
-        select(ThemeModelRecord).where(ThemeModelRecord.council_id == council_id)
-        .order_by(col(ThemeModelRecord.run_id).desc()).limit(1)).first()  # fmt: skip
+        select(ThemeModelRecord)
+        .where(ThemeModelRecord.council_id == council_id)
+        .order_by(col(ThemeModelRecord.run_id).desc())
+        .limit(1)
+    ).first()
     return Snapshot(
         council_id=council_id,
         taken_at=taken_at,
@@ -74,8 +98,12 @@ def take_snapshot(db: Session, council_id: int) -> Snapshot:
 
 
 def latest_codebook(db: Session, council_id: int) -> Codebook | None:
-    row = db.exec(select(CodebookVersion).where(CodebookVersion.council_id == council_id)
-                  .order_by(col(CodebookVersion.version).desc()).limit(1)).first()  # fmt: skip
+    row = db.exec(
+        select(CodebookVersion)
+        .where(CodebookVersion.council_id == council_id)
+        .order_by(col(CodebookVersion.version).desc())
+        .limit(1)
+    ).first()
     return Codebook.from_dict(json.loads(row.content)) if row else None
 
 

@@ -95,6 +95,7 @@ def arrival(item: SourceItem) -> Arrival:
 
 def collect(db: Session, council_id: int, since: date | None = None) -> list[Arrival]:
     """Every item every source shares now for the council (since ``since``), oldest first."""
-    found = [arrival(item) for source in registered().values()
-             for item in source(db, council_id, since)]  # fmt: skip
+    found = [
+        arrival(item) for source in registered().values() for item in source(db, council_id, since)
+    ]
     return sorted(found, key=lambda a: (a.happened_on, a.key))

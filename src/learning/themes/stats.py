@@ -34,11 +34,11 @@ def months_back(day: date, count: int) -> list[str]:
     return [f"{i // 12}-{i % 12 + 1:02d}" for i in range(index - count + 1, index + 1)]
 
 
-def trend_windows(counts: dict[str, Counter[str]], day: date) -> dict[int, dict[str, int]]:
+def trend_windows(counts: dict[str, Counter[str]], day: date) -> dict[object, dict[str, int]]:
     """period (0 earlier, 1 recent) -> theme key -> items, from theme -> month -> items."""
     months = months_back(day, RECENT_MONTHS + EARLIER_MONTHS)
     earlier, recent = set(months[:EARLIER_MONTHS]), set(months[EARLIER_MONTHS:])
-    windows: dict[int, dict[str, int]] = {0: {}, 1: {}}
+    windows: dict[object, dict[str, int]] = {0: {}, 1: {}}
     for theme, per_month in counts.items():
         windows[0][theme] = sum(n for m, n in per_month.items() if m in earlier)
         windows[1][theme] = sum(n for m, n in per_month.items() if m in recent)
@@ -48,9 +48,13 @@ def trend_windows(counts: dict[str, Counter[str]], day: date) -> dict[int, dict[
 def refresh_stats(db: Session, council_id: int, day: date | None = None) -> None:
     """Size, first and last seen, months and trend of every theme of the council."""
     day = day or london_today()
-    rows = db.exec(select(ThemeItem.theme_key, ThemeItem.happened_on).where(
-        ThemeItem.council_id == council_id, ThemeItem.state == ItemState.CLUSTERED,
-        col(ThemeItem.theme_key).is_not(None))).all()  # fmt: skip
+    rows = db.exec(
+        select(col(ThemeItem.theme_key), col(ThemeItem.happened_on)).where(
+            ThemeItem.council_id == council_id,
+            ThemeItem.state == ItemState.CLUSTERED,
+            col(ThemeItem.theme_key).is_not(None),
+        )
+    ).all()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, date] = {}
     last: dict[str, date] = {}

@@ -36,8 +36,11 @@ class StoredVectors:
         questions = list(questions) if questions is not None else [""] * len(texts)
         found = [self._stored.get((normalise(t), q)) for t, q in zip(texts, questions, strict=True)]
         missing = [i for i, v in enumerate(found) if v is None]
-        fresh = self.encoder.encode([texts[i] for i in missing], [questions[i] for i in missing]) \
-            if missing else None  # fmt: skip
+        fresh = (
+            self.encoder.encode([texts[i] for i in missing], [questions[i] for i in missing])
+            if missing
+            else None
+        )
         width = next((v.shape[0] for v in found if v is not None), None)
         if width is None:
             width = fresh.shape[1] if fresh is not None else 0
