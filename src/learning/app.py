@@ -21,6 +21,7 @@ from learning.core.permissions import Permission
 from learning.core.web import make_templates
 from learning.feedback import alert_views as feedback_alerts
 from learning.feedback import link_views as feedback_links
+from learning.feedback import log_redaction as feedback_log_redaction
 from learning.feedback import open_views as feedback_open
 from learning.feedback import public_views as feedback_public
 from learning.feedback import triage_views as feedback_triage
@@ -64,6 +65,7 @@ NAVIGATION = (
     NavItem("My supervision", "my_supervision", Permission.SUPERVISION_OWN),
     NavItem("Policies", "supervision_policy", Permission.SUPERVISION_POLICY),
     NavItem("Oversight", "supervision_overview", Permission.SUPERVISION_OVERSEE),
+    NavItem("Feedback links", "feedback_links", Permission.FEEDBACK_LINKS),
 )
 
 
@@ -71,6 +73,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     settings = settings or Settings()
     settings.check_safe_to_start()
     logging.basicConfig(level=settings.log_level.upper())
+    feedback_log_redaction.install()
     app = FastAPI(
         title="learning",
         docs_url=None,

@@ -1,0 +1,164 @@
+"""The page shown just after a link is made or re-issued, with its full address and QR code,
+and the downloads it offers: the QR code (SVG, PNG) and the poster (PDF, and a page to
+print). Each needs the sealed token from that moment (``?reveal=``), so none of them works
+once the seal has expired, in another session, or after the link is re-issued."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from markupsafe import Markup
+from sqlmodel import Session
+
+from learning.accounts.dependencies import Principal
+from learning.core.clock import format_date
+from learning.core.deps import DbSession
+from learning.core.web import flash, redirect, render
+from learning.feedback import link_reveal, links, poster, qr
+from learning.feedback.link_view_common import Manager, describe, require_link
+from learning.feedback.models import FeedbackLink
+from learning.org.models import Council, Team
+
+router = APIRouter()
+
+NO_REFERRER = {"Referrer-Policy": "no-referrer"}
+SHOWN_ONCE = (
+    "The full address of a link is shown only once, just after it is made, because only a "
+    "fingerprint of it is kept. Use the short code, or print a poster link again."
+)
+
+
+def _token(request: Request, link: FeedbackLink, principal: Principal, reveal: str) -> str | None:
+    return link_reveal.unseal(request.app.state.settings, reveal, link, principal.session_id)
+
+
+def _sealed_token(
+    request: Request, db: Session, principal: Principal, link_id: int, reveal: str
+) -> tuple[FeedbackLink, str]:
+    """The link and its token, or 404 when the seal does not open."""
+    link = require_link(request, db, principal, link_id)
+    token = _token(request, link, principal, reveal)
+    if token is None:
+        raise HTTPException(status_code=404)
+    return link, token
+
+
+@router.get("/feedback/links/{link_id:int}/issued", name="feedback_link_issued")
+def link_issued(
+    request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
+) -> Response:
+    link = require_link(request, db, principal, link_id)
+    token = _token(request, link, principal, reveal)
+    if token is None:
+        flash(request, SHOWN_ONCE, "important")
+        return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
+    base = request.app.state.settings.base_url
+    url = links.link_url(base, token)
+
+    def download(name: str) -> str:
+        return str(request.url_for(name, link_id=link_id).include_query_params(reveal=reveal))
+
+    response = render(
+        request,
+        "feedback/links/issued.html",
+        {
+            **describe(db, link),
+            "url": url,
+            "short_url": links.short_url(base, link.short_code),
+            "short_page": links.short_code_page(base),
+            "qr_svg": Markup(qr.svg_inline(url)),  # noqa: S704 - our own markup, no input in it
+            "downloads": {name: download(name) for name in DOWNLOADS},
+        },
+    )
+    response.headers.update(NO_REFERRER)
+    return response
+
+
+@router.get("/feedback/links/{link_id:int}/qr.svg", name="feedback_link_qr_svg")
+def link_qr_svg(
+    request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
+) -> Response:
+    link, token = _sealed_token(request, db, principal, link_id, reveal)
+    body = qr.svg(links.link_url(request.app.state.settings.base_url, token))
+    return _download(body, "image/svg+xml", f"feedback-link-{link.id}-qr.svg")
+
+
+@router.get("/feedback/links/{link_id:int}/qr.png", name="feedback_link_qr_png")
+def link_qr_png(
+    request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
+) -> Response:
+    link, token = _sealed_token(request, db, principal, link_id, reveal)
+    body = qr.png(links.link_url(request.app.state.settings.base_url, token))
+    return _download(body, "image/png", f"feedback-link-{link.id}-qr.png")
+
+
+@router.get("/feedback/links/{link_id:int}/poster.pdf", name="feedback_link_poster_pdf")
+def link_poster_pdf(
+    request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
+) -> Response:
+    link, token = _sealed_token(request, db, principal, link_id, reveal)
+    body = poster.render(poster_for(db, request.app.state.settings.base_url, link, token))
+    return _download(body, "application/pdf", f"feedback-poster-{link.id}.pdf")
+
+
+@router.get("/feedback/links/{link_id:int}/poster", name="feedback_link_poster")
+def link_poster(
+    request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
+) -> Response:
+    link, token = _sealed_token(request, db, principal, link_id, reveal)
+    sheet = poster_for(db, request.app.state.settings.base_url, link, token)
+    response = render(
+        request,
+        "feedback/links/poster.html",
+        {
+            "poster": sheet,
+            "heading": poster.HEADING,
+            "safety": poster.SAFETY,
+            "privacy": poster.PRIVACY,
+            "qr_svg": Markup(qr.svg_inline(sheet.url)),  # noqa: S704 - our own markup
+            "back": str(
+                request.url_for("feedback_link_issued", link_id=link_id).include_query_params(
+                    reveal=reveal
+                )
+            ),
+        },
+    )
+    response.headers.update(NO_REFERRER)
+    return response
+
+
+DOWNLOADS = (
+    "feedback_link_poster_pdf",
+    "feedback_link_poster",
+    "feedback_link_qr_png",
+    "feedback_link_qr_svg",
+)
+
+
+def poster_for(db: Session, base_url: str, link: FeedbackLink, token: str) -> poster.Poster:
+    council = db.get(Council, link.council_id)
+    team = db.get(Team, link.team_id)
+    until = ""
+    if link.expires_at is not None:
+        until = f"You can use this until the end of {format_date(links.last_day(link))}."
+    return poster.Poster(
+        council=council.name if council else "",
+        team=team.name if team else "",
+        title=link.title,
+        url=links.link_url(base_url, token),
+        short_page=links.short_code_page(base_url),
+        code=links.grouped_short_code(link.short_code),
+        short_url=links.short_url(base_url, link.short_code),
+        until=until,
+    )
+
+
+def _download(body: bytes, media_type: str, filename: str) -> Response:
+    return Response(
+        body,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            **NO_REFERRER,
+        },
+    )
