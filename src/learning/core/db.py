@@ -17,6 +17,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
+#: Execution option: the transaction will write after reading. On SQLite it then begins with
+#: BEGIN IMMEDIATE, taking the write lock at once: in WAL mode a transaction that has read
+#: cannot start writing once another writer has committed (SQLITE_BUSY_SNAPSHOT, which no
+#: busy timeout cures), whereas waiting for the lock at BEGIN is ordinary queueing.
+WRITE_INTENT = "learning_write_intent"
+
 
 class Database:
     """Where sessions come from. Tests bind it to one connection inside a transaction."""
@@ -28,19 +34,22 @@ class Database:
     def from_url(cls, url: str, **kwargs: Any) -> Database:
         return cls(make_engine(url, **kwargs))
 
-    def session(self) -> Session:
+    def session(self, write: bool = False) -> Session:
+        """A new session; ``write`` when it will write after reading (see WRITE_INTENT)."""
+        options = {WRITE_INTENT: True} if write else {}
         if self.connection is not None:
             return Session(
                 self.connection,
                 expire_on_commit=False,
                 join_transaction_mode="create_savepoint",
+                execution_options=options,
             )
-        return Session(self.engine, expire_on_commit=False)
+        return Session(self.engine, expire_on_commit=False, execution_options=options)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, write: bool = True) -> Iterator[Session]:
         """A session that commits when the block ends cleanly and rolls back otherwise."""
-        with self.session() as session:
+        with self.session(write=write) as session:
             try:
                 yield session
                 session.commit()
@@ -80,4 +89,5 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    immediate = connection.get_execution_options().get(WRITE_INTENT, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

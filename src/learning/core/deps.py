@@ -10,6 +10,8 @@ from sqlmodel import Session
 
 from learning.core.config import Settings
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
@@ -18,8 +20,10 @@ def get_settings(request: Request) -> Settings:
 
 def get_db(request: Request) -> Iterator[Session]:
     """One transaction per request: committed after the view returns, before the response
-    is sent; rolled back if anything raised. Views and services never commit."""
-    with request.app.state.db.session() as session:
+    is sent; rolled back if anything raised. Views and services never commit. A request that
+    may change things (any method but GET, HEAD and OPTIONS) declares its write intent."""
+    write = request.method not in SAFE_METHODS
+    with request.app.state.db.session(write=write) as session:
         try:
             yield session
             session.commit()

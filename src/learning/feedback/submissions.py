@@ -1,0 +1,149 @@
+"""Taking in one piece of feedback: screen it, check it, store it, raise the alarm.
+
+The order is fixed: the safeguarding screen reads every answer first; then the abuse checks;
+then, in the caller's one transaction, the link is consumed, the submission stored and, when
+the screen flagged it or the person said they are worried about their safety, an alert
+raised. Nothing is refused or dropped: a submission that fails a check is stored with a
+quarantine reason for a person to check, and its alert is raised all the same.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from learning.core.clock import to_london, utcnow
+from learning.core.config import Settings
+from learning.feedback import abuse, alerts, links, receipts, safeguarding
+from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
+from learning.feedback.receipt_status import ReceiptStatus, receipt_status
+from learning.feedback.terms import FormKind, Language, QuarantineReason, ScreenCategory
+
+__all__ = ["Incoming", "Outcome", "ReceiptStatus", "receipt_status", "submit"]
+
+
+@dataclass
+class Incoming:
+    link: FeedbackLink
+    form_kind: FormKind
+    language: Language
+    easy_read: bool
+    answers: dict[str, str]
+    worried_about_safety: bool
+    wants_contact: bool
+    contact_name: str
+    contact_detail: str
+    honeypot: str
+    nonce: str
+
+
+@dataclass
+class Outcome:
+    submission: FeedbackSubmission
+    receipt_code: str  # shown once to the person; only its keyed hash is stored
+    alert: SafeguardingAlert | None
+    quarantined: bool
+
+
+def submit(
+    db: Session,
+    settings: Settings,
+    incoming: Incoming,
+    client_address: str,
+    now: datetime | None = None,
+) -> Outcome:
+    """Store the submission (and its alert) in the caller's transaction. Flushes only."""
+    now = now or utcnow()
+    screen = safeguarding.screen_all(incoming.answers.values())
+    reason = _abuse_checks(db, settings, incoming, client_address, now)
+    if not links.consume(db, incoming.link, now):
+        reason = QuarantineReason.LINK_USED
+    code = receipts.new_receipt_code()
+    submission = _store(db, settings, incoming, screen, reason, code, now)
+    alert = None
+    if screen.flagged or incoming.worried_about_safety:
+        alert = alerts.raise_alert(
+            db,
+            settings,
+            submission,
+            _alert_categories(screen, incoming.worried_about_safety),
+            self_reported=incoming.worried_about_safety,
+            now=now,
+        )
+    if secrets.randbelow(abuse.PURGE_ONE_IN) == 0:
+        abuse.purge(db, now)
+    return Outcome(submission, code, alert, quarantined=reason is not None)
+
+
+def _abuse_checks(
+    db: Session, settings: Settings, incoming: Incoming, client_address: str, now: datetime
+) -> QuarantineReason | None:
+    """Every check runs (the nonce is spent and both rate counters counted whatever the
+    outcome); the first reason found, most telling first, is kept."""
+    link_id = incoming.link.id
+    assert link_id is not None
+    answers = abuse.trim_answers(incoming.answers)
+    found = [
+        abuse.check_honeypot(incoming.honeypot),
+        abuse.check_nonce(db, settings, incoming.nonce, link_id, now),
+        abuse.check_rates(db, settings, client_address, link_id, now),
+        abuse.check_duplicate(db, answers, abuse.text_hash(link_id, answers), now),
+        abuse.check_lengths(incoming.answers, incoming.contact_name, incoming.contact_detail),
+    ]
+    return next((reason for reason in found if reason is not None), None)
+
+
+def _store(
+    db: Session,
+    settings: Settings,
+    incoming: Incoming,
+    screen: safeguarding.ScreenResult,
+    reason: QuarantineReason | None,
+    code: str,
+    now: datetime,
+) -> FeedbackSubmission:
+    link = incoming.link
+    answers = abuse.trim_answers(incoming.answers)
+    assert link.id is not None
+    submission = FeedbackSubmission(
+        council_id=link.council_id,
+        team_id=link.team_id,
+        link_id=link.id,
+        form_kind=incoming.form_kind,
+        language=incoming.language,
+        easy_read=incoming.easy_read,
+        answers=json.dumps(answers, ensure_ascii=False),
+        worried_about_safety=incoming.worried_about_safety,
+        wants_contact=incoming.wants_contact,
+        contact_name=_contact(incoming, incoming.contact_name, abuse.MAX_CONTACT_NAME_CHARS),
+        contact_detail=_contact(incoming, incoming.contact_detail, abuse.MAX_CONTACT_DETAIL_CHARS),
+        flagged=screen.flagged,
+        screen_categories=json.dumps([category.value for category in screen.categories]),
+        quarantine_reason=reason,
+        receipt_hash=receipts.receipt_hash(settings, code),
+        text_hash=abuse.text_hash(link.id, answers),
+        submitted_at=now,
+        delete_after=to_london(now).date() + timedelta(days=link.retention_days),
+    )
+    db.add(submission)
+    db.flush()
+    return submission
+
+
+def _contact(incoming: Incoming, value: str, limit: int) -> str:
+    """Contact details are kept only when the person asked to be contacted."""
+    return value.strip()[:limit] if incoming.wants_contact else ""
+
+
+def _alert_categories(
+    screen: safeguarding.ScreenResult, self_reported: bool
+) -> tuple[ScreenCategory, ...]:
+    """What the screen found, plus "asked for help" when the person pressed the button."""
+    found = set(screen.categories)
+    if self_reported:
+        found.add(ScreenCategory.ASKED_FOR_HELP)
+    return tuple(sorted(found))
