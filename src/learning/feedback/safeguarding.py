@@ -25,6 +25,8 @@ from learning.feedback.terms import ScreenCategory
 GAP = r"(?:[^ ]+ ){0,3}"
 GAP_MARK = "~"
 _ANY = r"[^ ]*"
+_WORD_START = r"(?<![^ ])"  # text is words separated by single spaces
+_WORD_END = r"(?![^ ])"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ def screen(text: str) -> ScreenResult:
     if not text or text.isspace():
         return NOT_FLAGGED
     plain, expanded = forms(text)
+    if not (_any_pattern().search(plain) or _any_pattern().search(expanded)):
+        return NOT_FLAGGED  # most feedback: two searches instead of two per category
     found = {
         category
         for category, pattern in _patterns().items()
@@ -70,7 +74,8 @@ def matches(text: str) -> dict[ScreenCategory, str]:
 
 
 def compile_phrase(phrase: str) -> str:
-    """One phrase of the lexicon as a regular expression over normalised text."""
+    """One phrase of the lexicon as a regular expression over normalised text, to be tried
+    at the start of a word (see _patterns)."""
     for macro, words in MACROS.items():
         phrase = phrase.replace(macro, words)
     body = ""
@@ -84,7 +89,7 @@ def compile_phrase(phrase: str) -> str:
         sep = ("" if not body else " ") + (GAP if gap else "")
         body += f"(?:{sep}{piece})?" if optional else f"{sep}{piece}"
         gap = False
-    return r"(?<![^ ])" + body + r"(?![^ ])"
+    return body + _WORD_END
 
 
 def _token(token: str) -> str:
@@ -101,12 +106,27 @@ def _token(token: str) -> str:
 
 
 @cache
-def _patterns() -> Mapping[ScreenCategory, re.Pattern[str]]:
+def _phrases() -> Mapping[ScreenCategory, tuple[str, ...]]:
     by_category: dict[ScreenCategory, list[str]] = {}
     for lexicon in (ENGLISH, *LANGUAGES):
         for category, phrases in lexicon.items():
             by_category.setdefault(category, []).extend(compile_phrase(p) for p in phrases)
-    return {c: re.compile("|".join(rx)) for c, rx in by_category.items()}
+    return {category: tuple(regexes) for category, regexes in by_category.items()}
+
+
+@cache
+def _patterns() -> Mapping[ScreenCategory, re.Pattern[str]]:
+    return {category: _at_word_start(rx) for category, rx in _phrases().items()}
+
+
+@cache
+def _any_pattern() -> re.Pattern[str]:
+    return _at_word_start([rx for regexes in _phrases().values() for rx in regexes])
+
+
+def _at_word_start(phrases: Iterable[str]) -> re.Pattern[str]:
+    # One word-start check outside the alternation: positions inside a word fail at once.
+    return re.compile(_WORD_START + "(?:" + "|".join(phrases) + ")")
 
 
 def _result(found: set[ScreenCategory]) -> ScreenResult:

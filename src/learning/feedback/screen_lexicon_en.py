@@ -17,6 +17,7 @@ MACROS = {
     "slap*|smack*|whack*|thump*|batter*|strangl*|choke|chokes|choked|choking|hurt|hurts|"
     "hurting|push|pushes|pushed|pushing|shove*|bash*|bite|bites|bit|throttl*|headbutt*|"
     "burnt|burned|burns|attack*",
+    "{HURT}": "hit|beaten|punched|kicked|slapped|smacked|hurt|attacked|choked|strangled",
     "{MUM}": "mum|stepmum|nan|nana|gran|granny",
     "{MAN}": "dad|stepdad|he|him|boyfriend|partner|husband|uncle",
     "{INSULT}": "stupid|useless|worthless|fat|ugly|names|idiot|thick|dumb|a_mistake|"
@@ -34,7 +35,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "in danger", "danger now", "dangerous ~ home", "not safe ~ tonight|now|right_now",
         "kill me", "kill us", "kill mum", "going to kill", "will kill", "would kill",
         "threat* ~ kill", "try* to kill", "tried to kill", "knife|knives|gun|guns|weapon*",
-        "machete|blade", "stab*", "shoot me|shot at", "locked me in", "locks me in",
+        "machete|blade", "stab|stabs|stabbed|stabbing", "shoot me|shot at", "locked me in",
+        "locks me in",
         "locked in", "trapped", "call ~ police|999", "ring ~ police|999", "999",
         "he is coming back", "hurt me tonight", "going to hurt me",
     ),
@@ -61,7 +63,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "tired of life", "can not go on", "can not cope anymore", "can not do this anymore",
     ),
     C.PHYSICAL_ABUSE: (
-        "{HIT} me|us", "{HIT} ~ my brother|sister|baby|brothers|sisters", "beats",
+        "{HIT} me|us", "get|gets|getting|got|been|being|was|were {HURT}",
+        "{HIT} ~ my brother|sister|baby|brothers|sisters", "beats",
         "punched", "bruise*", "belt", "black eye", "marks on me|my", "slapped", "smacked",
         "throw*|threw|thrown ~ at me", "grab*|grabbed me", "pull* my hair", "pinch* me",
         "beaten", "battered", "whipped", "physically ~ hurt|abus*|attack*",
@@ -103,7 +106,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "not ~ been to school", "mould*", "filthy", "dirty house", "rubbish everywhere",
     ),
     C.DOMESTIC_ABUSE: (
-        "{HIT} ~ {MUM}", "{HIT} her", "{MAN} ~ {HIT} ~ {MUM}|her", "mum ~ {HIT} ~ dad|stepdad",
+        "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
+        "{MAN} ~ {HIT} ~ {MUM}|her", "mum ~ {HIT} ~ dad|stepdad",
         "parents ~ fight*", "mum and dad ~ fight*|argu*|row*|scream*|shout*",
         "fight*|fighting at home", "shouting and hitting", "hitting and shouting",
         "screaming and hitting", "screaming and shouting", "shouting and screaming",
@@ -143,7 +147,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "snuck out", "abscond*",
     ),
     C.SUBSTANCES: (
-        "drunk", "alcohol*", "vodka|cider|wine|beer*|lager", "drink*|drank ~ too much",
+        "drunk", "alcohol*", "vodka|cider|wine|beer|beers|lager", "drink*|drank ~ too much",
         "drink* ~ all day|every day|every night|all the time", "always drinking",
         "been drinking", "when he|she drinks", "hangover", "drugs", "drug", "weed", "cannabis",
         "skunk", "spliff*", "cocaine", "coke ~ up|lines|nose", "sniff*", "heroin",

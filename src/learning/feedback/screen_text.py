@@ -10,7 +10,7 @@ against a normalised form of what they wrote, never the raw text. Two forms are 
   ("im scard cuz" -> "i am scared because", "wanna" -> "want to", "k1ll" -> "kill").
 
 Both are then reduced to a skeleton in which every run of one repeated character is one
-character ("sooo scaaared" -> "so scared", "kill" -> "kil"); phrases are reduced the same way,
+letter ("sooo scaaared" -> "so scared", "kill" -> "kil"); phrases are reduced the same way,
 so doubled or tripled letters never matter.
 """
 
@@ -35,7 +35,7 @@ _LETTER_FIXES = str.maketrans(
         "ـ": None,  # tatweel (stretching)
     }
 )
-_REPEATS = re.compile(r"(.)\1+")
+_REPEATS = re.compile(r"([^\W\d_])\1+")
 _PHRASE_SWAP = re.compile(
     "|".join(r"(?<![^ ])" + re.escape(k) + r"(?![^ ])" for k in sorted(PHRASE_SWAPS, key=len)[::-1])
 )
@@ -67,7 +67,7 @@ def expanded_words(words: list[str]) -> list[str]:
 
 
 def skeleton(text: str) -> str:
-    """Every run of one repeated character as one character."""
+    """Every run of one repeated letter as one letter (digits stay: "999")."""
     return _REPEATS.sub(r"\1", text)
 
 
