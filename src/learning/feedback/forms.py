@@ -1,0 +1,186 @@
+"""The public feedback forms: their definitions (``form_definitions``) and what was typed
+into them, checked.
+
+Pure: no database and no web framework. ``validate`` returns the clean answers and the
+errors keyed by field; it never loses anything typed, because ``FormInput.values`` keeps
+every field exactly as it came, to show again beside its error. Every question is optional,
+but an empty form needs the "I am worried about my safety" button (which always goes
+through, whatever else is wrong: the caller ignores the errors then).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from learning.feedback.form_definitions import (
+    DEFINITIONS,
+    Audience,
+    FaceSize,
+    FormDefinition,
+    definition_for,
+)
+from learning.feedback.form_questions import N_, Question
+from learning.feedback.terms import FormKind
+
+__all__ = [
+    "DEFINITIONS",
+    "Audience",
+    "FaceSize",
+    "FormDefinition",
+    "FormInput",
+    "definition_for",
+    "validate",
+]
+
+Errors = dict[str, str]
+
+MAX_TEXT_CHARS = 2000
+MAX_NAME_CHARS = 120
+MAX_PHONE_CHARS = 30
+MAX_EMAIL_CHARS = 200
+
+WANTS_CONTACT = "wants_contact"
+CONTACT_NAME = "contact_name"
+CONTACT_PHONE = "contact_phone"
+CONTACT_EMAIL = "contact_email"
+CONTACT_FIELDS = (CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL)
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()\-]+$")
+
+ERROR_EMPTY = N_("Answer at least one question, or press the button 'I am worried about my safety'")
+ERROR_TOO_LONG = N_(
+    "Your answer is too long. Make it 2,000 characters or fewer (you wrote %(count)s)."
+)
+ERROR_CHOICE = N_("Choose one of the answers")
+ERROR_NAME = N_("Tell us your name, so we know who to ask for")
+ERROR_NAME_LONG = N_("Your name must be 120 characters or fewer")
+ERROR_HOW = N_("Give a phone number or an email address, so we can contact you")
+ERROR_PHONE = N_("Enter a phone number, like 07700 900 982")
+ERROR_EMAIL = N_("Enter an email address, like name@example.com")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """An error message (in English; translated where shown) and its values."""
+
+    message: str
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class FormInput:
+    answers: dict[str, str]  # question key to answer, answered questions only
+    wants_contact: bool
+    contact_name: str
+    contact_detail: str  # "phone / email", whichever were given
+    values: dict[str, str]  # every field exactly as typed, to show again
+
+
+def field_names(definition: FormDefinition) -> tuple[str, ...]:
+    """Every field of the form, in page order (the order errors are listed in)."""
+    return (*definition.keys, WANTS_CONTACT, *CONTACT_FIELDS)
+
+
+def _one(data: Mapping[str, str | list[str]], name: str) -> str:
+    value = data.get(name, "")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).replace("\r\n", "\n")
+
+
+def values_of(definition: FormDefinition, data: Mapping[str, str | list[str]]) -> dict[str, str]:
+    return {name: _one(data, name) for name in field_names(definition)}
+
+
+def validate(
+    definition: FormDefinition, data: Mapping[str, str | list[str]]
+) -> tuple[FormInput, dict[str, FieldError]]:
+    values = values_of(definition, data)
+    errors: dict[str, FieldError] = {}
+    answers: dict[str, str] = {}
+    for question in definition.questions:
+        answer, error = _answer(question, values[question.key])
+        if error is not None:
+            errors[question.key] = error
+        elif answer:
+            answers[question.key] = answer
+    contact, contact_errors = _contact(values)
+    errors.update(contact_errors)
+    wants_contact = bool(contact)
+    if not answers and not wants_contact and not errors:
+        errors[definition.keys[0]] = FieldError(ERROR_EMPTY)
+    name, detail = contact or ("", "")
+    return FormInput(answers, wants_contact, name, detail, values), errors
+
+
+def _answer(question: Question, raw: str) -> tuple[str, FieldError | None]:
+    text = raw.strip()
+    if question.scale is not None:
+        if text and text not in question.scale.values:
+            return "", FieldError(ERROR_CHOICE)
+        return text, None
+    if len(text) > MAX_TEXT_CHARS:
+        return "", FieldError(ERROR_TOO_LONG, len(text))
+    return text, None
+
+
+def _contact(values: dict[str, str]) -> tuple[tuple[str, str] | None, dict[str, FieldError]]:
+    """The name and the ways to reach them, when they asked to be contacted (by ticking the
+    box, or by typing any of the details: either way they want a reply)."""
+    name, phone, email = (values[field].strip() for field in CONTACT_FIELDS)
+    if not (values[WANTS_CONTACT] or name or phone or email):
+        return None, {}
+    errors: dict[str, FieldError] = {}
+    if not name:
+        errors[CONTACT_NAME] = FieldError(ERROR_NAME)
+    elif len(name) > MAX_NAME_CHARS:
+        errors[CONTACT_NAME] = FieldError(ERROR_NAME_LONG)
+    if not phone and not email:
+        errors[CONTACT_PHONE] = FieldError(ERROR_HOW)
+    if phone and not _is_phone(phone):
+        errors[CONTACT_PHONE] = FieldError(ERROR_PHONE)
+    if email and (len(email) > MAX_EMAIL_CHARS or not EMAIL.match(email)):
+        errors[CONTACT_EMAIL] = FieldError(ERROR_EMAIL)
+    return (name, " / ".join(part for part in (phone, email) if part)), errors
+
+
+def _is_phone(phone: str) -> bool:
+    digits = sum(ch.isdigit() for ch in phone)
+    return (
+        len(phone) <= MAX_PHONE_CHARS
+        and bool(PHONE_CHARACTERS.match(phone))
+        and (10 <= digits <= 15)
+    )
+
+
+def in_page_order(
+    errors: Mapping[str, FieldError], definition: FormDefinition
+) -> dict[str, FieldError]:
+    order = {name: i for i, name in enumerate(field_names(definition))}
+    return dict(sorted(errors.items(), key=lambda item: order.get(item[0], len(order))))
+
+
+def worried_input(definition: FormDefinition, data: Mapping[str, str | list[str]]) -> FormInput:
+    """What is sent when the person pressed "I am worried about my safety": everything they
+    typed, whatever its errors (a worry must never wait for a mistake to be put right)."""
+    values = values_of(definition, data)
+    answers = {q.key: values[q.key].strip() for q in definition.questions if values[q.key].strip()}
+    name, phone, email = (values[field].strip() for field in CONTACT_FIELDS)
+    wants_contact = bool(values[WANTS_CONTACT] or name or phone or email)
+    detail = " / ".join(part for part in (phone, email) if part)
+    return FormInput(answers, wants_contact, name, detail, values)
+
+
+def choosable_kinds() -> Iterable[tuple[FormKind, str]]:
+    """The answers to "Who are you?", in the order shown."""
+    return ((kind, definition.who) for kind, definition in DEFINITIONS.items())
+
+
+def parse_kind(raw: str) -> FormKind | None:
+    try:
+        return FormKind(raw)
+    except ValueError:
+        return None
