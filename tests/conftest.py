@@ -101,6 +101,7 @@ def make_settings(**overrides: object) -> Settings:
         "oidc_issuer": "http://127.0.0.1:9",
         "oidc_client_id": "learning-tests",
         "oidc_client_secret": "a-client-secret-that-is-long-enough-000",
+        "mail_sender_enabled": False,  # tests that want the background sender turn it on
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

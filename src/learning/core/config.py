@@ -110,6 +110,11 @@ class Settings(BaseSettings):
     mail_poll_seconds: float = Field(
         default=5.0, gt=0, description="How often the outbox sender looks for email to send."
     )
+    mail_sender_enabled: bool = Field(
+        default=True,
+        description="Run the outbox sender (and alert escalation) inside the web service; turn "
+        "off when `learning mail send` runs it instead.",
+    )
     safeguarding_email: str = Field(
         default="safeguarding@localhost",
         description="The safeguarding inbox (duty / MASH) that every alert is emailed to.",

@@ -1,0 +1,214 @@
+"""Delivering the outbox to a real SMTP server: sent once, retried with backoff when the server
+is down, never lost, and never sent twice by two senders at once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from sqlmodel import Session, select
+
+from learning.core import migrate
+from learning.core.config import Settings
+from learning.core.db import Database
+from learning.mail.models import OutboxMessage
+from learning.mail.outbox import enqueue
+from learning.mail.sender import MAX_WAIT_SECONDS, backoff, send_due
+from learning.mail.terms import OutboxStatus
+from tests.conftest import make_settings
+from tests.support.smtp import Inbox, free_port
+
+NOW = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
+
+
+def settings_for(port: int, **overrides: object) -> Settings:
+    return make_settings(smtp_host="127.0.0.1", smtp_port=port, mail_from="learning@example.test",
+                         **overrides)  # fmt: skip
+
+
+def queue(database: Database, count: int = 1, **fields: object) -> list[int]:
+    with database.transaction() as db:
+        ids = []
+        for n in range(count):
+            values = {"to_address": "duty@example.test", "subject": f"Message {n}",
+                      "body": f"Body {n}", "kind": "test", "now": NOW, **fields}  # fmt: skip
+            ids.append(enqueue(db, **values).id)  # type: ignore[arg-type]
+        return ids  # type: ignore[return-value]
+
+
+def stored(db: Session, message_id: int) -> OutboxMessage:
+    db.expire_all()
+    message = db.get(OutboxMessage, message_id)
+    assert message is not None
+    return message
+
+
+def test_a_due_message_is_delivered_and_marked_sent(
+    database: Database, db: Session, inbox: Inbox
+) -> None:
+    [message_id] = queue(database, subject="Safeguarding alert 7", body="Read it in the app")
+
+    assert send_due(database, settings_for(inbox.port), NOW) == 1
+
+    [email] = inbox.wait_for(1)
+    assert email["To"] == "duty@example.test"
+    assert email["From"] == "learning@example.test"
+    assert email["Subject"] == "Safeguarding alert 7"
+    assert email["Auto-Submitted"] == "auto-generated"
+    assert email.get_content().strip() == "Read it in the app"
+    message = stored(db, message_id)
+    assert message.status is OutboxStatus.SENT and message.sent_at == NOW
+    assert send_due(database, settings_for(inbox.port), NOW + timedelta(hours=1)) == 0
+    assert len(inbox.messages) == 1
+
+
+def test_only_pending_messages_that_are_due_go(
+    database: Database, db: Session, inbox: Inbox
+) -> None:
+    [later] = queue(database, subject="Later", now=NOW + timedelta(minutes=5))
+    [cancelled] = queue(database, subject="Cancelled")
+    with database.transaction() as session:
+        message = session.get(OutboxMessage, cancelled)
+        assert message is not None
+        message.status = OutboxStatus.CANCELLED
+        session.add(message)
+
+    assert send_due(database, settings_for(inbox.port), NOW) == 0
+    assert send_due(database, settings_for(inbox.port), NOW + timedelta(minutes=5)) == 1
+    assert [m["Subject"] for m in inbox.wait_for(1)] == ["Later"]
+    assert stored(db, cancelled).status is OutboxStatus.CANCELLED
+
+
+def test_a_server_that_is_down_gives_retries_with_backoff_and_nothing_is_lost(
+    database: Database, db: Session, inbox: Inbox
+) -> None:
+    [message_id] = queue(database)
+    down = settings_for(free_port(), mail_retry_seconds=60)
+
+    assert send_due(database, down, NOW) == 0
+    first = stored(db, message_id)
+    assert first.status is OutboxStatus.PENDING and first.attempts == 1
+    assert "ConnectionRefusedError" in first.last_error
+    assert first.next_attempt_at == NOW + timedelta(seconds=60)
+
+    assert send_due(database, down, NOW + timedelta(seconds=59)) == 0
+    assert stored(db, message_id).attempts == 1  # not due yet: not tried
+
+    assert send_due(database, down, NOW + timedelta(seconds=60)) == 0
+    second = stored(db, message_id)
+    assert second.attempts == 2
+    assert second.next_attempt_at == NOW + timedelta(seconds=60 + 120)
+
+    back_up = NOW + timedelta(seconds=180)
+    assert send_due(database, settings_for(inbox.port), back_up) == 1
+    assert [m["Subject"] for m in inbox.wait_for(1)] == ["Message 0"]
+    sent = stored(db, message_id)
+    assert sent.status is OutboxStatus.SENT and sent.attempts == 2 and sent.last_error == ""
+
+
+def test_backoff_doubles_and_is_capped_at_an_hour() -> None:
+    settings = make_settings(mail_retry_seconds=60)
+    waits = [backoff(settings, n).total_seconds() for n in (1, 2, 3, 4, 7, 50)]
+    assert waits == [60, 120, 240, 480, MAX_WAIT_SECONDS, MAX_WAIT_SECONDS]
+
+
+def test_a_refused_recipient_is_retried_and_the_others_still_go(
+    database: Database, db: Session, inbox: Inbox
+) -> None:
+    refusing = Controller(_Refuses("nobody@example.test", inbox), hostname="127.0.0.1",
+                          port=free_port())  # fmt: skip
+    refusing.start()
+    try:
+        [refused] = queue(database, to_address="nobody@example.test")
+        [fine] = queue(database, to_address="duty@example.test", subject="Fine")
+        assert send_due(database, settings_for(refusing.port), NOW) == 1
+    finally:
+        refusing.stop()
+    assert stored(db, refused).attempts == 1 and stored(db, refused).status is OutboxStatus.PENDING
+    assert "SMTPRecipientsRefused" in stored(db, refused).last_error
+    assert stored(db, fine).status is OutboxStatus.SENT
+
+
+def test_login_when_a_user_name_is_set(database: Database, db: Session, inbox: Inbox) -> None:
+    logins: list[tuple[bytes, bytes]] = []
+    server = Controller(inbox, hostname="127.0.0.1", port=free_port(),
+                        authenticator=_accept(logins), auth_require_tls=False)  # fmt: skip
+    server.start()
+    try:
+        [message_id] = queue(database)
+        settings = settings_for(server.port, smtp_username="learning", smtp_password="pw-123")
+        assert send_due(database, settings, NOW) == 1
+    finally:
+        server.stop()
+    assert logins == [(b"learning", b"pw-123")]
+    assert stored(db, message_id).status is OutboxStatus.SENT
+
+
+def test_an_observer_hears_of_each_attempt(database: Database, inbox: Inbox) -> None:
+    queue(database)
+    heard: list[tuple[str, str | None]] = []
+    down = settings_for(free_port())
+    send_due(database, down, NOW, observer=lambda _db, m, error: heard.append((m.status, error)))
+    later = NOW + timedelta(minutes=5)
+    send_due(database, settings_for(inbox.port), later, observer=lambda _db, m, e: heard.append(
+        (m.status, e)))  # fmt: skip
+    assert heard[0][0] == OutboxStatus.PENDING and "Connection" in (heard[0][1] or "")
+    assert heard[1] == (OutboxStatus.SENT, None)
+
+
+def test_two_senders_at_once_send_each_message_exactly_once(
+    fresh_database_url: Callable[[], str], inbox: Inbox
+) -> None:
+    database = Database.from_url(fresh_database_url())
+    migrate.upgrade(database.engine)
+    try:
+        queue(database, count=30)
+        settings = settings_for(inbox.port)
+        counts: list[int] = []
+        start = threading.Barrier(2)
+
+        def sender() -> None:
+            start.wait()
+            counts.append(send_due(database, settings, NOW))
+
+        threads = [threading.Thread(target=sender) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert sum(counts) == 30
+        subjects = [m["Subject"] for m in inbox.wait_for(30)]
+        assert sorted(subjects) == sorted(f"Message {n}" for n in range(30))
+        with database.session() as db:
+            statuses = {m.status for m in db.exec(select(OutboxMessage))}
+        assert statuses == {OutboxStatus.SENT}
+    finally:
+        database.engine.dispose()
+
+
+class _Refuses:
+    """An SMTP handler that refuses one recipient and delivers the rest to ``inbox``."""
+
+    def __init__(self, address: str, inbox: Inbox) -> None:
+        self.address, self.inbox = address, inbox
+
+    async def handle_RCPT(self, _server, _session, envelope, address, _options):  # type: ignore[no-untyped-def] # noqa: N802
+        if address == self.address:
+            return "550 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def] # noqa: N802
+        return await self.inbox.handle_DATA(server, session, envelope)
+
+
+def _accept(logins: list[tuple[bytes, bytes]]) -> Callable[..., AuthResult]:
+    def authenticator(_server, _session, _envelope, _mechanism, data):  # type: ignore[no-untyped-def]
+        assert isinstance(data, LoginPassword)
+        logins.append((data.login, data.password))
+        return AuthResult(success=data.password == b"pw-123")
+
+    return authenticator

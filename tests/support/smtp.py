@@ -1,0 +1,60 @@
+"""A real SMTP server for tests: aiosmtpd on 127.0.0.1 at a free port, keeping what it gets."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from typing import Any
+
+from aiosmtpd.controller import Controller
+
+
+@dataclass
+class Inbox:
+    """What the server received, in order; ``port`` is where it listens."""
+
+    port: int = 0
+    messages: list[EmailMessage] = field(default_factory=list)
+    received: threading.Condition = field(default_factory=threading.Condition)
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
+        parsed = message_from_bytes(envelope.content, policy=policy.default)
+        with self.received:
+            self.messages.append(parsed)  # type: ignore[arg-type]
+            self.received.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int, timeout: float = 30.0) -> list[EmailMessage]:
+        """Wait until ``count`` messages have arrived (or fail after ``timeout`` seconds)."""
+        deadline = time.monotonic() + timeout
+        with self.received:
+            while len(self.messages) < count:
+                left = deadline - time.monotonic()
+                assert left > 0, f"expected {count} email(s), got {len(self.messages)}"
+                self.received.wait(left)
+            return list(self.messages)
+
+
+def free_port() -> int:
+    """A port nothing listens on (bound and released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def smtp_server() -> Iterator[Inbox]:
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    inbox.port = controller.port
+    try:
+        yield inbox
+    finally:
+        controller.stop()
