@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import ExitStack, asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -34,6 +36,9 @@ from learning.supervision import oversight_views as supervision_oversight
 from learning.supervision import policy_views as supervision_policy
 from learning.supervision import views as supervision_sessions
 from learning.supervision import workload_views as supervision_workload
+from learning.themes import edit_views as themes_edits
+from learning.themes import views as themes
+from learning.themes.scheduler import scheduler as themes_scheduler
 
 #: Routes anyone may reach without signing in. Every other route declares a permission.
 PUBLIC_ROUTES = (
@@ -66,7 +71,16 @@ NAVIGATION = (
     NavItem("Policies", "supervision_policy", Permission.SUPERVISION_POLICY),
     NavItem("Oversight", "supervision_overview", Permission.SUPERVISION_OVERSEE),
     NavItem("Feedback links", "feedback_links", Permission.FEEDBACK_LINKS),
+    NavItem("Themes", "themes_list", Permission.THEMES_VIEW),
 )
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Background services that live as long as the app, each a context manager."""
+    with ExitStack() as services:
+        services.enter_context(themes_scheduler(app.state.db))
+        yield
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -80,6 +94,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         redoc_url=None,
         openapi_url=None,
         dependencies=[Depends(csrf_protect)],
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.db = database or Database.from_url(settings.database_url)
@@ -104,6 +119,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(feedback_links.router)
     app.include_router(feedback_triage.router)
     app.include_router(feedback_alerts.router)
+    app.include_router(themes.router)
+    app.include_router(themes_edits.router)
     app.mount("/static", StaticFiles(directory=settings.static_dir, check_dir=False), name="static")
 
     app.state.templates.env.globals["nav_paths"] = {

@@ -1,0 +1,286 @@
+"""Analysts' edits on the themes pages: rename, hide and show, merge, split, move an item.
+
+Each form shows its errors next to the fields and keeps what was typed or ticked; each save
+is a new codebook version, which the next run follows. Listing a theme's items to split it
+is a read of quotes: only for themes big enough to open, and audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from sqlmodel import Session, col, select
+
+from learning.audit.service import actor_from, record
+from learning.core.deps import DbSession
+from learning.core.web import flash, redirect, render
+from learning.org.forms import Errors
+from learning.org.view_helpers import FormDep
+from learning.themes import edits, forms, quotes
+from learning.themes.disclosure import MIN_GROUP_SIZE, count
+from learning.themes.models import ThemeItem, ThemeRecord
+from learning.themes.records import NOT_YET_THEMED
+from learning.themes.terms import ItemState
+from learning.themes.views import Editor, live_theme
+
+router = APIRouter()
+
+
+def _back(request: Request, key: str) -> Response:
+    return redirect(request, str(request.url_for("theme_detail", key=key)))
+
+
+@router.get("/themes/{key}/rename", name="theme_rename")
+def theme_rename(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
+    theme = live_theme(db, principal.council_id, key)
+    return _rename_form(request, theme, {"label": theme.label}, {})
+
+
+@router.post("/themes/{key}/rename", name="theme_rename_save")
+def theme_rename_save(
+    request: Request, db: DbSession, principal: Editor, key: str, form: FormDep
+) -> Response:
+    theme = live_theme(db, principal.council_id, key)
+    label, errors = forms.parse_rename(form)
+    if label is None:
+        return _rename_form(request, theme, {"label": forms.text(form, "label")}, errors, 422)
+    edits.rename_theme(db, actor_from(request), principal.council_id, key, label)
+    flash(request, f"Theme {key} is now called '{label}'")
+    return _back(request, key)
+
+
+def _rename_form(
+    request: Request, theme: ThemeRecord, values: dict[str, Any], errors: Errors, status: int = 200
+) -> Response:
+    return render(
+        request,
+        "themes/rename.html",
+        {"theme": theme, "values": values, "errors": errors},
+        status_code=status,
+    )
+
+
+@router.post("/themes/{key}/hide", name="theme_hide")
+def theme_hide(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
+    live_theme(db, principal.council_id, key)
+    edits.set_hidden(db, actor_from(request), principal.council_id, key, True)
+    flash(request, f"Theme {key} is hidden. Its items stay in it, out of sight.")
+    return _back(request, key)
+
+
+@router.post("/themes/{key}/show", name="theme_show")
+def theme_show(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
+    live_theme(db, principal.council_id, key)
+    edits.set_hidden(db, actor_from(request), principal.council_id, key, False)
+    flash(request, f"Theme {key} is shown again")
+    return _back(request, key)
+
+
+def _others(db: Session, council_id: int, key: str) -> list[ThemeRecord]:
+    return list(
+        db.exec(
+            select(ThemeRecord)
+            .where(
+                ThemeRecord.council_id == council_id,
+                col(ThemeRecord.active),
+                ThemeRecord.key != key,
+            )
+            .order_by(col(ThemeRecord.size).desc(), col(ThemeRecord.key))
+        )
+    )
+
+
+@router.get("/themes/{key}/merge", name="theme_merge")
+def theme_merge(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
+    theme = live_theme(db, principal.council_id, key)
+    return _merge_form(request, db, theme, {"themes": [], "label": ""}, {})
+
+
+@router.post("/themes/{key}/merge", name="theme_merge_save")
+def theme_merge_save(
+    request: Request, db: DbSession, principal: Editor, key: str, form: FormDep
+) -> Response:
+    theme = live_theme(db, principal.council_id, key)
+    others = {t.key for t in _others(db, principal.council_id, key)}
+    parsed, errors = forms.parse_merge(form, others)
+    if parsed is None:
+        values = {"themes": forms.texts(form, "themes"), "label": forms.text(form, "label")}
+        return _merge_form(request, db, theme, values, errors, 422)
+    sources, label = parsed
+    edits.merge_themes(db, actor_from(request), principal.council_id, key, sources, label)
+    flash(request, f"Merged {', '.join(sources)} into {key}")
+    return _back(request, key)
+
+
+def _merge_form(
+    request: Request,
+    db: Session,
+    theme: ThemeRecord,
+    values: dict[str, Any],
+    errors: Errors,
+    status: int = 200,
+) -> Response:
+    options = [
+        (t.key, f"{t.key}: {t.label} ({count(t.size).text} items)")
+        for t in _others(db, theme.council_id, theme.key)
+    ]
+    return render(
+        request,
+        "themes/merge.html",
+        {
+            "theme": theme,
+            "options": options,
+            "values": values,
+            "errors": errors,
+        },
+        status_code=status,
+    )
+
+
+@router.get("/themes/{key}/split", name="theme_split")
+def theme_split(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
+    theme = live_theme(db, principal.council_id, key)
+    return _split_form(request, db, theme, {"label": "", "items": []}, {})
+
+
+@router.post("/themes/{key}/split", name="theme_split_save")
+def theme_split_save(
+    request: Request, db: DbSession, principal: Editor, key: str, form: FormDep
+) -> Response:
+    theme = live_theme(db, principal.council_id, key)
+    _big_enough(theme)
+    items = quotes.items_of(db, principal.council_id, key)
+    parsed, errors = forms.parse_split(form, {q.item_id for q in items})
+    if parsed is None:
+        values = {"label": forms.text(form, "label"), "items": forms.texts(form, "items")}
+        return _split_form(request, db, theme, values, errors, 422)
+    label, chosen = parsed
+    try:
+        new_key = edits.split_theme(
+            db, actor_from(request), principal.council_id, key, label, chosen
+        )
+    except edits.EditRefused as refusal:
+        values = {"label": label, "items": [str(i) for i in chosen]}
+        return _split_form(request, db, theme, values, {"items": str(refusal)}, 409)
+    flash(request, f"{len(chosen)} items moved to a new theme, {new_key}: '{label}'")
+    return _back(request, new_key)
+
+
+def _big_enough(theme: ThemeRecord) -> None:
+    if not count(theme.size).big_enough:
+        raise HTTPException(status_code=404)
+
+
+def _split_form(
+    request: Request,
+    db: Session,
+    theme: ThemeRecord,
+    values: dict[str, Any],
+    errors: Errors,
+    status: int = 200,
+) -> Response:
+    _big_enough(theme)
+    items = quotes.items_of(db, theme.council_id, theme.key)
+    record(
+        db,
+        actor_from(request),
+        "themes.quotes.viewed",
+        "theme",
+        theme.key,
+        count=len(items),
+        purpose="split",
+    )
+    return render(
+        request,
+        "themes/split.html",
+        {
+            "theme": theme,
+            "items": items,
+            "values": values,
+            "errors": errors,
+            "limited": len(items) < theme.size,
+        },
+        status_code=status,
+    )
+
+
+def _movable(db: Session, council_id: int, item_id: int) -> ThemeItem:
+    """An item of the council in a theme big enough to open, or not yet themed."""
+    item = db.get(ThemeItem, item_id)
+    if item is None or item.council_id != council_id or not item.text:
+        raise HTTPException(status_code=404)
+    if item.state == ItemState.CLUSTERED and item.theme_key:
+        _big_enough(live_theme(db, council_id, item.theme_key))
+    elif item.state != ItemState.NOT_YET_THEMED:
+        raise HTTPException(status_code=404)
+    return item
+
+
+@router.get("/themes/items/{item_id}/move", name="theme_item_move")
+def theme_item_move(request: Request, db: DbSession, principal: Editor, item_id: int) -> Response:
+    item = _movable(db, principal.council_id, item_id)
+    return _move_form(request, db, item, {"target": ""}, {})
+
+
+@router.post("/themes/items/{item_id}/move", name="theme_item_move_save")
+def theme_item_move_save(
+    request: Request, db: DbSession, principal: Editor, item_id: int, form: FormDep
+) -> Response:
+    item = _movable(db, principal.council_id, item_id)
+    targets = {key for key, _ in _targets(db, item)}
+    target, errors = forms.parse_move(form, targets)
+    if target is None:
+        return _move_form(request, db, item, {"target": forms.text(form, "target")}, errors, 422)
+    was = item.theme_key
+    edits.move_item(db, actor_from(request), principal.council_id, item, target)
+    flash(
+        request,
+        "The item has been moved"
+        + (f" to {target}" if target != NOT_YET_THEMED else " out of its theme"),
+    )
+    if was:
+        return _back(request, was)
+    return redirect(request, str(request.url_for("themes_unthemed")))
+
+
+def _targets(db: Session, item: ThemeItem) -> list[tuple[str, str]]:
+    options = [
+        (t.key, f"{t.key}: {t.label}") for t in _others(db, item.council_id, item.theme_key or "")
+    ]
+    if item.state == ItemState.CLUSTERED:
+        options.append((NOT_YET_THEMED, "Not yet themed (take it out of its theme)"))
+    return options
+
+
+def _move_form(
+    request: Request,
+    db: Session,
+    item: ThemeItem,
+    values: dict[str, Any],
+    errors: Errors,
+    status: int = 200,
+) -> Response:
+    record(
+        db,
+        actor_from(request),
+        "themes.quotes.viewed",
+        "theme_item",
+        item.id or "",
+        count=1,
+        purpose="move",
+    )
+    return render(
+        request,
+        "themes/move.html",
+        {
+            "item": quotes.as_quote(item),
+            "theme_key": item.theme_key,
+            "options": _targets(db, item),
+            "values": values,
+            "errors": errors,
+            "min_group": MIN_GROUP_SIZE,
+        },
+        status_code=status,
+    )

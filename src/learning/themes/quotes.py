@@ -1,0 +1,98 @@
+"""Quotes: the redacted items behind a theme, for the groups big enough to open.
+
+Callers check the group's size first (:mod:`learning.themes.disclosure`) and audit the read.
+Held items are never here: they have no text and no theme.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, or_
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from learning.themes.models import ThemeItem, ThemeRecord
+from learning.themes.source_names import source_label
+from learning.themes.terms import ItemState
+
+NO_TEAM = "No team"
+
+
+@dataclass(frozen=True)
+class Quote:
+    item_id: int
+    text: str
+    question: str
+    source: str
+    team: str
+    happened_on: date
+
+
+def as_quote(item: ThemeItem) -> Quote:
+    assert item.id is not None
+    return Quote(
+        item.id,
+        item.text,
+        item.question,
+        source_label(item.source),
+        item.team or NO_TEAM,
+        item.happened_on,
+    )
+
+
+def _in_theme(council_id: int, key: str | None) -> SelectOfScalar[ThemeItem]:
+    query = select(ThemeItem).where(ThemeItem.council_id == council_id, ThemeItem.text != "")
+    if key is None:
+        return query.where(ThemeItem.state == ItemState.NOT_YET_THEMED)
+    return query.where(ThemeItem.theme_key == key, ThemeItem.state == ItemState.CLUSTERED)
+
+
+def representative(db: Session, council_id: int, theme: ThemeRecord, limit: int = 5) -> list[Quote]:
+    """The theme's most typical items (as the run chose them), then its latest ones."""
+    keys = [k for k in json.loads(theme.quotes or "[]") if isinstance(k, str)][: limit * 2]
+    pairs = [k.split(":", 1) for k in keys if ":" in k]
+    found: list[ThemeItem] = []
+    if pairs:
+        match = or_(
+            *(and_(col(ThemeItem.source) == s, col(ThemeItem.source_ref) == r) for s, r in pairs)
+        )
+        rows = {row.key: row for row in db.exec(_in_theme(council_id, theme.key).where(match))}
+        found = [rows[k] for k in keys if k in rows][:limit]
+    if len(found) < limit:
+        seen = {row.id for row in found}
+        latest = db.exec(
+            _in_theme(council_id, theme.key)
+            .order_by(col(ThemeItem.happened_on).desc(), col(ThemeItem.id).desc())
+            .limit(limit * 2)
+        ).all()
+        found += [row for row in latest if row.id not in seen][: limit - len(found)]
+    return [as_quote(row) for row in found]
+
+
+def cell(
+    db: Session,
+    council_id: int,
+    key: str,
+    *,
+    team: str | None = None,
+    source: str | None = None,
+    limit: int = 10,
+) -> list[Quote]:
+    """The theme's latest items from one team or one source."""
+    query = _in_theme(council_id, key)
+    if team is not None:
+        query = query.where(ThemeItem.team == ("" if team == NO_TEAM else team))
+    if source is not None:
+        query = query.where(ThemeItem.source == source)
+    query = query.order_by(col(ThemeItem.happened_on).desc(), col(ThemeItem.id).desc())
+    return [as_quote(row) for row in db.exec(query.limit(limit))]
+
+
+def items_of(db: Session, council_id: int, key: str | None, limit: int = 200) -> list[Quote]:
+    """A theme's items (or, with ``key`` None, those not yet themed), latest first."""
+    query = _in_theme(council_id, key)
+    query = query.order_by(col(ThemeItem.happened_on).desc(), col(ThemeItem.id).desc())
+    return [as_quote(row) for row in db.exec(query.limit(limit))]
