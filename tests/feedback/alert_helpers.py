@@ -27,7 +27,7 @@ def make_submission(factory: Factory, **fields: Any) -> FeedbackSubmission:
         "link_id": link.id,
         "form_kind": FormKind.CHILD_8_12,
         "answers": json.dumps({"worries": CHILD_WORDS, "good_things": "My worker listens"}),
-        "receipt_hash": f"receipt-{next(_receipts):060d}",
+        "receipt_hash": f"{next(_receipts):064x}",
         "delete_after": today() + timedelta(days=730),
         "flagged": True,
     }

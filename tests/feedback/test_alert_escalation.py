@@ -1,0 +1,125 @@
+"""Escalation: an alert nobody acknowledges escalates every acknowledgement window, by email,
+until someone acknowledges it; the emails really arrive, and their sending is in the trail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from learning.core.config import Settings
+from learning.core.db import Database
+from learning.core.permissions import Role
+from learning.feedback import alerts
+from learning.feedback.alert_jobs import escalate_overdue
+from learning.feedback.alert_mail import ESCALATION_KIND
+from learning.mail.models import OutboxMessage
+from learning.mail.terms import OutboxStatus
+from learning.mail.worker import run_once
+from tests.conftest import make_settings
+from tests.factories import Factory
+from tests.feedback.alert_helpers import CHILD_WORDS, make_alert
+from tests.support.smtp import Inbox, smtp_server
+
+RAISED = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def inbox() -> Iterator[Inbox]:
+    with smtp_server() as server:
+        yield server
+
+
+def minutes(n: int) -> datetime:
+    return RAISED + timedelta(minutes=n)
+
+
+def escalation_settings(**overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "safeguarding_acknowledge_minutes": 30,
+        "safeguarding_email": "duty@example.test",
+        "safeguarding_escalation_email": "head-of-service@example.test",
+        **overrides,
+    }
+    return make_settings(**values)
+
+
+def escalations(db: Session) -> list[OutboxMessage]:
+    query = select(OutboxMessage).where(OutboxMessage.kind == ESCALATION_KIND)
+    return list(db.exec(query.order_by(OutboxMessage.id)))  # type: ignore[arg-type]
+
+
+def test_escalates_each_window_until_acknowledged(db: Session, factory: Factory) -> None:
+    settings = escalation_settings()
+    alert = make_alert(factory, settings, now=RAISED)
+    lead = factory.make_person(roles=(Role.SAFEGUARDING_LEAD,))
+
+    assert escalate_overdue(db, settings, minutes(29)) == []
+    assert escalate_overdue(db, settings, minutes(30)) == [alert]
+    assert alert.escalation_level == 1
+    assert escalate_overdue(db, settings, minutes(45)) == []  # 15 minutes since the last
+    assert escalate_overdue(db, settings, minutes(60)) == [alert]
+    assert alert.escalation_level == 2
+
+    sent = escalations(db)
+    assert [m.to_address for m in sent] == ["head-of-service@example.test"] * 2
+    assert sent[1].subject.startswith(f"Escalation 2: safeguarding alert {alert.id}")
+    assert "60 minutes" in sent[1].body and CHILD_WORDS not in sent[1].body
+
+    alerts.acknowledge(db, alert, lead.id, now=minutes(61))
+    db.expire_all()
+    assert {m.status for m in escalations(db)} == {OutboxStatus.CANCELLED}
+    assert escalate_overdue(db, settings, minutes(120)) == []
+    assert escalate_overdue(db, settings, minutes(600)) == []
+    kinds = [e.kind for e in alerts.events(db, alert)]
+    assert kinds == ["raised", "escalated", "escalated", "acknowledged"]
+
+
+def test_without_an_escalation_address_the_inbox_is_emailed_again(
+    db: Session, factory: Factory
+) -> None:
+    settings = escalation_settings(safeguarding_escalation_email="")
+    make_alert(factory, settings, now=RAISED)
+    escalate_overdue(db, settings, minutes(31))
+    assert [m.to_address for m in escalations(db)] == ["duty@example.test"]
+
+
+def test_closed_and_acknowledged_alerts_never_escalate(db: Session, factory: Factory) -> None:
+    settings = escalation_settings()
+    lead = factory.make_person(roles=(Role.SAFEGUARDING_LEAD,))
+    acknowledged = make_alert(factory, settings, now=RAISED)
+    alerts.acknowledge(db, acknowledged, lead.id, now=minutes(5))
+    closed = make_alert(factory, settings, now=RAISED)
+    alerts.record_outcome(db, closed, lead.id, alerts.AlertOutcome.NFA, "Spoke to the school")
+    assert escalate_overdue(db, settings, minutes(300)) == []
+
+
+def test_the_alert_and_its_escalation_arrive_by_email_and_the_trail_says_so(
+    database: Database, db: Session, factory: Factory, inbox: Inbox
+) -> None:
+    settings = escalation_settings(smtp_host="127.0.0.1", smtp_port=inbox.port)
+    alert = make_alert(factory, settings, now=RAISED)
+    db.commit()
+
+    assert run_once(database, settings, now=RAISED).sent == 1
+    [first] = inbox.wait_for(1)
+    assert first["To"] == "duty@example.test"
+    assert first["Subject"] == f"Safeguarding alert {alert.id}: feedback needs a person now"
+    assert CHILD_WORDS not in first.get_content() and "belt" not in first.get_content()
+
+    done = run_once(database, settings, now=minutes(30))
+    assert (done.escalated, done.sent) == (1, 1)
+    second = inbox.wait_for(2)[1]
+    assert second["To"] == "head-of-service@example.test"
+    assert second["Subject"].startswith("Escalation 1:")
+
+    db.expire_all()
+    trail = [(e.kind, e.note) for e in alerts.events(db, alert)]
+    assert trail == [
+        ("raised", ""),
+        ("email_sent", "To duty@example.test"),
+        ("escalated", "Level 1: emailed head-of-service@example.test"),
+        ("email_sent", "To head-of-service@example.test"),
+    ]
