@@ -28,6 +28,7 @@ from learning.feedback import open_views as feedback_open
 from learning.feedback import public_views as feedback_public
 from learning.feedback import triage_views as feedback_triage
 from learning.home import views as home
+from learning.mail import worker as mail_worker
 from learning.org import views as org
 from learning.supervision import agreement_views as supervision_agreements
 from learning.supervision import ears_views as supervision_ears
@@ -80,7 +81,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Background services that live as long as the app, each a context manager."""
     with ExitStack() as services:
         services.enter_context(themes_scheduler(app.state.db))
-        yield
+        async with mail_worker.running(app):
+            yield
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
