@@ -87,6 +87,7 @@ def _demo(_args: argparse.Namespace) -> int:
     from learning.core import migrate
     from learning.org.demo import create_demo_council
     from learning.supervision.demo import create_demo_supervision
+    from learning.themes.demo import create_demo_themes
 
     settings = Settings()
     database = Database.from_url(settings.database_url)
@@ -94,7 +95,9 @@ def _demo(_args: argparse.Namespace) -> int:
     with database.transaction() as db:
         council = create_demo_council(db)
         create_demo_supervision(db, council)
-        name = council.name
+        name, council_id = council.name, council.id
+    assert council_id is not None
+    create_demo_themes(database, council_id)
     print(f"Demo council ready: {name}.")
     return 0
 

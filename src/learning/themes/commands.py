@@ -9,6 +9,9 @@
   themes a column of free text; writes ``row,theme_id,theme_label``, one row per input row, in
   order (empty or "no comment" answers get an empty theme_id). Without ``--k`` the number of
   themes is chosen automatically.
+- ``learning themes recluster [--council SLUG]``: works out a council's themes again now from
+  everything its sources share (what the nightly job does), keeping theme ids and the
+  analysts' codebook.
 """
 
 from __future__ import annotations
@@ -70,6 +73,19 @@ def _register_themes(subparsers: Any) -> None:
         help="optional column holding the question each answer was given to",
     )  # fmt: skip
     cluster.set_defaults(handler=_cluster_command)
+    recluster = themes_commands.add_parser(
+        "recluster",
+        help="Work out a council's themes again now (what the nightly job does)",
+        description=(
+            "Work out a council's themes again now from everything its sources share, as the "
+            "nightly job does: theme ids and the analysts' codebook are kept."
+        ),
+    )
+    recluster.add_argument(
+        "--council", default=None, metavar="SLUG",
+        help="the council's slug (default: the LEARNING_COUNCIL_SLUG setting)",
+    )  # fmt: skip
+    recluster.set_defaults(handler=_recluster_command)
     themes.set_defaults(handler=lambda args: _themes_help(themes))
 
 
@@ -107,6 +123,12 @@ def _cluster_command(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _recluster_command(args: argparse.Namespace) -> int:
+    from learning.themes.run_command import run_for_council
+
+    return run_for_council(args.council)
 
 
 def _redact_command(args: argparse.Namespace) -> int:
