@@ -19,6 +19,7 @@ from learning.feedback import link_access, link_forms, link_print_views, link_re
 from learning.feedback import link_service as service
 from learning.feedback.link_view_common import Manager, describe, require_link
 from learning.feedback.models import FeedbackLink
+from learning.feedback.terms import LinkKind, LinkSubject
 from learning.org.forms import Errors, in_order
 from learning.org.view_helpers import FormDep
 
@@ -93,8 +94,8 @@ def _link_form(
             "workers": [
                 (str(w.id), f"{w.name} ({team_names.get(w.team_id, '')})") for w in workers
             ],
-            "kinds": [(k.value, k.label) for k in links.LinkKind],
-            "subjects": [(s.value, s.label) for s in links.LinkSubject],
+            "kinds": [(k.value, k.label) for k in LinkKind],
+            "subjects": [(s.value, s.label) for s in LinkSubject],
             "forms": [(k.value, label) for k, label in link_forms.FORM_LABELS.items()],
             "retentions": [(str(days), label) for days, label in link_forms.RETENTION_CHOICES],
             "values": values,

@@ -9,6 +9,8 @@ page, which says nothing about why. Failed look-ups count against the client
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
@@ -117,7 +119,9 @@ def _code_form(
     return _public(request, "feedback/public/short_code.html", context, status)
 
 
-def _public(request: Request, template: str, context: dict[str, object], status: int) -> Response:
+def _public(
+    request: Request, template: str, context: Mapping[str, object], status: int
+) -> Response:
     response = render(request, template, context, status_code=status)
     response.headers.update(NO_REFERRER)
     return response
