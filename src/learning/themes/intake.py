@@ -25,7 +25,7 @@ from learning.themes.sources import Arrival, collect
 from learning.themes.terms import ItemState
 from learning.themes.text import is_set_aside
 
-_cache: dict[int, tuple[int, ThemeModel]] = {}
+_cache: dict[int, tuple[tuple[object, ...], ThemeModel]] = {}
 _cache_lock = threading.Lock()
 
 
@@ -33,18 +33,18 @@ def current_model(db: Session, council_id: int) -> tuple[ThemeModel, dict[str, s
     """The latest run's model, and where each of its themes lives now (analysts may have
     merged some away since): theme key -> live theme key."""
     latest = (
-        select(ThemeModelRecord.run_id)
+        select(ThemeModelRecord.run_id, ThemeModelRecord.space, ThemeModelRecord.created_at)
         .where(ThemeModelRecord.council_id == council_id)
         .order_by(col(ThemeModelRecord.run_id).desc())
         .limit(1)
     )
-    run_id = db.exec(latest).first()
-    if run_id is None:
+    found = db.exec(latest).first()
+    if found is None:
         return None
     cached = _cache.get(council_id)
-    if cached is None or cached[0] != run_id:
-        data = db.exec(select(ThemeModelRecord.data).where(ThemeModelRecord.run_id == run_id)).one()
-        cached = (run_id, load_model(data))
+    if cached is None or cached[0] != tuple(found):
+        query = select(ThemeModelRecord.data).where(ThemeModelRecord.run_id == found[0])
+        cached = (tuple(found), load_model(db.exec(query).one()))
         with _cache_lock:
             _cache[council_id] = cached
     return cached[1], live_keys(db, council_id)
