@@ -1,4 +1,80 @@
-from fastapi import APIRouter
+"""The feedback review queue: the team's items, newest first, in tabs (to do, held for
+checking, closed), and opening one item to read it (audited; a new item becomes read). The
+item's own forms are in :mod:`triage_item_views`, actions in :mod:`triage_action_views`."""
+
+from __future__ import annotations
+
+import math
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlmodel import Session
+
+from learning.accounts.dependencies import Principal
+from learning.audit.service import actor_from
+from learning.core.clock import today
+from learning.core.deps import DbSession
+from learning.core.web import render
+from learning.feedback import triage, triage_display
+from learning.feedback.triage import Scope, Tab
+from learning.feedback.triage_action_views import router as action_router
+from learning.feedback.triage_item_page import Triager, item_or_404, item_page
+from learning.feedback.triage_item_views import router as item_router
+from learning.org.forms import whole_number
+from learning.org.models import Team
 
 router = APIRouter()
+router.include_router(action_router)
+router.include_router(item_router)
 PUBLIC_ROUTES: frozenset[str] = frozenset()
+
+PER_PAGE = 50
+
+
+def _team_filter(
+    db: Session, principal: Principal, scope: Scope, raw: str
+) -> tuple[list[Team], int | None]:
+    teams = triage.teams_in(db, scope) if triage.sees_all_teams(principal) else []
+    wanted = whole_number(raw)
+    return teams, wanted if any(t.id == wanted for t in teams) else None
+
+
+@router.get("/feedback/queue", name="feedback_queue")
+def queue(
+    request: Request,
+    db: DbSession,
+    principal: Triager,
+    tab: str = "",
+    team: str = "",
+    page: str = "1",
+) -> Response:
+    scope = triage.scope_of(principal)
+    current = Tab(tab) if tab in Tab.__members__.values() else Tab.OPEN
+    teams, team_id = _team_filter(db, principal, scope, team)
+    number = max(whole_number(page) or 1, 1)
+    submissions, total = triage.page_of(db, scope, current, team_id, number, PER_PAGE)
+    params = {"tab": current.value, **({"team": team_id} if team_id else {})}
+    return render(
+        request,
+        "feedback/queue/queue.html",
+        {
+            "tabs": list(Tab),
+            "tab": current,
+            "counts": triage.tab_counts(db, scope, team_id),
+            "rows": triage_display.rows_for(db, submissions, today()),
+            "teams": teams,
+            "team_id": team_id,
+            "own_team": principal.team_id is not None or triage.sees_all_teams(principal),
+            "page": number,
+            "pages": max(math.ceil(total / PER_PAGE), 1),
+            "total": total,
+            "params": params,
+        },
+    )
+
+
+@router.get("/feedback/queue/{submission_id:int}", name="feedback_item")
+def item(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    triage.open_item(db, actor_from(request), submission)
+    return item_page(request, db, principal, submission)

@@ -1,0 +1,123 @@
+"""How a stored submission reads to staff: each question in the words the person saw (in
+English), their answer (a face's words rather than its code), who the form was for, and why
+an item was held for checking."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from learning.feedback.form_definitions import definition_for
+from learning.feedback.models import FeedbackSubmission, FeedbackTag, SafeguardingAlert
+from learning.feedback.terms import FormKind, QuarantineReason, ScreenCategory, SubmissionStatus
+from learning.feedback.working_days import is_overdue, read_by
+from learning.org.models import Team
+
+HELD_BECAUSE = {
+    QuarantineReason.CLIENT_RATE: "Many forms came from the same place in a few minutes",
+    QuarantineReason.LINK_RATE: "This link took more forms in an hour than expected",
+    QuarantineReason.HONEYPOT: "A box that people cannot see was filled in (usually a robot)",
+    QuarantineReason.TOO_FAST: "The form was sent back within seconds of opening",
+    QuarantineReason.BAD_NONCE: "The form was old, changed or not one we gave out",
+    QuarantineReason.DUPLICATE: "The same words arrived earlier, or the form was sent twice",
+    QuarantineReason.TOO_LONG: "It was far longer than the form allows, so it was cut to fit",
+    QuarantineReason.LINK_USED: "The link had already been used, or was switched off or out "
+    "of date, when the form was sent",
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    is_text: bool
+
+
+def form_label(kind: FormKind) -> str:
+    return str(definition_for(kind).who)
+
+
+def answers_of(submission: FeedbackSubmission) -> list[Answer]:
+    """The answers in the form's order, then anything the form no longer asks."""
+    stored: dict[str, str] = json.loads(submission.answers or "{}")
+    definition = definition_for(submission.form_kind, submission.easy_read)
+    shown: list[Answer] = []
+    for question in definition.questions:
+        raw = stored.pop(question.key, "")
+        if not raw:
+            continue
+        prompt = question.easy_prompt if submission.easy_read and question.easy_prompt else ""
+        words = raw if question.scale is None else _choice_label(question.scale.choices, raw)
+        shown.append(Answer(str(prompt or question.prompt), words, question.is_text))
+    shown.extend(Answer(key.replace("_", " ").capitalize(), v, True) for key, v in stored.items())
+    return shown
+
+
+def _choice_label(choices: tuple, raw: str) -> str:
+    return next((str(choice.label) for choice in choices if choice.value == raw), raw)
+
+
+def screen_words(submission: FeedbackSubmission) -> list[str]:
+    """What the safeguarding screen found, in words."""
+    found = json.loads(submission.screen_categories or "[]")
+    return [ScreenCategory(value).value.replace("_", " ") for value in found]
+
+
+@dataclass(frozen=True)
+class Row:
+    submission: FeedbackSubmission
+    team: str
+    form: str
+    read_by: date
+    overdue: bool
+    alert_id: int | None
+    tags: tuple[str, ...]
+
+    @property
+    def unread(self) -> bool:
+        return self.submission.status is SubmissionStatus.NEW
+
+
+def rows_for(db: Session, submissions: list[FeedbackSubmission], today: date) -> list[Row]:
+    """The queue's lines: each item with its team, deadline, alert and tags."""
+    ids = [s.id for s in submissions if s.id is not None]
+    teams = {
+        t.id: t.name
+        for t in db.exec(
+            select(Team).where(col(Team.id).in_({s.team_id for s in submissions}))
+        ).all()
+    }
+    alerts = dict(
+        db.exec(
+            select(SafeguardingAlert.submission_id, SafeguardingAlert.id).where(
+                col(SafeguardingAlert.submission_id).in_(ids)
+            )
+        ).all()
+    )
+    tags: dict[int, list[str]] = {}
+    for submission_id, name in db.exec(
+        select(FeedbackTag.submission_id, FeedbackTag.name)
+        .where(col(FeedbackTag.submission_id).in_(ids))
+        .order_by(col(FeedbackTag.name))
+    ).all():
+        tags.setdefault(submission_id, []).append(name)
+    return [
+        Row(
+            submission=s,
+            team=teams.get(s.team_id, ""),
+            form=form_label(s.form_kind),
+            read_by=read_by(s.submitted_at),
+            overdue=s.status is SubmissionStatus.NEW and is_overdue(s.submitted_at, today),
+            alert_id=alerts.get(s.id),
+            tags=tuple(tags.get(s.id or 0, ())),
+        )
+        for s in submissions
+    ]
+
+
+def alert_of(db: Session, submission_id: int) -> SafeguardingAlert | None:
+    query = select(SafeguardingAlert).where(SafeguardingAlert.submission_id == submission_id)
+    return db.exec(query).first()

@@ -1,0 +1,92 @@
+"""One feedback item's page, shared by the views that act on it: shown after reading, and
+again with errors beside the field when a form on it was not right."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+from sqlmodel import Session
+from starlette.routing import NoMatchFound
+
+from learning.accounts.dependencies import Principal, requires
+from learning.core.permissions import Permission
+from learning.core.web import flash, redirect, render
+from learning.feedback import actions, triage, triage_display, triage_forms, triage_work
+from learning.feedback.models import FeedbackSubmission
+from learning.feedback.triage import NotYours, Scope
+from learning.org.forms import Errors
+from learning.org.models import Team
+from learning.org.view_helpers import not_found
+
+Triager = Annotated[Principal, Depends(requires(Permission.FEEDBACK_TRIAGE))]
+
+
+def item_or_404(db: Session, scope: Scope, submission_id: int) -> FeedbackSubmission:
+    try:
+        return triage.require_item(db, scope, submission_id)
+    except NotYours:
+        raise not_found() from None
+
+
+def item_page(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    submission: FeedbackSubmission,
+    errors: Errors | None = None,
+    values: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Response:
+    assert submission.id is not None
+    alert = triage_display.alert_of(db, submission.id)
+    linked = actions.actions_of(db, submission.id)
+    linked_ids = {a.id for a in linked}
+    choosable = [
+        a
+        for a in actions.actions_in(db, triage.scope_of(principal), submission.team_id)
+        if a.id not in linked_ids
+    ]
+    return render(
+        request,
+        "feedback/queue/item.html",
+        {
+            "item": submission,
+            "team": db.get(Team, submission.team_id),
+            "form_label": triage_display.form_label(submission.form_kind),
+            "answers": triage_display.answers_of(submission),
+            "held": triage.is_held(submission),
+            "held_because": triage_display.HELD_BECAUSE.get(submission.quarantine_reason)
+            if submission.quarantine_reason
+            else "",
+            "screen_words": triage_display.screen_words(submission),
+            "alert": alert,
+            "alert_url": _alert_url(request, principal, alert.id) if alert else "",
+            "read_by": triage_display.read_by(submission.submitted_at),
+            "tags": triage_work.tags_of(db, submission.id),
+            "replies": triage_work.replies_of(db, submission.id),
+            "channel": triage_work.channel(submission),
+            "linked": linked,
+            "choosable": choosable,
+            "action_options": [(a.id, a.title) for a in choosable],
+            "status_labels": triage_forms.ACTION_STATUS_LABELS,
+            "errors": errors or {},
+            "values": values or {},
+        },
+        status_code=status,
+    )
+
+
+def _alert_url(request: Request, principal: Principal, alert_id: int | None) -> str:
+    if not principal.can(Permission.SAFEGUARDING_ALERTS):
+        return ""
+    try:
+        return str(request.url_for("safeguarding_alert", alert_id=alert_id))
+    except NoMatchFound:
+        return ""
+
+
+def back_to_item(request: Request, submission: FeedbackSubmission, message: str) -> Response:
+    flash(request, message)
+    return redirect(request, str(request.url_for("feedback_item", submission_id=submission.id)))

@@ -1,0 +1,93 @@
+"""What staff do on a feedback item's page: tag it, reply, close or reopen it, and let a held
+item in or keep it as spam (never deleted)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+
+from learning.audit.service import actor_from
+from learning.core.deps import DbSession
+from learning.feedback import triage, triage_forms, triage_work
+from learning.feedback.triage import NotYours
+from learning.feedback.triage_item_page import Triager, back_to_item, item_or_404, item_page
+from learning.org.view_helpers import FormDep, not_found
+
+router = APIRouter()
+
+
+@router.post("/feedback/queue/{submission_id:int}/tags", name="feedback_tag_add")
+def tag_add(
+    request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
+) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    name, errors = triage_forms.parse_tag(form)
+    if name is not None:
+        try:
+            triage_work.add_tag(db, actor_from(request), submission, name)
+        except triage_work.AlreadyTagged:
+            errors = {"tag": f"This feedback is already tagged '{name}'"}
+    if errors:
+        values = {"tag": str(form.get("tag") or "")}
+        return item_page(request, db, principal, submission, errors, values, 422)
+    return back_to_item(request, submission, f"Tagged '{name}'")
+
+
+@router.post(
+    "/feedback/queue/{submission_id:int}/tags/{tag_id:int}/remove", name="feedback_tag_remove"
+)
+def tag_remove(
+    request: Request, db: DbSession, principal: Triager, submission_id: int, tag_id: int
+) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    try:
+        triage_work.remove_tag(db, actor_from(request), submission, tag_id)
+    except NotYours:
+        raise not_found() from None
+    return back_to_item(request, submission, "Tag removed")
+
+
+@router.post("/feedback/queue/{submission_id:int}/reply", name="feedback_reply")
+def reply(
+    request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
+) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    way = triage_work.channel(submission)
+    if way is None:
+        raise HTTPException(status_code=409)
+    body, errors = triage_forms.parse_reply(form, by_phone=way == "phone")
+    if body is None:
+        values = {"body": str(form.get("body") or "")}
+        return item_page(request, db, principal, submission, errors, values, 422)
+    settings = request.app.state.settings
+    triage_work.reply(db, actor_from(request), settings, submission, body)
+    done = "Your reply is on its way by email" if way == "email" else "Your phone call is noted"
+    return back_to_item(request, submission, done)
+
+
+@router.post("/feedback/queue/{submission_id:int}/close", name="feedback_close")
+def close(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    triage.set_closed(db, actor_from(request), submission, closed=True)
+    return back_to_item(request, submission, "Feedback closed")
+
+
+@router.post("/feedback/queue/{submission_id:int}/reopen", name="feedback_reopen")
+def reopen(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    triage.set_closed(db, actor_from(request), submission, closed=False)
+    return back_to_item(request, submission, "Feedback opened again")
+
+
+@router.post("/feedback/queue/{submission_id:int}/release", name="feedback_release")
+def release(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    triage.release(db, actor_from(request), submission)
+    return back_to_item(request, submission, "Let into the team's feedback")
+
+
+@router.post("/feedback/queue/{submission_id:int}/spam", name="feedback_spam")
+def spam(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    triage.keep_as_spam(db, actor_from(request), submission)
+    return back_to_item(request, submission, "Kept as spam and closed. It is not deleted")

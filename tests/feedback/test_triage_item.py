@@ -1,0 +1,274 @@
+"""One feedback item: reading it (audited, marks it read), another team's item answered as
+missing, tags, replies by email or phone, closing, and held items let in or kept as spam."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session, col, select
+
+from learning.audit.models import AuditEvent
+from learning.core.config import Settings
+from learning.core.permissions import Role
+from learning.feedback.models import FeedbackReply, FeedbackSubmission, FeedbackTag
+from learning.feedback.terms import SubmissionStatus
+from learning.mail.models import OutboxMessage
+from learning.org.models import Team
+from tests.factories import Factory
+from tests.feedback.intake import DISCLOSURE
+from tests.feedback.triage_helpers import given, poster_for, staff
+from tests.org.conftest import SignedIn
+from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
+
+
+@pytest.fixture
+def team(factory: Factory) -> Team:
+    return factory.make_team(name="Children in need north")
+
+
+@pytest.fixture
+def supervisor(client: TestClient, factory: Factory, team: Team) -> SignedIn:
+    return staff(client, factory, team, Role.SUPERVISOR)
+
+
+@pytest.fixture
+def item(db: Session, settings: Settings, factory: Factory, team: Team) -> FeedbackSubmission:
+    return given(db, settings, poster_for(factory, team))
+
+
+def _audits(db: Session, action: str, item_id: int | None) -> list[AuditEvent]:
+    query = select(AuditEvent).where(
+        AuditEvent.action == action, AuditEvent.record_id == str(item_id)
+    )
+    return list(db.exec(query).all())
+
+
+def test_reading_an_item_shows_the_answers_is_audited_and_marks_it_read(
+    db: Session, supervisor: SignedIn, item: FeedbackSubmission
+) -> None:
+    response = supervisor.get(f"/feedback/queue/{item.id}")
+    assert response.status_code == 200
+    assert heading(response) == "Feedback from a child aged 8 to 12"
+    answers = page(response).select_one("#answers")
+    assert answers is not None and "My worker listens to me" in answers.text
+    db.refresh(item)
+    assert item.status is SubmissionStatus.READ and item.read_by_id == supervisor.person.id
+    events = _audits(db, "feedback.item.read", item.id)
+    assert [e.actor_id for e in events] == [supervisor.person.id]
+
+
+def test_reading_again_keeps_the_first_reader_and_audits_again(
+    client: TestClient,
+    db: Session,
+    factory: Factory,
+    team: Team,
+    supervisor: SignedIn,
+    item: FeedbackSubmission,
+) -> None:
+    supervisor.get(f"/feedback/queue/{item.id}")
+    colleague = staff(client, factory, team, Role.SUPERVISOR)
+    colleague.get(f"/feedback/queue/{item.id}")
+    db.refresh(item)
+    assert item.read_by_id == supervisor.person.id
+    assert len(_audits(db, "feedback.item.read", item.id)) == 2
+
+
+def test_another_team_s_item_is_not_found(
+    client: TestClient, db: Session, settings: Settings, factory: Factory, supervisor: SignedIn
+) -> None:
+    other = given(db, settings, poster_for(factory, factory.make_team(name="South")))
+    for url in (
+        f"/feedback/queue/{other.id}",
+        f"/feedback/queue/{other.id}/tags",
+        f"/feedback/queue/{other.id}/close",
+    ):
+        call = supervisor.get if url.endswith(str(other.id)) else supervisor.post
+        assert call(url).status_code == 404, url
+    assert item_status(db, other) is SubmissionStatus.NEW
+    assert _audits(db, "feedback.item.read", other.id) == []
+
+
+def item_status(db: Session, submission: FeedbackSubmission) -> SubmissionStatus:
+    db.refresh(submission)
+    return submission.status
+
+
+def test_another_council_s_item_is_not_found_even_for_leads(
+    client: TestClient, db: Session, settings: Settings, factory: Factory
+) -> None:
+    elsewhere = factory.make_council(slug="elsewhere")
+    foreign = given(db, settings, poster_for(factory, factory.make_team(council_id=elsewhere.id)))
+    lead = staff(client, factory, None, Role.PRINCIPAL_SOCIAL_WORKER)
+    assert lead.get(f"/feedback/queue/{foreign.id}").status_code == 404
+    assert lead.get("/feedback/queue/999999").status_code == 404
+
+
+def test_a_tag_is_added_and_removed(
+    db: Session, supervisor: SignedIn, item: FeedbackSubmission
+) -> None:
+    added = supervisor.post(f"/feedback/queue/{item.id}/tags", {"tag": "  waiting   times "})
+    assert flash(supervisor.follow(added)) == "Tagged 'waiting times'"
+    tag = db.exec(select(FeedbackTag).where(FeedbackTag.submission_id == item.id)).one()
+    assert tag.name == "waiting times" and tag.created_by_id == supervisor.person.id
+    removed = supervisor.post(f"/feedback/queue/{item.id}/tags/{tag.id}/remove")
+    assert removed.status_code == 303
+    assert db.exec(select(FeedbackTag).where(FeedbackTag.submission_id == item.id)).all() == []
+    assert len(_audits(db, "feedback.tag.removed", item.id)) == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter a tag, like 'waiting times'"),
+        ("x" * 61, "A tag must be 60 characters or fewer"),
+    ],
+)
+def test_a_bad_tag_shows_the_error_beside_the_field_and_keeps_what_was_typed(
+    supervisor: SignedIn, item: FeedbackSubmission, typed: str, message: str
+) -> None:
+    response = supervisor.post(f"/feedback/queue/{item.id}/tags", {"tag": typed})
+    assert response.status_code == 422
+    assert field_error(response, "tag") == message
+    assert error_summary(response) == [message]
+    assert value_of(response, "tag") == typed
+    assert page(response).title is not None and page(response).title.text.startswith("Error:")
+
+
+def test_the_same_tag_twice_is_refused_beside_the_field(
+    supervisor: SignedIn, item: FeedbackSubmission
+) -> None:
+    supervisor.post(f"/feedback/queue/{item.id}/tags", {"tag": "Waiting times"})
+    again = supervisor.post(f"/feedback/queue/{item.id}/tags", {"tag": "waiting TIMES"})
+    assert again.status_code == 422
+    assert field_error(again, "tag") == "This feedback is already tagged 'waiting TIMES'"
+
+
+def test_a_tag_of_another_item_cannot_be_removed_through_this_one(
+    db: Session,
+    settings: Settings,
+    factory: Factory,
+    team: Team,
+    supervisor: SignedIn,
+    item: FeedbackSubmission,
+) -> None:
+    other = given(db, settings, poster_for(factory, team))
+    supervisor.post(f"/feedback/queue/{other.id}/tags", {"tag": "keep me"})
+    tag = db.exec(select(FeedbackTag).where(FeedbackTag.submission_id == other.id)).one()
+    assert supervisor.post(f"/feedback/queue/{item.id}/tags/{tag.id}/remove").status_code == 404
+    assert db.get(FeedbackTag, tag.id) is not None
+
+
+def test_a_reply_by_email_goes_through_the_outbox(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    wanting = given(
+        db,
+        settings,
+        poster_for(factory, team),
+        wants_contact=True,
+        contact_name="Sam",
+        contact_detail="sam@example.test",
+    )
+    page_before = supervisor.get(f"/feedback/queue/{wanting.id}")
+    assert "sam@example.test" in page_before.text
+    sent = supervisor.post(f"/feedback/queue/{wanting.id}/reply", {"body": "Thank you, Sam."})
+    assert flash(supervisor.follow(sent)) == "Your reply is on its way by email"
+    reply = db.exec(select(FeedbackReply).where(FeedbackReply.submission_id == wanting.id)).one()
+    message = db.get(OutboxMessage, reply.outbox_id)
+    assert message is not None and message.to_address == "sam@example.test"
+    assert message.kind == "feedback_reply" and "Thank you, Sam." in message.body
+    assert "Childline" in message.body
+
+
+def test_a_phone_call_is_noted_without_an_email(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    wanting = given(
+        db,
+        settings,
+        poster_for(factory, team),
+        wants_contact=True,
+        contact_detail="07700 900123",
+    )
+    noted = supervisor.post(f"/feedback/queue/{wanting.id}/reply", {"body": "Talked it over."})
+    assert flash(supervisor.follow(noted)) == "Your phone call is noted"
+    reply = db.exec(select(FeedbackReply).where(FeedbackReply.submission_id == wanting.id)).one()
+    assert reply.outbox_id is None and reply.body == "Talked it over."
+    assert len(_audits(db, "feedback.reply.phoned", wanting.id)) == 1
+
+
+def test_an_empty_reply_shows_the_error_beside_the_field_and_stores_nothing(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    wanting = given(
+        db,
+        settings,
+        poster_for(factory, team),
+        wants_contact=True,
+        contact_detail="sam@example.test",
+    )
+    response = supervisor.post(f"/feedback/queue/{wanting.id}/reply", {"body": "   "})
+    assert response.status_code == 422
+    assert field_error(response, "body") == "Enter your reply"
+    assert db.exec(select(FeedbackReply)).all() == []
+    assert db.exec(select(OutboxMessage).where(OutboxMessage.kind == "feedback_reply")).all() == []
+
+
+def test_no_reply_where_no_contact_was_asked_for(
+    db: Session, supervisor: SignedIn, item: FeedbackSubmission
+) -> None:
+    response = supervisor.get(f"/feedback/queue/{item.id}")
+    assert "They did not ask to be contacted." in response.text
+    assert page(response).find(attrs={"name": "body"}) is None
+    assert supervisor.post(f"/feedback/queue/{item.id}/reply", {"body": "Hi"}).status_code == 409
+
+
+def test_close_and_open_again(db: Session, supervisor: SignedIn, item: FeedbackSubmission) -> None:
+    supervisor.get(f"/feedback/queue/{item.id}")
+    closed = supervisor.post(f"/feedback/queue/{item.id}/close")
+    assert flash(supervisor.follow(closed)) == "Feedback closed"
+    assert item_status(db, item) is SubmissionStatus.CLOSED
+    supervisor.post(f"/feedback/queue/{item.id}/reopen")
+    assert item_status(db, item) is SubmissionStatus.READ
+
+
+def test_a_held_item_is_let_in(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    held = given(db, settings, poster_for(factory, team), nonce="forged")
+    response = supervisor.get(f"/feedback/queue/{held.id}")
+    assert "The form was old, changed or not one we gave out" in response.text
+    supervisor.post(f"/feedback/queue/{held.id}/release")
+    db.refresh(held)
+    assert held.released_at is not None and held.released_by_id == supervisor.person.id
+    assert held.quarantine_reason is not None  # why it was held stays on record
+    assert "Held for checking" not in supervisor.get(f"/feedback/queue/{held.id}").text
+
+
+def test_a_held_item_kept_as_spam_is_closed_not_deleted(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    held = given(db, settings, poster_for(factory, team), honeypot="http://spam.example")
+    supervisor.post(f"/feedback/queue/{held.id}/spam")
+    assert db.get(FeedbackSubmission, held.id) is not None
+    assert item_status(db, held) is SubmissionStatus.CLOSED
+    assert len(_audits(db, "feedback.item.kept_as_spam", held.id)) == 1
+    assert "(kept as spam)" in supervisor.get(f"/feedback/queue/{held.id}").text
+
+
+def test_a_flagged_item_says_its_alert_was_raised(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    flagged = given(db, settings, poster_for(factory, team), answers={"worries": DISCLOSURE})
+    response = supervisor.get(f"/feedback/queue/{flagged.id}")
+    warning = page(response).select_one(".govuk-warning-text")
+    assert warning is not None and "raised a safeguarding alert" in warning.text
+    assert "kept out of themes" in warning.text
+
+
+def test_forms_on_the_item_need_the_csrf_token(
+    client: TestClient, db: Session, supervisor: SignedIn, item: FeedbackSubmission
+) -> None:
+    response = client.post(f"/feedback/queue/{item.id}/tags", data={"tag": "sneaky"})
+    assert response.status_code == 403
+    assert db.exec(select(FeedbackTag).where(col(FeedbackTag.name) == "sneaky")).all() == []

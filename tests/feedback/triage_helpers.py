@@ -1,0 +1,58 @@
+"""Helpers for the review queue tests: staff signed in, and feedback that arrived through the
+real intake."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from learning.core.clock import utcnow
+from learning.core.config import Settings
+from learning.core.permissions import Role
+from learning.feedback.models import FeedbackLink, FeedbackSubmission
+from learning.feedback.submissions import submit
+from learning.feedback.terms import LinkKind
+from learning.org.models import Team
+from tests.factories import Factory
+from tests.feedback.factories import FeedbackFactory
+from tests.feedback.intake import incoming
+from tests.org.conftest import SignedIn
+
+_numbers = itertools.count(1)
+
+
+def staff(client: TestClient, factory: Factory, team: Team | None, *roles: Role) -> SignedIn:
+    person = factory.make_person(roles=roles, team_id=team.id if team else None)
+    return SignedIn(client, person, factory.sign_in(client, person))
+
+
+def poster_for(factory: Factory, team: Team) -> FeedbackLink:
+    link = FeedbackFactory(factory).make_link(
+        LinkKind.POSTER, team_id=team.id, council_id=team.council_id
+    )
+    return link.link
+
+
+def given(
+    db: Session,
+    settings: Settings,
+    link: FeedbackLink,
+    *,
+    at: datetime | None = None,
+    **overrides: Any,
+) -> FeedbackSubmission:
+    """Feedback that came in through ``submit``, each with its own words."""
+    now = at or utcnow()
+    n = next(_numbers)
+    overrides.setdefault("answers", {"good": f"My worker listens to me, note {n}"})
+    outcome = submit(db, settings, incoming(settings, link, now, **overrides), f"10.0.0.{n}", now)
+    db.commit()
+    return outcome.submission
+
+
+def days_ago(days: int) -> datetime:
+    return utcnow() - timedelta(days=days)
