@@ -10,7 +10,12 @@ from sqlmodel import Session, col, select
 from learning.audit.models import AuditEvent
 from learning.core.config import Settings
 from learning.core.permissions import Role
-from learning.feedback.models import FeedbackReply, FeedbackSubmission, FeedbackTag
+from learning.feedback.models import (
+    FeedbackReply,
+    FeedbackSubmission,
+    FeedbackTag,
+    SafeguardingAlert,
+)
 from learning.feedback.terms import SubmissionStatus
 from learning.mail.models import OutboxMessage
 from learning.org.models import Team
@@ -272,3 +277,21 @@ def test_forms_on_the_item_need_the_csrf_token(
     response = client.post(f"/feedback/queue/{item.id}/tags", data={"tag": "sneaky"})
     assert response.status_code == 403
     assert db.exec(select(FeedbackTag).where(col(FeedbackTag.name) == "sneaky")).all() == []
+
+
+def test_a_safeguarding_lead_gets_a_link_to_the_alert_and_a_supervisor_does_not(
+    client: TestClient,
+    db: Session,
+    settings: Settings,
+    factory: Factory,
+    team: Team,
+    supervisor: SignedIn,
+) -> None:
+    flagged = given(db, settings, poster_for(factory, team), worried_about_safety=True)
+    alert = db.exec(select(SafeguardingAlert)).one()
+    plain = supervisor.get(f"/feedback/queue/{flagged.id}")
+    assert f"/safeguarding/alerts/{alert.id}" not in plain.text
+    lead = staff(client, factory, None, Role.SAFEGUARDING_LEAD)
+    linked = lead.get(f"/feedback/queue/{flagged.id}")
+    anchor = page(linked).select_one(".govuk-warning-text a")
+    assert anchor is not None and anchor["href"].endswith(f"/safeguarding/alerts/{alert.id}")
