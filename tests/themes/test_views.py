@@ -1,0 +1,497 @@
+"""The themes pages: who may see and change them, every item accounted for, small groups
+hidden, quotes audited, analysts' edits through the forms (errors next to the fields, nothing
+typed lost) that survive the next run, and re-theming that never blocks the page."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import Session, col, select
+
+from learning.audit.models import AuditEvent
+from learning.core.clock import today, utcnow
+from learning.core.db import Database
+from learning.core.permissions import Role
+from learning.feedback.models import FeedbackSubmission, SafeguardingAlert
+from learning.feedback.terms import FormKind
+from learning.themes import jobs, sources
+from learning.themes.models import ThemeRunRecord
+from learning.themes.recluster import recluster
+from learning.themes.terms import ItemState, RunStatus
+from tests.factories import Factory
+from tests.feedback.factories import FeedbackFactory
+from tests.supervision.factories import SignedIn, sign_in
+from tests.themes.factories import ListedSource, stored, theme_holding, themes, use_source
+
+SECRET = "Zebra-crossing-secret: he locks me in"
+
+
+@pytest.fixture
+def listed(monkeypatch: pytest.MonkeyPatch) -> ListedSource:
+    source = ListedSource()
+    use_source(monkeypatch, source)
+    return source
+
+
+@pytest.fixture
+def council_id(factory: Factory) -> int:
+    assert factory.council.id is not None
+    return factory.council.id
+
+
+@pytest.fixture
+def truth(database: Database, council_id: int, listed: ListedSource) -> dict[str, str]:
+    found = listed.add_corpus(per_theme=14, source="feedback_young_person")
+    found |= listed.add_corpus(
+        per_theme=8, themes=["listen"], seed=5, source="supervision_case_learning"
+    )
+    recluster(database, council_id)
+    return found
+
+
+@pytest.fixture
+def analyst(client: TestClient, factory: Factory) -> SignedIn:
+    return sign_in(client, factory, factory.make_person(roles=(Role.PRINCIPAL_SOCIAL_WORKER,)))
+
+
+def page(response: object) -> BeautifulSoup:
+    assert response.status_code == 200, response.text[:800]  # type: ignore[attr-defined]
+    return BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
+
+
+def text_of(soup: BeautifulSoup) -> str:
+    main = soup.find("main")
+    assert main is not None
+    return " ".join(main.get_text(" ").split())
+
+
+def accounting(soup: BeautifulSoup) -> dict[str, int]:
+    rows = soup.select("#accounting .govuk-summary-list__row")
+    return {
+        r.dt.get_text(strip=True): int(r.dd.get_text(" ", strip=True).split()[0].replace(",", ""))
+        for r in rows
+    }
+
+
+# Who ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "role",
+    [Role.PRINCIPAL_SOCIAL_WORKER, Role.WORKFORCE_LEAD, Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD],
+)
+def test_leads_and_managers_see_the_themes(
+    client: TestClient, factory: Factory, truth: dict[str, str], role: Role
+) -> None:
+    signed = sign_in(client, factory, factory.make_person(roles=(role,)))
+
+    soup = page(signed.get("/themes"))
+
+    assert soup.h1.get_text(strip=True) == "Themes"
+    assert "Themes" in [a.get_text(strip=True) for a in soup.select("#navigation a")]
+    can_edit = role is Role.PRINCIPAL_SOCIAL_WORKER
+    assert bool(soup.find("button", string="Work out the themes again now")) is can_edit
+
+
+@pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.SUPERVISOR, Role.ADMINISTRATOR])
+def test_others_cannot_see_the_themes(client: TestClient, factory: Factory, role: Role) -> None:
+    signed = sign_in(client, factory, factory.make_person(roles=(role,)))
+
+    assert signed.get("/themes").status_code == 403
+    assert "Themes" not in [
+        a.get_text(strip=True) for a in page(signed.get("/")).select("#navigation a")
+    ]
+
+
+def test_only_the_principal_social_worker_changes_themes(
+    client: TestClient, factory: Factory, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    key = next(iter(themes(db, council_id)))
+    manager = sign_in(client, factory, factory.make_person(roles=(Role.TEAM_MANAGER,)))
+
+    assert manager.post(f"/themes/{key}/rename", {"label": "Mine"}).status_code == 403
+    assert manager.post(f"/themes/{key}/hide").status_code == 403
+    assert manager.post("/themes/recluster").status_code == 403
+    assert "Rename it" not in text_of(page(manager.get(f"/themes/{key}")))
+
+
+def test_another_councils_theme_is_not_found(
+    client: TestClient, factory: Factory, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    key = next(iter(themes(db, council_id)))
+    elsewhere = factory.make_council()
+    outsider = factory.make_person(roles=(Role.PRINCIPAL_SOCIAL_WORKER,), council_id=elsewhere.id)
+    signed = sign_in(client, factory, outsider)
+
+    assert signed.get(f"/themes/{key}").status_code == 404
+    assert signed.get(f"/themes/{key}/rename").status_code == 404
+
+
+# What ------------------------------------------------------------------------------------
+
+
+def test_every_item_is_accounted_for_on_the_page(
+    analyst: SignedIn, listed: ListedSource, database: Database, council_id: int
+) -> None:
+    listed.add_corpus(per_theme=10)
+    listed.add("no comment")
+    listed.add("", held=True)
+    listed.add("", held=True)
+    recluster(database, council_id)
+
+    figures = accounting(page(analyst.get("/themes")))
+
+    assert figures["Held back until a person releases them"] == 2
+    assert figures["Set aside (empty or 'no comment')"] == 1
+    parts = sum(v for k, v in figures.items() if k != "Total")
+    assert parts == figures["Total"] == 43
+
+
+def test_the_list_shows_each_theme_with_a_trend_line_and_its_text_alternative(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    soup = page(analyst.get("/themes"))
+
+    rows = soup.select("#themes tbody tr")
+    assert len(rows) == len([t for t in themes(db, council_id).values() if not t.hidden])
+    first = rows[0]
+    assert first.select_one("svg.app-sparkline")["aria-hidden"] == "true"
+    assert first.select_one(".govuk-visually-hidden").get_text().startswith("Items each month")
+
+
+def test_where_practitioners_and_families_meet_is_shown_per_theme(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    listen = theme_holding(db, council_id, truth, "listen")
+    label = themes(db, council_id)[listen].label
+
+    soup = page(analyst.get("/themes"))
+
+    rows = {
+        r.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in r.select("td")]
+        for r in soup.select("#voices tbody tr")
+    }
+    practitioners, families, reading = rows[label]
+    assert "%" in practitioners and "%" in families
+    assert reading in ("Raised by both", "Mostly practitioners", "Mostly children and families")
+    others = [r for k, r in rows.items() if k != label]
+    assert all(r[0] == "0" and r[2] == "Not enough to compare" for r in others)
+
+
+def test_a_themes_quotes_are_shown_and_their_reading_audited(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    key = theme_holding(db, council_id, truth, "waiting")
+
+    soup = page(analyst.get(f"/themes/{key}"))
+
+    quotes = soup.select("#quotes blockquote")
+    assert 1 <= len(quotes) <= 5
+    assert any("contact" in q.get_text() for q in quotes)
+    event = db.exec(
+        select(AuditEvent)
+        .where(AuditEvent.action == "themes.quotes.viewed")
+        .order_by(col(AuditEvent.id).desc())
+    ).first()
+    assert event is not None and event.record_id == key
+    assert json.loads(event.detail)["count"] == len(quotes)
+
+
+def test_a_theme_below_the_minimum_group_size_shows_no_quotes_and_no_breakdown(
+    analyst: SignedIn, db: Session, database: Database, council_id: int, truth: dict[str, str]
+) -> None:
+    key = theme_holding(db, council_id, truth, "listen")
+    items = [i for i in stored(db, council_id).values() if i.theme_key == key][:3]
+    analyst.post(
+        f"/themes/{key}/split", {"label": "Three only", "items": [str(i.id) for i in items]}
+    )
+    small = next(k for k, t in themes(db, council_id).items() if t.label == "Three only")
+
+    soup = page(analyst.get(f"/themes/{small}"))
+
+    words = text_of(soup)
+    assert "fewer than 5" in words
+    assert not soup.select("#quotes") and not soup.select("#by-team")
+    assert items[0].text not in words
+    assert analyst.get(f"/themes/{small}?team=North").status_code == 404
+    assert analyst.get(f"/themes/{small}/split").status_code == 404
+
+
+def test_small_cells_of_a_breakdown_are_hidden_with_one_more_so_they_cannot_be_worked_out(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    key = theme_holding(db, council_id, truth, "worker")
+    members = [i for i in stored(db, council_id).values() if i.theme_key == key]
+    assert len(members) >= 12
+    for n, item in enumerate(members):
+        item.team = (
+            "Far West" if n < 2 else ("South" if n < 2 + (len(members) - 2) // 2 else "North")
+        )
+        db.add(item)
+    db.commit()
+
+    soup = page(analyst.get(f"/themes/{key}"))
+
+    cells = {r.th.get_text(strip=True): r for r in soup.select("#by-team tbody tr")}
+    hidden = [team for team, r in cells.items() if "fewer than 5" in r.get_text()]
+    assert "Far West" in hidden and len(hidden) == 2
+    assert all(not cells[team].select("a") for team in hidden)
+    shown = next(team for team in cells if team not in hidden)
+    assert cells[shown].select_one("a")
+    assert analyst.get(f"/themes/{key}?team=Far West").status_code == 404
+    drill = page(analyst.get(f"/themes/{key}?team={shown}"))
+    assert drill.select_one("#quotes-heading").get_text(strip=True) == f"Quotes from {shown}"
+    assert {
+        q.get_text(" ").split(" · ")[1].strip()
+        for q in drill.select("#quotes blockquote p:last-child")
+    } == {shown}
+
+
+# Held items -------------------------------------------------------------------------------
+
+
+def test_feedback_under_safeguarding_review_never_shows_anywhere(
+    analyst: SignedIn,
+    db: Session,
+    database: Database,
+    factory: Factory,
+    council_id: int,
+    listed: ListedSource,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        sources,
+        "_REGISTRY",
+        {"listed": listed, "feedback": "learning.feedback.learning:learning_items"},
+    )
+    listed.add_corpus(per_theme=12)
+    team = factory.make_team(name="North")
+    link = FeedbackFactory(factory).make_link(team_id=team.id).link
+    submission = FeedbackSubmission(
+        council_id=council_id,
+        team_id=team.id,
+        link_id=link.id,
+        form_kind=FormKind.YOUNG_PERSON,
+        answers=json.dumps({"better": SECRET}),
+        flagged=True,
+        receipt_hash="held-receipt",
+        delete_after=today() + timedelta(days=700),
+    )
+    db.add(submission)
+    db.flush()
+    db.add(
+        SafeguardingAlert(
+            council_id=council_id,
+            team_id=team.id,
+            submission_id=submission.id,
+            respond_by=utcnow() + timedelta(hours=4),
+        )
+    )
+    db.commit()
+
+    recluster(database, council_id)
+
+    pages = [
+        "/themes",
+        "/themes/not-yet-themed",
+        "/themes/codebook",
+        *(f"/themes/{k}" for k in themes(db, council_id)),
+    ]
+    for path in pages:
+        assert "Zebra" not in analyst.get(path).text, path
+    assert accounting(page(analyst.get("/themes")))["Held back until a person releases them"] == 1
+    assert all("Zebra" not in i.text for i in stored(db, council_id).values())
+
+
+# Analysts' edits ---------------------------------------------------------------------------
+
+
+def test_renaming_a_theme_keeps_the_name_through_the_next_run(
+    analyst: SignedIn, db: Session, database: Database, council_id: int, truth: dict[str, str]
+) -> None:
+    key = theme_holding(db, council_id, truth, "waiting")
+
+    response = analyst.post(f"/themes/{key}/rename", {"label": "  Waiting   for contact "})
+    soup = page(analyst.follow(response))
+    recluster(database, council_id)
+
+    assert soup.h1.get_text(strip=True) == "Waiting for contact"
+    assert "is now called 'Waiting for contact'" in soup.get_text()
+    assert page(analyst.get(f"/themes/{key}")).h1.get_text(strip=True) == "Waiting for contact"
+    assert theme_holding(db, council_id, truth, "waiting") == key
+    codebook = text_of(page(analyst.get("/themes/codebook")))
+    assert f"Renamed {key} to 'Waiting for contact'" in codebook
+
+
+@pytest.mark.parametrize(
+    ("label", "message"),
+    [("", "Enter a name for the theme"), ("x" * 201, "The name must be 200 characters or fewer")],
+)
+def test_a_bad_name_is_refused_next_to_the_field_and_what_was_typed_is_kept(
+    analyst: SignedIn,
+    db: Session,
+    council_id: int,
+    truth: dict[str, str],
+    label: str,
+    message: str,
+) -> None:
+    key = next(iter(themes(db, council_id)))
+
+    response = analyst.post(f"/themes/{key}/rename", {"label": label})
+
+    assert response.status_code == 422
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one(".govuk-error-summary a")["href"] == "#label"
+    assert message in soup.select_one("#label-error").get_text()
+    assert soup.select_one("input#label")["value"] == label
+    assert soup.title.get_text().startswith("Error:")
+
+
+def test_merging_moves_the_items_and_refuses_an_empty_choice(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    into = theme_holding(db, council_id, truth, "worker")
+    other = theme_holding(db, council_id, truth, "meetings")
+
+    refused = analyst.post(f"/themes/{into}/merge", {"label": "Kept typing"})
+    done = analyst.post(f"/themes/{into}/merge", {"themes": [other], "label": ""})
+
+    soup = BeautifulSoup(refused.text, "html.parser")
+    assert refused.status_code == 422
+    assert "Choose at least one theme" in soup.select_one("#themes-error").get_text()
+    assert soup.select_one("input#label")["value"] == "Kept typing"
+    assert done.status_code == 303
+    assert other not in themes(db, council_id)
+    assert analyst.get(f"/themes/{other}").status_code == 404
+    assert theme_holding(db, council_id, truth, "meetings") == into
+
+
+def test_splitting_needs_a_name_and_items_and_keeps_the_ticks(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    key = theme_holding(db, council_id, truth, "listen")
+    ids = [str(i.id) for i in stored(db, council_id).values() if i.theme_key == key][:2]
+
+    refused = analyst.post(f"/themes/{key}/split", {"label": "", "items": ids})
+    soup = BeautifulSoup(refused.text, "html.parser")
+    done = analyst.post(f"/themes/{key}/split", {"label": "Not heard at school", "items": ids})
+
+    assert refused.status_code == 422
+    assert "Enter a name for the new theme" in soup.select_one("#label-error").get_text()
+    assert sorted(i["value"] for i in soup.select("input[name=items][checked]")) == sorted(ids)
+    new = page(analyst.follow(done))
+    assert new.h1.get_text(strip=True) == "Not heard at school"
+
+
+def test_moving_an_item_takes_it_to_the_chosen_theme(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    source = theme_holding(db, council_id, truth, "listen")
+    target = theme_holding(db, council_id, truth, "waiting")
+    item = next(i for i in stored(db, council_id).values() if i.theme_key == source)
+
+    refused = analyst.post(f"/themes/items/{item.id}/move", {"target": ""})
+    done = analyst.post(f"/themes/items/{item.id}/move", {"target": target})
+
+    assert refused.status_code == 422
+    assert "Choose where the item goes" in refused.text
+    assert done.status_code == 303
+    assert stored(db, council_id)[item.key].theme_key == target
+
+
+def test_a_hidden_theme_leaves_the_list_but_its_items_stay_counted(
+    analyst: SignedIn,
+    db: Session,
+    council_id: int,
+    truth: dict[str, str],
+    factory: Factory,
+    client: TestClient,
+) -> None:
+    key = theme_holding(db, council_id, truth, "meetings")
+    label = themes(db, council_id)[key].label
+
+    assert analyst.post(f"/themes/{key}/hide").status_code == 303
+
+    soup = page(analyst.get("/themes"))
+    assert label not in [a.get_text(strip=True) for a in soup.select("#themes a")]
+    assert label in soup.select_one("#hidden-themes").get_text()
+    assert "in hidden themes" in soup.select_one("#accounting").get_text()
+    manager = sign_in(client, factory, factory.make_person(roles=(Role.TEAM_MANAGER,)))
+    assert not page(manager.get("/themes")).select("#hidden-themes")
+
+
+# Working out the themes again --------------------------------------------------------------
+
+
+def test_working_the_themes_out_again_runs_in_the_background_and_never_blocks_the_page(
+    analyst: SignedIn,
+    app: FastAPI,
+    db: Session,
+    council_id: int,
+    truth: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gate = threading.Event()
+    real: Callable[..., object] = jobs.recluster
+
+    def held_back(*args: object, **kwargs: object) -> object:
+        assert gate.wait(60), "the test never let the run go"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "recluster", held_back)
+
+    response = analyst.post("/themes/recluster")
+    while_running = page(analyst.follow(response))
+    again = analyst.post("/themes/recluster")
+    gate.set()
+    app.state.theme_jobs.join(60)
+
+    assert response.status_code == 303
+    status = while_running.select_one("#run-status")
+    assert "being worked out again" in status.get_text() and "since" in status.get_text()
+    assert status.get("hx-get", "").endswith("/themes/run-status")
+    assert not while_running.find("button", string="Work out the themes again now")
+    assert "already being worked out" in page(analyst.follow(again)).get_text()
+    runs = db.exec(
+        select(ThemeRunRecord)
+        .where(ThemeRunRecord.council_id == council_id)
+        .order_by(col(ThemeRunRecord.id))
+    ).all()
+    assert [r.status for r in runs] == [RunStatus.FINISHED, RunStatus.FINISHED]
+    assert runs[-1].requested_by_id == analyst.person.id
+    finished = page(analyst.get("/themes/run-status"))
+    assert "Themes last worked out" in finished.get_text()
+
+
+def test_the_run_status_is_a_fragment_for_htmx(analyst: SignedIn, truth: dict[str, str]) -> None:
+    response = analyst.get("/themes/run-status", headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith("{#") is False
+    assert "<html" not in response.text and 'id="run-status"' in response.text
+
+
+def test_not_yet_themed_items_can_be_read_and_placed(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    taken_out = list(stored(db, council_id).values())[:6]
+    for other in taken_out:
+        other.theme_key, other.state = None, ItemState.NOT_YET_THEMED
+        db.add(other)
+    db.commit()
+    item = taken_out[0]
+    target = theme_holding(db, council_id, truth, "worker")
+
+    soup = page(analyst.get("/themes/not-yet-themed"))
+    moved = analyst.post(f"/themes/items/{item.id}/move", {"target": target})
+
+    assert len(soup.select("#quotes blockquote")) == 6
+    assert moved.headers["location"].endswith("/themes/not-yet-themed")
+    assert stored(db, council_id)[item.key].theme_key == target
