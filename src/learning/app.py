@@ -72,6 +72,7 @@ NAVIGATION = (
     NavItem("Policies", "supervision_policy", Permission.SUPERVISION_POLICY),
     NavItem("Oversight", "supervision_overview", Permission.SUPERVISION_OVERSEE),
     NavItem("Feedback links", "feedback_links", Permission.FEEDBACK_LINKS),
+    NavItem("Safeguarding alerts", "safeguarding_alerts", Permission.SAFEGUARDING_ALERTS),
     NavItem("Feedback", "feedback_queue", Permission.FEEDBACK_TRIAGE),
     NavItem("Themes", "themes_list", Permission.THEMES_VIEW),
 )

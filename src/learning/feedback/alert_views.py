@@ -1,4 +1,108 @@
-from fastapi import APIRouter
+"""The safeguarding inbox: a council's alerts (open first, overdue marked), one alert with the
+feedback that raised it and its trail, acknowledging it, and recording its outcome.
+
+Every view of an alert's page is audited: it shows what a child wrote. Views never commit
+(the request does); a refused or repeated action says so and changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlmodel import Session
+
+from learning.accounts.dependencies import Principal, requires
+from learning.audit.service import actor_from, record
+from learning.core.clock import utcnow
+from learning.core.deps import DbSession
+from learning.core.permissions import Permission
+from learning.core.web import flash, redirect, render
+from learning.feedback import alert_forms, alert_queries, alerts
+from learning.feedback.models import SafeguardingAlert
+from learning.org.view_helpers import FormDep, not_found
 
 router = APIRouter()
 PUBLIC_ROUTES: frozenset[str] = frozenset()
+RECORD_TYPE = "safeguarding_alert"
+
+Lead = Annotated[Principal, Depends(requires(Permission.SAFEGUARDING_ALERTS))]
+
+
+@router.get("/safeguarding/alerts", name="safeguarding_alerts")
+def alert_list(request: Request, db: DbSession, principal: Lead) -> Response:
+    settings = request.app.state.settings
+    live, closed = alert_queries.inbox(db, settings, principal.council_id, utcnow())
+    return render(request, "feedback/alerts/list.html", {"live": live, "closed": closed})
+
+
+@router.get("/safeguarding/alerts/{alert_id:int}", name="safeguarding_alert")
+def alert_detail(request: Request, db: DbSession, principal: Lead, alert_id: int) -> Response:
+    alert = _require(db, principal, alert_id)
+    return _detail_page(request, db, alert, {}, {})
+
+
+@router.post("/safeguarding/alerts/{alert_id:int}/acknowledge", name="safeguarding_alert_ack")
+def alert_acknowledge(request: Request, db: DbSession, principal: Lead, alert_id: int) -> Response:
+    alert = _require(db, principal, alert_id)
+    try:
+        alerts.acknowledge(db, alert, principal.person_id)
+    except alerts.AlertError:
+        flash(request, "Someone has already acknowledged this alert", "important")
+    else:
+        record(db, actor_from(request), "safeguarding_alert.acknowledged", RECORD_TYPE, alert_id)
+        flash(request, "You have acknowledged this alert. Record what was done when you can.")
+    return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
+
+
+@router.post("/safeguarding/alerts/{alert_id:int}/outcome", name="safeguarding_alert_outcome")
+def alert_outcome(
+    request: Request, db: DbSession, principal: Lead, alert_id: int, form: FormDep
+) -> Response:
+    alert = _require(db, principal, alert_id)
+    data, errors = alert_forms.parse_outcome(form)
+    if data is None:
+        return _detail_page(request, db, alert, alert_forms.values_of(form), errors, 422)
+    try:
+        alerts.record_outcome(db, alert, principal.person_id, data.outcome, data.note)
+    except alerts.AlertError:
+        flash(request, "This alert was already closed: its outcome is below", "important")
+    else:
+        record(
+            db, actor_from(request), "safeguarding_alert.closed", RECORD_TYPE, alert_id,
+            outcome=data.outcome.value,
+        )  # fmt: skip
+        flash(request, f"Outcome recorded: {data.outcome.label}. The alert is closed.")
+    return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
+
+
+def _require(db: Session, principal: Principal, alert_id: int) -> SafeguardingAlert:
+    try:
+        return alert_queries.require_alert(db, principal.council_id, alert_id)
+    except alert_queries.NotThisCouncils:
+        raise not_found() from None
+
+
+def _detail_page(
+    request: Request,
+    db: Session,
+    alert: SafeguardingAlert,
+    values: dict[str, str],
+    errors: dict[str, str],
+    status: int = 200,
+) -> Response:
+    settings = request.app.state.settings
+    context = alert_queries.detail(db, settings, alert, utcnow())
+    record(db, actor_from(request), "safeguarding_alert.viewed", RECORD_TYPE, alert.id)
+    return render(
+        request,
+        "feedback/alerts/detail.html",
+        {
+            **context,
+            "outcomes": alert_forms.OUTCOME_CHOICES,
+            "values": values,
+            "errors": {f: errors[f] for f in alert_forms.FIELDS if f in errors},
+        },
+        status_code=status,
+    )

@@ -1,9 +1,11 @@
-"""Plain words for safeguarding alerts: what the screen found, and what happened to an alert."""
+"""Plain words for safeguarding alerts: what the screen found, what happened to an alert, and
+how long is left to respond."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import datetime
 
 from learning.feedback.terms import ScreenCategory
 
@@ -49,3 +51,21 @@ def category_labels(categories: Iterable[ScreenCategory]) -> list[str]:
 
 def event_label(kind: str) -> str:
     return EVENT_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def time_left(respond_by: datetime, now: datetime) -> str:
+    """'3 hours 10 minutes left', or 'Overdue by 25 minutes'."""
+    seconds = int((respond_by - now).total_seconds())
+    if seconds > 0:
+        return f"{span(seconds)} left"
+    return f"Overdue by {span(-seconds)}"
+
+
+def span(seconds: int) -> str:
+    minutes = seconds // 60
+    if minutes < 1:
+        return "less than a minute"
+    days, hours, minutes = minutes // 1440, minutes // 60 % 24, minutes % 60
+    parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
+    words = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n]
+    return " ".join(words[:2])

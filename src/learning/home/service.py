@@ -10,7 +10,9 @@ from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
 from learning.audit.models import AuditEvent
-from learning.core.permissions import Role
+from learning.core.clock import utcnow
+from learning.core.permissions import Permission, Role
+from learning.feedback.alert_queries import open_counts
 from learning.org import service as org
 from learning.org.models import CareerStage, Person, Team
 
@@ -27,6 +29,8 @@ class Home:
     unsupervised: list[Person] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     recent_events: list[AuditEvent] = field(default_factory=list)
+    #: Safeguarding leads: (alerts not yet closed, of which overdue).
+    safeguarding_alerts: tuple[int, int] | None = None
 
 
 def home_for(db: Session, principal: Principal) -> Home:
@@ -41,6 +45,8 @@ def home_for(db: Session, principal: Principal) -> Home:
         _add_workforce(db, principal.council_id, home)
     if Role.ADMINISTRATOR in principal.roles:
         _add_administration(db, principal.council_id, home)
+    if principal.can(Permission.SAFEGUARDING_ALERTS):
+        home.safeguarding_alerts = open_counts(db, principal.council_id, utcnow())
     return home
 
 

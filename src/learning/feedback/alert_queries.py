@@ -1,0 +1,154 @@
+"""Reading safeguarding alerts for the inbox: one council's alerts, open first, and what one
+alert's page shows (the submission, in the words the person saw, and the alert's trail)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from learning.core.config import Settings
+from learning.feedback import alerts
+from learning.feedback.alert_words import (
+    category_labels,
+    decode_categories,
+    event_label,
+    time_left,
+)
+from learning.feedback.form_definitions import definition_for
+from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
+from learning.feedback.terms import AlertStatus
+from learning.org.models import Person, Team
+
+CLOSED_SHOWN = 50
+
+
+class NotThisCouncils(LookupError):
+    """No such alert in the person's council."""
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    alert: SafeguardingAlert
+    team: str
+    found: list[str]
+    time_left: str
+    overdue: bool  # past its respond-by time and not closed
+    waiting: bool  # nobody has acknowledged it within the acknowledgement window
+
+
+def inbox(
+    db: Session, settings: Settings, council_id: int, now: datetime
+) -> tuple[list[AlertRow], list[AlertRow]]:
+    """(alerts still needing a person, open ones first and oldest first; recently closed)."""
+    base = select(SafeguardingAlert).where(SafeguardingAlert.council_id == council_id)
+    live = db.exec(
+        base.where(col(SafeguardingAlert.status) != AlertStatus.CLOSED).order_by(
+            col(SafeguardingAlert.raised_at)
+        )
+    ).all()
+    closed = db.exec(
+        base.where(col(SafeguardingAlert.status) == AlertStatus.CLOSED)
+        .order_by(col(SafeguardingAlert.closed_at).desc())
+        .limit(CLOSED_SHOWN)
+    ).all()
+    teams = _team_names(db, council_id)
+    live_rows = sorted(
+        (_row(a, teams, settings, now) for a in live),
+        key=lambda row: row.alert.status is not AlertStatus.OPEN,
+    )
+    return live_rows, [_row(a, teams, settings, now) for a in closed]
+
+
+def open_counts(db: Session, council_id: int, now: datetime) -> tuple[int, int]:
+    """(alerts not yet closed, of which past their respond-by time)."""
+    base = (
+        select(func.count())
+        .select_from(SafeguardingAlert)
+        .where(SafeguardingAlert.council_id == council_id)
+        .where(col(SafeguardingAlert.status) != AlertStatus.CLOSED)
+    )
+    total = int(db.exec(base).one())
+    overdue = int(db.exec(base.where(col(SafeguardingAlert.respond_by) < now)).one())
+    return total, overdue
+
+
+def require_alert(db: Session, council_id: int, alert_id: int) -> SafeguardingAlert:
+    alert = db.get(SafeguardingAlert, alert_id)
+    if alert is None or alert.council_id != council_id:
+        raise NotThisCouncils(alert_id)
+    return alert
+
+
+def detail(
+    db: Session, settings: Settings, alert: SafeguardingAlert, now: datetime
+) -> dict[str, Any]:
+    """Everything the alert's page shows."""
+    submission = db.get(FeedbackSubmission, alert.submission_id)
+    assert submission is not None
+    link = db.get(FeedbackLink, submission.link_id)
+    trail = alerts.events(db, alert)
+    people = _names(
+        db, [e.actor_id for e in trail] + [alert.acknowledged_by_id, alert.closed_by_id]
+    )
+    return {
+        "alert": alert,
+        "row": _row(alert, _team_names(db, alert.council_id), settings, now),
+        "submission": submission,
+        "link": link,
+        "form_label": definition_for(submission.form_kind).who,
+        "answers": answers_of(submission),
+        "events": [(e, event_label(e.kind), people.get(e.actor_id or 0, "")) for e in trail],
+        "acknowledged_by": people.get(alert.acknowledged_by_id or 0, ""),
+        "closed_by": people.get(alert.closed_by_id or 0, ""),
+    }
+
+
+def answers_of(submission: FeedbackSubmission) -> list[tuple[str, str]]:
+    """(question as the person saw it, their answer), in the form's order; then anything
+    the form no longer asks. Choices are shown as their words, not their codes."""
+    stored: dict[str, str] = json.loads(submission.answers or "{}")
+    definition = definition_for(submission.form_kind, submission.easy_read)
+    shown = []
+    for question in definition.questions:
+        raw = str(stored.pop(question.key, "") or "")
+        if not raw:
+            continue
+        prompt = (submission.easy_read and question.easy_prompt) or question.prompt
+        if question.scale is not None:
+            raw = next((str(c.label) for c in question.scale.choices if c.value == raw), raw)
+        shown.append((str(prompt), raw))
+    shown.extend((key.replace("_", " ").capitalize(), str(v)) for key, v in stored.items() if v)
+    return shown
+
+
+def _row(
+    alert: SafeguardingAlert, teams: dict[int, str], settings: Settings, now: datetime
+) -> AlertRow:
+    live = alert.status is not AlertStatus.CLOSED
+    window = timedelta(minutes=settings.safeguarding_acknowledge_minutes)
+    return AlertRow(
+        alert=alert,
+        team=teams.get(alert.team_id, ""),
+        found=category_labels(decode_categories(alert.categories)),
+        time_left=time_left(alert.respond_by, now) if live else "",
+        overdue=live and now > alert.respond_by,
+        waiting=alert.status is AlertStatus.OPEN and now - alert.raised_at >= window,
+    )
+
+
+def _team_names(db: Session, council_id: int) -> dict[int, str]:
+    rows = db.exec(select(Team.id, Team.name).where(Team.council_id == council_id))
+    return {team_id: name for team_id, name in rows if team_id is not None}
+
+
+def _names(db: Session, ids: list[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    people = db.exec(select(Person).where(col(Person.id).in_(wanted)))
+    return {p.id: p.name for p in people if p.id is not None}

@@ -1,0 +1,233 @@
+"""The safeguarding inbox: a council's alerts, open first with the overdue marked; an alert's
+page with the feedback (every view audited); acknowledging; recording the outcome with
+errors beside the fields and nothing typed lost."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from learning.audit.models import AuditEvent
+from learning.core.clock import utcnow
+from learning.core.config import Settings
+from learning.core.permissions import Role
+from learning.feedback import alerts
+from learning.feedback.models import SafeguardingAlert
+from learning.feedback.terms import AlertOutcome, AlertStatus, FormKind
+from tests.factories import Factory
+from tests.feedback.alert_helpers import CHILD_WORDS, make_alert
+from tests.org.conftest import SignedIn, sign_in_as
+from tests.org.pages import error_summary, field_error, flash, heading, page, table_rows, value_of
+
+
+def lead(client: TestClient, factory: Factory) -> SignedIn:
+    return sign_in_as(client, factory, Role.SAFEGUARDING_LEAD)
+
+
+def audit(db: Session, action: str) -> list[AuditEvent]:
+    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
+
+
+def reload(db: Session, alert: SafeguardingAlert) -> SafeguardingAlert:
+    db.expire_all()
+    fresh = db.get(SafeguardingAlert, alert.id)
+    assert fresh is not None
+    return fresh
+
+
+def test_the_inbox_lists_open_alerts_first_marks_the_overdue_and_shows_only_this_council(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    now = utcnow()
+    old = make_alert(factory, settings, now=now - timedelta(hours=5))  # respond-by passed
+    fresh = make_alert(factory, settings, now=now - timedelta(minutes=5))
+    handled = make_alert(factory, settings, now=now - timedelta(hours=1))
+    other = factory.make_person(roles=(Role.SAFEGUARDING_LEAD,))
+    alerts.acknowledge(db, handled, other.id)
+    closed = make_alert(factory, settings, now=now - timedelta(days=1))
+    alerts.record_outcome(db, closed, other.id, AlertOutcome.ADVICE, "Advice to the school")
+    elsewhere = factory.make_council(slug="elsewhere")
+    elsewhere_team = factory.make_team(council_id=elsewhere.id)
+    hidden = make_alert(factory, settings, team_id=elsewhere_team.id)
+    hidden.council_id = elsewhere.id
+    db.add(hidden)
+    db.commit()
+
+    response = lead(client, factory).get("/safeguarding/alerts")
+    assert response.status_code == 200
+    live = table_rows(response)
+    expected = [f"Alert {old.id}", f"Alert {fresh.id}", f"Alert {handled.id}"]
+    assert [row[0] for row in live] == expected
+    assert live[0][1] == "Not acknowledged"
+    assert live[0][2].startswith("Overdue") and "Overdue by" in live[0][2]
+    assert "Not acknowledged in time" in live[0][2]
+    assert "Overdue" not in live[1][2] and "left" in live[1][2]
+    assert live[2][1] == "Acknowledged"
+    assert "Physical abuse" in live[0][3]
+    closed_rows = table_rows(response, "h2#closed-heading + div table")
+    assert closed_rows[0][:2] == [f"Alert {closed.id}", "Advice given"]
+    assert f"Alert {hidden.id}" not in response.text
+
+
+def test_the_alert_page_shows_the_feedback_and_every_view_is_audited(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    alert = make_alert(
+        factory,
+        settings,
+        self_reported=True,
+        form_kind=FormKind.YOUNG_PERSON,
+        answers=json.dumps({"anything_else": CHILD_WORDS + "\nPlease help"}),
+        wants_contact=True,
+        contact_name="Sam",
+        contact_detail="07700 900 982",
+    )
+    db.commit()
+    me = lead(client, factory)
+
+    response = me.get(f"/safeguarding/alerts/{alert.id}")
+    assert response.status_code == 200
+    assert heading(response).startswith(f"Alert {alert.id}")
+    text = page(response).get_text(" ", strip=True)
+    assert CHILD_WORDS in text and "Please help" in text
+    assert "Sam" in text and "07700 900 982" in text
+    assert "Physical abuse" in text and "Asked for help" in text
+    assert "call the police on 999" in text
+    me.get(f"/safeguarding/alerts/{alert.id}")
+    viewed = audit(db, "safeguarding_alert.viewed")
+    assert [(e.record_id, e.actor_id) for e in viewed] == [(str(alert.id), me.person.id)] * 2
+
+
+def test_another_councils_alert_is_not_found(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    elsewhere = factory.make_council(slug="far-away")
+    alert = make_alert(factory, settings, team_id=factory.make_team(council_id=elsewhere.id).id)
+    alert.council_id = elsewhere.id
+    db.add(alert)
+    db.commit()
+    me = lead(client, factory)
+    assert me.get(f"/safeguarding/alerts/{alert.id}").status_code == 404
+    assert me.post(f"/safeguarding/alerts/{alert.id}/acknowledge").status_code == 404
+    assert reload(db, alert).status is AlertStatus.OPEN
+
+
+def test_people_without_the_permission_are_refused(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    alert = make_alert(factory, settings)
+    db.commit()
+    worker = sign_in_as(client, factory, Role.PRACTITIONER)
+    assert worker.get("/safeguarding/alerts").status_code == 403
+    assert worker.get(f"/safeguarding/alerts/{alert.id}").status_code == 403
+    assert worker.post(f"/safeguarding/alerts/{alert.id}/acknowledge").status_code == 403
+    assert reload(db, alert).status is AlertStatus.OPEN
+
+
+def test_acknowledge_once(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    alert = make_alert(factory, settings)
+    db.commit()
+    me = lead(client, factory)
+
+    shown = me.follow(me.post(f"/safeguarding/alerts/{alert.id}/acknowledge"))
+    assert "You have acknowledged this alert" in flash(shown)
+    acknowledged = reload(db, alert)
+    assert acknowledged.status is AlertStatus.ACKNOWLEDGED
+    assert acknowledged.acknowledged_by_id == me.person.id
+    assert len(audit(db, "safeguarding_alert.acknowledged")) == 1
+    assert "Acknowledge" not in [b.get_text(strip=True) for b in page(shown).select("button")]
+    trail = table_rows(shown, "h2#trail-heading + div table")
+    assert [row[1] for row in trail] == ["Alert raised", "Acknowledged"]
+    assert trail[1][2] == me.person.name
+
+    again = me.follow(me.post(f"/safeguarding/alerts/{alert.id}/acknowledge"))
+    assert "already acknowledged" in flash(again)
+    assert len(audit(db, "safeguarding_alert.acknowledged")) == 1
+
+
+def test_the_outcome_form_shows_errors_beside_fields_and_keeps_what_was_typed(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    alert = make_alert(factory, settings)
+    db.commit()
+    me = lead(client, factory)
+    url = f"/safeguarding/alerts/{alert.id}/outcome"
+
+    response = me.post(url, {"outcome": "", "note": "  "})
+    assert response.status_code == 422
+    assert error_summary(response) == [
+        "Choose what was done",
+        "Say what you did and why, so the next person can follow it",
+    ]
+    assert field_error(response, "outcome") == "Choose what was done"
+
+    typed = "Rang the school's designated lead.\nThey know the family."
+    response = me.post(url, {"outcome": "made-up", "note": typed})
+    assert response.status_code == 422
+    assert field_error(response, "outcome") == "Choose what was done"
+    assert field_error(response, "note") == ""
+    assert value_of(response, "note") == typed
+    assert reload(db, alert).status is AlertStatus.OPEN
+
+
+def test_recording_an_outcome_closes_the_alert_and_acknowledges_it(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    alert = make_alert(factory, settings)
+    db.commit()
+    me = lead(client, factory)
+    note = "Referred to the front door.\nMASH ref 123."
+
+    shown = me.follow(
+        me.post(
+            f"/safeguarding/alerts/{alert.id}/outcome",
+            {"outcome": AlertOutcome.REFERRAL_TO_FRONT_DOOR.value, "note": note},
+        )
+    )
+    assert "Outcome recorded: Referral to the front door" in flash(shown)
+    closed = reload(db, alert)
+    assert closed.status is AlertStatus.CLOSED and closed.closed_by_id == me.person.id
+    assert closed.outcome_note == note.replace("\r\n", "\n")
+    assert "MASH ref 123." in page(shown).get_text(" ")
+    assert page(shown).find("form", action=f"/safeguarding/alerts/{alert.id}/outcome") is None
+    trail = [row[1] for row in table_rows(shown, "h2#trail-heading + div table")]
+    assert trail == ["Alert raised", "Acknowledged", "Outcome recorded"]
+    [closed_audit] = audit(db, "safeguarding_alert.closed")
+    assert json.loads(closed_audit.detail) == {"outcome": "referral_to_front_door"}
+
+    again = me.post(f"/safeguarding/alerts/{alert.id}/outcome", {"outcome": "nfa", "note": "again"})
+    assert "already closed" in flash(me.follow(again))
+    assert reload(db, alert).outcome is AlertOutcome.REFERRAL_TO_FRONT_DOOR
+
+
+def test_the_navigation_offers_the_inbox_to_safeguarding_leads_only(
+    client: TestClient, factory: Factory
+) -> None:
+    def menu(person: SignedIn) -> list[str]:
+        return [a.get_text(strip=True) for a in page(person.get("/")).select("nav a")]
+
+    assert "Safeguarding alerts" in menu(lead(client, factory))
+    assert "Safeguarding alerts" not in menu(sign_in_as(client, factory, Role.PRACTITIONER))
+
+
+def test_the_home_page_tells_a_lead_how_many_alerts_need_a_person(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    me = lead(client, factory)
+    assert "No alerts need a person now." in page(me.get("/")).get_text(" ")
+
+    make_alert(factory, settings, now=utcnow() - timedelta(hours=5))
+    make_alert(factory, settings)
+    db.commit()
+    panel = page(me.get("/")).select_one("section[aria-labelledby=safeguarding-heading]")
+    assert panel is not None
+    assert "2 alerts need a person, 1 overdue" in panel.get_text(" ", strip=True)
+    assert str(panel.select_one("a")["href"]).endswith("/safeguarding/alerts")  # type: ignore[index]
+
+    worker = sign_in_as(client, factory, Role.PRACTITIONER)
+    assert "safeguarding-heading" not in worker.get("/").text
