@@ -14,7 +14,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from sqlmodel import select
 
 from learning.accounts.sessions import session_state
@@ -32,12 +33,30 @@ def make_templates(directory: Path, nav: tuple[NavItem, ...]) -> Jinja2Templates
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["date"] = clock.format_date
     env.filters["datetime"] = clock.format_datetime
     env.globals["nav_items"] = nav
     env.globals["visible_items"] = visible_items
     return Jinja2Templates(env=env)
+
+
+@pass_context
+def _gettext(context: Context, message: str) -> str:
+    """``_("...")`` in a template: translated by the page's ``translations`` (a
+    ``gettext.NullTranslations``), when the view passes one; otherwise as written."""
+    translations = context.get("translations")
+    return str(translations.gettext(message)) if translations is not None else message
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
+    translations = context.get("translations")
+    if translations is not None:
+        return str(translations.ngettext(singular, plural, n))
+    return singular if n == 1 else plural
 
 
 def is_htmx(request: Request) -> bool:

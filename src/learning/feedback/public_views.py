@@ -1,4 +1,150 @@
-from fastapi import APIRouter
+"""The public feedback form at ``/give-feedback``: no account, any phone, no JavaScript.
+
+Opening a link (``/f/TOKEN`` or a short code) leaves a short-lived cookie naming the link;
+this page then shows the link's form, or asks "Who are you?" when the link does not fix
+one. Posting it sends the feedback (``submissions.submit``: screened, checked and stored,
+with an alert when needed) and redirects to the thank-you page; "Save and finish later"
+keeps a draft instead. "I am worried about my safety" always goes through, whatever else
+is wrong with the form.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.datastructures import FormData
+
+from learning.core.deps import DbSession
+from learning.core.web import redirect
+from learning.feedback import (
+    abuse,
+    drafts,
+    forms,
+    i18n,
+    public_form,
+    public_info_views,
+    public_receipt_views,
+)
+from learning.feedback.link_cookie import current_link
+from learning.feedback.models import FeedbackLink
+from learning.feedback.public_page import PublicPage
+from learning.feedback.receipt_cookie import Receipt, set_receipt_cookie
+from learning.feedback.submissions import Incoming, submit
+from learning.feedback.terms import FormKind
+from learning.org.view_helpers import FormDep
+
+i18n.load_all()  # read the language catalogues once, when the app starts
 
 router = APIRouter()
-PUBLIC_ROUTES: frozenset[str] = frozenset()
+router.include_router(public_receipt_views.router)
+router.include_router(public_info_views.router)
+
+PUBLIC_ROUTES: frozenset[str] = frozenset(
+    {"feedback_form", "feedback_submit"} | public_receipt_views.ROUTES | public_info_views.ROUTES
+)
+
+
+@router.get("/give-feedback", name="feedback_form")
+def feedback_form(request: Request, db: DbSession) -> Response:
+    page = PublicPage.of(request)
+    link = current_link(request, db)
+    if link is None:
+        return public_form.no_link_page(page)
+    chosen = request.query_params.get("form")
+    kind = link.form_kind or forms.parse_kind(chosen or "")
+    if kind is None:
+        errors = {"form": forms.FieldError(public_form.CHOOSE_ERROR)} if chosen is not None else {}
+        return page.render(
+            "choose.html",
+            status_code=422 if errors else 200,
+            kinds=list(forms.choosable_kinds()),
+            errors=errors,
+        )
+    return public_form.form_page(page, link, kind, {})
+
+
+@router.post("/give-feedback", name="feedback_submit")
+def feedback_submit(request: Request, db: DbSession, form: FormDep) -> Response:
+    page = PublicPage.of(request, str(form.get("lang", "")), str(form.get("easy", "")))
+    link = public_form.posted_link(request, db, form)
+    kind = (link.form_kind if link else None) or forms.parse_kind(str(form.get("form_kind", "")))
+    if kind is None:
+        return (
+            public_form.no_link_page(page)
+            if link is None
+            else redirect(request, page.link_to("feedback_form"))
+        )
+    definition = forms.definition_for(kind, page.easy)
+    raw = {name: [str(value) for value in form.getlist(name)] for name in form}
+    worried = form.get("worried") == "yes"
+    data, errors = (
+        (forms.worried_input(definition, raw), {}) if worried else forms.validate(definition, raw)
+    )
+    if link is None:
+        return public_form.form_page(page, None, kind, data.values, errors, worried=worried)
+    if form.get("save") == "yes" and definition.saveable and not worried:
+        return _save_draft(page, db, link, kind, data.values, str(form.get("draft", "")))
+    if errors:
+        return public_form.form_page(
+            page,
+            link,
+            kind,
+            data.values,
+            errors,
+            status_code=422,
+            draft_code=str(form.get("draft", "")),
+        )
+    return _send(page, db, link, kind, data, worried, form)
+
+
+def _send(
+    page: PublicPage,
+    db: DbSession,
+    link: FeedbackLink,
+    kind: FormKind,
+    data: forms.FormInput,
+    worried: bool,
+    form: FormData,
+) -> Response:
+    request, settings = page.request, page.request.app.state.settings
+    incoming = Incoming(
+        link=link,
+        form_kind=kind,
+        language=page.language,
+        easy_read=page.easy,
+        answers=data.answers,
+        worried_about_safety=worried,
+        wants_contact=data.wants_contact,
+        contact_name=data.contact_name,
+        contact_detail=data.contact_detail,
+        honeypot=str(form.get(abuse.HONEYPOT_FIELD, "")),
+        nonce=str(form.get(abuse.NONCE_FIELD, "")),
+    )
+    outcome = submit(db, settings, incoming, request.client.host if request.client else "")
+    drafts.discard(db, settings, str(form.get("draft", "")))
+    response = redirect(request, page.link_to("feedback_thanks"))
+    set_receipt_cookie(response, settings, Receipt(outcome.receipt_code, outcome.alert is not None))
+    return response
+
+
+def _save_draft(
+    page: PublicPage,
+    db: DbSession,
+    link: FeedbackLink,
+    kind: FormKind,
+    values: dict[str, str],
+    code: str,
+) -> Response:
+    assert link.id is not None
+    saved = {**values, "easy": "1" if page.easy else ""}
+    code = drafts.save_draft(
+        db,
+        page.request.app.state.settings,
+        link_id=link.id,
+        form_kind=kind,
+        language=page.language,
+        values=saved,
+        code=code,
+    )
+    resume = page.request.app.url_path_for("feedback_resume")
+    return page.render("saved.html", code=code, resume_address=page.address(resume))

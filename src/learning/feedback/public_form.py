@@ -1,0 +1,98 @@
+"""Showing the public feedback form: its questions, what was typed, errors beside fields,
+the hidden nonce and honeypot, and the safety button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlmodel import Session
+from starlette.datastructures import FormData
+
+from learning.core.config import Settings
+from learning.feedback import abuse, forms
+from learning.feedback.form_questions import N_
+from learning.feedback.link_cookie import link_id_from_cookie
+from learning.feedback.models import FeedbackLink
+from learning.feedback.public_page import PublicPage
+from learning.feedback.terms import FormKind
+
+#: The form carries its link, signed, so that an answer typed while the link cookie ran
+#: out is still sent (the nonce and the link's own state are checked as usual).
+FORM_LINK_FIELD = "form_link"
+FORM_LINK_MAX_SECONDS = 24 * 60 * 60
+CHOOSE_ERROR = N_("Choose who you are")
+WORRIED_TEXT = {
+    forms.Audience.CHILD: N_(
+        "Press the red button. We will tell someone whose job is to keep children safe. It "
+        "sends what you have written too."
+    ),
+    forms.Audience.ADULT: N_(
+        "Press the red button if you are worried about your safety or a child's safety. We "
+        "will tell someone whose job is to keep people safe straight away. It also sends "
+        "what you have written."
+    ),
+}
+
+
+def signer(settings: Settings) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(settings.effective_secret, salt="feedback-form-link")
+
+
+def posted_link(request: Request, db: Session, form: FormData) -> FeedbackLink | None:
+    """The link the form was for, open or not (``submit`` quarantines a closed one rather
+    than lose what was written): from the link cookie, else the form's signed field."""
+    link_id = link_id_from_cookie(request)
+    if link_id is None:
+        try:
+            value = signer(request.app.state.settings).loads(
+                str(form.get(FORM_LINK_FIELD, "")), max_age=FORM_LINK_MAX_SECONDS
+            )
+        except BadSignature:
+            value = None
+        link_id = value if isinstance(value, int) else None
+    return db.get(FeedbackLink, link_id) if link_id is not None else None
+
+
+def form_page(
+    page: PublicPage,
+    link: FeedbackLink | None,
+    kind: FormKind,
+    values: dict[str, str],
+    errors: dict[str, forms.FieldError] | None = None,
+    status_code: int = 200,
+    **extra: Any,
+) -> Response:
+    """The form for ``kind``, showing ``values`` and ``errors`` beside their fields."""
+    settings: Settings = page.request.app.state.settings
+    definition = forms.definition_for(kind, page.easy)
+    if link is None or link.form_kind is None:
+        page.keep["form"] = kind.value
+    nonce = abuse.issue_nonce(settings, link.id) if link is not None and link.id else ""
+    context: dict[str, Any] = {"worried": False, "resumed": False, "draft_code": "", **extra}
+    return page.render(
+        "form.html",
+        status_code=status_code,
+        definition=definition,
+        values=values,
+        errors=forms.in_page_order(errors or {}, definition),
+        nonce=nonce,
+        nonce_field=abuse.NONCE_FIELD,
+        honeypot_field=abuse.HONEYPOT_FIELD,
+        form_link=signer(settings).dumps(link.id) if link is not None else "",
+        worried_text=WORRIED_TEXT[definition.audience],
+        closed=link is None,
+        privacy_url=page.link_to("feedback_privacy", form=kind.value),
+        **context,
+    )
+
+
+def no_link_page(page: PublicPage) -> Response:
+    return page.render(
+        "no_link.html",
+        short_code_url=page.short_code_url(),
+        short_code_text=page.address(page.short_code_url()),
+    )

@@ -1,0 +1,90 @@
+"""The privacy notice of each form, and coming back to answers saved for later."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from learning.core.deps import DbSession
+from learning.core.web import render
+from learning.feedback import drafts, forms, privacy, public_form
+from learning.feedback.form_definitions import Audience
+from learning.feedback.form_questions import N_
+from learning.feedback.link_cookie import current_link, set_link_cookie
+from learning.feedback.links import is_open
+from learning.feedback.models import FeedbackLink
+from learning.feedback.public_page import PublicPage
+from learning.org.models import Team
+from learning.org.view_helpers import FormDep
+
+router = APIRouter()
+ROUTES = frozenset({"feedback_privacy", "feedback_resume", "feedback_resume_submit"})
+
+ERROR_EMPTY = N_("Enter your code")
+ERROR_UNKNOWN = N_(
+    "We cannot find answers with that code. Check it, or start again. Saved "
+    "answers are kept for 7 days."
+)
+
+
+@router.get("/give-feedback/privacy", name="feedback_privacy")
+def feedback_privacy(request: Request, db: DbSession) -> Response:
+    params = request.query_params
+    link = current_link(request, db)
+    kind = forms.parse_kind(params.get("form", "")) or (link.form_kind if link else None)
+    default = forms.definition_for(kind).audience if kind else Audience.CHILD
+    try:
+        version = Audience(params.get("version", default.value))
+    except ValueError:
+        version = default
+    page = PublicPage.of(request, form=kind.value if kind else "")
+    team = db.get(Team, link.team_id) if link is not None else None
+    days = link.retention_days if link is not None else privacy.DEFAULT_RETENTION_DAYS
+    other = Audience.ADULT if version is Audience.CHILD else Audience.CHILD
+    return page.render(
+        "privacy.html",
+        version=version.value,
+        sections=privacy.notice(version, has_team=team is not None),
+        period=page.gettext(privacy.PERIOD) % privacy.retention_parts(days, page.language),
+        team_name=team.name if team is not None else "",
+        other_version_url=page.link_to("feedback_privacy", version=other.value),
+        back_url=page.link_to("feedback_form") if link is not None else "",
+    )
+
+
+@router.get("/give-feedback/resume", name="feedback_resume")
+def feedback_resume(request: Request) -> Response:
+    return PublicPage.of(request).render("resume.html", values={}, errors={})
+
+
+@router.post("/give-feedback/resume", name="feedback_resume_submit")
+def feedback_resume_submit(request: Request, db: DbSession, form: FormDep) -> Response:
+    chosen = str(form.get("lang", ""))
+    page = PublicPage.of(request, chosen)
+    code = str(form.get("code", "")).strip()[:40]
+    if not code:
+        return _resume_error(page, code, ERROR_EMPTY)
+    draft = drafts.find_draft(db, request.app.state.settings, code)
+    link = db.get(FeedbackLink, draft.link_id) if draft is not None else None
+    if draft is None or link is None:
+        return _resume_error(page, code, ERROR_UNKNOWN)
+    if not is_open(link):
+        return render(
+            request, "feedback/public/link_closed.html", {"too_many": False}, status_code=404
+        )
+    values = drafts.draft_values(draft)
+    page = PublicPage.of(request, chosen or draft.language.value, values.get("easy", ""))
+    response = public_form.form_page(
+        page, link, draft.form_kind, values, resumed=True, draft_code=code
+    )
+    set_link_cookie(response, request.app.state.settings, link)
+    return response
+
+
+def _resume_error(page: PublicPage, code: str, message: str) -> Response:
+    return page.render(
+        "resume.html",
+        status_code=422,
+        values={"code": code},
+        errors={"code": forms.FieldError(message)},
+    )

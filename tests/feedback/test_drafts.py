@@ -1,0 +1,200 @@
+"""Save and finish later: a long form kept for a week behind a resume code that is stored
+only as a keyed hash; resuming shows every answer as it was left."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from bs4 import Tag
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from learning.core.clock import utcnow
+from learning.core.config import Settings
+from learning.feedback import drafts, links
+from learning.feedback.models import FeedbackDraft
+from learning.feedback.terms import FormKind, Language
+from tests.conftest import make_settings
+from tests.factories import Factory
+from tests.feedback.factories import FeedbackFactory
+from tests.feedback.public import main_text, open_link, send, submissions
+from tests.org.pages import field_error, heading, page, value_of
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return make_settings(feedback_min_fill_seconds=0)
+
+
+@pytest.fixture
+def ff(factory: Factory) -> FeedbackFactory:
+    return FeedbackFactory(factory)
+
+
+def all_drafts(db: Session) -> list[FeedbackDraft]:
+    db.expire_all()
+    return list(db.exec(select(FeedbackDraft)).all())
+
+
+# The store ----------------------------------------------------------------------------
+
+
+def test_a_draft_is_found_by_its_code_however_it_is_typed(
+    db: Session, ff: FeedbackFactory, settings: Settings
+) -> None:
+    link = ff.make_link().link
+    assert link.id is not None
+    code = drafts.save_draft(
+        db,
+        settings,
+        link_id=link.id,
+        form_kind=FormKind.YOUNG_PERSON,
+        language=Language.POLISH,
+        values={"good": "Dobrze"},
+    )
+    assert len(code) == 14 and code.count("-") == 2
+    [stored] = all_drafts(db)
+    assert code.replace("-", "") not in stored.code_hash
+    found = drafts.find_draft(db, settings, f" {code.lower().replace('-', ' ')} ")
+    assert found is not None and found.id == stored.id
+    assert drafts.draft_values(found) == {"good": "Dobrze"}
+    assert found.language is Language.POLISH
+
+
+def test_a_draft_expires_after_a_week_and_is_deleted_when_another_is_saved(
+    db: Session, ff: FeedbackFactory, settings: Settings
+) -> None:
+    link = ff.make_link().link
+    assert link.id is not None
+    then = utcnow() - timedelta(days=drafts.DRAFT_DAYS, minutes=1)
+    code = drafts.save_draft(
+        db,
+        settings,
+        link_id=link.id,
+        form_kind=FormKind.PARTNER,
+        language=Language.ENGLISH,
+        values={},
+        now=then,
+    )
+    assert drafts.find_draft(db, settings, code) is None
+    assert drafts.find_draft(db, settings, code, now=then + timedelta(days=6)) is not None
+    drafts.save_draft(
+        db,
+        settings,
+        link_id=link.id,
+        form_kind=FormKind.PARTNER,
+        language=Language.ENGLISH,
+        values={},
+    )
+    assert len(all_drafts(db)) == 1
+
+
+def test_saving_again_with_the_code_updates_the_same_draft(
+    db: Session, ff: FeedbackFactory, settings: Settings
+) -> None:
+    link = ff.make_link().link
+    assert link.id is not None
+    first = drafts.save_draft(
+        db,
+        settings,
+        link_id=link.id,
+        form_kind=FormKind.PARENT_CARER,
+        language=Language.ENGLISH,
+        values={"good": "one"},
+    )
+    again = drafts.save_draft(
+        db,
+        settings,
+        link_id=link.id,
+        form_kind=FormKind.PARENT_CARER,
+        language=Language.ENGLISH,
+        values={"good": "two"},
+        code=first,
+    )
+    assert again == first
+    [stored] = all_drafts(db)
+    assert drafts.draft_values(stored) == {"good": "two"}
+
+
+@pytest.mark.parametrize("typed", ["", "ABC", "0000-0000-0000", "ACDE-FGHJ-KMNP-Q"])
+def test_what_cannot_be_a_code_finds_nothing(db: Session, settings: Settings, typed: str) -> None:
+    assert drafts.find_draft(db, settings, typed) is None
+
+
+# The pages ----------------------------------------------------------------------------
+
+
+def test_save_and_finish_later_keeps_every_answer_for_resuming(
+    client: TestClient, ff: FeedbackFactory, db: Session, settings: Settings
+) -> None:
+    open_link(client, ff, FormKind.YOUNG_PERSON)
+    form = client.get("/give-feedback", params={"lang": "pl"})
+    saved = send(
+        client,
+        form,
+        save="yes",
+        space="mostly",
+        good="Mój pracownik słucha",
+        contact_email="not an email",
+    )
+    assert saved.status_code == 200
+    code = page(saved).select_one(".app-code")
+    assert isinstance(code, Tag)
+    assert submissions(db) == []
+
+    client.cookies.clear()  # another day, another browser: no link cookie
+    resumed = client.post("/give-feedback/resume", data={"code": code.get_text(strip=True)})
+    assert resumed.status_code == 200
+    assert page(resumed).find("html")["lang"] == "pl"  # type: ignore[index]
+    assert value_of(resumed, "good") == "Mój pracownik słucha"
+    assert value_of(resumed, "contact_email") == "not an email"
+    chosen = page(resumed).select_one("input[name=space][checked]")
+    assert isinstance(chosen, Tag) and chosen["value"] == "mostly"
+
+    sent = send(client, resumed, space="mostly", good="Mój pracownik słucha")
+    assert sent.status_code == 303
+    assert len(submissions(db)) == 1
+    assert all_drafts(db) == []
+
+
+def test_the_saved_page_says_how_to_come_back(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff, FormKind.PARTNER)
+    saved = send(client, client.get("/give-feedback"), save="yes", good="Good meeting")
+    assert heading(saved) == "Your answers are saved"
+    text = main_text(saved)
+    assert "7 days" in text and "/give-feedback/resume" in text
+
+
+def test_short_forms_are_sent_not_saved(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    open_link(client, ff, FormKind.CHILD_UNDER_8)
+    form = client.get("/give-feedback")
+    assert page(form).select_one("button[name=save]") is None
+    assert send(client, form, save="yes", space="yes").status_code == 303
+    assert len(submissions(db)) == 1
+
+
+def test_a_wrong_resume_code_is_shown_beside_the_box(client: TestClient) -> None:
+    response = client.post("/give-feedback/resume", data={"code": "ACDE-FGHJ-KMNP"})
+    assert response.status_code == 422
+    assert field_error(response, "code").startswith("We cannot find answers with that code.")
+    assert value_of(response, "code") == "ACDE-FGHJ-KMNP"
+    empty = client.post("/give-feedback/resume", data={"code": ""})
+    assert field_error(empty, "code") == "Enter your code"
+
+
+def test_resuming_for_a_link_switched_off_since_says_the_link_is_closed(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    link_id = open_link(client, ff, FormKind.PARENT_CARER)
+    saved = send(client, client.get("/give-feedback"), save="yes", good="Half done")
+    code = page(saved).select_one(".app-code").get_text(strip=True)  # type: ignore[union-attr]
+    link = db.get(links.FeedbackLink, link_id)
+    assert link is not None
+    links.revoke(db, link, None)
+    db.commit()
+    response = client.post("/give-feedback/resume", data={"code": code})
+    assert response.status_code == 404
+    assert heading(response) == "This link does not work any more"

@@ -1,0 +1,170 @@
+"""The public feedback pages' languages: every word translated into every language, the
+language chosen from the browser or the page's switch, Arabic right to left."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_file
+from bs4 import Tag
+from fastapi.testclient import TestClient
+
+from learning.feedback import i18n
+from learning.feedback.terms import FormKind, Language
+from tests.conftest import ROOT
+from tests.factories import Factory
+from tests.feedback.factories import FeedbackFactory
+from tests.feedback.public import open_link
+from tests.org.pages import heading, page
+
+CODE = ROOT / "src" / "learning" / "feedback"
+TEMPLATES = ROOT / "web" / "templates" / "feedback" / "public"
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _extracted() -> dict[str, str]:
+    """Every message the public pages can show: ``N_("...")`` in the feedback code and
+    ``_("...")`` in the public templates, with where it was found."""
+    found: dict[str, str] = {}
+    for path in sorted(CODE.glob("*.py")):
+        for line, message, _, _ in extract_from_file("python", str(path), keywords={"N_": None}):
+            found.setdefault(str(message), f"{path.name}:{line}")
+    for path in sorted(TEMPLATES.glob("*.html")):
+        for line, message, _, _ in extract_from_file("jinja2.ext:babel_extract", str(path)):
+            if isinstance(message, str):
+                found.setdefault(message, f"{path.name}:{line}")
+    return found
+
+
+MESSAGES = _extracted()
+
+
+def test_the_extraction_finds_the_words_of_the_forms_and_the_pages() -> None:
+    assert "I am worried about my safety" in MESSAGES  # a template
+    assert "House of worries" in MESSAGES  # a form definition
+    assert "Enter an email address, like name@example.com" in MESSAGES  # validation
+    assert len(MESSAGES) > 150
+
+
+@pytest.mark.parametrize("language", i18n.TRANSLATED)
+def test_every_message_is_translated_into_every_language(language: Language) -> None:
+    messages = i18n.read_messages(language)
+    missing = [
+        f"{where}: {message}"
+        for message, where in MESSAGES.items()
+        if not messages.get(message, "").strip()
+    ]
+    assert missing == [], f"{language.value} lacks {len(missing)} translation(s)"
+
+
+@pytest.mark.parametrize("language", i18n.TRANSLATED)
+def test_no_catalogue_keeps_words_the_pages_no_longer_use(language: Language) -> None:
+    assert sorted(set(i18n.read_messages(language)) - set(MESSAGES)) == []
+
+
+@pytest.mark.parametrize("language", i18n.TRANSLATED)
+def test_translations_keep_their_placeholders_and_hold_no_markup(language: Language) -> None:
+    for message, translation in i18n.read_messages(language).items():
+        assert set(PLACEHOLDER.findall(translation)) == set(PLACEHOLDER.findall(message)), (
+            translation
+        )
+        assert "<" not in translation and ">" not in translation, translation
+        names = dict.fromkeys(PLACEHOLDER.findall(message), "x")
+        translation % names  # noqa: B018 - a stray % would break the page
+
+
+def test_the_catalogues_are_packaged_with_the_code() -> None:
+    for language in i18n.TRANSLATED:
+        path = i18n.catalogue_path(language)
+        assert path.is_file() and Path(path).is_relative_to(CODE)
+
+
+# Choosing the language -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("cy-GB,cy;q=0.9,en;q=0.8", Language.WELSH),
+        ("en-GB,en;q=0.9,pl;q=0.8", Language.ENGLISH),
+        ("de-DE,de;q=0.9,ro;q=0.5", Language.ROMANIAN),
+        ("fr;q=0.9,ar-SA;q=0.95", Language.ARABIC),
+        ("pl;q=0,cy;q=0.1", Language.WELSH),
+        ("de, fr", None),
+        ("*", None),
+        ("", None),
+        ("pl;q=banana", None),
+        (None, None),
+    ],
+)
+def test_the_browsers_most_wanted_language_we_have_is_chosen(
+    header: str | None, expected: Language | None
+) -> None:
+    assert i18n.from_accept_language(header) is expected
+
+
+def test_a_language_chosen_on_the_page_beats_the_browsers() -> None:
+    assert i18n.choose_language("ar", "cy,en") is Language.ARABIC
+    assert i18n.choose_language("xx", "cy,en") is Language.WELSH
+    assert i18n.choose_language(None, None) is Language.ENGLISH
+
+
+@pytest.fixture
+def ff(factory: Factory) -> FeedbackFactory:
+    return FeedbackFactory(factory)
+
+
+def test_the_page_speaks_the_browsers_language(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff, FormKind.CHILD_8_12)
+    response = client.get("/give-feedback", headers={"Accept-Language": "cy-GB,cy;q=0.9"})
+    assert page(response).find("html")["lang"] == "cy"  # type: ignore[index]
+    assert heading(response) == "Dywed wrthym beth rwyt ti'n ei feddwl"
+
+
+def test_arabic_pages_read_right_to_left(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff, FormKind.PARENT_CARER)
+    response = client.get("/give-feedback", params={"lang": "ar"})
+    html = page(response).find("html")
+    assert isinstance(html, Tag) and html["lang"] == "ar" and html["dir"] == "rtl"
+    assert heading(response) == "أخبرنا عن تجربتك"
+    button = page(response).select_one("button[name=worried]")
+    assert isinstance(button, Tag) and button.get_text(strip=True) == "أنا قلق على سلامتي"
+
+
+def test_the_switch_offers_each_language_in_its_own_words_and_keeps_easy_read(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, None)
+    response = client.get("/give-feedback", params={"form": "three_houses", "easy": "1"})
+    switch = page(response).select("nav.app-switches a[hreflang]")
+    assert [a.get_text(strip=True) for a in switch] == [lang.native_name for lang in Language]
+    assert [a["lang"] for a in switch] == [lang.value for lang in Language]
+    current = [a["hreflang"] for a in switch if a.has_attr("aria-current")]
+    assert current == ["en"]
+    polish = next(str(a["href"]) for a in switch if a["hreflang"] == "pl")
+    assert "lang=pl" in polish and "easy=1" in polish and "form=three_houses" in polish
+    in_polish = client.get(polish)
+    assert heading(in_polish) == "Trzy Domy"
+    hidden = page(in_polish).select_one("input[name=lang]")
+    assert isinstance(hidden, Tag) and hidden["value"] == "pl"
+
+
+def test_no_cookie_remembers_the_language(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff)
+    response = client.get("/give-feedback", params={"lang": "ro"})
+    assert "set-cookie" not in response.headers
+
+
+def test_easy_read_shows_pictures_that_say_what_they_are(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.FOSTER_CARER)
+    response = client.get("/give-feedback", params={"easy": "1", "lang": "ro"})
+    assert "app-public--easy" in page(response).find("html")["class"]  # type: ignore[index]
+    pictures = page(response).select(".app-picture[role=img]")
+    assert pictures and all(p["aria-label"] for p in pictures)
+    assert pictures[0]["aria-label"] == "Balon de vorbire"
+    faces = page(response).select(".app-choices--faces")
+    assert faces, "easy read answers with faces"

@@ -1,0 +1,379 @@
+"""The public feedback pages: choosing a form, filling it in, errors beside fields, the
+safety button, privacy notices, the receipt, and what happens without a link."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import Tag
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from learning.app import PUBLIC_ROUTES
+from learning.core.config import Settings
+from learning.feedback import nonces, public_views
+from learning.feedback.models import SafeguardingAlert
+from learning.feedback.receipt_cookie import receipt_cookie_name
+from learning.feedback.terms import FormKind, Language, LinkKind
+from tests.conftest import make_settings
+from tests.factories import Factory
+from tests.feedback.factories import FeedbackFactory
+from tests.feedback.public import hidden_fields, main_text, open_link, send, submissions
+from tests.org.pages import error_summary, field_error, heading, page, value_of
+
+ROUTES = {
+    "feedback_form",
+    "feedback_submit",
+    "feedback_thanks",
+    "feedback_receipt",
+    "feedback_receipt_lookup",
+    "feedback_privacy",
+    "feedback_resume",
+    "feedback_resume_submit",
+}
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return make_settings(feedback_min_fill_seconds=0)
+
+
+@pytest.fixture
+def ff(factory: Factory) -> FeedbackFactory:
+    return FeedbackFactory(factory)
+
+
+def test_every_public_page_is_listed_as_public() -> None:
+    assert public_views.PUBLIC_ROUTES == ROUTES
+    assert ROUTES <= PUBLIC_ROUTES
+
+
+# Choosing and showing a form ----------------------------------------------------------
+
+
+def test_a_link_that_fixes_the_form_shows_it_at_once(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.CHILD_UNDER_8)
+    response = client.get("/give-feedback")
+    assert response.status_code == 200
+    assert heading(response) == "Tell us what you think"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_link_without_a_form_asks_who_you_are(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff, None)
+    response = client.get("/give-feedback")
+    assert heading(response) == "Who are you?"
+    labels = [label.get_text(strip=True) for label in page(response).select("label")]
+    assert "A child under 8" in labels and "A foster carer" in labels
+    chosen = client.get("/give-feedback", params={"form": "foster_carer"})
+    assert heading(chosen) == "Tell us about your experience as a foster carer"
+
+
+def test_choosing_nobody_says_so_beside_the_choice(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff, None)
+    response = client.get("/give-feedback", params={"form": ""})
+    assert response.status_code == 422
+    assert error_summary(response) == ["Choose who you are"]
+    assert field_error(response, "form") == "Choose who you are"
+
+
+@pytest.mark.parametrize("kind", list(FormKind))
+@pytest.mark.parametrize("language", list(Language))
+def test_each_form_is_shown_in_each_language(
+    client: TestClient, ff: FeedbackFactory, kind: FormKind, language: Language
+) -> None:
+    open_link(client, ff, None)
+    response = client.get("/give-feedback", params={"form": kind.value, "lang": language.value})
+    assert response.status_code == 200
+    html = page(response).find("html")
+    assert isinstance(html, Tag) and html["lang"] == language.value
+    assert html["dir"] == ("rtl" if language is Language.ARABIC else "ltr")
+    assert page(response).select_one("form.app-feedback-form") is not None
+
+
+def test_the_under_eight_form_answers_with_large_faces_that_say_what_they_mean(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.CHILD_UNDER_8)
+    soup = page(client.get("/give-feedback"))
+    faces = soup.select(".app-choices--large .app-choice")
+    assert len(faces) == 9
+    first = faces[0]
+    assert first.select_one("input[type=radio]")["id"] == "space"  # type: ignore[index]
+    assert first.select_one("svg[aria-hidden=true]") is not None
+    assert first.get_text(strip=True) == "Yes"
+
+
+def test_the_form_has_a_nonce_a_hidden_honeypot_and_no_scripts(
+    client: TestClient, ff: FeedbackFactory, settings: Settings
+) -> None:
+    link_id = open_link(client, ff)
+    response = client.get("/give-feedback")
+    soup = page(response)
+    nonce = soup.select_one("input[name=form_nonce]")
+    assert isinstance(nonce, Tag) and nonce["type"] == "hidden"
+    assert nonces.issued_at(settings, str(nonce["value"]), link_id) is not None
+    trap = soup.select_one("input[name=website]")
+    assert isinstance(trap, Tag)
+    assert trap["type"] == "text" and trap["tabindex"] == "-1" and trap["autocomplete"] == "off"
+    wrapper = trap.find_parent("div")
+    assert isinstance(wrapper, Tag) and wrapper["aria-hidden"] == "true"
+    assert "app-honeypot" in wrapper["class"]
+    assert wrapper.get_text(strip=True) == "Leave this empty"
+    assert soup.find("script") is None
+    sheets = [str(tag["href"]) for tag in soup.select("link[rel=stylesheet]")]
+    assert len(sheets) == 1 and sheets[0].endswith("/static/build/app.css")
+
+
+def test_contact_fields_say_what_they_are_to_the_browser(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.PARENT_CARER)
+    soup = page(client.get("/give-feedback"))
+    fields = {str(box["name"]): box for box in soup.select("input[name^=contact_]")}
+    assert fields["contact_name"]["autocomplete"] == "name"
+    assert fields["contact_phone"]["autocomplete"] == "tel"
+    assert fields["contact_phone"]["type"] == "tel"
+    assert fields["contact_email"]["autocomplete"] == "email"
+    assert fields["contact_email"]["type"] == "email"
+
+
+# Sending ------------------------------------------------------------------------------
+
+
+def test_sending_the_form_stores_it_and_shows_a_receipt_without_the_code_in_the_address(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    link_id = open_link(client, ff)
+    form = client.get("/give-feedback")
+    response = send(client, form, space="yes", audience="a_bit", good="My worker listens")
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert location.startswith("/give-feedback/thank-you")
+    [stored] = submissions(db)
+    assert stored.link_id == link_id and stored.quarantine_reason is None
+    assert json.loads(stored.answers) == {
+        "space": "yes",
+        "audience": "a_bit",
+        "good": "My worker listens",
+    }
+    thanks = client.get(location)
+    code = page(thanks).select_one(".app-code")
+    assert isinstance(code, Tag)
+    assert code.get_text(strip=True) not in location
+    assert "Thank you. We have your feedback." in main_text(thanks)
+    assert "0800 1111" in main_text(thanks) and "999" in main_text(thanks)
+
+
+def test_a_problem_is_shown_beside_its_field_and_nothing_typed_is_lost(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    open_link(client, ff)
+    long_text = "I want to say " * 200
+    response = send(
+        client,
+        client.get("/give-feedback"),
+        space="no",
+        good=long_text,
+        better="More time",
+        contact_email="sam@",
+        wants_contact="yes",
+    )
+    assert response.status_code == 422
+    assert error_summary(response) == [
+        f"Your answer is too long. Make it 2,000 characters or fewer (you wrote "
+        f"{len(long_text.strip())}).",
+        "Tell us your name, so we know who to ask for",
+        "Enter an email address, like name@example.com",
+    ]
+    assert field_error(response, "contact_email") == "Enter an email address, like name@example.com"
+    assert value_of(response, "good") == long_text
+    assert value_of(response, "better") == "More time"
+    assert value_of(response, "contact_email") == "sam@"
+    checked = page(response).select_one("input[name=space][checked]")
+    assert isinstance(checked, Tag) and checked["value"] == "no"
+    assert submissions(db) == []
+
+
+def test_an_empty_form_asks_for_one_answer(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff)
+    response = send(client, client.get("/give-feedback"))
+    assert response.status_code == 422
+    assert field_error(response, "space").startswith("Answer at least one question")
+
+
+def test_the_worried_button_with_nothing_filled_in_still_sends_and_alerts(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    open_link(client, ff)
+    response = send(client, client.get("/give-feedback"), worried="yes")
+    assert response.status_code == 303
+    [stored] = submissions(db)
+    assert stored.worried_about_safety is True
+    alert = db.exec(select(SafeguardingAlert)).one()
+    assert alert.submission_id == stored.id and alert.self_reported
+    thanks = client.get(response.headers["location"])
+    assert heading(thanks) == "We have told someone who can help"
+    assert page(thanks).select_one(".app-safety--alert[role=alert]") is not None
+
+
+def test_the_worried_button_sends_answers_that_have_errors_too(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    open_link(client, ff)
+    response = send(
+        client,
+        client.get("/give-feedback"),
+        worried="yes",
+        good="x" * 2500,
+        contact_phone="ring me",
+    )
+    assert response.status_code == 303
+    [stored] = submissions(db)
+    assert json.loads(stored.answers) == {"good": "x" * 2500}
+    assert stored.wants_contact and stored.contact_detail == "ring me"
+
+
+def test_a_disclosure_in_the_words_shows_the_safety_message_first(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff)
+    response = send(
+        client,
+        client.get("/give-feedback"),
+        better="my step dad hits me and I am scared to go home",
+    )
+    thanks = client.get(response.headers["location"])
+    assert heading(thanks) == "We have told someone who can help"
+
+
+def test_a_cross_site_post_is_refused(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff)
+    fields = hidden_fields(client.get("/give-feedback"))
+    response = client.post(
+        "/give-feedback", data={**fields, "space": "yes"}, headers={"Sec-Fetch-Site": "cross-site"}
+    )
+    assert response.status_code == 403
+
+
+def test_a_used_personal_link_does_not_show_the_form_again(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, kind=LinkKind.PERSONAL)
+    send(client, client.get("/give-feedback"), space="yes")
+    again = client.get("/give-feedback")
+    assert heading(again) == "Open your link again"
+
+
+# The thank-you page and the receipt ---------------------------------------------------
+
+
+def test_the_thank_you_page_without_its_cookie_says_the_feedback_is_safe(
+    client: TestClient,
+) -> None:
+    response = client.get("/give-feedback/thank-you")
+    assert response.status_code == 200
+    assert "If you sent feedback, we have it." in main_text(response)
+
+
+def test_the_receipt_cookie_is_short_lived_and_signed(
+    client: TestClient, ff: FeedbackFactory, settings: Settings
+) -> None:
+    open_link(client, ff)
+    response = send(client, client.get("/give-feedback"), space="yes")
+    cookie = response.headers["set-cookie"]
+    assert receipt_cookie_name(settings) in cookie
+    assert "HttpOnly" in cookie and "Max-Age=900" in cookie
+    client.cookies.set(receipt_cookie_name(settings), "tampered", domain="testserver.local")
+    assert "If you sent feedback" in main_text(client.get("/give-feedback/thank-you"))
+
+
+def test_a_receipt_code_shows_what_is_happening(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff)
+    thanks = client.get(send(client, client.get("/give-feedback"), space="yes").headers["location"])
+    code = page(thanks).select_one(".app-code").get_text(strip=True)  # type: ignore[union-attr]
+    response = client.post("/give-feedback/receipt", data={"code": code.lower(), "lang": "en"})
+    assert response.status_code == 200
+    text = main_text(response)
+    assert "We have it. The team has not read it yet." in text
+    assert "Nothing has changed yet." in text
+
+
+def test_a_receipt_code_in_welsh_gives_the_date_in_welsh(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff)
+    thanks = client.get(send(client, client.get("/give-feedback"), space="yes").headers["location"])
+    code = page(thanks).select_one(".app-code").get_text(strip=True)  # type: ignore[union-attr]
+    response = client.post("/give-feedback/receipt", data={"code": code, "lang": "cy"})
+    months = (
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
+    )
+    assert any(month in main_text(response) for month in months)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("", "Enter your receipt code"),
+        ("ACD-EFG-HJKM", "We cannot find feedback with that code. Check it and try again."),
+        ("not a code", "We cannot find feedback with that code. Check it and try again."),
+    ],
+)
+def test_a_receipt_lookup_problem_is_shown_beside_the_code(
+    client: TestClient, code: str, message: str
+) -> None:
+    response = client.post("/give-feedback/receipt", data={"code": code})
+    assert response.status_code == 422
+    assert field_error(response, "code") == message
+    assert value_of(response, "code") == code
+
+
+# Without a link -----------------------------------------------------------------------
+
+
+def test_without_a_link_the_page_says_how_to_open_it_again(client: TestClient) -> None:
+    response = client.get("/give-feedback")
+    assert response.status_code == 200
+    assert heading(response) == "Open your link again"
+    hrefs = [str(a["href"]) for a in page(response).select("main a")]
+    assert "/s" in hrefs and "/give-feedback/resume" in hrefs
+    assert "999" in main_text(response)
+
+
+def test_a_form_sent_after_its_link_cookie_ran_out_is_still_sent(
+    client: TestClient, ff: FeedbackFactory, db: Session, settings: Settings
+) -> None:
+    open_link(client, ff)
+    form = client.get("/give-feedback")
+    client.cookies.clear()
+    response = send(client, form, space="yes")
+    assert response.status_code == 303
+    assert len(submissions(db)) == 1
+
+
+def test_a_form_sent_with_no_link_at_all_comes_back_with_what_was_typed(
+    client: TestClient, db: Session
+) -> None:
+    data = {"form_kind": "child_8_12", "lang": "en", "good": "The food is nice", "worried": "yes"}
+    response = client.post("/give-feedback", data=data)
+    assert response.status_code == 200
+    assert "We could not send this yet" in main_text(response)
+    assert value_of(response, "good") == "The food is nice"
+    assert "0800 1111" in main_text(response)
+    assert page(response).select_one("button[name=send]") is None
+    assert submissions(db) == []
