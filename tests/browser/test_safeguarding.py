@@ -1,0 +1,146 @@
+"""The safeguarding inbox in a real browser: an alert raised while the service runs is emailed
+by the sender (here `learning mail send`, running as its own process beside the live server)
+to a real SMTP server, without the child's words; the safeguarding lead follows the email's
+link, reads the feedback, acknowledges it and records the outcome (an error first, beside the
+field). Every page passes axe, with and without JavaScript."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import select
+
+from learning.core.clock import today
+from learning.feedback import alerts, links
+from learning.feedback.models import FeedbackSubmission
+from learning.feedback.safeguarding import screen
+from learning.feedback.terms import FormKind, LinkKind
+from learning.org.demo import DEMO_SLUG
+from learning.org.models import Council, Team
+from tests.browser.conftest import (
+    LiveServer,
+    assert_accessible,
+    assert_accessible_without_javascript,
+    demo_sign_in,
+)
+from tests.conftest import make_settings
+from tests.support.smtp import Inbox, smtp_server
+
+pytestmark = pytest.mark.browser
+
+WORDS = "My mums boyfriend hits me and I am scared to go home"
+INBOX_ADDRESS = "mash@tamarside.example"
+
+
+@pytest.fixture(scope="module")
+def inbox() -> Iterator[Inbox]:
+    with smtp_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def server(start_live_server: Callable[..., LiveServer], inbox: Inbox) -> Iterator[LiveServer]:
+    """The live server, and `learning mail send` delivering its outbox to ``inbox``."""
+    live = start_live_server(safeguarding_email=INBOX_ADDRESS)
+    environment = {
+        **os.environ,
+        "LEARNING_DATABASE_URL": live.database.engine.url.render_as_string(hide_password=False),
+        "LEARNING_SMTP_HOST": "127.0.0.1",
+        "LEARNING_SMTP_PORT": str(inbox.port),
+        "LEARNING_MAIL_POLL_SECONDS": "0.2",
+    }
+    sender = subprocess.Popen(
+        [sys.executable, "-m", "learning.cli", "mail", "send"],
+        env=environment,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        yield live
+    finally:
+        sender.send_signal(signal.SIGINT)
+        _, errors = sender.communicate(timeout=60)
+        assert sender.returncode == 0, errors.decode()
+
+
+def raise_an_alert(server: LiveServer) -> int:
+    """A child's feedback with a disclosure, stored as the intake stores it."""
+    settings = make_settings(base_url=server.base_url, safeguarding_email=INBOX_ADDRESS)
+    with server.database.transaction() as db:
+        council = db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
+        team = db.exec(select(Team).where(Team.council_id == council.id)).first()
+        assert team is not None and team.id is not None and council.id is not None
+        link = links.create_link(
+            db, council_id=council.id, team_id=team.id, kind=LinkKind.POSTER, title="Our centre"
+        ).link
+        found = screen(WORDS)
+        submission = FeedbackSubmission(
+            council_id=council.id,
+            team_id=team.id,
+            link_id=link.id,  # type: ignore[arg-type]
+            form_kind=FormKind.CHILD_8_12,
+            answers=json.dumps({"anything_else": WORDS}),
+            flagged=True,
+            screen_categories=json.dumps([c.value for c in found.categories]),
+            receipt_hash="b" * 64,
+            delete_after=today() + timedelta(days=730),
+        )
+        alert = alerts.raise_alert(db, settings, submission, found.categories, False)
+        assert alert.id is not None
+        return alert.id
+
+
+def test_an_alert_is_emailed_and_the_lead_handles_it_in_the_inbox(
+    page: Page, server: LiveServer, inbox: Inbox
+) -> None:
+    alert_id = raise_an_alert(server)
+    [email] = [m for m in inbox.wait_for(1) if f"alert {alert_id}:" in m["Subject"]]
+    assert email["To"] == INBOX_ADDRESS
+    body = email.get_content()
+    assert WORDS not in body and "boyfriend" not in body
+    address = re.search(r"http://\S+/safeguarding/alerts/\d+", body)
+    assert address is not None and address.group(0) == server.url(
+        f"/safeguarding/alerts/{alert_id}"
+    )
+
+    demo_sign_in(page, server, "Helen Pascoe")
+    page.get_by_role("navigation", name="Menu").get_by_role(
+        "link", name="Safeguarding alerts"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Safeguarding alerts")
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=f"Alert {alert_id}"))
+    expect(row).to_contain_text("Not acknowledged")
+    expect(row).to_contain_text("Physical abuse")
+    assert_accessible(page)
+
+    page.goto(address.group(0))  # the link in the email
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Alert {alert_id}")
+    expect(page.get_by_text(WORDS)).to_be_visible()
+    assert_accessible(page)
+    assert_accessible_without_javascript(page)
+
+    page.get_by_role("button", name="Record the outcome and close the alert").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose what was done")
+    expect(page.locator("#note-error")).to_contain_text("Say what you did and why")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("You have acknowledged")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Acknowledged")
+
+    page.get_by_label("Referral to the front door").check()
+    page.get_by_label("What you did and why").fill("Referred to the front door; MASH checking.")
+    page.get_by_role("button", name="Record the outcome and close the alert").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The alert is closed")
+    trail = page.get_by_role("region", name="What has happened")
+    for step in ("Alert raised", "Email sent", "Acknowledged", "Outcome recorded"):
+        expect(trail).to_contain_text(step)
+    assert_accessible(page)
