@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 
 from fastapi import Depends, FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from learning.accounts import demo_views as accounts_demo
 from learning.accounts import views as accounts
@@ -20,6 +19,7 @@ from learning.core.db import Database
 from learning.core.headers import SecurityHeadersMiddleware
 from learning.core.navigation import NavItem
 from learning.core.permissions import Permission
+from learning.core.static import CompressedStaticFiles
 from learning.core.web import make_templates
 from learning.feedback import alert_views as feedback_alerts
 from learning.feedback import link_views as feedback_links
@@ -125,7 +125,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(feedback_alerts.router)
     app.include_router(themes.router)
     app.include_router(themes_edits.router)
-    app.mount("/static", StaticFiles(directory=settings.static_dir, check_dir=False), name="static")
+    app.mount(
+        "/static",
+        CompressedStaticFiles(directory=settings.static_dir, check_dir=False),
+        name="static",
+    )
 
     app.state.templates.env.globals["nav_paths"] = {
         item.route: app.url_path_for(item.route) for item in NAVIGATION

@@ -377,3 +377,26 @@ def test_a_form_sent_with_no_link_at_all_comes_back_with_what_was_typed(
     assert "0800 1111" in main_text(response)
     assert page(response).select_one("button[name=send]") is None
     assert submissions(db) == []
+
+
+# The page budget ----------------------------------------------------------------------
+
+
+def test_the_childs_form_page_weighs_at_most_50_kb_as_a_phone_fetches_it(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    """The HTML and every stylesheet, script and image it links, as transferred to a
+    browser that accepts gzip (the service compresses its static files, not its pages)."""
+    open_link(client, ff, FormKind.CHILD_UNDER_8)
+    gzip = {"Accept-Encoding": "gzip"}
+    response = client.get("/give-feedback", headers=gzip)
+    sizes = {"page": response.num_bytes_downloaded}
+    soup = page(response)
+    assets = [str(tag["href"]) for tag in soup.select("link[href]")]
+    assets += [str(tag["src"]) for tag in soup.select("script[src], img[src]")]
+    assert any(href.endswith("/static/build/app.css") for href in assets)
+    for href in assets:
+        asset = client.get(href, headers=gzip)
+        assert asset.status_code == 200, href
+        sizes[href] = asset.num_bytes_downloaded
+    assert sum(sizes.values()) <= 50_000, sizes
