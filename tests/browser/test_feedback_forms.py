@@ -1,0 +1,192 @@
+"""The public feedback forms in a real browser at a phone's size (360 by 640): a child opens a
+poster link, answers with the faces, sends and sees the receipt, with JavaScript on and off;
+by keyboard alone; the safety button with nothing filled in; errors in Arabic, right to left;
+every form, easy read and notice passes axe and fits the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+from sqlmodel import select
+
+from learning.feedback import links
+from learning.feedback.terms import FormKind, LinkKind
+from learning.org.demo import DEMO_SLUG
+from learning.org.models import Council, Team
+from tests.browser.conftest import (
+    LiveServer,
+    assert_accessible,
+    assert_accessible_without_javascript,
+    assert_no_horizontal_scrolling,
+)
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 640}
+THANKS = "Thank you. We have your feedback."
+ALERTED = "We have told someone who can help"
+
+
+@pytest.fixture(scope="module")
+def server(start_live_server: Callable[..., LiveServer]) -> LiveServer:
+    """A server of this module's own (its links and feedback stay here); people here answer
+    faster than the service's minimum fill time, which only holds submissions for a check."""
+    return start_live_server(feedback_min_fill_seconds=0)
+
+
+def new_link(server: LiveServer, form_kind: FormKind | None) -> str:
+    """A poster link of the demo council's first team; returns its address."""
+    with server.database.transaction() as db:
+        council = db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
+        team = db.exec(select(Team).where(Team.council_id == council.id)).first()
+        assert team is not None and team.id is not None and council.id is not None
+        new = links.create_link(
+            db,
+            council_id=council.id,
+            team_id=team.id,
+            kind=LinkKind.POSTER,
+            title="Your review",
+            form_kind=form_kind,
+        )
+    return server.url(f"/f/{new.token}")
+
+
+def phone(new_context: Callable[..., BrowserContext], javascript: bool = True) -> Page:
+    return new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+
+
+def check_page(page: Page, javascript: bool = True) -> None:
+    assert_no_horizontal_scrolling(page)
+    if javascript:
+        assert_accessible(page)
+    else:
+        assert_accessible_without_javascript(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
+def test_a_child_on_a_phone_answers_with_faces_sends_and_sees_the_receipt(
+    new_context: Callable[..., BrowserContext], server: LiveServer, javascript: bool
+) -> None:
+    page = phone(new_context, javascript)
+    page.goto(new_link(server, FormKind.CHILD_8_12))
+    expect(page).to_have_url(server.url("/give-feedback"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tell us what you think")
+    check_page(page, javascript)
+
+    page.get_by_role("group", name="Did someone listen to you?").get_by_text("Yes").click()
+    page.get_by_label("What is going well?").fill("My worker always explains things to me")
+    page.get_by_role("button", name="Send my feedback").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS)
+    code = page.locator(".app-code").inner_text()
+    assert code not in page.url
+    expect(page.get_by_role("link", name="0800 1111").first).to_be_visible()
+    check_page(page, javascript)
+
+    page.get_by_role("link", name="Find out what happened with your feedback").click()
+    page.get_by_label("Your receipt code").fill(code)
+    page.get_by_role("button", name="Find my feedback").click()
+    expect(page.get_by_text("We have it. The team has not read it yet.")).to_be_visible()
+    assert_no_horizontal_scrolling(page)
+    if javascript:
+        assert_accessible(page)
+
+
+def test_the_form_works_by_keyboard_alone_and_enter_sends_it_not_the_alarm(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    page = phone(new_context)
+    page.goto(new_link(server, FormKind.CHILD_UNDER_8))
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "space":
+            break
+    else:
+        pytest.fail("the first face could not be reached with the Tab key")
+    label = page.locator("label[for=space]")
+    outline = label.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline != "none", "the focused face shows no focus"
+    page.keyboard.press("Space")
+    expect(page.locator("#space")).to_be_checked()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#space-2")).to_be_checked()
+
+    page.get_by_label("Your name").focus()
+    page.keyboard.type("Sam")
+    page.get_by_label("Email address").focus()
+    page.keyboard.type("sam@example.com")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS)
+    expect(page.get_by_text(ALERTED)).to_have_count(0)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
+def test_the_safety_button_with_nothing_filled_in_goes_through_and_shows_999(
+    new_context: Callable[..., BrowserContext], server: LiveServer, javascript: bool
+) -> None:
+    page = phone(new_context, javascript)
+    page.goto(new_link(server, FormKind.YOUNG_PERSON))
+    page.get_by_role("link", name="Worried about your safety? Go to the help button").click()
+    button = page.get_by_role("button", name="I am worried about my safety")
+    expect(button).to_be_in_viewport()
+    button.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(ALERTED)
+    expect(page.get_by_role("alert")).to_contain_text("999")
+    expect(page.get_by_role("alert")).to_contain_text("0800 1111")
+    check_page(page, javascript)
+
+
+def test_errors_in_arabic_sit_beside_their_fields_right_to_left(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    page = phone(new_context)
+    page.goto(new_link(server, FormKind.PARENT_CARER))
+    page.goto(server.url("/give-feedback?lang=ar"))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.get_by_label("البريد الإلكتروني").fill("not-an-email")
+    page.get_by_role("button", name="أرسل رأيي").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("اكتب عنوان بريد إلكتروني")
+    expect(page.locator("#contact_email-error")).to_be_visible()
+    expect(page.get_by_label("البريد الإلكتروني")).to_have_value("not-an-email")
+    check_page(page)
+
+
+def test_every_form_and_its_easy_read_fit_a_phone_and_pass_axe(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    page = phone(new_context)
+    page.goto(new_link(server, None))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Who are you?")
+    check_page(page)
+    for kind in FormKind:
+        for query in (f"form={kind.value}", f"form={kind.value}&easy=1&lang=cy"):
+            page.goto(server.url(f"/give-feedback?{query}"))
+            expect(page.locator("form.app-feedback-form")).to_be_visible()
+            check_page(page)
+
+
+def test_the_privacy_notices_and_saving_for_later_fit_a_phone_and_pass_axe(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    page = phone(new_context)
+    page.goto(new_link(server, FormKind.FOSTER_CARER))
+    page.get_by_role("link", name="How we use what you tell us").first.click()
+    expect(page.get_by_text("We cannot keep this confidential.")).to_be_visible()
+    check_page(page)
+    page.get_by_role("link", name="Read the version for children and young people").click()
+    expect(page.get_by_role("heading", name="If you are not safe")).to_be_visible()
+    check_page(page)
+
+    page.goto(server.url("/give-feedback"))
+    page.get_by_label("What has worked well?").fill("Regular visits")
+    page.get_by_role("button", name="Save and finish later").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your answers are saved")
+    check_page(page)
+    code = page.locator(".app-code").inner_text()
+    page.goto(server.url("/give-feedback/resume"))
+    check_page(page)
+    page.get_by_label("Your code").fill(code)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_label("What has worked well?")).to_have_value("Regular visits")
