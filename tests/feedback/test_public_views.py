@@ -21,6 +21,7 @@ from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import hidden_fields, main_text, open_link, send, submissions
 from tests.org.pages import error_summary, field_error, heading, page, value_of
+from tests.test_templates import PAYLOAD, assert_escaped
 
 ROUTES = {
     "feedback_form",
@@ -400,3 +401,25 @@ def test_the_childs_form_page_weighs_at_most_50_kb_as_a_phone_fetches_it(
         assert asset.status_code == 200, href
         sizes[href] = asset.num_bytes_downloaded
     assert sum(sizes.values()) <= 50_000, sizes
+
+
+# Escaping -----------------------------------------------------------------------------
+
+
+def test_what_people_type_and_the_councils_words_come_back_escaped(
+    client: TestClient, ff: FeedbackFactory, factory: Factory, db: Session
+) -> None:
+    factory.council.name = PAYLOAD
+    db.add(factory.council)
+    db.commit()
+    team = factory.make_team(name=PAYLOAD[:80])
+    open_link(client, ff, team_id=team.id)
+    form = client.get("/give-feedback")
+    assert_escaped(form.text)
+    typed = send(client, form, good=PAYLOAD, contact_name=PAYLOAD, contact_email=PAYLOAD)
+    assert typed.status_code == 422
+    assert_escaped(typed.text)
+    notice = client.get("/give-feedback/privacy")
+    assert_escaped(notice.text, PAYLOAD[:80])
+    lookup = client.post("/give-feedback/receipt", data={"code": PAYLOAD[:40]})
+    assert_escaped(lookup.text, PAYLOAD[:40])
