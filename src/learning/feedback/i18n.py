@@ -7,10 +7,10 @@ the person chose one on the page, otherwise from the browser's ``Accept-Language
 falls back to English. No cookie remembers it: the choice travels in the page's links and
 forms.
 
-To add new words: extract them with ``pybabel extract -F locales/babel.cfg -k N_ -o
-messages.pot`` run from the repository root over ``src/learning/feedback`` and
-``web/templates/feedback/public``, then ``pybabel update`` each catalogue and translate the
-new entries (a test fails while any language lacks one).
+To add new words, from the repository root: ``pybabel extract -F
+src/learning/feedback/locales/babel.cfg --no-default-keywords -k N_ -k _ -o messages.pot .``,
+then ``pybabel update -i messages.pot -d src/learning/feedback/locales -l LANG`` for each
+language, and translate the new entries (a test fails while any language lacks one).
 """
 
 from __future__ import annotations
