@@ -22,6 +22,20 @@ SHORT_CODE_ROUTE = "feedback_short_code"
 TRUE_WORDS = frozenset({"1", "yes", "true", "on"})
 
 
+def route_path(app: Any, name: str, **params: str) -> str:
+    """``url_path_for``, remembered per app: it walks every route on each call, which costs
+    more than rendering the rest of a public page."""
+    cache: dict[tuple[str, tuple[tuple[str, str], ...]], str] | None = getattr(
+        app.state, "route_path_cache", None
+    )
+    if cache is None:
+        cache = app.state.route_path_cache = {}
+    key = (name, tuple(sorted(params.items())))
+    if key not in cache:
+        cache[key] = str(app.url_path_for(name, **params))
+    return cache[key]
+
+
 @dataclass(frozen=True)
 class LanguageChoice:
     language: Language
@@ -65,7 +79,7 @@ class PublicPage:
 
     def link_to(self, name: str, query: bool = True, **extra: str) -> str:
         """The path of a route, with the page's language, easy read and ``extra``."""
-        path = self.request.app.url_path_for(name)
+        path = route_path(self.request.app, name)
         values = self.params(**extra) if query else {}
         return f"{path}?{urlencode(values)}" if values else str(path)
 
@@ -82,7 +96,7 @@ class PublicPage:
         return {"languages": languages, "easy_url": self._here(easy="" if self.easy else "1")}
 
     def short_code_url(self) -> str:
-        return str(self.request.app.url_path_for(SHORT_CODE_ROUTE))
+        return route_path(self.request.app, SHORT_CODE_ROUTE)
 
     def address(self, path: str) -> str:
         """A path as a person would type it: ``example.gov.uk/s``."""
@@ -97,9 +111,13 @@ class PublicPage:
             "chosen_language": self.chosen,
             "switch": self.switches(),
             "link_to": self.link_to,
+            "static_path": self.static_path,
             "privacy_url": self.link_to("feedback_privacy"),
             **extra,
         }
+
+    def static_path(self, path: str) -> str:
+        return route_path(self.request.app, "static", path=path)
 
     def gettext(self, message: str) -> str:
         return i18n.translations(self.language).gettext(message)

@@ -27,7 +27,7 @@ from learning.feedback import (
 )
 from learning.feedback.link_cookie import current_link
 from learning.feedback.models import FeedbackLink
-from learning.feedback.public_page import PublicPage
+from learning.feedback.public_page import PublicPage, route_path
 from learning.feedback.receipt_cookie import Receipt, set_receipt_cookie
 from learning.feedback.submissions import Incoming, submit
 from learning.feedback.terms import FormKind
@@ -146,5 +146,5 @@ def _save_draft(
         values=saved,
         code=code,
     )
-    resume = page.request.app.url_path_for("feedback_resume")
+    resume = route_path(page.request.app, "feedback_resume")
     return page.render("saved.html", code=code, resume_address=page.address(resume))
