@@ -102,8 +102,27 @@ def test_a_written_answer_is_shared_with_its_question_team_date_and_form(
     assert item.source == "feedback_young_person"
     assert item.team == "Child in Need North"
     assert item.date == today() - timedelta(days=3)
-    assert item.question  # the question it answered, not empty
+    assert item.question == "What is going well?"  # as the young person's form asks it
     assert not item.held
+
+
+def test_each_house_of_the_three_houses_is_its_own_question(
+    db: Session, factory: Factory, team: Team
+) -> None:
+    submit(
+        factory,
+        team,
+        {"worries": "Moving school.", "dreams": "A dog.", "audience": "yes"},
+        form_kind=FormKind.THREE_HOUSES,
+    )
+
+    items = feedback_items(db, council(factory))
+
+    assert sorted((i.question, i.text) for i in items) == [
+        ("House of dreams", "A dog."),
+        ("House of worries", "Moving school."),
+    ]
+    assert {i.source for i in items} == {"feedback_three_houses"}
 
 
 def test_answers_chosen_on_a_scale_are_not_text_to_theme(

@@ -24,7 +24,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from learning.core.clock import to_london
-from learning.feedback import form_questions
+from learning.feedback import form_definitions, form_questions
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import CHILD_FORMS, AlertStatus, FormKind
 from learning.org.models import Team
@@ -137,25 +137,9 @@ def written_answers(form_kind: FormKind, answers_json: str) -> Iterator[tuple[st
 
 
 def _prompts(form_kind: FormKind) -> dict[str, tuple[str, bool]]:
-    """Question key -> (prompt, answered in words?) for the form, as far as it is known."""
-    found: dict[str, tuple[str, bool]] = {}
-    for question in _questions(form_kind):
-        found.setdefault(question.key, (question.prompt, question.is_text))
-    return found
-
-
-def _questions(form_kind: FormKind) -> list[form_questions.Question]:
-    for name in ("questions_for", "form_questions"):
-        lookup = getattr(form_questions, name, None)
-        if callable(lookup):
-            return list(lookup(form_kind))
-    out: list[form_questions.Question] = []
-    for value in vars(form_questions).values():
-        if isinstance(value, form_questions.Question):
-            out.append(value)
-        elif isinstance(value, tuple):
-            out.extend(q for q in value if isinstance(q, form_questions.Question))
-    return out
+    """Question key -> (prompt, answered in words?) for the form."""
+    definition = form_definitions.definition_for(form_kind)
+    return {q.key: (q.prompt, q.is_text) for q in definition.questions}
 
 
 def _choice_values() -> frozenset[str]:
