@@ -22,7 +22,7 @@ from learning.core.permissions import Role
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import FormKind
 from learning.themes import jobs, sources
-from learning.themes.models import ThemeRunRecord
+from learning.themes.models import ThemeRecord, ThemeRunRecord
 from learning.themes.recluster import recluster
 from learning.themes.terms import ItemState, RunStatus
 from tests.factories import Factory
@@ -222,6 +222,28 @@ def test_a_theme_below_the_minimum_group_size_shows_no_quotes_and_no_breakdown(
     assert items[0].text not in words
     assert analyst.get(f"/themes/{small}?team=North").status_code == 404
     assert analyst.get(f"/themes/{small}/split").status_code == 404
+
+
+def test_a_small_theme_the_engine_named_goes_by_its_number(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    db.add(
+        ThemeRecord(
+            council_id=council_id,
+            key="T99",
+            label="pascoe, kensa",
+            size=3,
+            terms=json.dumps(["pascoe", "kensa"]),
+        )
+    )
+    db.commit()
+
+    listing = text_of(page(analyst.get("/themes")))
+    detail = page(analyst.get("/themes/T99"))
+
+    assert "A small theme (T99)" in listing and "pascoe" not in listing
+    assert detail.h1.get_text(strip=True) == "A small theme (T99)"
+    assert "pascoe" not in text_of(detail)
 
 
 def test_small_cells_of_a_breakdown_are_hidden_with_one_more_so_they_cannot_be_worked_out(

@@ -92,6 +92,15 @@ class ThemeSummary:
         return TREND_LABELS.get(self.trend, "")
 
 
+def shown_label(theme: ThemeRecord) -> str:
+    """The theme's name as the pages show it. A name made from the words of fewer than
+    :data:`~learning.themes.disclosure.MIN_GROUP_SIZE` items could give one of them away, so
+    such a theme goes by its number until it grows or an analyst names it."""
+    if theme.curated or count(theme.size).big_enough:
+        return theme.label
+    return f"A small theme ({theme.key})"
+
+
 def group_counts(db: Session, council_id: int) -> dict[str, dict[str, int]]:
     """theme key -> source -> items in it."""
     rows = db.exec(
@@ -142,10 +151,10 @@ def _summary(
     )
     return ThemeSummary(
         theme.key,
-        theme.label,
+        shown_label(theme),
         size,
         theme.trend,
-        json.loads(theme.terms or "[]")[:6],
+        json.loads(theme.terms or "[]")[:6] if size.big_enough else [],
         theme.hidden,
         spark,
         voices,

@@ -184,6 +184,7 @@ def theme_detail(
         "themes/theme.html",
         {
             "theme": theme,
+            "label": queries.shown_label(theme),
             "summary": summary,
             "size": size,
             "by_source": by_source,
