@@ -5,7 +5,8 @@ at a time, and never a held item in a theme."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+import threading
+from datetime import datetime, timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -297,6 +298,38 @@ def test_a_nightly_run_already_made_by_another_worker_is_not_repeated(
     recluster(database, council_id, trigger=RunTrigger.NIGHTLY)
 
     assert ran_tonight(database, council_id, now)
+
+
+def test_the_scheduler_runs_the_nightly_job_when_its_time_comes_and_takes_in_between(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from learning.themes import scheduler as scheduling
+
+    start = next_nightly(utcnow()) - timedelta(minutes=20)
+    clock = iter([start + timedelta(minutes=m) for m in (0, 0, 16, 16, 21, 21)])
+    last = [start]
+
+    def now() -> datetime:
+        last[0] = next(clock, last[0] + timedelta(minutes=1))
+        return last[0]
+
+    calls: list[str] = []
+    done = threading.Event()
+    monkeypatch.setattr(scheduling, "intake", lambda _db: calls.append("intake"))
+
+    def nightly(_db: Database, _now: object) -> None:
+        calls.append("nightly")
+        done.set()
+
+    monkeypatch.setattr(scheduling, "nightly", nightly)
+    monkeypatch.setattr(scheduling.Scheduler, "_pause", lambda self, seconds: self._stop.wait(0))
+    running = scheduling.Scheduler(database, now=now)
+
+    running.start()
+    assert done.wait(10)
+    running.stop()
+
+    assert calls[:2] == ["intake", "nightly"]
 
 
 def test_no_scheduler_runs_on_the_test_suites_connection(database: Database) -> None:

@@ -33,10 +33,14 @@ class Scheduler:
         if self._thread.is_alive():
             self._thread.join(timeout)
 
+    def _pause(self, seconds: float) -> bool:
+        """Sleep until the next job is due; True if the scheduler was stopped meanwhile."""
+        return self._stop.wait(seconds)
+
     def _loop(self) -> None:
         night = next_nightly(self.now())
         take_in = self.now() + INTAKE_EVERY
-        while not self._stop.wait(max(0.0, (min(night, take_in) - self.now()).total_seconds())):
+        while not self._pause(max(0.0, (min(night, take_in) - self.now()).total_seconds())):
             now = self.now()
             try:
                 if now >= night:
