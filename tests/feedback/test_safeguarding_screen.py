@@ -1,10 +1,18 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: recall 100% (all 117 disclosures flag, each with the category
-expected), false positives 0% (none of the 46 ordinary comments flags). These tables were
-written with the lexicon, so they are a floor, not an independent estimate: on 14,494
-ordinary NHS Friends and Family Test comments (public, labelled, not children's social care)
-1.3% flag, almost all because the comment names a harm word ("scared", "suicidal", "drugs").
+Measured on the tables below: recall 100% (all 128 DISCLOSURES flag with the category
+expected, and all 120 NEW_PHRASINGS flag) and no false alarms on the 85 ORDINARY comments.
+Those are tuning tables, not an independent estimate. Sentences written after the lexicon
+and measured before any fix tell more:
+- NEW_PHRASINGS, three rounds of 40 disclosures, each written after the previous round's
+  fixes: 27, 25, then 20 of 40 flagged (68%, 63%, 50%). New wordings of harm are often
+  missed, so the screen is the first net, not the only one: a person reads every child's
+  words within the review target.
+- 40 more ordinary comments: 1 flagged (a "secret" birthday present, now in
+  ACCEPTED_FALSE_ALARMS); the other 39 end ORDINARY.
+- 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
+  health care, not children's social care): 1.6% flag, almost all naming a harm word
+  ("scared", "suicidal", "drugs", "abusive").
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
 errs towards flagging: idioms flag too (see ACCEPTED_FALSE_ALARMS).
 """
@@ -160,6 +168,135 @@ DISCLOSURES: list[tuple[str, C]] = [
     ("أبي يضرب أمي", C.DOMESTIC_ABUSE),
     ("لا يوجد طعام في البيت", C.NEGLECT),
     ("يتنمرون علي في المدرسة", C.BULLYING),
+    # an adult's words for a worry
+    ("The young person disclosed that her stepfather hits her", C.CONCERN),
+    ("I have a safeguarding concern about the children at home", C.CONCERN),
+]
+
+NEW_PHRASINGS: list[str] = [
+    # round 1
+    "my stepmum pulls my hair when she is angry",
+    "dad throws stuff at me",
+    "mum's new partner is really mean to me and he shoved me down the stairs",
+    "i get smacked with a wooden spoon",
+    "he strangled me last week",
+    "i dont want to live anymore",
+    "sometimes i think about ending my life",
+    "i've been thinking of taking all my mums tablets",
+    "i wish i could go to sleep and not wake up",
+    "nobody would miss me if i was gone",
+    "i scratch my arms till they bleed",
+    "i hurt my self when i get upset",
+    "my uncle makes me sit on his lap and touches my leg",
+    "he sends me pictures of his private area",
+    "an older man keeps messaging me on snapchat asking for pics",
+    "my brother comes into my bed at night",
+    "my dad says i am useless and should never have been born",
+    "they tell me im a waste of space",
+    "i never have clean clothes for school",
+    "there is never any food and i have to get my own tea",
+    "we have no electric and no heating",
+    "i get left at home on my own for days",
+    "mum and her boyfriend fight every night and he hits her",
+    "dad pushed mum into the wall",
+    "i hear mum screaming at night",
+    "some lads gave me a phone and i have to take packages to places",
+    "they make me hold drugs for them",
+    "i have been going to parties with older men who give me vodka",
+    "i dont wanna go home",
+    "i'm petrified of my dad",
+    "i feel scared all the time at home",
+    "i get really frightened when he comes home drunk",
+    "i want to run away from my foster placement",
+    "i have been sleeping at my mates because i cant go home",
+    "my mum takes drugs in front of us",
+    "my dad is always drunk and shouting",
+    "they beat me up after school",
+    "they post horrible stuff about me online",
+    "somebody please help me",
+    "he said he would stab me",
+    # round 2
+    "when dad gets angry he grabs my arm really hard and it leaves marks",
+    "my mum's friend keeps trying to get me into his car",
+    "I don't eat at home because there's nothing in the fridge",
+    "nobody comes to pick me up from school and I walk home in the dark alone",
+    "my carer locks the food cupboard",
+    "i sometimes stay out all night so i dont have to be at home",
+    "he made me watch videos of grown ups doing stuff",
+    "i had to sleep in the car with mum last week",
+    "i took a load of pills last night",
+    "i tried to hang myself",
+    "i want to jump off the bridge",
+    "my step brother hurts me when nobody is looking",
+    "I get hit with a slipper",
+    "they threaten to hurt my little sister if i tell",
+    "my mum's boyfriend is always angry and I have to hide in my room",
+    "my friends older brother gives us weed",
+    "I have been sending pictures to a guy I met on a game",
+    "they said they would hurt my family if I stopped",
+    "dad gets drunk and breaks things",
+    "my mum is off her head on something most days",
+    "i feel like i'm not safe anywhere",
+    "im scard of my stepdad he shouts at me",
+    "i want to die soooo bad",
+    "my nan hits me with her stick",
+    "i am being bullied at school and no one does anything",
+    "i get called names every day at school because of my skin",
+    "there's a man who waits outside school and talks to me",
+    "i have to go to a flat and do things for money",
+    "mum says if i tell anyone she will send me away",
+    "i get shut in the garden when i am naughty",
+    "Rwy'n ofnus o fy llystad",
+    "Tata krzyczy i bije mnie",
+    "Mama mnie nie karmi, jestem głodny",
+    "Mi-e frică de tatăl meu vitreg",
+    "Nimeni nu are grijă de mine acasă",
+    "زوج أمي يضربني كل يوم",
+    "أنا أفكر في الانتحار",
+    "أبي يصرخ علي ويهددني",
+    "As a teacher I am worried, the child said dad hit him",
+    "The young person disclosed that she is being sexually exploited",
+    # round 3
+    "mums boyfriend sleeps in my room sometimes and i dont like it",
+    "my dad whacked me round the head with his shoe",
+    "he pins me down",
+    "my mum burns me with her cigarette",
+    "i keep thinking everyone would be happier if i died",
+    "i have a plan to end things",
+    "i cut again last night",
+    "i'm so done with everything i just want it to be over",
+    "my step dad watches me when i get changed",
+    "an adult at church told me to keep a secret",
+    "my coach touches my bum",
+    "he gives me money if i dont tell",
+    "i have no coat and my shoes have holes and mum says theres no money",
+    "i look after my baby brother all night because mum goes out",
+    "we havent got a bed i sleep on the sofa",
+    "mum forgets to feed us",
+    "my brother and me get locked out of the house",
+    "dad goes mental and smashes the house up",
+    "dads girlfriend punches mum",
+    "police keep coming round because of the fighting",
+    "i got asked to carry a bag for some older boys and they pay me",
+    "a man i dont know gave me a vape and asked for my number",
+    "i owe a lad money and he says ill get hurt",
+    "i'm terrified of going back there",
+    "i get a horrible feeling when i know he's coming home",
+    "i dont feel safe with my foster carer",
+    "i keep running off from the unit",
+    "i went missing last weekend",
+    "mum has been using again",
+    "theres needles in the bathroom",
+    "everyone at school says i smell and pushes me",
+    "people keep sending me messages telling me to kill myself",
+    "help",
+    "please can someone come",
+    "Nu vreau să mai trăiesc",
+    "Ona mnie bije kablem",
+    "Mae fy nhad yn fy nghicio",
+    "عمي يلمسني",
+    "The child told me her mother's partner hurts her",
+    "Foster carer here: the boy came back from contact with bruises on his arm",
 ]
 
 ORDINARY = [
@@ -209,6 +346,46 @@ ORDINARY = [
     "Mój pracownik socjalny jest miły",
     "Întâlnirea a fost bună",
     "الأخصائية الاجتماعية لطيفة",
+    # written after the lexicon, to measure false alarms (one of 40 flagged: see below)
+    "my worker took me to get a haircut",
+    "I was angry at first but she helped me calm down",
+    "I liked that they told me what was happening with court",
+    "I don't like having to repeat my story to new people",
+    "The contact visits with my dad are going well",
+    "I want to stay with my foster family",
+    "Can I have more pocket money",
+    "they helped mum with money for the gas and electric",
+    "the worker explained things in a way I understood",
+    "my favourite thing was the trip to the beach",
+    "I play on roblox with my friends after school",
+    "we met on teams which was easier for me as a parent",
+    "I felt judged at the start but not now",
+    "My son's worker changes too often",
+    "I was worried about the meeting but it went fine",
+    "Please stop moving my social worker",
+    "the plan was clear and I know who to ring",
+    "I want to go home to mum at the weekend",
+    "we had pizza and played games",
+    "it helped to have my advocate there",
+    "they listened when I said I wanted to see my nan",
+    "the carer's training day was too long",
+    "Our family support worker is amazing with the kids",
+    "school is better now I have help with reading",
+    "I could not get through on the phone for two days",
+    "the letter had my name spelt wrong",
+    "I liked the drawing activity about my feelings",
+    "the review felt rushed",
+    "i have no complaints",
+    "The contact centre needs more toys for older children",
+    "I was nervous about going back to school but it's okay",
+    "my worker helped me with my bus pass",
+    "I want to learn to drive when I'm older",
+    "the meeting room was cold and there were no drinks",
+    "thank you for helping us find a new house",
+    "he is a brilliant worker",
+    "My daughter felt listened to",
+    "I was upset when they cancelled the visit",
+    "it's ok i guess",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -216,11 +393,12 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
     ("my brother beat me at FIFA", C.PHYSICAL_ABUSE),
     ("I was scared before the meeting but it was ok", C.FEAR),
     ("I don't want to die my hair", C.SUICIDE),
+    ("I kept the birthday present a secret from my sister", C.CONCERN),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 120
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 
@@ -229,6 +407,11 @@ def test_every_disclosure_flags_with_its_category(text: str, category: C) -> Non
     result = screen(text)
     assert result.flagged
     assert category in result.categories
+
+
+@pytest.mark.parametrize("text", NEW_PHRASINGS)
+def test_new_phrasings_flag(text: str) -> None:
+    assert screen(text).flagged
 
 
 @pytest.mark.parametrize("text", ORDINARY)

@@ -23,6 +23,7 @@ CATEGORY_LABELS: dict[ScreenCategory, str] = {
     ScreenCategory.RUNNING_AWAY: "Running away",
     ScreenCategory.SUBSTANCES: "Drugs or alcohol",
     ScreenCategory.BULLYING: "Bullying",
+    ScreenCategory.CONCERN: "A worry about a child's safety (in other words)",
     ScreenCategory.ASKED_FOR_HELP: "Asked for help: 'I am worried about my safety'",
 }
 

@@ -27,6 +27,12 @@ GAP_MARK = "~"
 _ANY = r"[^ ]*"
 _WORD_START = r"(?<![^ ])"  # text is words separated by single spaces
 _WORD_END = r"(?![^ ])"
+#: A whole answer that is only a cry for help ("help", "help me please", "sos").
+_CRY_FOR_HELP = re.compile(
+    r"(?:please |someone |pls )*(?:help|sos|save me)(?: me| us| please| now)*"
+)
+ARABIC_LETTER = "[\u0600-\u06ff]"
+_ARABIC = re.compile(ARABIC_LETTER)
 
 
 @dataclass(frozen=True)
@@ -42,13 +48,15 @@ def screen(text: str) -> ScreenResult:
     """Screen one text. Never raises on any string."""
     if not text or text.isspace():
         return NOT_FLAGGED
-    plain, expanded = forms(text)
-    if not (_any_pattern().search(plain) or _any_pattern().search(expanded)):
-        return NOT_FLAGGED  # most feedback: two searches instead of two per category
+    variants = set(forms(text))  # the plain and expanded forms are often the same
+    if any(_CRY_FOR_HELP.fullmatch(form) for form in variants):
+        return _result({ScreenCategory.IMMEDIATE_DANGER})
+    if not any(_any_pattern().search(form) for form in variants):
+        return NOT_FLAGGED  # most feedback: one search per form, not one per category
     found = {
         category
         for category, pattern in _patterns().items()
-        if pattern.search(plain) or pattern.search(expanded)
+        if any(pattern.search(form) for form in variants)
     }
     return _result(found)
 
@@ -105,12 +113,17 @@ def _token(token: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+#: A compiled phrase: its regular expression, and the letters it can start with (None: any).
+Compiled = tuple[str, frozenset[str] | None]
+
+
 @cache
-def _phrases() -> Mapping[ScreenCategory, tuple[str, ...]]:
-    by_category: dict[ScreenCategory, list[str]] = {}
+def _phrases() -> Mapping[ScreenCategory, tuple[Compiled, ...]]:
+    by_category: dict[ScreenCategory, list[Compiled]] = {}
     for lexicon in (ENGLISH, *LANGUAGES):
         for category, phrases in lexicon.items():
-            by_category.setdefault(category, []).extend(compile_phrase(p) for p in phrases)
+            compiled = [(compile_phrase(p), _first_letters(p)) for p in phrases]
+            by_category.setdefault(category, []).extend(compiled)
     return {category: tuple(regexes) for category, regexes in by_category.items()}
 
 
@@ -124,9 +137,39 @@ def _any_pattern() -> re.Pattern[str]:
     return _at_word_start([rx for regexes in _phrases().values() for rx in regexes])
 
 
-def _at_word_start(phrases: Iterable[str]) -> re.Pattern[str]:
-    # One word-start check outside the alternation: positions inside a word fail at once.
-    return re.compile(_WORD_START + "(?:" + "|".join(phrases) + ")")
+def _first_letters(phrase: str) -> frozenset[str] | None:
+    for macro, words in MACROS.items():
+        phrase = phrase.replace(macro, words)
+    letters = set()
+    for alt in phrase.split()[0].rstrip("?").split("|"):
+        core = skeleton(" ".join(plain_words(alt.strip("*").replace("_", " "))))
+        if not core:
+            return None
+        if alt.startswith("*"):  # any beginning: only Arabic words take these (prefixes)
+            if not _ARABIC.match(core[0]):
+                return None
+            letters.add(ARABIC_LETTER)
+        else:
+            letters.add(re.escape(core[0]))
+    return frozenset(letters)
+
+
+def _at_word_start(phrases: Iterable[Compiled]) -> re.Pattern[str]:
+    """One regular expression for many phrases, tried only where a word starts, and there
+    only on the phrases that can start with that word's first letter (a look-ahead per
+    letter is far cheaper than trying every phrase at every word)."""
+    by_letter: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for regex, letters in phrases:
+        if letters is None:
+            anywhere.append(regex)
+        for letter in letters or ():
+            by_letter.setdefault(letter, []).append(regex)
+    branches = [
+        f"(?={letter})(?:{'|'.join(regexes)})"
+        for letter, regexes in sorted(by_letter.items())
+    ]
+    return re.compile(_WORD_START + "(?:" + "|".join(branches + anywhere) + ")")
 
 
 def _result(found: set[ScreenCategory]) -> ScreenResult:

@@ -11,15 +11,18 @@ from learning.feedback.terms import ScreenCategory as C
 
 # fmt: off
 WELSH: dict[C, tuple[str, ...]] = {
-    C.IMMEDIATE_DANGER: ("helpwch fi", "help fi", "cyllell", "mewn perygl"),
-    C.SELF_HARM: (
-        "brifo|niweidio|anafu|torri|llosgi fy hun", "hunan niwed*", "hunanniwed*",
-        "gorddos*",
+    C.IMMEDIATE_DANGER: (
+        "helpwch fi", "help fi", "cyllell", "mewn perygl",
     ),
-    C.SUICIDE: ("lladd fy hun", "eisiau|isio|moyn marw", "hunanladd*", "ddim eisiau|isio|moyn byw"),
+    C.SELF_HARM: (
+        "brifo|niweidio|anafu|torri|llosgi fy hun", "hunan niwed*", "hunanniwed*", "gorddos*",
+    ),
+    C.SUICIDE: (
+        "lladd fy hun", "eisiau|isio|moyn marw", "hunanladd*", "ddim eisiau|isio|moyn byw",
+    ),
     C.PHYSICAL_ABUSE: (
         "fy nharo|nghuro|mwrw|nghicio|mrifo", "taro|curo|bwrw|cicio|brifo fi", "cleisiau",
-        "gwregys", "*haro fi",
+        "gwregys", "taro|daro|tharo|nharo fi",
     ),
     C.SEXUAL_ABUSE: (
         "cyffwrdd ~ fi", "fy nghyffwrdd", "rhannau preifat", "treisio", "rhywiol",
@@ -34,11 +37,21 @@ WELSH: dict[C, tuple[str, ...]] = {
     C.DOMESTIC_ABUSE: (
         "taro|curo|bwrw|cicio|brifo mam", "ymladd ~ gartref|adref|adra", "gweiddi a tharo",
     ),
-    C.EXPLOITATION: ("cariad hyn", "mewn dyled", "gwerthu cyffuriau"),
-    C.FEAR: ("ofn", "ofnus", "ddim ~ ddiogel", "anniogel", "dychryn*"),
-    C.RUNNING_AWAY: ("rhedeg i ffwrdd", "rhedeg bant", "dianc", "gadael cartref"),
-    C.SUBSTANCES: ("cyffuriau", "meddw", "yfed gormod"),
-    C.BULLYING: ("bwlio", "bwlian", "fy mwlio", "bwli"),
+    C.EXPLOITATION: (
+        "cariad hyn", "mewn dyled", "gwerthu cyffuriau",
+    ),
+    C.FEAR: (
+        "ofn", "ofnus", "ddim ~ ddiogel", "anniogel", "dychryn*",
+    ),
+    C.RUNNING_AWAY: (
+        "rhedeg i ffwrdd", "rhedeg bant", "dianc", "gadael cartref",
+    ),
+    C.SUBSTANCES: (
+        "cyffuriau", "meddw", "yfed gormod",
+    ),
+    C.BULLYING: (
+        "bwlio", "bwlian", "fy mwlio", "bwli",
+    ),
 }
 
 POLISH: dict[C, tuple[str, ...]] = {
@@ -55,48 +68,55 @@ POLISH: dict[C, tuple[str, ...]] = {
         "nie chce zyc", "samoboj*", "skoncze|skonczyc ze soba", "odebrac sobie zycie",
     ),
     C.PHYSICAL_ABUSE: (
-        "bij*|bil*|pobil*|uderz*|kop*|kopn*|szarp*|krzywdz* mnie",
-        "mnie bij*|bil*|uderz*|kop*", "siniak*", "pasem", "lanie",
+        "bij*|bil*|pobil*|uderz*|kop*|kopn*|szarp*|krzywdz* mnie", "mnie bij*|bil*|uderz*|kop*",
+        "siniak*", "pasem", "lanie",
     ),
     C.SEXUAL_ABUSE: (
         "dotyk* mnie", "mnie dotyk*", "molest*", "zgwalc*", "gwalt*", "seks*", "intymne",
         "nagie zdjecia", "nago",
     ),
     C.EMOTIONAL_ABUSE: (
-        "krzyczy na mnie", "wyzywa mnie", "poniza*", "nienawidzi mnie",
-        "nikt mnie nie kocha", "grozi mi", "grozil*", "zamyka mnie", "znecan*", "znecaj*",
+        "krzyczy na mnie", "wyzywa mnie", "poniza*", "nienawidzi mnie", "nikt mnie nie kocha",
+        "grozi mi", "grozil*", "zamyka mnie", "znecan*", "znecaj*",
     ),
     C.NEGLECT: (
         "nie mam|ma jedzenia", "nie ma|mam co jesc", "glodn*", "glodu", "sam|sama w domu",
         "zostawia* mnie", "nikt ~ nie opiekuje|zajmuje", "brudne ubrania",
     ),
-    C.DOMESTIC_ABUSE: ("bij*|bil*|uderz*|krzywdz* mame", "przemoc*", "awantur*"),
-    C.EXPLOITATION: ("winien|winna im", "jestem im winien|winna", "starszy chlopak", "diler*"),
+    C.DOMESTIC_ABUSE: (
+        "bij*|bil*|uderz*|krzywdz* mame", "przemoc*", "awantur*",
+    ),
+    C.EXPLOITATION: (
+        "winien|winna im", "jestem im winien|winna", "starszy chlopak", "diler*",
+    ),
     C.FEAR: (
-        "boje|boimy|balam|balem sie", "strach*", "przerazon*", "nie ~ bezpieczn*",
-        "niebezpiecz*",
+        "boje|boimy|balam|balem sie", "strach*", "przerazon*", "nie ~ bezpieczn*", "niebezpiecz*",
     ),
-    C.RUNNING_AWAY: ("uciek* ~ domu", "uciec ~ domu", "ucieczk*"),
+    C.RUNNING_AWAY: (
+        "uciek* ~ domu", "uciec ~ domu", "ucieczk*",
+    ),
     C.SUBSTANCES: (
-        "narkotyk*", "pijan*", "pije za duzo", "ciagle pije", "alkohol*", "dopalacz*",
-        "marihuan*",
+        "narkotyk*", "pijan*", "pije za duzo", "ciagle pije", "alkohol*", "dopalacz*", "marihuan*",
     ),
-    C.BULLYING: ("dreczy|drecza mnie", "dreczyl*", "przesladuj*", "nekaj*", "wysmiewaj*"),
+    C.BULLYING: (
+        "dreczy|drecza mnie", "dreczyl*", "przesladuj*", "nekaj*", "wysmiewaj*",
+    ),
 }
 
 ROMANIAN: dict[C, tuple[str, ...]] = {
-    C.IMMEDIATE_DANGER: ("ajutor", "ajutati ma", "ajuta ma", "cutit", "ma omoara", "pericol"),
+    C.IMMEDIATE_DANGER: (
+        "ajutor", "ajutati ma", "ajuta ma", "cutit", "ma omoara", "pericol",
+    ),
     C.SELF_HARM: (
-        "ma tai", "m am taiat", "imi fac rau", "mi am facut rau", "ma ranesc",
-        "autovatam*", "supradoz*",
+        "ma tai", "m am taiat", "imi fac rau", "mi am facut rau", "ma ranesc", "autovatam*",
+        "supradoz*",
     ),
     C.SUICIDE: (
-        "vreau sa mor", "sa ma omor", "ma omor", "ma sinucid", "sinucid*",
-        "nu ~ vreau sa traiesc",
+        "vreau sa mor", "sa ma omor", "ma omor", "ma sinucid", "sinucid*", "nu ~ vreau sa traiesc",
+        "vreau ~ traiesc",
     ),
     C.PHYSICAL_ABUSE: (
-        "ma|m bat*|lov*|pocn*|palmu*|ranes*", "m a bat*|lov*|pocn*|palmu*", "curea*",
-        "vanatai*",
+        "ma|m bat*|lov*|pocn*|palmu*|ranes*", "m a bat*|lov*|pocn*|palmu*", "curea*", "vanatai*",
     ),
     C.SEXUAL_ABUSE: (
         "ma atinge", "m a atins", "ma pipai*", "parti|partile intime|private", "sex*",
@@ -114,19 +134,31 @@ ROMANIAN: dict[C, tuple[str, ...]] = {
         "o bate|loveste ~ mama", "bate|loveste pe mama", "tata o bate|loveste",
         "violent* domestic*", "violent* in familie",
     ),
-    C.EXPLOITATION: ("le datorez", "datorez bani", "iubit mai mare"),
-    C.FEAR: ("mi e frica|teama", "frica", "teama", "ma tem", "speriat*", "nu ~ siguranta"),
-    C.RUNNING_AWAY: ("fug* ~ acasa", "sa fug", "plec de acasa"),
+    C.EXPLOITATION: (
+        "le datorez", "datorez bani", "iubit mai mare",
+    ),
+    C.FEAR: (
+        "mi e frica|teama", "frica", "teama", "ma tem", "speriat*", "nu ~ siguranta",
+    ),
+    C.RUNNING_AWAY: (
+        "fug* ~ acasa", "sa fug", "plec de acasa",
+    ),
     C.SUBSTANCES: (
         "droguri", "drog*", "e|este|mereu beat", "beat mort", "bea ~ prea mult|mult", "alcool*",
         "iarba",
     ),
-    C.BULLYING: ("rad de mine", "ma tachin*", "ma agreseaz*", "ma hartui*", "hartuire"),
+    C.BULLYING: (
+        "rad de mine", "ma tachin*", "ma agreseaz*", "ma hartui*", "hartuire",
+    ),
 }
 
 ARABIC: dict[C, tuple[str, ...]] = {
-    C.IMMEDIATE_DANGER: ("*ساعدوني*", "*ساعدني*", "*سكين*", "*سيقتلني*", "*يقتلني*", "*خطر*"),
-    C.SELF_HARM: ("*ذي نفسي", "*جرح نفسي", "*اقطع نفسي", "*ايذاء النفس", "*جرعه زايده*"),
+    C.IMMEDIATE_DANGER: (
+        "*ساعدوني*", "*ساعدني*", "*سكين*", "*سيقتلني*", "*يقتلني*", "*خطر*",
+    ),
+    C.SELF_HARM: (
+        "*ذي نفسي", "*جرح نفسي", "*اقطع نفسي", "*ايذاء النفس", "*جرعه زايده*",
+    ),
     C.SUICIDE: (
         "*انتحار*", "*انتحر*", "*قتل نفسي", "ان|بدي|ابي|ابغى|نفسي اموت", "لا اريد ~ اعيش",
         "*انهي حياتي", "اتمنى الموت",
@@ -136,22 +168,33 @@ ARABIC: dict[C, tuple[str, ...]] = {
         "*يصفعني*", "*كدمات*", "*يعنفني*", "*حزام*",
     ),
     C.SEXUAL_ABUSE: (
-        "*يلمسني*", "*لمسني*", "*تحرش*", "*اغتصاب*", "*اغتصب*", "*الاماكن الخاصه",
-        "*جنسي", "*جنسيا", "*الجنس", "صور عاري*",
+        "*يلمسني*", "*لمسني*", "*تحرش*", "*اغتصاب*", "*اغتصب*", "*الاماكن الخاصه", "*جنسي",
+        "*جنسيا", "*الجنس", "صور عاري*",
     ),
     C.EMOTIONAL_ABUSE: (
-        "*يصرخ علي", "*يشتمني*", "*يهددني*", "*يكرهني*", "لا احد يحبني", "*يحبسني*",
-        "*اساءه*",
+        "*يصرخ علي", "*يشتمني*", "*يهددني*", "*يكرهني*", "لا احد يحبني", "*يحبسني*", "*اساءه*",
     ),
     C.NEGLECT: (
         "لا يوجد طعام|اكل", "ما في اكل", "*جايع*", "*جوعان*", "*وحدي", "لا احد ~ يهتم|يعتني",
     ),
-    C.DOMESTIC_ABUSE: ("*يضرب ~ *امي|*ماما", "*ضرب ~ *امي|*ماما", "*عنف اسري", "*عنف*"),
-    C.EXPLOITATION: ("*مدين لهم", "*بيع مخدرات", "حبيب اكبر"),
-    C.FEAR: ("*خايف*", "*اخاف*", "*خوف*", "*بالامان", "*مش امان", "*مرعوب*"),
-    C.RUNNING_AWAY: ("*اهرب*", "*هربت*", "*هرب من*"),
-    C.SUBSTANCES: ("*مخدرات*", "*سكران*", "*خمر*", "*كحول*", "*حشيش*"),
-    C.BULLYING: ("*تنمر*", "*يسخرون مني*"),
+    C.DOMESTIC_ABUSE: (
+        "*يضرب ~ *امي|*ماما", "*ضرب ~ *امي|*ماما", "*عنف اسري", "*عنف*",
+    ),
+    C.EXPLOITATION: (
+        "*مدين لهم", "*بيع مخدرات", "حبيب اكبر",
+    ),
+    C.FEAR: (
+        "*خايف*", "*اخاف*", "*خوف*", "*بالامان", "*مش امان", "*مرعوب*",
+    ),
+    C.RUNNING_AWAY: (
+        "*اهرب*", "*هربت*", "*هرب من*",
+    ),
+    C.SUBSTANCES: (
+        "*مخدرات*", "*سكران*", "*خمر*", "*كحول*", "*حشيش*",
+    ),
+    C.BULLYING: (
+        "*تنمر*", "*يسخرون مني*",
+    ),
 }
 # fmt: on
 

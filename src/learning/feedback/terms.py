@@ -111,6 +111,7 @@ class ScreenCategory(StrEnum):
     RUNNING_AWAY = "running_away"
     SUBSTANCES = "substances"
     BULLYING = "bullying"
+    CONCERN = "concern"  # a worry about a child's safety in other words, often an adult's
     ASKED_FOR_HELP = "asked_for_help"  # "I am worried about my safety": always alerts
 
 
