@@ -21,10 +21,10 @@ from learning.core.db import Database
 from learning.core.permissions import Role
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import FormKind
-from learning.themes import jobs, sources
+from learning.themes import jobs, runs, sources
 from learning.themes.models import ThemeRecord, ThemeRunRecord
 from learning.themes.recluster import recluster
-from learning.themes.terms import ItemState, RunStatus
+from learning.themes.terms import ItemState, RunStatus, RunTrigger
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.supervision.factories import SignedIn, sign_in
@@ -447,6 +447,39 @@ def test_a_hidden_theme_leaves_the_list_but_its_items_stay_counted(
     assert "in hidden themes" in soup.select_one("#accounting").get_text()
     manager = sign_in(client, factory, factory.make_person(roles=(Role.TEAM_MANAGER,)))
     assert not page(manager.get("/themes")).select("#hidden-themes")
+
+
+def test_a_change_made_while_the_themes_are_worked_out_again_waits_and_keeps_what_was_typed(
+    analyst: SignedIn, db: Session, database: Database, council_id: int, truth: dict[str, str]
+) -> None:
+    key = theme_holding(db, council_id, truth, "waiting")
+    with database.transaction() as session:
+        runs.queue_run(session, council_id, RunTrigger.NIGHTLY)
+
+    response = analyst.post(f"/themes/{key}/rename", {"label": "Waiting for contact"})
+
+    assert response.status_code == 409
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert "worked out again just now" in soup.select_one("#label-error").get_text()
+    assert soup.select_one("input#label")["value"] == "Waiting for contact"
+    assert themes(db, council_id)[key].label != "Waiting for contact"
+
+
+def test_a_hidden_theme_is_not_found_by_those_who_only_read_themes(
+    analyst: SignedIn,
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    council_id: int,
+    truth: dict[str, str],
+) -> None:
+    key = theme_holding(db, council_id, truth, "meetings")
+    analyst.post(f"/themes/{key}/hide")
+    assert analyst.get(f"/themes/{key}").status_code == 200
+
+    reader = sign_in(client, factory, factory.make_person(roles=(Role.WORKFORCE_LEAD,)))
+
+    assert reader.get(f"/themes/{key}").status_code == 404
 
 
 # Working out the themes again --------------------------------------------------------------

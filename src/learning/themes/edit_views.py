@@ -18,7 +18,7 @@ from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
 from learning.org.forms import Errors
 from learning.org.view_helpers import FormDep
-from learning.themes import edits, forms, quotes
+from learning.themes import edits, forms, quotes, runs
 from learning.themes.disclosure import MIN_GROUP_SIZE, count
 from learning.themes.models import ThemeItem, ThemeRecord
 from learning.themes.records import NOT_YET_THEMED
@@ -26,6 +26,17 @@ from learning.themes.terms import ItemState
 from learning.themes.views import Editor, live_theme
 
 router = APIRouter()
+
+
+BUSY = (
+    "The themes are being worked out again just now, so changes wait until that has "
+    "finished. Try again in a minute or two: what you entered is kept below."
+)
+
+
+def _busy(db: Session, council_id: int, field: str) -> Errors:
+    """An error for ``field`` while a run is going (it would not see the change)."""
+    return {field: BUSY} if runs.active_run(db, council_id) is not None else {}
 
 
 def _back(request: Request, key: str) -> Response:
@@ -44,8 +55,9 @@ def theme_rename_save(
 ) -> Response:
     theme = live_theme(db, principal.council_id, key)
     label, errors = forms.parse_rename(form)
-    if label is None:
-        return _rename_form(request, theme, {"label": forms.text(form, "label")}, errors, 422)
+    if label is None or (errors := _busy(db, principal.council_id, "label")):
+        status = 409 if label else 422
+        return _rename_form(request, theme, {"label": forms.text(form, "label")}, errors, status)
     edits.rename_theme(db, actor_from(request), principal.council_id, key, label)
     flash(request, f"Theme {key} is now called '{label}'")
     return _back(request, key)
@@ -65,6 +77,9 @@ def _rename_form(
 @router.post("/themes/{key}/hide", name="theme_hide")
 def theme_hide(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
     live_theme(db, principal.council_id, key)
+    if _busy(db, principal.council_id, "hide"):
+        flash(request, BUSY.split(":")[0] + ".", "info")
+        return _back(request, key)
     edits.set_hidden(db, actor_from(request), principal.council_id, key, True)
     flash(request, f"Theme {key} is hidden. Its items stay in it, out of sight.")
     return _back(request, key)
@@ -73,6 +88,9 @@ def theme_hide(request: Request, db: DbSession, principal: Editor, key: str) -> 
 @router.post("/themes/{key}/show", name="theme_show")
 def theme_show(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
     live_theme(db, principal.council_id, key)
+    if _busy(db, principal.council_id, "show"):
+        flash(request, BUSY.split(":")[0] + ".", "info")
+        return _back(request, key)
     edits.set_hidden(db, actor_from(request), principal.council_id, key, False)
     flash(request, f"Theme {key} is shown again")
     return _back(request, key)
@@ -105,9 +123,9 @@ def theme_merge_save(
     theme = live_theme(db, principal.council_id, key)
     others = {t.key for t in _others(db, principal.council_id, key)}
     parsed, errors = forms.parse_merge(form, others)
-    if parsed is None:
+    if parsed is None or (errors := _busy(db, principal.council_id, "themes")):
         values = {"themes": forms.texts(form, "themes"), "label": forms.text(form, "label")}
-        return _merge_form(request, db, theme, values, errors, 422)
+        return _merge_form(request, db, theme, values, errors, 409 if parsed else 422)
     sources, label = parsed
     edits.merge_themes(db, actor_from(request), principal.council_id, key, sources, label)
     flash(request, f"Merged {', '.join(sources)} into {key}")
@@ -153,9 +171,9 @@ def theme_split_save(
     _big_enough(theme)
     items = quotes.items_of(db, principal.council_id, key)
     parsed, errors = forms.parse_split(form, {q.item_id for q in items})
-    if parsed is None:
+    if parsed is None or (errors := _busy(db, principal.council_id, "label")):
         values = {"label": forms.text(form, "label"), "items": forms.texts(form, "items")}
-        return _split_form(request, db, theme, values, errors, 422)
+        return _split_form(request, db, theme, values, errors, 409 if parsed else 422)
     label, chosen = parsed
     try:
         new_key = edits.split_theme(
@@ -231,8 +249,9 @@ def theme_item_move_save(
     item = _movable(db, principal.council_id, item_id)
     targets = {key for key, _ in _targets(db, item)}
     target, errors = forms.parse_move(form, targets)
-    if target is None:
-        return _move_form(request, db, item, {"target": forms.text(form, "target")}, errors, 422)
+    if target is None or (errors := _busy(db, principal.council_id, "target")):
+        values = {"target": forms.text(form, "target")}
+        return _move_form(request, db, item, values, errors, 409 if target else 422)
     was = item.theme_key
     edits.move_item(db, actor_from(request), principal.council_id, item, target)
     flash(

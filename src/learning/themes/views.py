@@ -151,6 +151,8 @@ def theme_detail(
 ) -> Response:
     council_id = principal.council_id
     theme = live_theme(db, council_id, key)
+    if theme.hidden and not principal.can(Permission.THEMES_EDIT):
+        raise HTTPException(status_code=404)
     size = count(theme.size)
     by_source = queries.breakdown(db, council_id, theme.key, "source")
     by_team = queries.breakdown(db, council_id, theme.key, "team")
