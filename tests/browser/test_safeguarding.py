@@ -1,8 +1,9 @@
-"""The safeguarding inbox in a real browser: an alert raised while the service runs is emailed
-by the sender (here `learning mail send`, running as its own process beside the live server)
-to a real SMTP server, without the child's words; the safeguarding lead follows the email's
-link, reads the feedback, acknowledges it and records the outcome (an error first, beside the
-field). Every page passes axe, with and without JavaScript."""
+"""Safeguarding in a real browser. A child on a phone writes a disclosure in the feedback form
+and is shown 999 and Childline at once; the alert is emailed by the sender (here `learning
+mail send`, running as its own process beside the live server) to a real SMTP server, without
+the child's words, and appears in the safeguarding inbox. The safeguarding lead follows the
+email's link, reads the feedback, acknowledges it and records the outcome (an error first,
+beside the field). Every page passes axe, with and without JavaScript."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import Page, expect
-from sqlmodel import select
+from playwright.sync_api import BrowserContext, Page, expect
+from sqlmodel import col, select
 
 from learning.core.clock import today
 from learning.feedback import alerts, links
-from learning.feedback.models import FeedbackSubmission
+from learning.feedback.models import FeedbackSubmission, SafeguardingAlert
 from learning.feedback.safeguarding import screen
 from learning.feedback.terms import FormKind, LinkKind
 from learning.org.demo import DEMO_SLUG
@@ -30,6 +31,7 @@ from tests.browser.conftest import (
     LiveServer,
     assert_accessible,
     assert_accessible_without_javascript,
+    assert_no_horizontal_scrolling,
     demo_sign_in,
 )
 from tests.conftest import make_settings
@@ -50,7 +52,8 @@ def inbox() -> Iterator[Inbox]:
 @pytest.fixture(scope="module")
 def server(start_live_server: Callable[..., LiveServer], inbox: Inbox) -> Iterator[LiveServer]:
     """The live server, and `learning mail send` delivering its outbox to ``inbox``."""
-    live = start_live_server(safeguarding_email=INBOX_ADDRESS)
+    # People here answer faster than the minimum fill time (which only holds a form for a check).
+    live = start_live_server(safeguarding_email=INBOX_ADDRESS, feedback_min_fill_seconds=0)
     environment = {
         **os.environ,
         "LEARNING_DATABASE_URL": live.database.engine.url.render_as_string(hide_password=False),
@@ -102,7 +105,7 @@ def test_an_alert_is_emailed_and_the_lead_handles_it_in_the_inbox(
     page: Page, server: LiveServer, inbox: Inbox
 ) -> None:
     alert_id = raise_an_alert(server)
-    [email] = [m for m in inbox.wait_for(1) if f"alert {alert_id}:" in m["Subject"]]
+    email = inbox.wait_for_subject(f"Safeguarding alert {alert_id}: feedback needs a person now")
     assert email["To"] == INBOX_ADDRESS
     body = email.get_content()
     assert WORDS not in body and "boyfriend" not in body
@@ -143,4 +146,56 @@ def test_an_alert_is_emailed_and_the_lead_handles_it_in_the_inbox(
     trail = page.get_by_role("region", name="What has happened")
     for step in ("Alert raised", "Email sent", "Acknowledged", "Outcome recorded"):
         expect(trail).to_contain_text(step)
+    assert_accessible(page)
+
+
+PHONE = {"width": 360, "height": 640}
+DISCLOSURE = "Not good. My stepdad hits me when mum is out and I am scared to go home"
+
+
+def poster_link(server: LiveServer) -> str:
+    with server.database.transaction() as db:
+        council = db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
+        team = db.exec(select(Team).where(Team.council_id == council.id)).first()
+        assert team is not None and team.id is not None and council.id is not None
+        new = links.create_link(
+            db,
+            council_id=council.id,
+            team_id=team.id,
+            kind=LinkKind.POSTER,
+            title="Waiting room",
+            form_kind=FormKind.CHILD_8_12,
+        )
+    return server.url(f"/f/{new.token}")
+
+
+def test_a_childs_disclosure_on_a_phone_reaches_the_inbox_and_the_email(
+    new_context: Callable[..., BrowserContext], page: Page, server: LiveServer, inbox: Inbox
+) -> None:
+    child = new_context(viewport=PHONE).new_page()
+    child.goto(poster_link(server))
+    expect(child.get_by_role("heading", level=1)).to_have_text("Tell us what you think")
+    child.get_by_label("What is going well?").fill(DISCLOSURE)
+    child.get_by_role("button", name="Send my feedback").click()
+    expect(child.get_by_role("alert")).to_contain_text("999")
+    expect(child.get_by_role("alert")).to_contain_text("0800 1111")
+    assert_no_horizontal_scrolling(child)
+    assert_accessible(child)
+
+    with server.database.session() as db:
+        newest = select(SafeguardingAlert.id).order_by(col(SafeguardingAlert.id).desc())
+        alert_id = db.exec(newest).first()
+    email = inbox.wait_for_subject(f"Safeguarding alert {alert_id}: feedback needs a person now")
+    assert email["To"] == INBOX_ADDRESS
+    assert "stepdad" not in email.get_content() and "mum is out" not in email.get_content()
+
+    demo_sign_in(page, server, "Helen Pascoe")
+    page.get_by_role("navigation", name="Menu").get_by_role(
+        "link", name="Safeguarding alerts"
+    ).click()
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=f"Alert {alert_id}"))
+    expect(row).to_contain_text("Physical abuse")
+    expect(row).to_contain_text("Fear")
+    row.get_by_role("link", name=f"Alert {alert_id}").click()
+    expect(page.get_by_text(DISCLOSURE)).to_be_visible()
     assert_accessible(page)

@@ -40,6 +40,18 @@ class Inbox:
                 self.received.wait(left)
             return list(self.messages)
 
+    def wait_for_subject(self, subject: str, timeout: float = 30.0) -> EmailMessage:
+        """Wait until an email with ``subject`` has arrived; return it."""
+        deadline = time.monotonic() + timeout
+        with self.received:
+            while True:
+                found = [m for m in self.messages if m["Subject"] == subject]
+                if found:
+                    return found[0]
+                left = deadline - time.monotonic()
+                assert left > 0, f"no email with the subject {subject!r}"
+                self.received.wait(left)
+
 
 def free_port() -> int:
     """A port nothing listens on (bound and released)."""
