@@ -30,11 +30,13 @@ import asyncio
 import json
 import os
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -66,21 +68,32 @@ class Connection:
         self.writer: asyncio.StreamWriter | None = None
 
     async def request(
-        self, method: str, path: str, *, cookies: dict[str, str], body: bytes = b"",
+        self,
+        method: str,
+        path: str,
+        *,
+        cookies: dict[str, str],
+        body: bytes = b"",
         headers: dict[str, str] | None = None,
     ) -> Reply:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
-                 "Sec-Fetch-Site: same-origin", "Accept: text/html"]
+        lines = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: {self.host}:{self.port}",
+            "Sec-Fetch-Site: same-origin",
+            "Accept: text/html",
+        ]
         if cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
         for name, value in (headers or {}).items():
             lines.append(f"{name}: {value}")
         if method == "POST":
-            lines += ["Content-Type: application/x-www-form-urlencoded",
-                      f"Content-Length: {len(body)}",
-                      f"Origin: http://{self.host}:{self.port}"]
+            lines += [
+                "Content-Type: application/x-www-form-urlencoded",
+                f"Content-Length: {len(body)}",
+                f"Origin: http://{self.host}:{self.port}",
+            ]
         self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
         return await self._read_reply()
 
@@ -126,10 +139,13 @@ class Connection:
 
 
 class FormReader(HTMLParser):
-    """The first POST form on the page: its action and a filled-in set of fields."""
+    """The first POST form on the page: its action and a filled-in set of fields. Every
+    text answer is different (``serial``), as people's are: the service quarantines a
+    sentence repeated word for word as a duplicate."""
 
-    def __init__(self) -> None:
+    def __init__(self, serial: str) -> None:
         super().__init__()
+        self.answer = f"{ANSWER} Form {serial}."
         self.action: str | None = None
         self.in_form = False
         self.done = False
@@ -153,7 +169,7 @@ class FormReader(HTMLParser):
                 self.radios.setdefault(name, a.get("value", ""))
         elif tag == "textarea" and name:
             self.textarea = name
-            self.fields[name] = ANSWER
+            self.fields[name] = self.answer
         elif tag == "button" and kind == "submit" and self.submit is None and name:
             self.submit = (name, a.get("value", ""))
 
@@ -168,8 +184,8 @@ class FormReader(HTMLParser):
         return values
 
 
-def read_form(html: bytes) -> tuple[str, bytes]:
-    reader = FormReader()
+def read_form(html: bytes, serial: str) -> tuple[str, bytes]:
+    reader = FormReader(serial)
     reader.feed(html.decode("utf-8", "replace"))
     if reader.action is None:
         raise RuntimeError("the form page has no POST form")
@@ -187,7 +203,7 @@ class Tally:
 
 
 async def one_client(
-    port: int, open_path: str, form_path: str, deadline: float, tally: Tally
+    port: int, open_path: str, form_path: str, deadline: float, tally: Tally, client: int
 ) -> None:
     conn = Connection("127.0.0.1", port)
     cookies: dict[str, str] = {}
@@ -202,7 +218,7 @@ async def one_client(
             if page.status != 200:
                 tally.errors.append(f"form page {page.status}")
                 continue
-            action, body = read_form(page.body)
+            action, body = read_form(page.body, f"{client}-{len(tally.page_ms)}")
             posted_at = time.perf_counter()
             tally.page_ms.append((posted_at - started) * 1000)
             reply = await conn.request("POST", action or form_path, cookies=cookies, body=body)
@@ -225,7 +241,10 @@ async def load(port: int, open_path: str, form_path: str, clients: int, seconds:
     started = time.perf_counter()
     deadline = started + seconds
     await asyncio.gather(
-        *(one_client(port, open_path, form_path, deadline, tally) for _ in range(clients))
+        *(
+            one_client(port, open_path, form_path, deadline, tally, client)
+            for client in range(clients)
+        )
     )
     elapsed = time.perf_counter() - started
     lat = sorted(tally.latencies_ms)
@@ -259,8 +278,11 @@ class AssetReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag == "link" and "stylesheet" in a.get("rel", "") or tag == "link" and "icon" in a.get(
-            "rel", ""
+        if (
+            tag == "link"
+            and "stylesheet" in a.get("rel", "")
+            or tag == "link"
+            and "icon" in a.get("rel", "")
         ):
             self.assets.append(a.get("href", ""))
         elif tag in ("script", "img") and a.get("src"):
@@ -314,13 +336,43 @@ def wait_until_up(port: int, proc: subprocess.Popen) -> None:
     raise RuntimeError("server did not start")
 
 
+def split_cpus(workers: int, pin: bool) -> tuple[set[int], set[int]] | None:
+    """The cores for the server (one per worker) and the rest for the load generator, so
+    that the two do not take turns on one core; None when there are too few to split."""
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if not pin or len(cpus) <= workers:
+        return None
+    return set(cpus[:workers]), set(cpus[workers:])
+
+
 def start(
-    app: str, port: int, env: dict[str, str], app_dir: Path, workers: int
+    app: str,
+    port: int,
+    env: dict[str, str],
+    app_dir: Path,
+    workers: int,
+    cpus: set[int] | None = None,
 ) -> subprocess.Popen:
-    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
-               "--no-access-log", "--log-level", "warning", "--app-dir", str(app_dir),
-               "--workers", str(workers)]
-    proc = subprocess.Popen(command, env={**os.environ, **env})
+    """Both servers are started by this one function: same uvicorn, options, workers, cores."""
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        app,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        "--app-dir",
+        str(app_dir),
+        "--workers",
+        str(workers),
+    ]
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+    proc = subprocess.Popen(command, env={**os.environ, **env}, preexec_fn=pin)  # noqa: PLW1509
     wait_until_up(port, proc)
     return proc
 
@@ -345,8 +397,12 @@ def prepare_service(database_url: str) -> str:
         db.add(team)
         db.flush()
         new = links.create_link(
-            db, council_id=council.id, team_id=team.id, kind=LinkKind.POSTER,
-            title="Your review meeting", form_kind=FormKind.CHILD_8_12,
+            db,
+            council_id=council.id,
+            team_id=team.id,
+            kind=LinkKind.POSTER,
+            title="Your review meeting",
+            form_kind=FormKind.CHILD_8_12,
         )
         db.commit()
     engine.dispose()
@@ -367,22 +423,40 @@ def service_env(database_url: str) -> dict[str, str]:
     }
 
 
+def stored(path: str) -> dict[str, int]:
+    """What the service's database holds after the run: every submission the clients saw a
+    receipt for must be there, and none of them quarantined or flagged."""
+    with closing(sqlite3.connect(path)) as conn:
+        total, quarantined, flagged = conn.execute(
+            "SELECT COUNT(*), COUNT(quarantine_reason), COALESCE(SUM(flagged), 0) "
+            "FROM feedback_submission"
+        ).fetchone()
+    return {"stored": total, "quarantined": quarantined, "flagged": flagged}
+
+
 def measure(args: argparse.Namespace) -> dict:
     here = Path(__file__).resolve().parent
+    cpus = split_cpus(args.workers, args.pin)
+    server_cpus = cpus[0] if cpus else None
+    if cpus:
+        os.sched_setaffinity(0, cpus[1])
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/feedback.db"
         open_path = prepare_service(url)
         port = free_port()
-        proc = start("learning.asgi:app", port, service_env(url), ROOT / "src", args.workers)
+        proc = start(
+            "learning.asgi:app", port, service_env(url), ROOT / "src", args.workers, server_cpus
+        )
         try:
             weight = asyncio.run(page_weight(port, open_path, "/give-feedback"))
             ours = asyncio.run(load(port, open_path, "/give-feedback", args.clients, args.seconds))
         finally:
             proc.terminate()
             proc.wait()
+        kept = stored(f"{tmp}/feedback.db")
         base_port = free_port()
         base_env = {"BASELINE_DB": f"{tmp}/baseline.db"}
-        proc = start("feedback_baseline:app", base_port, base_env, here, args.workers)
+        proc = start("feedback_baseline:app", base_port, base_env, here, args.workers, server_cpus)
         try:
             base = asyncio.run(load(base_port, "", "/form", args.clients, args.seconds))
         finally:
@@ -393,7 +467,9 @@ def measure(args: argparse.Namespace) -> dict:
         "clients": args.clients,
         "seconds": args.seconds,
         "workers": args.workers,
+        "server_cpus": sorted(server_cpus) if server_cpus else "any",
         "submissions": ours["submissions"],
+        **kept,
         "errors": ours["errors"],
         "first_errors": ours["first_errors"],
         "form_page_p95_ms": ours["form_page_p95_ms"],
@@ -415,6 +491,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=None)
     parser.add_argument("--workers", type=int, default=1, help="server processes, both servers")
+    parser.add_argument(
+        "--no-pin",
+        dest="pin",
+        action="store_false",
+        help="do not give the servers and the load generator separate cores",
+    )
     args = parser.parse_args()
     if args.seconds is None:
         args.seconds = 6.0 if args.quick else 20.0
@@ -425,9 +507,17 @@ def main() -> int:
         "baseline_ratio": figures["baseline_ratio"] >= TARGET_RATIO,
         "page_bytes": figures["page_bytes"] <= TARGET_PAGE_BYTES,
         "no_errors": figures["errors"] == 0,
+        "all_stored": figures["stored"] == figures["submissions"],
+        "none_quarantined": figures["quarantined"] == 0 and figures["flagged"] == 0,
+    }
+    details = {
+        "no_errors": f"{figures['errors']} errors",
+        "all_stored": f"{figures['stored']} stored of {figures['submissions']} receipts",
+        "none_quarantined": f"{figures['quarantined']} quarantined, {figures['flagged']} flagged",
     }
     for name, met in checks.items():
-        print(f"{name}: {figures.get(name, '')} {'met' if met else 'NOT MET'}", file=sys.stderr)
+        detail = details.get(name, figures.get(name, ""))
+        print(f"{name}: {detail} {'met' if met else 'NOT MET'}", file=sys.stderr)
     summary = {k: figures[k] for k in figures if k not in ("page_parts", "first_errors")}
     print(json.dumps({**summary, "targets_met": all(checks.values())}))
     return 0 if all(checks.values()) else 1
