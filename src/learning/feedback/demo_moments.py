@@ -1,0 +1,155 @@
+# ruff: noqa: E501  (prose: one answer per line reads better than wrapped strings)
+"""The demo's particular moments, written out rather than drawn at random: the four
+disclosures behind its safeguarding alerts, the items held for checking (spam caught by the
+honeypot, forms sent too fast, a double send), and the parent whose receipt code the demo
+prints so that a visitor can look up what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from learning.feedback.demo_voices import MEETINGS, Tone
+from learning.feedback.terms import FormKind, Language
+
+#: The receipt code of the showcase item (a fictional parent after a review): the demo
+#: prints it, and the receipt page shows the team's "what changed" for it.
+SHOWCASE_RECEIPT = "TRY-DEM-4ACE"
+SAFEGUARDING = "safeguarding"
+
+
+@dataclass(frozen=True)
+class Moment:
+    name: str
+    link: str  # the key of a link in ``demo_links.POSTERS`` or ``demo_links.SPECIAL``
+    kind: FormKind
+    ago: timedelta
+    texts: dict[str, str]
+    tone: Tone = Tone.MIXED
+    topic: str = ""
+    language: Language = Language.ENGLISH
+    worried: bool = False  # pressed "I am worried about my safety"
+    honeypot: str = ""
+    fill_seconds: float = 140.0
+    again_after: timedelta | None = None  # sent twice (a double tap)
+    contact: tuple[str, str] | None = None  # name, phone or email
+    receipt: str = ""
+
+
+DAD_DRINKING = Moment(
+    "dad_drinking",
+    "contact_centre",
+    FormKind.CHILD_8_12,
+    timedelta(hours=5, minutes=10),
+    {
+        "good": "seeing my nan",
+        "better": "my dad hits me when he has been drinking and I dont want to go home",
+    },
+    Tone.POOR,
+    SAFEGUARDING,
+)
+MUMS_BOYFRIEND = Moment(
+    "mums_boyfriend",
+    "houses_visit",
+    FormKind.THREE_HOUSES,
+    timedelta(hours=2, minutes=35),
+    {
+        "worries": "mums boyfriend shouts at her and he pushed her into the door. I hide upstairs with my sister",
+        "good_things": "my sister and school",
+        "dreams": "that he goes away and it is just us",
+    },
+    Tone.POOR,
+    SAFEGUARDING,
+)
+OWES_HIM = Moment(
+    "owes_him",
+    "drop_in",
+    FormKind.YOUNG_PERSON,
+    timedelta(days=20, hours=3),
+    {
+        "good": "The drop-in staff are alright",
+        "better": "an older lad keeps giving me weed for free and now he says I owe him and have to take packages to Plymouth for him",
+    },
+    Tone.POOR,
+    SAFEGUARDING,
+)
+EX_PARTNER = Moment(
+    "ex_partner",
+    "family_hub",
+    FormKind.PARENT_CARER,
+    timedelta(days=58, hours=6),
+    {"better": "Boję się byłego partnera. Wczoraj znowu przyszedł pod dom i groził mi."},
+    Tone.MIXED,
+    SAFEGUARDING,
+    Language.POLISH,
+    worried=True,
+    contact=("Agnieszka", "07700 900417"),
+)
+DISCLOSURES = (DAD_DRINKING, MUMS_BOYFRIEND, OWES_HIM, EX_PARTNER)
+
+SPAM_KEPT = Moment(
+    "spam_kept",
+    "front_door",
+    FormKind.PARENT_CARER,
+    timedelta(days=40, hours=2),
+    {"good": "Great website! Fast loans and crypto tips at cheap-loans.example"},
+    honeypot="http://cheap-loans.example",
+    fill_seconds=0.4,
+)
+SPAM_HELD = Moment(
+    "spam_held",
+    "family_hub",
+    FormKind.PARENT_CARER,
+    timedelta(days=6, hours=1),
+    {"good": "Boost your rankings today with seo-boost.example, first month free"},
+    honeypot="https://seo-boost.example",
+    fill_seconds=0.3,
+)
+TOO_FAST_LET_IN = Moment(
+    "too_fast_let_in",
+    "contact_centre",
+    FormKind.CHILD_8_12,
+    timedelta(days=30, hours=4),
+    {"good": "the toys are good"},
+    Tone.GOOD,
+    fill_seconds=1.5,
+)
+TOO_FAST_HELD = Moment(
+    "too_fast_held",
+    "short_breaks",
+    FormKind.CHILD_UNDER_8,
+    timedelta(days=1, hours=3),
+    {},
+    Tone.GOOD,
+    fill_seconds=1.0,
+)
+DOUBLE_SEND = Moment(
+    "double_send",
+    "support_group",
+    FormKind.FOSTER_CARER,
+    timedelta(days=12, hours=5),
+    {
+        "better": "Please can the out of hours team have the placement plans? At the weekend nobody knew our child's plan."
+    },
+    Tone.MIXED,
+    "support for carers",
+    again_after=timedelta(seconds=40),
+)
+HELD = (SPAM_KEPT, SPAM_HELD, TOO_FAST_LET_IN, TOO_FAST_HELD, DOUBLE_SEND)
+
+SHOWCASE = Moment(
+    "showcase",
+    "reviews",
+    FormKind.PARENT_CARER,
+    timedelta(days=86, hours=1),
+    {
+        "better": "Nobody told me what the review was for or who would be there. I found out on the day that they would talk about where my son lives."
+    },
+    Tone.POOR,
+    MEETINGS,
+    contact=("Dawn", "dawn.demo@example.com"),
+    receipt=SHOWCASE_RECEIPT,
+)
+
+MOMENTS = (*DISCLOSURES, *HELD, SHOWCASE)
