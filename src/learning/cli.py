@@ -85,6 +85,7 @@ def _migrate(_args: argparse.Namespace) -> int:
 
 def _demo(_args: argparse.Namespace) -> int:
     from learning.core import migrate
+    from learning.feedback.demo import create_demo_feedback
     from learning.org.demo import create_demo_council
     from learning.supervision.demo import create_demo_supervision
     from learning.themes.demo import create_demo_themes
@@ -95,10 +96,12 @@ def _demo(_args: argparse.Namespace) -> int:
     with database.transaction() as db:
         council = create_demo_council(db)
         create_demo_supervision(db, council)
+        feedback = create_demo_feedback(db, council, settings)
         name, council_id = council.name, council.id
     assert council_id is not None
     create_demo_themes(database, council_id)
     print(f"Demo council ready: {name}.")
+    print("\n".join(feedback.lines()))
     return 0
 
 
