@@ -17,6 +17,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
+from learning.core import sqlite_writes
+from learning.core.sqlite_writes import TurnTakingConnection
+
 #: Execution option: the transaction will write after reading. On SQLite it then begins with
 #: BEGIN IMMEDIATE, taking the write lock at once: in WAL mode a transaction that has read
 #: cannot start writing once another writer has committed (SQLITE_BUSY_SNAPSHOT, which no
@@ -70,8 +73,11 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("poolclass", StaticPool)
     else:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+    connect_args = {"check_same_thread": False, "timeout": 30, "factory": TurnTakingConnection}
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+    write_lock = sqlite_writes.lock_for(database)
     event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "connect", lambda conn, _record: setattr(conn, "write_lock", write_lock))
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -89,5 +95,10 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    immediate = connection.get_execution_options().get(WRITE_INTENT, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    dbapi_connection = connection.connection.dbapi_connection
+    if not connection.get_execution_options().get(WRITE_INTENT, False):
+        connection.exec_driver_sql("BEGIN")
+    elif isinstance(dbapi_connection, TurnTakingConnection):
+        dbapi_connection.begin_immediate()  # waits its turn in this process first
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
