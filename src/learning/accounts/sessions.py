@@ -107,14 +107,19 @@ class ServerSessionMiddleware:
             await self.app(scope, receive, send)
             return
         raw = _read_cookie(scope, self.cookie)
-        state, data = await anyio.to_thread.run_sync(self._load, raw)
+        # No cookie, no session to read: skip the trip to a worker thread (most public
+        # feedback requests carry no session at all).
+        state, data = (
+            await anyio.to_thread.run_sync(self._load, raw) if raw else (SessionState(), {})
+        )
         scope["session"], scope["user_session"] = data, state
         before = json.dumps(data, sort_keys=True)
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
                 after = scope["session"]
-                await anyio.to_thread.run_sync(self._save, state, after, before)
+                if self._changed(state, after, before):
+                    await anyio.to_thread.run_sync(self._save, state, after, before)
                 self._set_cookie(MutableHeaders(scope=message), state)
             await send(message)
 
@@ -158,12 +163,15 @@ class ServerSessionMiddleware:
             return "disabled"
         return ""
 
+    @staticmethod
+    def _changed(state: SessionState, data: dict[str, Any], before: str) -> bool:
+        """Whether the session has anything to save (decided without the database)."""
+        return not state.replaced and json.dumps(data, sort_keys=True) != before
+
     def _save(self, state: SessionState, data: dict[str, Any], before: str) -> None:
-        if state.replaced:
+        if not self._changed(state, data, before):
             return
         encoded = json.dumps(data, sort_keys=True)
-        if encoded == before:
-            return
         with self.database.session() as db:
             if state.id:
                 row = db.get(UserSession, state.id)
@@ -206,4 +214,3 @@ def _read_cookie(scope: Scope, name: str) -> str | None:
 def session_state(scope: Scope) -> SessionState:
     state = scope.get("user_session")
     return state if isinstance(state, SessionState) else SessionState()
-
