@@ -105,6 +105,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.templates = make_templates(settings.templates_dir, NAVIGATION)
 
     app.include_router(health.router)
+    # The public feedback pages come first: routes are matched in order, and these take
+    # the most requests (every phone that scans a poster).
+    app.include_router(feedback_open.router)
+    app.include_router(feedback_public.router)
     app.include_router(accounts.router)
     if settings.demo:
         app.include_router(accounts_demo.router)
@@ -118,8 +122,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(supervision_ears.router)
     app.include_router(supervision_sessions.router)
     app.include_router(supervision_exports.router)
-    app.include_router(feedback_open.router)
-    app.include_router(feedback_public.router)
     app.include_router(feedback_links.router)
     app.include_router(feedback_triage.router)
     app.include_router(feedback_alerts.router)
