@@ -111,6 +111,19 @@ def test_a_second_run_reuses_the_stored_vectors_until_the_items_grow_by_a_quarte
     assert len(spaces) == 1 and "" not in spaces
 
 
+def test_text_from_a_source_the_encoder_has_not_seen_fits_it_again(
+    db: Session, database: Database, council_id: int, listed: ListedSource
+) -> None:
+    listed.add_corpus(per_theme=12, source="supervision_case_learning")
+    run(database, council_id)
+    listed.add("nobody listens to me", source="feedback_young_person")
+
+    parameters = json.loads(run(database, council_id).parameters)
+
+    assert parameters["refit"] is True
+    assert parameters["fitted_sources"] == ["feedback_young_person", "supervision_case_learning"]
+
+
 def test_a_new_item_is_placed_in_the_current_theme_on_arrival(
     db: Session, database: Database, council_id: int, listed: ListedSource
 ) -> None:

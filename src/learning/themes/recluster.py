@@ -4,7 +4,8 @@ the themes page and ``learning themes recluster``.
 1. Sync: the sources' items now (new ones in, released ones let in, withdrawn ones out).
 2. Snapshot, then compute with no database open: stored vectors are reused while the encoder
    that made them still fits the corpus (it is fitted again once the items have grown by
-   more than a quarter); previous themes keep their ids; the latest codebook seeds the run.
+   more than a quarter, or a source it has not seen arrives); previous themes keep their
+   ids; the latest codebook seeds the run.
 3. Save in one transaction (see :mod:`learning.themes.run_results`).
 
 Never run inside a request: it takes seconds to minutes. See :mod:`learning.themes.jobs`.
@@ -30,7 +31,8 @@ from learning.themes.vectorise import Encoder
 
 log = logging.getLogger(__name__)
 
-#: The encoder is fitted again when the items have grown by more than this factor since.
+#: The encoder is fitted again when the items have grown by more than this factor since it
+#: was fitted, or when text from a source it has not seen arrives.
 REFIT_GROWTH = 1.25
 RANDOM_STATE = 0
 
@@ -41,6 +43,7 @@ class Outcome:
     encoder: Encoder | None  # the fitted encoder (not the stored-vector wrapper)
     refit: bool
     fitted_items: int
+    fitted_sources: frozenset[str]
     reused_vectors: int
 
 
@@ -49,7 +52,12 @@ def compute(snapshot: Snapshot) -> Outcome:
     live = [s for s in snapshot.items if not s.held and s.text]
     model = snapshot.model
     base = model.encoder if model is not None else None
-    reuse = base is not None and snapshot.fitted_items * REFIT_GROWTH >= len(live)
+    sources = frozenset(s.source for s in live)
+    reuse = (
+        base is not None
+        and snapshot.fitted_items * REFIT_GROWTH >= len(live)
+        and sources <= snapshot.fitted_sources
+    )
     encoder: Encoder | StoredVectors | None = None
     if reuse and base is not None:
         vectors = {
@@ -74,6 +82,7 @@ def compute(snapshot: Snapshot) -> Outcome:
         encoder=fitted,
         refit=not reuse,
         fitted_items=snapshot.fitted_items if reuse else len(live),
+        fitted_sources=snapshot.fitted_sources if reuse else sources,
         reused_vectors=encoder.reused if isinstance(encoder, StoredVectors) else 0,
     )
 

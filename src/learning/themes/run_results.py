@@ -136,6 +136,7 @@ def _finish(db: Session, run_id: int, snapshot: Snapshot, outcome: Outcome, new:
             "encoder": str(getattr(outcome.encoder, "name", "")),
             "refit": outcome.refit,
             "fitted_items": outcome.fitted_items,
+            "fitted_sources": sorted(outcome.fitted_sources),
             "reused_vectors": outcome.reused_vectors,
             "codebook_version": snapshot.codebook.version if snapshot.codebook else 0,
             "new_themes_k": choice.k if choice else None,

@@ -13,7 +13,13 @@ from sqlmodel import Session, col, select
 from learning.core.clock import utcnow
 from learning.themes.codebook import Codebook
 from learning.themes.model_store import load_model
-from learning.themes.models import CodebookVersion, ThemeItem, ThemeModelRecord, ThemeRecord
+from learning.themes.models import (
+    CodebookVersion,
+    ThemeItem,
+    ThemeModelRecord,
+    ThemeRecord,
+    ThemeRunRecord,
+)
 from learning.themes.pipeline import ThemeModel
 from learning.themes.records import Item, Theme
 from learning.themes.terms import ItemState
@@ -55,6 +61,7 @@ class Snapshot:
     codebook: Codebook | None
     model: ThemeModel | None
     fitted_items: int
+    fitted_sources: frozenset[str]  # the sources the model's encoder was fitted on
 
 
 def take_snapshot(db: Session, council_id: int) -> Snapshot:
@@ -94,7 +101,14 @@ def take_snapshot(db: Session, council_id: int) -> Snapshot:
         codebook=latest_codebook(db, council_id),
         model=load_model(model_row.data) if model_row else None,
         fitted_items=model_row.fitted_items if model_row else 0,
+        fitted_sources=_fitted_sources(db, model_row.run_id) if model_row else frozenset(),
     )
+
+
+def _fitted_sources(db: Session, run_id: int) -> frozenset[str]:
+    run = db.get(ThemeRunRecord, run_id)
+    found = json.loads(run.parameters or "{}").get("fitted_sources", []) if run else []
+    return frozenset(str(s) for s in found)
 
 
 def latest_codebook(db: Session, council_id: int) -> Codebook | None:
