@@ -49,6 +49,7 @@ from learning.mail.terms import OutboxStatus
 from learning.org.demo import DEMO_SLUG, create_demo_council
 from learning.org.models import Council, Person, RoleAssignment
 from tests.conftest import make_settings
+from tests.factories import Factory
 from tests.feedback.public import main_text
 from tests.org.pages import heading
 
@@ -271,6 +272,33 @@ def test_the_safeguarding_lead_to_sign_in_as_handles_alerts(db: Session) -> None
     assert Permission.SAFEGUARDING_ALERTS in permissions_for(roles)
     closed = [a for a in all_of(db, SafeguardingAlert) if a.status is AlertStatus.CLOSED]
     assert {a.closed_by_id for a in closed} == {lead.id}
+
+
+@pytest.mark.parametrize(
+    "email", ["helen.pascoe@tamarside.example", "ruth.penrose@tamarside.example"]
+)
+def test_the_staff_pages_open_on_the_demos_feedback(
+    client: TestClient, db: Session, email: str
+) -> None:
+    """Every page of the feedback journeys, for the people to sign in as (with the demo's
+    volume of feedback: several pages of it)."""
+    person = db.exec(select(Person).where(Person.email == email)).one()
+    Factory(db).sign_in(client, person)
+    pages = ["/feedback/links", "/feedback/queue/actions", *queue_pages(client)]
+    if email.startswith("helen"):
+        pages += ["/safeguarding/alerts"] + [
+            f"/safeguarding/alerts/{a.id}" for a in all_of(db, SafeguardingAlert)
+        ]
+    theirs = [s for s in all_of(db, FeedbackSubmission) if s.team_id == person.team_id]
+    pages += [f"/feedback/queue/{s.id}" for s in theirs[:3]]
+    for address in pages:
+        response = client.get(address)
+        assert response.status_code == 200, (address, response.status_code)
+
+
+def queue_pages(client: TestClient) -> list[str]:
+    tabs = [f"/feedback/queue?tab={tab}" for tab in ("open", "held", "closed")]
+    return [*tabs, "/feedback/queue?tab=closed&page=2"]
 
 
 def test_the_printed_address_opens_the_childs_form_and_the_receipt_code_works(
