@@ -88,12 +88,14 @@ class _Running:
     thread: threading.Thread
 
 
-def _serve(app: Any, sock: socket.socket) -> _Running:
+def _serve(app: Any, sock: socket.socket, lifespan: bool = False) -> _Running:
     config = uvicorn.Config(
         app,
         log_level="warning",
         access_log=False,
-        lifespan="off",
+        # Off unless asked for: the app's background services (the mail sender, the themes
+        # scheduler) run only in a server whose tests need them.
+        lifespan="on" if lifespan else "off",
         ws="none",
         server_header=False,
         proxy_headers=False,
@@ -130,15 +132,23 @@ def start_live_server(fresh_database_url: Callable[[], str]) -> Iterator[Callabl
 
     ``settings`` are overrides for ``make_settings``; ``more_settings(base_url)`` may add
     more once the port is known (an OpenID client must know its callback address).
+    ``prepare(database, base_url)`` adds records before the server starts; ``lifespan``
+    runs the app's background services.
     """
     running: list[tuple[_Running, Database]] = []
 
     def start(
-        more_settings: Callable[[str], dict[str, object]] | None = None, **settings: object
+        more_settings: Callable[[str], dict[str, object]] | None = None,
+        *,
+        prepare: Callable[[Database, str], None] | None = None,
+        lifespan: bool = False,
+        **settings: object,
     ) -> LiveServer:
         database = demo_database(fresh_database_url)
         sock = loopback_socket()
         base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        if prepare is not None:
+            prepare(database, base_url)
         values: dict[str, object] = {
             "demo": True,
             "council_slug": DEMO_SLUG,
@@ -157,7 +167,7 @@ def start_live_server(fresh_database_url: Callable[[], str]) -> Iterator[Callabl
         if more_settings is not None:
             values.update(more_settings(base_url))
         app = create_app(make_settings(**values), database=database)
-        running.append((_serve(app, sock), database))
+        running.append((_serve(app, sock, lifespan), database))
         return LiveServer(base_url, database)
 
     try:
