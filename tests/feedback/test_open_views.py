@@ -24,9 +24,8 @@ from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.org.pages import error_summary, field_error, heading, page, value_of
 
-SAFETY = (
-    "If you or a child is in danger now, call 999. Children can call Childline free on 0800 1111."
-)
+SAFETY = "If you are in danger now, call 999"
+CHILDLINE = "You can talk to Childline any time, for free: 0800 1111"
 
 
 @pytest.fixture
@@ -108,7 +107,7 @@ def test_every_closed_link_gets_the_same_page_saying_nothing_about_why(
     assert len(bodies) == 1
     first = responses["unknown"]
     assert heading(first) == "This link does not work any more"
-    assert SAFETY in main_text(first)
+    assert SAFETY in main_text(first) and CHILDLINE in main_text(first)
     assert all(r.headers["referrer-policy"] == "no-referrer" for r in responses.values())
     assert all(not r.cookies for r in responses.values())
 
@@ -131,7 +130,7 @@ def test_the_short_code_page_has_a_labelled_box_with_a_hint(client: TestClient) 
     label = soup.find("label", attrs={"for": "code"})
     assert label is not None and label.get_text(strip=True) == "Type your code"
     assert "ACDE-FGHJ" in soup.find(id="code-hint").get_text()  # type: ignore[union-attr]
-    assert SAFETY in main_text(response)
+    assert SAFETY in main_text(response) and CHILDLINE in main_text(response)
 
 
 def test_a_typed_code_opens_its_link_however_it_is_written(
@@ -207,6 +206,7 @@ def test_the_public_pages_are_on_the_public_list() -> None:
     assert open_views.PUBLIC_ROUTES <= PUBLIC_ROUTES
     assert {
         "feedback_open_link",
+        "feedback_link_closed",
         "feedback_short_code",
         "feedback_short_code_submit",
         "feedback_short_code_open",

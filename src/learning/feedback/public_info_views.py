@@ -6,8 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from learning.core.deps import DbSession
-from learning.core.web import render
-from learning.feedback import drafts, forms, privacy, public_form
+from learning.feedback import drafts, forms, open_views, privacy, public_form
 from learning.feedback.form_definitions import Audience
 from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import current_link, set_link_cookie
@@ -69,9 +68,7 @@ def feedback_resume_submit(request: Request, db: DbSession, form: FormDep) -> Re
     if draft is None or link is None:
         return _resume_error(page, code, ERROR_UNKNOWN)
     if not is_open(link):
-        return render(
-            request, "feedback/public/link_closed.html", {"too_many": False}, status_code=404
-        )
+        return open_views.closed_page(request, lang=chosen)
     values = drafts.draft_values(draft)
     page = PublicPage.of(request, chosen or draft.language.value, values.get("easy", ""))
     response = public_form.form_page(

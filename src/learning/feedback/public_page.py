@@ -50,6 +50,7 @@ class PublicPage:
     easy: bool
     chosen: bool  # the person chose the language on the page (so links carry it)
     keep: dict[str, str] = field(default_factory=dict)  # other parameters links carry
+    here: str = ""  # where the switches lead, when not this address (one holding a token)
 
     @classmethod
     def of(
@@ -86,7 +87,8 @@ class PublicPage:
     def _here(self, **values: str) -> str:
         merged = {**self.params(), **values}
         merged = {k: v for k, v in merged.items() if v}
-        return f"{self.request.url.path}?{urlencode(merged)}" if merged else self.request.url.path
+        path = self.here or self.request.url.path
+        return f"{path}?{urlencode(merged)}" if merged else path
 
     def switches(self) -> dict[str, Any]:
         languages = [
