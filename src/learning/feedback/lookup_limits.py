@@ -1,7 +1,9 @@
-"""Failed link look-ups, limited per client.
+"""Failed look-ups of links and resume codes, limited per client.
 
 Guessing is the one attack on a link's token or short code, so every look-up that finds no
-open link (unknown, expired, used or switched off alike) counts against the client. The
+open link (unknown, expired, used or switched off alike) counts against the client. A resume
+code is guessed the same way (and opens a link with someone's saved answers), so failed
+resume codes count too, against their own budget (``RESUME_CODES``). The
 client is known only by a keyed hash of its address under the daily key of
 :mod:`learning.feedback.rates`, so the counter rows say nothing about who asked, and they
 go with the other counters after 48 hours.
@@ -26,15 +28,19 @@ from learning.feedback.models import RateCounter
 
 FAILURES_ALLOWED = 30
 WINDOW = timedelta(hours=1)
+LINKS = "lookup"  # link tokens and short codes
+RESUME_CODES = "resume"  # codes of answers saved to finish later
 
 
-def lookup_key(settings: Settings, client_address: str, now: datetime) -> str:
-    return keyed_hash(rates.daily_key(settings, now), f"lookup:{client_address}")
+def lookup_key(settings: Settings, client_address: str, now: datetime, what: str = LINKS) -> str:
+    return keyed_hash(rates.daily_key(settings, now), f"{what}:{client_address}")
 
 
-def failures(db: Session, settings: Settings, client_address: str, now: datetime) -> int:
+def failures(
+    db: Session, settings: Settings, client_address: str, now: datetime, what: str = LINKS
+) -> int:
     table = RateCounter.__table__  # type: ignore[attr-defined]
-    key = lookup_key(settings, client_address, now)
+    key = lookup_key(settings, client_address, now, what)
     query = select(table.c.count).where(
         table.c.key == key, table.c.window_start == rates.window_start(now, WINDOW)
     )
@@ -42,16 +48,24 @@ def failures(db: Session, settings: Settings, client_address: str, now: datetime
 
 
 def blocked(
-    db: Session, settings: Settings, client_address: str, now: datetime | None = None
+    db: Session,
+    settings: Settings,
+    client_address: str,
+    now: datetime | None = None,
+    what: str = LINKS,
 ) -> bool:
-    """Whether this client has used up its failed look-ups for now."""
-    return failures(db, settings, client_address, now or utcnow()) >= FAILURES_ALLOWED
+    """Whether this client has used up its failed look-ups (of ``what``) for now."""
+    return failures(db, settings, client_address, now or utcnow(), what) >= FAILURES_ALLOWED
 
 
 def note_failure(
-    db: Session, settings: Settings, client_address: str, now: datetime | None = None
+    db: Session,
+    settings: Settings,
+    client_address: str,
+    now: datetime | None = None,
+    what: str = LINKS,
 ) -> int:
-    """Count one failed look-up; returns the count in this window."""
+    """Count one failed look-up (of ``what``); returns the count in this window."""
     now = now or utcnow()
-    key = lookup_key(settings, client_address, now)
+    key = lookup_key(settings, client_address, now, what)
     return rates.count_up(db, key, rates.window_start(now, WINDOW))

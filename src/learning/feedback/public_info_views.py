@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from learning.core.deps import DbSession
-from learning.feedback import drafts, forms, open_views, privacy, public_form
+from learning.feedback import drafts, forms, lookup_limits, open_views, privacy, public_form
 from learning.feedback.form_definitions import Audience
 from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import current_link, set_link_cookie
@@ -24,6 +24,7 @@ ERROR_UNKNOWN = N_(
     "We cannot find answers with that code. Check it, or start again. Saved "
     "answers are kept for 7 days."
 )
+ERROR_TOO_MANY = N_("You have tried too many codes from here. Wait an hour, then try again.")
 
 
 @router.get("/give-feedback/privacy", name="feedback_privacy")
@@ -63,9 +64,13 @@ def feedback_resume_submit(request: Request, db: DbSession, form: FormDep) -> Re
     code = str(form.get("code", "")).strip()[:40]
     if not code:
         return _resume_error(page, code, ERROR_EMPTY)
-    draft = drafts.find_draft(db, request.app.state.settings, code)
+    settings, address = request.app.state.settings, open_views.client_address(request)
+    if lookup_limits.blocked(db, settings, address, what=lookup_limits.RESUME_CODES):
+        return _resume_error(page, code, ERROR_TOO_MANY, 429)  # even a right code: no hints
+    draft = drafts.find_draft(db, settings, code)
     link = db.get(FeedbackLink, draft.link_id) if draft is not None else None
     if draft is None or link is None:
+        lookup_limits.note_failure(db, settings, address, what=lookup_limits.RESUME_CODES)
         return _resume_error(page, code, ERROR_UNKNOWN)
     if not is_open(link):
         return open_views.closed_page(request, lang=chosen)
@@ -78,10 +83,10 @@ def feedback_resume_submit(request: Request, db: DbSession, form: FormDep) -> Re
     return response
 
 
-def _resume_error(page: PublicPage, code: str, message: str) -> Response:
+def _resume_error(page: PublicPage, code: str, message: str, status: int = 422) -> Response:
     return page.render(
         "resume.html",
-        status_code=422,
+        status_code=status,
         values={"code": code},
         errors={"code": forms.FieldError(message)},
     )
