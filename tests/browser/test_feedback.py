@@ -140,6 +140,8 @@ def make_a_poster_link(page: Page, demo: Demo) -> str:
     expect(page.get_by_role("main")).to_contain_text("Child protection conferences this week")
     assert_accessible(page)
     page.get_by_role("link", name="Make a link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Make a feedback link")
+    assert_accessible(page)
     page.get_by_label("Poster (many uses, QR code)").check()
     page.get_by_label("What the feedback is for").fill("Our family room")
     page.get_by_label("Form", exact=True).select_option(label="Child aged 8 to 12")
@@ -194,6 +196,7 @@ def test_a_childs_disclosure_reaches_the_safeguarding_inbox_and_arrives_by_email
     child = phone(new_context)
     child.goto(demo.feedback.child_form_url)  # as `learning demo` prints it
     expect(child.get_by_role("heading", level=1)).to_have_text("Tell us what you think")
+    check(child)
     child.get_by_label("What would make things better?").fill(DISCLOSURE)
     child.get_by_role("button", name="Send my feedback").click()
     expect(child.get_by_role("heading", level=1)).to_have_text("We have told someone who can help")
@@ -244,6 +247,7 @@ def test_the_under_8_faces_work_by_keyboard_alone(
     page = phone(new_context)
     page.goto(short_address(demo, "Short breaks centre"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Tell us what you think")
+    check(page)
 
     first_face = page.locator("#space")
     keyboard_to(page, first_face)
@@ -297,6 +301,7 @@ def test_the_demos_receipt_code_shows_what_the_team_changed(
 ) -> None:
     page = phone(new_context)
     page.goto(demo.feedback.receipt_url)
+    check(page)
     page.get_by_label("Your receipt code").fill(demo.feedback.receipt_code)
     page.get_by_role("button", name="Find my feedback").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("What happened to my feedback?")
