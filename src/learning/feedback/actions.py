@@ -31,7 +31,9 @@ def require_action(db: Session, scope: Scope, action_id: int) -> FeedbackAction:
         or action.council_id != scope.council_id
         or (scope.team_ids is not None and action.team_id not in scope.team_ids)
     ):
-        raise NotYours(f"action {action_id} is not this person's to see")
+        raise NotYours(
+            f"action {action_id} is not this person's to see", "feedback_action", action_id
+        )
     return action
 
 
@@ -94,7 +96,7 @@ def link_item(
 ) -> None:
     """Links an item to one of its own team's actions (once)."""
     if action.team_id != submission.team_id or action.council_id != submission.council_id:
-        raise NotYours(f"action {action.id} belongs to another team")
+        raise NotYours(f"action {action.id} belongs to another team", "feedback_action", action.id)
     if db.get(FeedbackActionLink, (action.id, submission.id)) is None:
         db.add(FeedbackActionLink(action_id=action.id, submission_id=submission.id))
         record(

@@ -30,7 +30,13 @@ ALL_TEAMS_ROLES = frozenset(
 
 
 class NotYours(LookupError):
-    """No such item, or one this person may not see: the same answer either way."""
+    """No such item, or one this person may not see: the same answer either way. It names
+    the record asked for, so that the refusal can be audited (``triage_refusals``)."""
+
+    def __init__(self, message: str, record_type: str = "", record_id: object = "") -> None:
+        super().__init__(message)
+        self.record_type = record_type
+        self.record_id = record_id
 
 
 class Tab(StrEnum):
@@ -138,7 +144,11 @@ def tab_counts(db: Session, scope: Scope, team_id: int | None) -> dict[Tab, int]
 def require_item(db: Session, scope: Scope, submission_id: int) -> FeedbackSubmission:
     submission = db.get(FeedbackSubmission, submission_id)
     if submission is None or not scope.allows(submission):
-        raise NotYours(f"feedback item {submission_id} is not in this person's queue")
+        raise NotYours(
+            f"feedback item {submission_id} is not in this person's queue",
+            "feedback_submission",
+            submission_id,
+        )
     return submission
 
 

@@ -16,31 +16,24 @@ from learning.core.web import flash, redirect, render
 from learning.feedback import actions, triage, triage_display, triage_forms
 from learning.feedback.models import FeedbackAction, FeedbackSubmission
 from learning.feedback.terms import ActionStatus
-from learning.feedback.triage import NotYours, Scope
+from learning.feedback.triage import Scope
 from learning.feedback.triage_item_page import Triager, item_or_404, item_page
 from learning.org.forms import Errors, text, whole_number
 from learning.org.models import Team
-from learning.org.view_helpers import FormDep, not_found
+from learning.org.view_helpers import FormDep
 
 router = APIRouter()
 
 
 def _action_or_404(db: Session, scope: Scope, action_id: int) -> FeedbackAction:
-    try:
-        return actions.require_action(db, scope, action_id)
-    except NotYours:
-        raise not_found() from None
+    """The action, or ``NotYours``: the queue's ``refusals`` audit it and answer 404."""
+    return actions.require_action(db, scope, action_id)
 
 
 def _item_or_404(db: Session, scope: Scope, raw: str) -> FeedbackSubmission | None:
     """The item a new action starts from, if any (``?item=ID``)."""
     wanted = whole_number(raw)
-    if wanted is None:
-        return None
-    try:
-        return triage.require_item(db, scope, wanted)
-    except NotYours:
-        raise not_found() from None
+    return triage.require_item(db, scope, wanted) if wanted is not None else None
 
 
 @router.get("/feedback/queue/actions", name="feedback_actions")
@@ -159,10 +152,7 @@ def link_action(
         errors = {"action_id": "Choose the action to link this feedback to"}
         return item_page(request, db, principal, submission, errors, {}, 422)
     action = _action_or_404(db, scope, wanted)
-    try:
-        actions.link_item(db, actor_from(request), action, submission)
-    except NotYours:
-        raise not_found() from None
+    actions.link_item(db, actor_from(request), action, submission)
     flash(request, f"Linked to: {action.title}")
     return redirect(request, str(request.url_for("feedback_item", submission_id=submission_id)))
 

@@ -15,19 +15,16 @@ from learning.core.permissions import Permission
 from learning.core.web import flash, redirect, render
 from learning.feedback import actions, triage, triage_display, triage_forms, triage_work
 from learning.feedback.models import FeedbackSubmission
-from learning.feedback.triage import NotYours, Scope
+from learning.feedback.triage import Scope
 from learning.org.forms import Errors
 from learning.org.models import Team
-from learning.org.view_helpers import not_found
 
 Triager = Annotated[Principal, Depends(requires(Permission.FEEDBACK_TRIAGE))]
 
 
 def item_or_404(db: Session, scope: Scope, submission_id: int) -> FeedbackSubmission:
-    try:
-        return triage.require_item(db, scope, submission_id)
-    except NotYours:
-        raise not_found() from None
+    """The item, or ``NotYours``: the queue's ``refusals`` audit it and answer 404."""
+    return triage.require_item(db, scope, submission_id)
 
 
 def item_page(

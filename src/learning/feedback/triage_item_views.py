@@ -9,9 +9,8 @@ from fastapi.responses import Response
 from learning.audit.service import actor_from
 from learning.core.deps import DbSession
 from learning.feedback import triage, triage_forms, triage_work
-from learning.feedback.triage import NotYours
 from learning.feedback.triage_item_page import Triager, back_to_item, item_or_404, item_page
-from learning.org.view_helpers import FormDep, not_found
+from learning.org.view_helpers import FormDep
 
 router = APIRouter()
 
@@ -40,10 +39,7 @@ def tag_remove(
     request: Request, db: DbSession, principal: Triager, submission_id: int, tag_id: int
 ) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
-    try:
-        triage_work.remove_tag(db, actor_from(request), submission, tag_id)
-    except NotYours:
-        raise not_found() from None
+    triage_work.remove_tag(db, actor_from(request), submission, tag_id)
     return back_to_item(request, submission, "Tag removed")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
@@ -20,10 +20,11 @@ from learning.feedback.triage import Scope, Tab
 from learning.feedback.triage_action_views import router as action_router
 from learning.feedback.triage_item_page import Triager, item_or_404, item_page
 from learning.feedback.triage_item_views import router as item_router
+from learning.feedback.triage_refusals import refusals
 from learning.org.forms import whole_number
 from learning.org.models import Team
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(refusals, scope="function")])  # audited 404s
 router.include_router(action_router)
 router.include_router(item_router)
 PUBLIC_ROUTES: frozenset[str] = frozenset()

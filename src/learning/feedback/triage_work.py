@@ -50,7 +50,9 @@ def add_tag(db: Session, actor: Actor, submission: FeedbackSubmission, name: str
 def remove_tag(db: Session, actor: Actor, submission: FeedbackSubmission, tag_id: int) -> None:
     tag = db.get(FeedbackTag, tag_id)
     if tag is None or tag.submission_id != submission.id:
-        raise NotYours(f"tag {tag_id} is not on feedback item {submission.id}")
+        raise NotYours(
+            f"tag {tag_id} is not on feedback item {submission.id}", "feedback_tag", tag_id
+        )
     db.delete(tag)
     record(db, actor, "feedback.tag.removed", "feedback_submission", submission.id, tag=tag.name)
     db.flush()
