@@ -24,6 +24,10 @@ from learning.feedback.terms import FormKind
 #: out is still sent (the nonce and the link's own state are checked as usual).
 FORM_LINK_FIELD = "form_link"
 FORM_LINK_MAX_SECONDS = 24 * 60 * 60
+#: A worry (the safety button, or words the screen flags) is taken from a page open for up
+#: to a week: a phone keeps a tab that long. Such a late one is quarantined (its nonce is
+#: stale, or its link closed) and still raises the alert.
+URGENT_FORM_LINK_MAX_SECONDS = 7 * 24 * 60 * 60
 CHOOSE_ERROR = N_("Choose who you are")
 WORRIED_TEXT = {
     forms.Audience.CHILD: N_(
@@ -42,14 +46,18 @@ def signer(settings: Settings) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(settings.effective_secret, salt="feedback-form-link")
 
 
-def posted_link(request: Request, db: Session, form: FormData) -> FeedbackLink | None:
+def posted_link(
+    request: Request, db: Session, form: FormData, urgent: bool = False
+) -> FeedbackLink | None:
     """The link the form was for, open or not (``submit`` quarantines a closed one rather
-    than lose what was written): from the link cookie, else the form's signed field."""
+    than lose what was written): from the link cookie, else the form's signed field, which
+    is honoured for longer when the form carries a worry (``urgent``)."""
     link_id = link_id_from_cookie(request)
     if link_id is None:
+        max_age = URGENT_FORM_LINK_MAX_SECONDS if urgent else FORM_LINK_MAX_SECONDS
         try:
             value = signer(request.app.state.settings).loads(
-                str(form.get(FORM_LINK_FIELD, "")), max_age=FORM_LINK_MAX_SECONDS
+                str(form.get(FORM_LINK_FIELD, "")), max_age=max_age
             )
         except BadSignature:
             value = None

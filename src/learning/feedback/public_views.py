@@ -24,6 +24,7 @@ from learning.feedback import (
     public_form,
     public_info_views,
     public_receipt_views,
+    safeguarding,
 )
 from learning.feedback.link_cookie import current_link
 from learning.feedback.models import FeedbackLink
@@ -32,6 +33,8 @@ from learning.feedback.receipt_cookie import Receipt, set_receipt_cookie
 from learning.feedback.submissions import Incoming, submit
 from learning.feedback.terms import FormKind
 from learning.org.view_helpers import FormDep
+from learning.themes.arrival_queue import after_response
+from learning.themes.arrivals import FEEDBACK
 
 i18n.load_all()  # read the language catalogues once, when the app starts
 
@@ -80,8 +83,12 @@ def feedback_submit(request: Request, db: DbSession, form: FormDep) -> Response:
     data, errors = (
         (forms.worried_input(definition, raw), {}) if worried else forms.validate(definition, raw)
     )
+    if link is None and (worried or _flagged(definition, raw)):
+        link = public_form.posted_link(request, db, form, urgent=True)
+        if link is None:  # no link that can be verified: nobody can be told
+            return public_form.form_page(page, None, kind, data.values, errors, worried=True)
     if link is None:
-        return public_form.form_page(page, None, kind, data.values, errors, worried=worried)
+        return public_form.form_page(page, None, kind, data.values, errors)
     if form.get("save") == "yes" and definition.saveable and not worried:
         return _save_draft(page, db, link, kind, data.values, str(form.get("draft", "")))
     if errors:
@@ -95,6 +102,12 @@ def feedback_submit(request: Request, db: DbSession, form: FormDep) -> Response:
             draft_code=str(form.get("draft", "")),
         )
     return _send(page, db, link, kind, data, worried, form)
+
+
+def _flagged(definition: forms.FormDefinition, raw: dict[str, list[str]]) -> bool:
+    """Whether anything typed reads as a worry about safety (every field, errors or not)."""
+    typed = forms.worried_input(definition, raw).answers.values()
+    return safeguarding.screen_all(typed).flagged
 
 
 def _send(
@@ -124,7 +137,8 @@ def _send(
     drafts.discard(db, settings, str(form.get("draft", "")))
     response = redirect(request, page.link_to("feedback_thanks"))
     set_receipt_cookie(response, settings, Receipt(outcome.receipt_code, outcome.alert is not None))
-    return response
+    assert outcome.submission.id is not None
+    return after_response(request, response, FEEDBACK, outcome.submission.id)
 
 
 def _save_draft(
