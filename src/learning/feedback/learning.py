@@ -30,6 +30,7 @@ from learning.feedback.terms import CHILD_FORMS, AlertStatus, FormKind
 from learning.org.models import Team
 from learning.themes.names import StaffNames
 from learning.themes.redact import redact
+from learning.themes.sources import RecordShare
 
 SOURCE_PREFIX = "feedback_"
 THEMED_FORMS = CHILD_FORMS | {FormKind.PARENT_CARER, FormKind.FOSTER_CARER}
@@ -70,6 +71,32 @@ def learning_items(
         for item in _items(submission, team, alerts, names, worker_id)
     ]
     return sorted(items, key=lambda item: (item.date, item.id))
+
+
+def submission_share(db: Session, submission_id: int) -> RecordShare | None:
+    """What one submission gives the theme engine now (for its arrival, once stored)."""
+    found = db.exec(
+        select(FeedbackSubmission, FeedbackLink.worker_id, Team.name)
+        .join(FeedbackLink, col(FeedbackLink.id) == FeedbackSubmission.link_id)
+        .join(Team, col(Team.id) == FeedbackSubmission.team_id)
+        .where(FeedbackSubmission.id == submission_id)
+    ).first()
+    if found is None:
+        return None
+    submission, worker_id, team = found
+    refs = frozenset(
+        f"feedback:{submission_id}:{key}"
+        for key, _, _ in written_answers(submission.form_kind, submission.answers)
+    )
+    if submission.form_kind not in THEMED_FORMS:
+        return RecordShare(submission.council_id, (), refs)
+    status = db.exec(
+        select(SafeguardingAlert.status).where(SafeguardingAlert.submission_id == submission_id)
+    ).first()
+    alerts = {submission_id: AlertStatus(status)} if status is not None else {}
+    names = StaffNames(db, submission.council_id)
+    items = tuple(_items(submission, team, alerts, names, worker_id))
+    return RecordShare(submission.council_id, items, refs)
 
 
 def is_held(submission: FeedbackSubmission, alert_status: AlertStatus | None) -> bool:

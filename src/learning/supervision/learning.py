@@ -29,6 +29,7 @@ from learning.org.models import Person, Team
 from learning.supervision import frameworks
 from learning.supervision.models import CaseDiscussion, SupervisionSession
 from learning.themes.redact import placeholder, redact
+from learning.themes.sources import RecordShare
 
 CASE_LEARNING = "supervision_case_learning"
 REFLECTION = "supervision_reflection"
@@ -59,26 +60,44 @@ def learning_items(db: Session, council_id: int, since: date | None = None) -> l
     return sorted(items, key=lambda item: (item.date, item.id))
 
 
+def session_share(db: Session, session_id: int) -> RecordShare | None:
+    """What one record shares now (signed off, or changed what it shares, or amended)."""
+    session = db.get(SupervisionSession, session_id)
+    if session is None:
+        return None
+    names = _StaffNames(db, session.council_id)
+    items = (*_case_learning(db, session.council_id, None, names, session_id),
+             *_reflections(db, session.council_id, None, names, session_id))
+    cases = db.exec(select(CaseDiscussion.id).where(CaseDiscussion.session_id == session_id))
+    refs = {f"supervision:case:{case_id}" for case_id in cases} | {f"supervision:cpd:{session_id}"}
+    refs |= {f"supervision:{key}:{session_id}" for key, _, _ in _shared_texts(session)}
+    return RecordShare(session.council_id, items, frozenset(refs))
+
+
 def _signed(
-    query: Select[*tuple[Any, ...]], council_id: int, since: date | None
+    query: Select[*tuple[Any, ...]], council_id: int, since: date | None,
+    session_id: int | None = None,
 ) -> Select[*tuple[Any, ...]]:
     query = (query
              .join(Person, col(Person.id) == SupervisionSession.supervisee_id)
              .outerjoin(Team, col(Team.id) == Person.team_id)
              .where(col(SupervisionSession.council_id) == council_id,
                     col(SupervisionSession.signed_off_at).is_not(None)))
+    if session_id is not None:
+        query = query.where(col(SupervisionSession.id) == session_id)
     return query.where(session_day >= since) if since else query
 
 
 def _case_learning(
-    db: Session, council_id: int, since: date | None, names: _StaffNames
+    db: Session, council_id: int, since: date | None, names: _StaffNames,
+    session_id: int | None = None,
 ) -> Iterator[LearningItem]:
     query = _signed(
         wide_select(col(CaseDiscussion.id), col(CaseDiscussion.learning_point),
                     col(CaseDiscussion.case_reference), session_day, col(Team.name),
                     col(SupervisionSession.supervisee_id), col(SupervisionSession.supervisor_id))
         .join(SupervisionSession, col(SupervisionSession.id) == CaseDiscussion.session_id),
-        council_id, since,
+        council_id, since, session_id,
     ).where(col(SupervisionSession.share_case_learning),
             func.trim(col(CaseDiscussion.learning_point)) != "")
     for case_id, text, reference, day, team, supervisee, supervisor in db.exec(query):  # type: ignore[call-overload]
@@ -90,10 +109,11 @@ def _case_learning(
 
 
 def _reflections(
-    db: Session, council_id: int, since: date | None, names: _StaffNames
+    db: Session, council_id: int, since: date | None, names: _StaffNames,
+    session_id: int | None = None,
 ) -> Iterator[LearningItem]:
     query = _signed(
-        wide_select(SupervisionSession, session_day, col(Team.name)), council_id, since
+        wide_select(SupervisionSession, session_day, col(Team.name)), council_id, since, session_id
     ).where(col(SupervisionSession.share_personal_for_learning))
     for session, day, team in db.exec(query):  # type: ignore[call-overload]
         people = (session.supervisee_id, session.supervisor_id)

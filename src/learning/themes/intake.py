@@ -167,9 +167,31 @@ def _differs(row: ThemeItem, arrival: Arrival) -> bool:
     )
 
 
-def _update(db: Session, row: ThemeItem, arrival: Arrival, *, assign: bool) -> ThemeItem:
+def arrive(
+    db: Session,
+    council_id: int,
+    arrival: Arrival,
+    row: ThemeItem | None,
+    encoded: tuple[bytes, str] | None = None,
+) -> ThemeItem | None:
+    """Store one item of a record that arrived (``row``: as stored so far) and place it, if it
+    is new or changed; None if it is stored as it is already. ``encoded``: its vector and
+    space, if encoded ahead (used while the current model's space is still that one)."""
+    if row is not None and not _differs(row, arrival):
+        return None
+    return _update(db, row or _new(council_id, arrival), arrival, assign=True, encoded=encoded)
+
+
+def _update(
+    db: Session,
+    row: ThemeItem,
+    arrival: Arrival,
+    *,
+    assign: bool,
+    encoded: tuple[bytes, str] | None = None,
+) -> ThemeItem:
     if row.text != arrival.text or row.question != arrival.question:
-        row.vector, row.space = None, ""
+        row.vector, row.space = encoded or (None, "")
     row.text, row.team, row.question = arrival.text, arrival.team, arrival.question
     row.happened_on = arrival.happened_on
     if assign or arrival.held:

@@ -10,6 +10,9 @@ dated on or after it; None means everything the source shares now.
 Supervision learning points and child and family feedback are registered here; survey answers
 join the same way (``register_source("surveys", "learning.surveys.learning:learning_items")``).
 Sources are imported only when first used, so the theme engine does not reach into them.
+
+A source may also share one record at a time, for items to reach the themes on arrival (see
+:mod:`learning.themes.arrivals`): a function ``(db, record_id) -> RecordShare | None``.
 """
 
 from __future__ import annotations
@@ -61,6 +64,20 @@ class Arrival:
     @property
     def key(self) -> str:
         return f"{self.source}:{self.source_ref}"
+
+
+@dataclass(frozen=True)
+class RecordShare:
+    """What one record (a submission, a signed-off supervision record) shares now: its items,
+    held ones included, and the references of every item it could share, so that an item it
+    no longer shares is taken out."""
+
+    council_id: int
+    items: tuple[Any, ...]
+    refs: frozenset[str]
+
+
+RecordSource = Callable[[Session, int], RecordShare | None]
 
 
 def register_source(name: str, source: Source | str) -> None:

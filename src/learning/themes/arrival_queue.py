@@ -1,0 +1,119 @@
+"""Handing a record to the themes once it is safely stored, without slowing the person down.
+
+A view calls ``after_response(request, response, kind, record_id)``: once the response is
+on its way (the request's transaction has committed by then), the record is put on a queue
+that one thread drains, taking in whatever has gathered in one go (see
+:func:`learning.themes.arrivals.take_in`). Where no thread runs (a database bound to one
+connection, as in the tests, or an app started without its lifespan) the record is taken in
+at once, after the response. Nothing that goes wrong here reaches the person: it is logged,
+and the 15-minute intake takes the record in later.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from fastapi import Request
+from fastapi.responses import Response
+from starlette.background import BackgroundTask, BackgroundTasks
+from starlette.concurrency import run_in_threadpool
+
+from learning.core.db import Database
+from learning.themes.arrivals import take_in
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+_STOP = ("", 0)
+
+
+class Arrivals:
+    """Records waiting to reach the themes, for one database (one per app)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._queue: queue.SimpleQueue[tuple[str, int]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="themes-arrivals", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Take in what is queued, then end the thread."""
+        if self._thread is not None:
+            self._queue.put(_STOP)
+            self._thread.join(timeout)
+            self._thread = None
+
+    def put(self, kind: str, record_id: int) -> None:
+        self._queue.put((kind, record_id))
+
+    def take_in_now(self, kind: str, record_id: int) -> None:
+        try:
+            take_in(self.database, [(kind, record_id)])
+        except Exception:  # noqa: BLE001 - never reaches the person; the intake has it later
+            log.exception("themes: %s record %s did not arrive", kind, record_id)
+
+    def _loop(self) -> None:
+        stopping = False
+        while not stopping:
+            batch = [self._queue.get()]
+            while len(batch) < BATCH and not self._queue.empty():
+                batch.append(self._queue.get())
+            stopping = _STOP in batch
+            records = [record for record in batch if record != _STOP]
+            try:
+                if records:
+                    take_in(self.database, records)
+            except Exception:  # noqa: BLE001 - keep the thread alive; the log has it
+                log.exception("themes: %s records did not arrive", len(records))
+
+
+def arrivals_for(state: object) -> Arrivals:
+    """The app's :class:`Arrivals` (``state`` is ``app.state``), made on first use."""
+    found = getattr(state, "theme_arrivals", None)
+    if found is None:
+        found = Arrivals(state.db)  # type: ignore[attr-defined]
+        state.theme_arrivals = found  # type: ignore[attr-defined]
+    return found
+
+
+@contextmanager
+def receiving(state: object) -> Iterator[Arrivals | None]:
+    """Run the arrivals thread while the block runs (none for a connection-bound database)."""
+    arrivals = arrivals_for(state)
+    if arrivals.database.connection is not None:
+        yield None
+        return
+    arrivals.start()
+    try:
+        yield arrivals
+    finally:
+        arrivals.stop()
+
+
+def after_response(request: Request, response: Response, kind: str, record_id: int) -> Response:
+    """``response``, which takes the record in once it has been sent."""
+    task = BackgroundTask(_hand_over, arrivals_for(request.app.state), kind, record_id)
+    if response.background is None:
+        response.background = task
+    else:
+        tasks = BackgroundTasks([response.background, task])
+        response.background = tasks
+    return response
+
+
+async def _hand_over(arrivals: Arrivals, kind: str, record_id: int) -> None:
+    if arrivals.running:
+        arrivals.put(kind, record_id)
+    else:
+        await run_in_threadpool(arrivals.take_in_now, kind, record_id)

@@ -1,0 +1,141 @@
+"""Records reaching the themes on arrival: a feedback submission once it is stored, a
+supervision record once it is signed off (or its supervisee changes what it shares, or it is
+amended and so no longer signed off).
+
+``take_in(database, [(kind, record_id), ...])`` asks each record's source what it shares now
+(:class:`~learning.themes.sources.RecordShare`: de-identified, held items without text),
+encodes the new texts with the current model while no write is open, then in one short
+transaction stores each new or changed item and places it in a current theme, and takes out
+what the record no longer shares. An item stored as it is already is left alone, so taking a
+record in twice changes nothing, and the 15-minute intake (the safety net) adds nothing twice.
+While a council's themes are being worked out again its records wait for that intake.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from learning.core.db import Database
+from learning.themes import runs
+from learning.themes.intake import arrive, current_model
+from learning.themes.models import ThemeItem
+from learning.themes.sources import Arrival, RecordSource, arrival
+from learning.themes.text import is_set_aside
+
+log = logging.getLogger(__name__)
+
+FEEDBACK = "feedback"
+SUPERVISION = "supervision"
+
+#: kind -> the function ``(db, record_id) -> RecordShare | None``, imported on first use.
+RECORD_SOURCES: dict[str, str] = {
+    FEEDBACK: "learning.feedback.learning:submission_share",
+    SUPERVISION: "learning.supervision.learning:session_share",
+}
+
+Encoded = dict[tuple[str, str], tuple[bytes, str]]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One record's items as they arrive, with their vectors when a model is there."""
+
+    council_id: int
+    arrivals: tuple[Arrival, ...]
+    refs: frozenset[str]
+    encoded: Encoded
+
+
+def record_source(kind: str) -> RecordSource:
+    module, _, function = RECORD_SOURCES[kind].partition(":")
+    found: RecordSource = getattr(importlib.import_module(module), function)
+    return found
+
+
+def prepare(db: Session, kind: str, record_id: int) -> Prepared | None:
+    share = record_source(kind)(db, record_id)
+    if share is None:
+        return None
+    arrivals = tuple(arrival(item) for item in share.items)
+    refs = share.refs | {a.source_ref for a in arrivals}
+    return Prepared(share.council_id, arrivals, refs, encode(db, share.council_id, arrivals))
+
+
+def encode(db: Session, council_id: int, arrivals: Sequence[Arrival]) -> Encoded:
+    """The vectors of the items to place, in the current model's space ({} with no model)."""
+    live = [a for a in arrivals if a.text and not is_set_aside(a.text)]
+    current = current_model(db, council_id) if live else None
+    encoder = current[0].encoder if current is not None else None
+    if encoder is None:
+        return {}
+    space = str(getattr(encoder, "fingerprint", ""))
+    return {
+        (a.text, a.question): (
+            np.asarray(encoder.encode_one(a.text, a.question), np.float32).tobytes(),
+            space,
+        )
+        for a in live
+    }
+
+
+def store(db: Session, prepared: Prepared) -> int:
+    """Store one record's items; how many were added, changed or taken out."""
+    if runs.active_run(db, prepared.council_id) is not None:
+        return 0  # the run, or the intake after it, takes the record in
+    query = select(ThemeItem).where(
+        ThemeItem.council_id == prepared.council_id,
+        col(ThemeItem.source_ref).in_(sorted(prepared.refs)),
+    )
+    rows = {row.key: row for row in db.exec(query)}
+    changed = 0
+    for item in prepared.arrivals:
+        vector = prepared.encoded.get((item.text, item.question))
+        if arrive(db, prepared.council_id, item, rows.get(item.key), vector) is not None:
+            changed += 1
+    keys = {item.key for item in prepared.arrivals}
+    gone = [row.id for key, row in rows.items() if key not in keys]
+    if gone:
+        db.execute(delete(ThemeItem).where(col(ThemeItem.id).in_(gone)))
+    db.flush()
+    return changed + len(gone)
+
+
+def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
+    """Take the records in (see the module's description); how many items changed. A record
+    that fails is logged and left to the intake; it never holds up the others."""
+    prepared: list[Prepared] = []
+    with database.session() as db:
+        for kind, record_id in dict.fromkeys(records):
+            try:
+                found = prepare(db, kind, record_id)
+            except Exception:  # noqa: BLE001 - the intake takes it in later; the log has it
+                log.exception("themes: could not read %s record %s on arrival", kind, record_id)
+                continue
+            if found is not None:
+                prepared.append(found)
+    if not prepared:
+        return 0
+    try:
+        with database.transaction() as db:
+            return sum(store(db, one) for one in prepared)
+    except Exception:  # noqa: BLE001 - try each record on its own
+        if len(prepared) == 1:
+            log.exception("themes: could not store a record's items on arrival")
+            return 0
+    return sum(_store_alone(database, one) for one in prepared)
+
+
+def _store_alone(database: Database, prepared: Prepared) -> int:
+    try:
+        with database.transaction() as db:
+            return store(db, prepared)
+    except Exception:  # noqa: BLE001 - the intake takes it in later; the log has it
+        log.exception("themes: could not store a record's items on arrival")
+        return 0
