@@ -39,6 +39,7 @@ from learning.supervision import views as supervision_sessions
 from learning.supervision import workload_views as supervision_workload
 from learning.themes import edit_views as themes_edits
 from learning.themes import views as themes
+from learning.themes.arrival_queue import receiving as theme_arrivals
 from learning.themes.scheduler import scheduler as themes_scheduler
 
 #: Routes anyone may reach without signing in. Every other route declares a permission.
@@ -83,6 +84,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Background services that live as long as the app, each a context manager."""
     with ExitStack() as services:
         services.enter_context(themes_scheduler(app.state.db))
+        services.enter_context(theme_arrivals(app.state))
         async with mail_worker.running(app):
             yield
 

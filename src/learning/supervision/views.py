@@ -28,6 +28,8 @@ from learning.supervision.views_common import (
     labels,
     refusals,
 )
+from learning.themes.arrival_queue import after_response
+from learning.themes.arrivals import SUPERVISION
 
 router = APIRouter(dependencies=[Depends(refusals, scope="function")])
 router.include_router(case_views.router)
@@ -207,7 +209,8 @@ def session_sign_off(
         return cannot_change_now(request, str(not_now), session_id)
     flash(request, "You have signed off the record" if data.agreed
           else "You have signed off the record with your comments")
-    return redirect(request, _url(request, "session_detail", session_id=session_id))
+    detail = redirect(request, _url(request, "session_detail", session_id=session_id))
+    return after_response(request, detail, SUPERVISION, session_id)
 
 
 @router.post("/supervision/sessions/{session_id:int}/sharing", name="session_sharing")
@@ -220,7 +223,8 @@ def session_sharing(
     except service.CannotChangeNow as not_now:
         return cannot_change_now(request, str(not_now), session_id)
     flash(request, "Your choices about sharing have been saved")
-    return redirect(request, _url(request, "session_detail", session_id=session_id))
+    detail = redirect(request, _url(request, "session_detail", session_id=session_id))
+    return after_response(request, detail, SUPERVISION, session_id)
 
 
 @router.post("/supervision/sessions/{session_id:int}/amend", name="session_amend")
@@ -237,7 +241,8 @@ def session_amend(
         return cannot_change_now(request, str(not_now), session_id)
     flash(request, f"You are amending the record: this will be version {session.version}. "
           "Make the changes, then record the session again for sign-off.")
-    return redirect(request, _url(request, "session_edit", session_id=session_id))
+    edit = redirect(request, _url(request, "session_edit", session_id=session_id))
+    return after_response(request, edit, SUPERVISION, session_id)  # its items are withdrawn
 
 
 @router.get("/supervision/sessions/{session_id:int}/versions/{version:int}",

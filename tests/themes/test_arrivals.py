@@ -1,0 +1,193 @@
+"""Items reach the themes on arrival: feedback once it is sent, supervision learning once a
+record is signed off (and out again when the supervisee stops sharing it or the record is
+amended); held items stay held; taking a record in twice, or the intake after it, adds
+nothing twice; nothing that goes wrong reaches the person."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from learning.core.config import Settings
+from learning.core.db import Database
+from learning.feedback.terms import FormKind
+from learning.org.models import Person
+from learning.themes import arrivals
+from learning.themes.arrival_queue import Arrivals
+from learning.themes.arrivals import FEEDBACK, SUPERVISION, take_in
+from learning.themes.jobs import intake
+from learning.themes.recluster import recluster
+from learning.themes.terms import ItemState
+from tests.conftest import make_settings
+from tests.factories import Factory
+from tests.feedback.factories import FeedbackFactory
+from tests.feedback.public import open_link, send, submissions
+from tests.supervision.factories import SupervisionFactory, sign_in
+from tests.themes.factories import ListedSource, stored, theme_holding, use_source
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return make_settings(feedback_min_fill_seconds=0)
+
+
+@pytest.fixture
+def council_id(factory: Factory) -> int:
+    assert factory.council.id is not None
+    return factory.council.id
+
+
+@pytest.fixture
+def truth(monkeypatch: pytest.MonkeyPatch, database: Database, council_id: int) -> dict[str, str]:
+    """Current themes, worked out from a listed corpus (the real sources stay registered
+    for records arriving)."""
+    listed = ListedSource()
+    with monkeypatch.context() as patched:
+        use_source(patched, listed)
+        found = listed.add_corpus(per_theme=12)
+        finished = recluster(database, council_id)
+    assert finished is not None and finished.themes >= 3
+    return found
+
+
+def send_feedback(client: TestClient, factory: Factory, **answers: str) -> int:
+    open_link(client, FeedbackFactory(factory), FormKind.CHILD_8_12)
+    response = send(client, client.get("/give-feedback"), **answers)
+    assert response.status_code == 303, response.text
+    return submissions(factory.db)[-1].id or 0
+
+
+def test_feedback_sent_is_placed_in_the_current_theme_at_once(
+    client: TestClient, factory: Factory, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    sent = send_feedback(client, factory, good="waiting weeks for contact with my dad")
+
+    item = stored(db, council_id)[f"feedback_child_8_12:feedback:{sent}:good"]
+    assert item.state is ItemState.CLUSTERED
+    assert item.theme_key == theme_holding(db, council_id, truth, "waiting")
+    assert item.question == "What is going well?" and item.vector is not None
+
+
+def test_feedback_sent_before_there_are_themes_waits_not_yet_themed(
+    client: TestClient, factory: Factory, db: Session, council_id: int
+) -> None:
+    factory.make_person(given_name="Morwenna", family_name="Trevithick")
+    sent = send_feedback(client, factory, better="Nobody rings me back, Morwenna Trevithick never")
+
+    item = stored(db, council_id)[f"feedback_child_8_12:feedback:{sent}:better"]
+    assert (item.state, item.theme_key) == (ItemState.NOT_YET_THEMED, None)
+    assert "Morwenna" not in item.text and "rings me back" in item.text
+
+
+def test_flagged_feedback_is_held_with_no_text(
+    client: TestClient, factory: Factory, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    sent = send_feedback(client, factory, better="my stepdad hits me and I am scared to go home")
+
+    item = stored(db, council_id)[f"feedback_child_8_12:feedback:{sent}:better"]
+    assert (item.state, item.text, item.vector, item.theme_key) == (ItemState.HELD, "", None, None)
+
+
+def test_taking_a_record_in_again_and_the_intake_after_it_add_nothing_twice(
+    client: TestClient, factory: Factory, db: Session, database: Database, council_id: int,
+    truth: dict[str, str],
+) -> None:
+    sent = send_feedback(client, factory, good="nobody listens to me", better="more meetings")
+    before = {key: (row.id, row.theme_key) for key, row in stored(db, council_id).items()}
+    chosen = stored(db, council_id)[f"feedback_child_8_12:feedback:{sent}:good"]
+    chosen.theme_key = "T99"  # as an analyst re-assigning it would
+    db.add(chosen)
+    db.commit()
+
+    assert take_in(database, [(FEEDBACK, sent), (FEEDBACK, sent)]) == 0
+    intake(database)  # the scheduler's safety net
+
+    after = stored(db, council_id)
+    assert {key: row.id for key, row in after.items()} == {k: v[0] for k, v in before.items()}
+    assert after[chosen.key].theme_key == "T99"
+
+
+@pytest.fixture
+def pair(factory: Factory) -> tuple[Person, Person]:
+    team = factory.make_team(name="Child Protection East")
+    return SupervisionFactory(factory).make_pair(team_id=team.id)
+
+
+def test_signing_a_record_off_brings_its_learning_in_and_stopping_sharing_takes_it_out(
+    client: TestClient, factory: Factory, db: Session, council_id: int,
+    pair: tuple[Person, Person],
+) -> None:
+    sf = SupervisionFactory(factory)
+    session = sf.make_session(*pair, learning_and_cpd="Read about contextual safeguarding.")
+    case = sf.make_case_discussion(session, learning_point="Meeting the father early helped.")
+    me = sign_in(client, factory, pair[1])
+
+    signed = me.post(f"/supervision/sessions/{session.id}/sign-off",
+                     {"agreed": "yes", "sharing": ["case_learning", "personal"]})
+
+    assert signed.status_code == 303
+    items = stored(db, council_id)
+    assert items[f"supervision_case_learning:supervision:case:{case.id}"].text == (
+        "Meeting the father early helped.")
+    assert items[f"supervision_reflection:supervision:cpd:{session.id}"].team == (
+        "Child Protection East")
+    me.post(f"/supervision/sessions/{session.id}/sharing", {"sharing": ["case_learning"]})
+    assert set(stored(db, council_id)) == {f"supervision_case_learning:supervision:case:{case.id}"}
+
+
+def test_an_amended_record_is_no_longer_signed_off_and_its_learning_goes(
+    client: TestClient, factory: Factory, db: Session, database: Database, council_id: int,
+    pair: tuple[Person, Person],
+) -> None:
+    sf = SupervisionFactory(factory)
+    session = sf.make_session(*pair, signed=True)
+    sf.make_case_discussion(session, learning_point="Early help made the difference.")
+    assert session.id is not None
+    assert take_in(database, [(SUPERVISION, session.id)]) == 1
+    supervisor = sign_in(client, factory, pair[0])
+
+    amended = supervisor.post(f"/supervision/sessions/{session.id}/amend",
+                              {"reason": "The date was wrong."})
+
+    assert amended.status_code == 303
+    assert stored(db, council_id) == {}
+
+
+def test_the_arrivals_thread_takes_in_what_was_queued(
+    factory: Factory, db: Session, database: Database, council_id: int,
+    pair: tuple[Person, Person],
+) -> None:
+    sf = SupervisionFactory(factory)
+    session = sf.make_session(*pair, signed=True)
+    case = sf.make_case_discussion(session, learning_point="Ask the school early.")
+    assert session.id is not None
+    queue = Arrivals(database)
+
+    queue.start()
+    assert queue.running
+    queue.put(SUPERVISION, session.id)
+    queue.stop()  # takes in what is queued first
+
+    assert list(stored(db, council_id)) == [
+        f"supervision_case_learning:supervision:case:{case.id}"]
+
+
+def test_a_failure_on_arrival_is_logged_and_never_reaches_the_person(
+    client: TestClient, factory: Factory, db: Session, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(_db: Session, _record_id: int) -> None:
+        raise RuntimeError("the source is unreachable")
+
+    monkeypatch.setattr(arrivals, "record_source", lambda _kind: broken)
+
+    with caplog.at_level(logging.ERROR, logger="learning.themes.arrivals"):
+        send_feedback(client, factory, good="my worker listens")
+
+    assert len(submissions(db)) == 1
+    assert "could not read feedback record" in caplog.text
+    assert "my worker listens" not in caplog.text
+
