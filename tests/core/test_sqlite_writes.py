@@ -3,15 +3,19 @@ transaction has ended, whichever way it ends."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from learning.core.db import Database
-from learning.core.sqlite_writes import TurnTakingConnection, lock_for
+from learning.core.sqlite_writes import TurnTakingConnection, WriteTurn, turn_for
 
 
 @pytest.fixture
@@ -23,8 +27,8 @@ def database(tmp_path: Path) -> Iterator[Database]:
     database.engine.dispose()
 
 
-def _lock(database: Database) -> threading.Lock:
-    return lock_for(str(database.engine.url.database))
+def _lock(database: Database) -> WriteTurn:
+    return turn_for(str(database.engine.url.database))
 
 
 def test_a_write_transaction_holds_the_turn_until_it_commits(database: Database) -> None:
@@ -64,7 +68,7 @@ def test_connections_to_one_file_share_one_turn(database: Database, tmp_path: Pa
         with other.session() as session:
             raw = session.connection().connection.dbapi_connection
             assert isinstance(raw, TurnTakingConnection)
-            assert raw.write_lock is _lock(database)
+            assert raw.write_turn is _lock(database)
     finally:
         other.engine.dispose()
 
@@ -96,3 +100,43 @@ def test_racing_writers_all_get_their_turn(database: Database) -> None:
     # Each writer saw every earlier writer's row: the turns never overlapped.
     assert sorted(int(body.split(" after ")[1]) for body in bodies) == list(range(20))
     assert not _lock(database).locked()
+
+
+@contextmanager
+def held_by_another_process(database: Database) -> Iterator[None]:
+    """Another process's writer holding the turn (a second open file description of the lock
+    file conflicts with ours just as another process's would)."""
+    lock_file = _lock(database).lock_file
+    assert lock_file is not None
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def test_a_turn_held_by_another_process_is_waited_for_then_given_up_on(
+    database: Database,
+) -> None:
+    turn = _lock(database)
+    with held_by_another_process(database), pytest.raises(sqlite3.OperationalError, match="locked"):
+        turn.acquire(timeout=0.05)
+    assert not turn.locked()  # the threads of this process are not held up by the failure
+
+
+def test_a_writer_waits_for_another_process_to_finish(database: Database) -> None:
+    def write() -> None:
+        with database.transaction() as session:
+            session.connection().execute(text("INSERT INTO note (body) VALUES ('waited')"))
+
+    writer = threading.Thread(target=write)
+    with held_by_another_process(database):
+        writer.start()
+        writer.join(timeout=0.3)
+        assert writer.is_alive()
+    writer.join()
+    with database.session() as session:
+        bodies = session.connection().execute(text("SELECT body FROM note")).scalars().all()
+    assert bodies == ["waited"]

@@ -75,9 +75,9 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     connect_args = {"check_same_thread": False, "timeout": 30, "factory": TurnTakingConnection}
     engine = create_engine(url, connect_args=connect_args, **kwargs)
-    write_lock = sqlite_writes.lock_for(database)
+    write_turn = sqlite_writes.turn_for(database)
     event.listen(engine, "connect", _sqlite_connect)
-    event.listen(engine, "connect", lambda conn, _record: setattr(conn, "write_lock", write_lock))
+    event.listen(engine, "connect", lambda conn, _record: setattr(conn, "write_turn", write_turn))
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
