@@ -92,7 +92,11 @@ def test_flagged_feedback_is_held_with_no_text(
 
 
 def test_taking_a_record_in_again_and_the_intake_after_it_add_nothing_twice(
-    client: TestClient, factory: Factory, db: Session, database: Database, council_id: int,
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    database: Database,
+    council_id: int,
     truth: dict[str, str],
 ) -> None:
     sent = send_feedback(client, factory, good="nobody listens to me", better="more meetings")
@@ -117,7 +121,10 @@ def pair(factory: Factory) -> tuple[Person, Person]:
 
 
 def test_signing_a_record_off_brings_its_learning_in_and_stopping_sharing_takes_it_out(
-    client: TestClient, factory: Factory, db: Session, council_id: int,
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    council_id: int,
     pair: tuple[Person, Person],
 ) -> None:
     sf = SupervisionFactory(factory)
@@ -125,21 +132,29 @@ def test_signing_a_record_off_brings_its_learning_in_and_stopping_sharing_takes_
     case = sf.make_case_discussion(session, learning_point="Meeting the father early helped.")
     me = sign_in(client, factory, pair[1])
 
-    signed = me.post(f"/supervision/sessions/{session.id}/sign-off",
-                     {"agreed": "yes", "sharing": ["case_learning", "personal"]})
+    signed = me.post(
+        f"/supervision/sessions/{session.id}/sign-off",
+        {"agreed": "yes", "sharing": ["case_learning", "personal"]},
+    )
 
     assert signed.status_code == 303
     items = stored(db, council_id)
     assert items[f"supervision_case_learning:supervision:case:{case.id}"].text == (
-        "Meeting the father early helped.")
+        "Meeting the father early helped."
+    )
     assert items[f"supervision_reflection:supervision:cpd:{session.id}"].team == (
-        "Child Protection East")
+        "Child Protection East"
+    )
     me.post(f"/supervision/sessions/{session.id}/sharing", {"sharing": ["case_learning"]})
     assert set(stored(db, council_id)) == {f"supervision_case_learning:supervision:case:{case.id}"}
 
 
 def test_an_amended_record_is_no_longer_signed_off_and_its_learning_goes(
-    client: TestClient, factory: Factory, db: Session, database: Database, council_id: int,
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    database: Database,
+    council_id: int,
     pair: tuple[Person, Person],
 ) -> None:
     sf = SupervisionFactory(factory)
@@ -149,15 +164,19 @@ def test_an_amended_record_is_no_longer_signed_off_and_its_learning_goes(
     assert take_in(database, [(SUPERVISION, session.id)]) == 1
     supervisor = sign_in(client, factory, pair[0])
 
-    amended = supervisor.post(f"/supervision/sessions/{session.id}/amend",
-                              {"reason": "The date was wrong."})
+    amended = supervisor.post(
+        f"/supervision/sessions/{session.id}/amend", {"reason": "The date was wrong."}
+    )
 
     assert amended.status_code == 303
     assert stored(db, council_id) == {}
 
 
 def test_the_arrivals_thread_takes_in_what_was_queued(
-    factory: Factory, db: Session, database: Database, council_id: int,
+    factory: Factory,
+    db: Session,
+    database: Database,
+    council_id: int,
     pair: tuple[Person, Person],
 ) -> None:
     sf = SupervisionFactory(factory)
@@ -171,12 +190,14 @@ def test_the_arrivals_thread_takes_in_what_was_queued(
     queue.put(SUPERVISION, session.id)
     queue.stop()  # takes in what is queued first
 
-    assert list(stored(db, council_id)) == [
-        f"supervision_case_learning:supervision:case:{case.id}"]
+    assert list(stored(db, council_id)) == [f"supervision_case_learning:supervision:case:{case.id}"]
 
 
 def test_a_failure_on_arrival_is_logged_and_never_reaches_the_person(
-    client: TestClient, factory: Factory, db: Session, monkeypatch: pytest.MonkeyPatch,
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     def broken(_db: Session, _record_id: int) -> None:
@@ -190,4 +211,3 @@ def test_a_failure_on_arrival_is_logged_and_never_reaches_the_person(
     assert len(submissions(db)) == 1
     assert "could not read feedback record" in caplog.text
     assert "my worker listens" not in caplog.text
-
