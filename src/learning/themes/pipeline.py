@@ -32,7 +32,8 @@ from learning.themes.cluster import (
     spherical_kmeans,
 )
 from learning.themes.codebook import Codebook
-from learning.themes.labels import distinctive_terms, label_from_terms, representatives
+from learning.themes.labels import distinctive_terms, representatives
+from learning.themes.phrases import MAX_TEXTS, theme_labels
 from learning.themes.records import (
     HELD_BACK,
     NOT_YET_THEMED,
@@ -154,6 +155,12 @@ def cluster_vectors(
     live_idx = np.flatnonzero(labels >= 0)
     labels[live_idx[mask]] = -1
     return labels, sims, centroids, choice
+
+
+def _typical(member: np.ndarray, similarity: np.ndarray) -> np.ndarray:
+    """A theme's members, the most typical (nearest its centre) first, at most MAX_TEXTS."""
+    members = np.flatnonzero(member)
+    return members[np.argsort(-similarity[members], kind="stable")[:MAX_TEXTS]]
 
 
 def _unit_mean(rows: np.ndarray) -> np.ndarray:
@@ -285,6 +292,14 @@ def run_themes(
     sim_own = np.einsum("ij,ij->i", x, centroids[np.maximum(group, 0)]) if found else np.zeros(n)
     terms = distinctive_terms(texts, np.searchsorted(order, group) * (group >= 0) - (group < 0),
                               len(order))  # fmt: skip
+    given = [
+        codebook.themes[found[g][0]].label
+        if codebook and found[g][1] and found[g][0] in codebook.themes
+        else None
+        for g in order
+    ]
+    typical = [[texts[i] for i in _typical(group == g, sim_own)] for g in order]
+    named = theme_labels(terms, typical, given)
     drafts: list[Theme] = []
     for pos, g in enumerate(order):
         tid, is_curated = found[g]
@@ -294,7 +309,7 @@ def run_themes(
         drafts.append(
             Theme(
                 id=tid,
-                label=cb_theme.label if cb_theme else label_from_terms(term_words),
+                label=named[pos],
                 terms=term_words,
                 representative_ids=tuple(
                     live[i].id for i in representatives(sim_own, texts, members)
