@@ -94,6 +94,15 @@ def test_acronyms_and_names_keep_their_capitals_and_odd_capitals_go() -> None:
     assert labels_of(["InformatIon given", "informatIon", "information"]) == ["Information"]
 
 
+def test_a_label_is_one_thought_and_may_end_in_a_particle() -> None:
+    texts = ["the visit but nobody came", "visit but nobody told me", "spot on", "Spot on!"]
+    terms = [("visit", 1.0), ("nobody", 1.0), ("spot", 1.0)]
+
+    ranked = ranked_phrases(terms, texts)
+
+    assert "Spot on" in ranked and not any("but" in phrase for phrase in ranked)
+
+
 def test_a_hyphenated_word_is_never_cut() -> None:
     texts = ["a twelve-year-old in school", "the sixteen-year-old", "a year old", "one year old"]
 

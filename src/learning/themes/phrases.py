@@ -3,9 +3,9 @@
 A theme's distinctive terms (:func:`learning.themes.labels.distinctive_terms`) say what sets
 it apart, but "agree, ask, visit" reads as a list of words. A label is instead a phrase of one
 to :data:`MAX_WORDS` words exactly as written in at least :data:`MIN_TEXTS` of the theme's
-texts, within one clause (never across a full stop or a comma). It begins with a word that
+texts, within one clause (never across a full stop, a comma or a "but"). It begins with a word that
 means something ("not", "nobody" and "more" may begin one; "the" and "to" may not) and ends
-with one (or a particle: "looked after", "followed up"), and it holds a word that is neither a
+with one (or a particle: "looked after", "spot on"), and it holds a word that is neither a
 stop word nor a rating ("good", "very", "yes"): "nothing" and "nobody" count, "not" does not.
 
 Each phrase scores the distinctive weight of its words and word pairs times the square root
@@ -44,7 +44,14 @@ RATING_WORDS = frozenset(
 _WHOLE_ANSWERS = frozenset({"nothing", "none", "nobody", "noone", "never"})
 _STOP = LABEL_STOP_WORDS | KEPT_WORDS
 _STARTS = _WHOLE_ANSWERS | {"not", "no", "more", "less", "too"}
-_PARTICLES = frozenset({"after", "up", "out", "back", "down", "off", "through", "over"})
+_PARTICLES = frozenset({"after", "up", "out", "back", "down", "off", "on", "through", "over"})
+# Words that join two clauses: a label is one thought ("conference but nobody" is two halves).
+_JOINS = frozenset(
+    {
+        "but", "because", "so", "then", "when", "while", "if", "that", "which", "who", "though",
+        "although", "until", "unless", "whether", "whereas", "since", "as", "or",
+    }
+)  # fmt: skip
 # Placeholders left by redaction ("[name]"), sentence and clause ends, brackets and quotes.
 _BREAK = re.compile(r"\[[^\]]*\]|[.!?;:,()\[\]{}\"“”«»/\\|•]+|\s[-–—]+\s|\n")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -61,6 +68,8 @@ def _fits(keys: Sequence[str]) -> bool:
     if (first in _STOP and first not in _STARTS) or last.isdigit():
         return False
     if last in _STOP and last not in _WHOLE_ANSWERS and (len(keys) == 1 or last not in _PARTICLES):
+        return False
+    if any(k in _JOINS for k in keys[1:-1]):
         return False
     return any(
         (k not in _STOP or k in _WHOLE_ANSWERS) and k not in RATING_WORDS and not k.isdigit()
