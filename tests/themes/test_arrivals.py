@@ -57,7 +57,9 @@ def send_feedback(client: TestClient, factory: Factory, **answers: str) -> int:
     open_link(client, FeedbackFactory(factory), FormKind.CHILD_8_12)
     response = send(client, client.get("/give-feedback"), **answers)
     assert response.status_code == 303, response.text
-    return submissions(factory.db)[-1].id or 0
+    sent: int | None = submissions(factory.db)[-1].id
+    assert sent is not None
+    return sent
 
 
 def test_feedback_sent_is_placed_in_the_current_theme_at_once(

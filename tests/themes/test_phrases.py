@@ -15,7 +15,8 @@ from tests.themes.feedback_corpus import THEMES, answers
 def labels_of(*themes: list[str]) -> list[str]:
     texts = [text for theme in themes for text in theme]
     groups = np.array([g for g, theme in enumerate(themes) for _ in theme])
-    return theme_labels(distinctive_terms(texts, groups, len(themes)), list(themes))
+    labels: list[str] = theme_labels(distinctive_terms(texts, groups, len(themes)), list(themes))
+    return labels
 
 
 WORKER = [
