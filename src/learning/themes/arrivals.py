@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 
 from learning.core.db import Database
 from learning.themes import runs
-from learning.themes.intake import arrive, current_model
+from learning.themes.intake import arrive, current_model, one_look_per_council
 from learning.themes.models import ThemeItem
 from learning.themes.sources import Arrival, RecordSource, arrival
 from learning.themes.text import is_set_aside
@@ -111,7 +111,7 @@ def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
     """Take the records in (see the module's description); how many items changed. A record
     that fails is logged and left to the intake; it never holds up the others."""
     prepared: list[Prepared] = []
-    with database.session() as db:
+    with database.session() as db, one_look_per_council():
         for kind, record_id in dict.fromkeys(records):
             try:
                 found = prepare(db, kind, record_id)
@@ -123,7 +123,7 @@ def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
     if not prepared:
         return 0
     try:
-        with database.transaction() as db:
+        with database.transaction() as db, one_look_per_council():
             return sum(store(db, one) for one in prepared)
     except Exception:  # noqa: BLE001 - try each record on its own
         if len(prepared) == 1:
