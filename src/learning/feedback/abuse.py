@@ -15,7 +15,10 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import datetime, timedelta
+from functools import cache
 
+from sqlalchemy import bindparam
+from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session, select
 
 from learning.core.config import Settings
@@ -81,13 +84,21 @@ def check_duplicate(
 ) -> QuarantineReason | None:
     if not worth_comparing(answers):
         return None
-    earlier = db.exec(
-        select(FeedbackSubmission.id).where(
-            FeedbackSubmission.text_hash == digest,
-            FeedbackSubmission.submitted_at >= now - DUPLICATE_WINDOW,
-        )
-    ).first()
+    values = {"digest": digest, "since": now - DUPLICATE_WINDOW}
+    earlier = db.connection().execute(_earlier_statement(), values).first()
     return QuarantineReason.DUPLICATE if earlier is not None else None
+
+
+@cache
+def _earlier_statement() -> Executable:
+    """Built once: every submission is compared."""
+    table = FeedbackSubmission.__table__  # type: ignore[attr-defined]
+    since = bindparam("since", type_=table.c.submitted_at.type)
+    return (
+        select(table.c.id)
+        .where(table.c.text_hash == bindparam("digest"), table.c.submitted_at >= since)
+        .limit(1)
+    )
 
 
 def check_lengths(

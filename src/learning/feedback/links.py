@@ -12,8 +12,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cache
 
-from sqlalchemy import or_, update
+from sqlalchemy import bindparam, or_, update
+from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session, select
 
 from learning.core.clock import to_london, utcnow
@@ -116,19 +118,26 @@ def consume(db: Session, link: FeedbackLink, now: datetime | None = None) -> boo
     """Count one use of the link, atomically. For a single-use link only the first caller
     gets True; every caller after it (or racing it) gets False. Also False for a link that
     was revoked or expired since it was opened."""
-    now = now or utcnow()
+    statement = _consume_statement(single_use=link.kind is LinkKind.PERSONAL)
+    result = db.connection().execute(statement, {"link_id": link.id, "now": now or utcnow()})
+    return result.rowcount == 1
+
+
+@cache
+def _consume_statement(single_use: bool) -> Executable:
+    """Built once: every submission consumes its link."""
     table = FeedbackLink.__table__  # type: ignore[attr-defined]
+    now = bindparam("now", type_=table.c.expires_at.type)
     conditions = [
-        table.c.id == link.id,
+        table.c.id == bindparam("link_id"),
         table.c.revoked_at.is_(None),
         or_(table.c.expires_at.is_(None), table.c.expires_at > now),
     ]
     values: dict[str, object] = {"use_count": table.c.use_count + 1}
-    if link.kind is LinkKind.PERSONAL:
+    if single_use:
         conditions.append(table.c.used_at.is_(None))
         values["used_at"] = now
-    result = db.connection().execute(update(table).where(*conditions).values(**values))
-    return result.rowcount == 1
+    return update(table).where(*conditions).values(**values)
 
 
 def revoke(db: Session, link: FeedbackLink, by_id: int | None) -> None:

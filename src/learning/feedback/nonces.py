@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session
 
 from learning.core.clock import utcnow
@@ -76,12 +78,21 @@ def check_nonce(
 
 def spend(db: Session, nonce: str, now: datetime) -> bool:
     """Mark the nonce used; False when it already was (even by a racing request)."""
+    statement = _spend_statement(db.get_bind().dialect.name)
     values = {"nonce_hash": token_hash(nonce), "used_at": now}
+    return db.connection().execute(statement, values).first() is not None
+
+
+@cache
+def _spend_statement(dialect: str) -> Executable:
+    """Built once per database dialect: every submission spends a nonce."""
     table = UsedNonce.__table__  # type: ignore[attr-defined]
-    dialect = db.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(table).values(**values).on_conflict_do_nothing()
-    return db.connection().execute(statement.returning(table.c.nonce_hash)).first() is not None
+    statement = insert(table).values(
+        nonce_hash=bindparam("nonce_hash", type_=table.c.nonce_hash.type),
+        used_at=bindparam("used_at", type_=table.c.used_at.type),
+    )
+    return statement.on_conflict_do_nothing().returning(table.c.nonce_hash)
 
 
 def purge_used_nonces(db: Session, now: datetime | None = None) -> int:
