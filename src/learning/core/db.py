@@ -96,9 +96,10 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin(connection: Connection) -> None:
     dbapi_connection = connection.connection.dbapi_connection
-    if not connection.get_execution_options().get(WRITE_INTENT, False):
-        connection.exec_driver_sql("BEGIN")
-    elif isinstance(dbapi_connection, TurnTakingConnection):
-        dbapi_connection.begin_immediate()  # waits its turn in this process first
+    if not isinstance(dbapi_connection, TurnTakingConnection):
+        immediate = connection.get_execution_options().get(WRITE_INTENT, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    elif connection.get_execution_options().get(WRITE_INTENT, False):
+        dbapi_connection.begin_immediate()  # waits its turn first
     else:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        dbapi_connection.execute("BEGIN")  # straight to sqlite3: every request begins
