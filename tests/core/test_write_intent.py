@@ -3,6 +3,7 @@ so a write after a read waits its turn instead of failing when another writer go
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterator
 from types import SimpleNamespace
@@ -75,8 +76,11 @@ def _request(method: str, database: Database) -> SimpleNamespace:
 def test_a_request_declares_write_intent_unless_it_only_reads(
     sqlite_file: Database, method: str, locks: bool
 ) -> None:
-    sessions = get_db(_request(method, sqlite_file))  # type: ignore[arg-type]
-    session = next(sessions)
-    session.connection().execute(text("SELECT count(*) FROM note"))
-    assert _other_writer_can_start(sqlite_file) is not locks
-    sessions.close()
+    async def request() -> None:
+        sessions = get_db(_request(method, sqlite_file))  # type: ignore[arg-type]
+        session = await anext(sessions)
+        session.connection().execute(text("SELECT count(*) FROM note"))
+        assert _other_writer_can_start(sqlite_file) is not locks
+        await sessions.aclose()
+
+    asyncio.run(request())

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+import anyio.to_thread
+from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from sqlmodel import Session
 
@@ -18,14 +20,39 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
     """One transaction per request: committed after the view returns, before the response
     is sent; rolled back if anything raised. Views and services never commit. A request that
-    may change things (any method but GET, HEAD and OPTIONS) declares its write intent."""
+    may change things (any method but GET, HEAD and OPTIONS) declares its write intent.
+
+    Making the session touches no database, so it is made here, on the event loop; ending a
+    transaction does, so that goes to a worker thread of its own (never waiting for a free
+    one, as FastAPI ends its dependencies), and only when the view used the database."""
     write = request.method not in SAFE_METHODS
-    with request.app.state.db.session(write=write) as session:
+    session = request.app.state.db.session(write=write)
+    try:
+        yield session
+    except BaseException:
+        with CancelScope(shield=True):
+            await _ending(session, commit=False)
+        raise
+    with CancelScope(shield=True):
+        await _ending(session, commit=True)
+
+
+async def _ending(session: Session, commit: bool) -> None:
+    if session.in_transaction():
+        await anyio.to_thread.run_sync(_end, session, commit, limiter=CapacityLimiter(1))
+    else:
+        session.close()  # never used: nothing to end, no database to wait for
+
+
+def _end(session: Session, commit: bool) -> None:
+    with session:
+        if not commit:
+            session.rollback()
+            return
         try:
-            yield session
             session.commit()
         except BaseException:
             session.rollback()
