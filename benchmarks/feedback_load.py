@@ -201,35 +201,48 @@ class Tally:
 async def one_client(
     port: int, open_path: str, form_path: str, deadline: float, tally: Tally, client: int
 ) -> None:
-    conn = Connection("127.0.0.1", port)
+    """One person's phone: it opens the link once, then sends feedback again and again, each
+    time on a new connection (a person takes a while over a form; with several server
+    workers, new connections also spread over them as real visitors' do)."""
     cookies: dict[str, str] = {}
-    try:
-        if open_path:
-            reply = await conn.request("GET", open_path, cookies=cookies)
-            cookies.update(reply.cookies)
-        while time.perf_counter() < deadline:
-            started = time.perf_counter()
-            page = await conn.request("GET", form_path, cookies=cookies)
-            cookies.update(page.cookies)
-            if page.status != 200:
-                tally.errors.append(f"form page {page.status}")
-                continue
-            action, body = read_form(page.body, f"{client}-{len(tally.page_ms)}")
-            posted_at = time.perf_counter()
-            tally.page_ms.append((posted_at - started) * 1000)
-            reply = await conn.request("POST", action or form_path, cookies=cookies, body=body)
-            cookies.update(reply.cookies)
-            if reply.status == 303:
-                target = urlsplit(reply.headers["location"])
-                path = target.path + (f"?{target.query}" if target.query else "")
-                reply = await conn.request("GET", path, cookies=cookies)
-                cookies.update(reply.cookies)
-            if reply.status != 200:
-                tally.errors.append(f"submit {reply.status}: {reply.body[:200]!r}")
-                continue
-            tally.latencies_ms.append((time.perf_counter() - posted_at) * 1000)
-    finally:
-        conn.close()
+    if open_path:
+        conn = Connection("127.0.0.1", port)
+        try:
+            cookies.update((await conn.request("GET", open_path, cookies=cookies)).cookies)
+        finally:
+            conn.close()
+    while time.perf_counter() < deadline:
+        conn = Connection("127.0.0.1", port)
+        try:
+            await one_visit(conn, form_path, tally, cookies, f"{client}-{len(tally.page_ms)}")
+        finally:
+            conn.close()
+
+
+async def one_visit(
+    conn: Connection, form_path: str, tally: Tally, cookies: dict[str, str], serial: str
+) -> None:
+    """Fetch the form, fill it in, send it, and follow the redirect to the receipt."""
+    started = time.perf_counter()
+    page = await conn.request("GET", form_path, cookies=cookies)
+    cookies.update(page.cookies)
+    if page.status != 200:
+        tally.errors.append(f"form page {page.status}")
+        return
+    action, body = read_form(page.body, serial)
+    posted_at = time.perf_counter()
+    tally.page_ms.append((posted_at - started) * 1000)
+    reply = await conn.request("POST", action or form_path, cookies=cookies, body=body)
+    cookies.update(reply.cookies)
+    if reply.status == 303:
+        target = urlsplit(reply.headers["location"])
+        path = target.path + (f"?{target.query}" if target.query else "")
+        reply = await conn.request("GET", path, cookies=cookies)
+        cookies.update(reply.cookies)
+    if reply.status != 200:
+        tally.errors.append(f"submit {reply.status}: {reply.body[:200]!r}")
+        return
+    tally.latencies_ms.append((time.perf_counter() - posted_at) * 1000)
 
 
 async def load(port: int, open_path: str, form_path: str, clients: int, seconds: float) -> dict:
