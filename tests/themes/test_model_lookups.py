@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from sqlalchemy import event
 from sqlmodel import Session
 
-from learning.themes.intake import current_model, one_look_per_council
+from learning.themes.intake import current_model
+from learning.themes.lookups import once, one_look_per_council
 from tests.factories import Factory
 
 
@@ -48,3 +49,21 @@ def test_outside_a_batch_every_call_looks_again(db: Session, factory: Factory) -
         current_model(db, council_id)
         current_model(db, council_id)
     assert len(seen) == 2
+
+
+def test_each_thing_is_looked_up_once_per_council_within_a_block() -> None:
+    looks: list[tuple[str, int]] = []
+
+    def look(what: str, council_id: int) -> str:
+        looks.append((what, council_id))
+        return f"{what} of {council_id}"
+
+    with one_look_per_council():
+        found = [
+            once(w, c, lambda w=w, c=c: look(w, c))
+            for w, c in [("a", 1), ("a", 1), ("b", 1), ("a", 2)]
+        ]
+    assert found == ["a of 1", "a of 1", "b of 1", "a of 2"]
+    assert looks == [("a", 1), ("b", 1), ("a", 2)]
+    once("a", 1, lambda: look("a", 1))
+    assert looks[-1] == ("a", 1) and len(looks) == 4

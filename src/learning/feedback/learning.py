@@ -28,6 +28,7 @@ from learning.feedback import form_definitions, form_questions
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import CHILD_FORMS, AlertStatus, FormKind
 from learning.org.models import Team
+from learning.themes.lookups import once
 from learning.themes.names import StaffNames
 from learning.themes.redact import redact
 from learning.themes.sources import RecordShare
@@ -94,7 +95,8 @@ def submission_share(db: Session, submission_id: int) -> RecordShare | None:
         select(SafeguardingAlert.status).where(SafeguardingAlert.submission_id == submission_id)
     ).first()
     alerts = {submission_id: AlertStatus(status)} if status is not None else {}
-    names = StaffNames(db, submission.council_id)
+    council_id = submission.council_id
+    names = once("staff names", council_id, lambda: StaffNames(db, council_id))
     items = tuple(_items(submission, team, alerts, names, worker_id))
     return RecordShare(submission.council_id, items, refs)
 

@@ -24,7 +24,8 @@ from sqlmodel import Session, col, select
 
 from learning.core.db import Database
 from learning.themes import runs
-from learning.themes.intake import arrive, current_model, one_look_per_council
+from learning.themes.intake import arrive, current_model
+from learning.themes.lookups import once, one_look_per_council
 from learning.themes.models import ThemeItem
 from learning.themes.sources import Arrival, RecordSource, arrival
 from learning.themes.text import is_set_aside
@@ -87,7 +88,8 @@ def encode(db: Session, council_id: int, arrivals: Sequence[Arrival]) -> Encoded
 
 def store(db: Session, prepared: Prepared) -> int:
     """Store one record's items; how many were added, changed or taken out."""
-    if runs.active_run(db, prepared.council_id) is not None:
+    council_id = prepared.council_id
+    if once("active run", council_id, lambda: runs.active_run(db, council_id)) is not None:
         return 0  # the run, or the intake after it, takes the record in
     query = select(ThemeItem).where(
         ThemeItem.council_id == prepared.council_id,

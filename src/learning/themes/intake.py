@@ -10,9 +10,6 @@ ones updated, released ones let in, and (on a full sync) withdrawn ones removed.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +17,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from learning.core.clock import utcnow
+from learning.themes.lookups import once
 from learning.themes.model_store import load_model
 from learning.themes.models import ThemeItem, ThemeModelRecord, ThemeRecord
 from learning.themes.pipeline import ThemeModel
@@ -31,30 +29,13 @@ from learning.themes.text import is_set_aside
 _cache: dict[int, tuple[tuple[object, ...], ThemeModel]] = {}
 _cache_lock = threading.Lock()
 Current = tuple[ThemeModel, dict[str, str]] | None
-_looked_up: ContextVar[dict[int, Current] | None] = ContextVar("themes_looked_up", default=None)
-
-
-@contextmanager
-def one_look_per_council() -> Iterator[None]:
-    """Within the block, ``current_model`` looks each council up once. For one transaction
-    only (its snapshot cannot change under it): a batch of arrivals is read, and then stored,
-    against one model each time, not one look per item."""
-    token = _looked_up.set({})
-    try:
-        yield
-    finally:
-        _looked_up.reset(token)
 
 
 def current_model(db: Session, council_id: int) -> Current:
     """The latest run's model, and where each of its themes lives now (analysts may have
-    merged some away since): theme key -> live theme key."""
-    looked_up = _looked_up.get()
-    if looked_up is None:
-        return _current_model(db, council_id)
-    if council_id not in looked_up:
-        looked_up[council_id] = _current_model(db, council_id)
-    return looked_up[council_id]
+    merged some away since): theme key -> live theme key. Looked up once per council within
+    ``lookups.one_look_per_council()`` (a batch of arrivals)."""
+    return once("model", council_id, lambda: _current_model(db, council_id))
 
 
 def _current_model(db: Session, council_id: int) -> Current:
