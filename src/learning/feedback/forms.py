@@ -142,9 +142,24 @@ def _contact(values: dict[str, str]) -> tuple[tuple[str, str] | None, dict[str, 
         errors[CONTACT_PHONE] = FieldError(ERROR_HOW)
     if phone and not _is_phone(phone):
         errors[CONTACT_PHONE] = FieldError(ERROR_PHONE)
-    if email and (len(email) > MAX_EMAIL_CHARS or not EMAIL.match(email)):
+    if email and not _is_email(email):
         errors[CONTACT_EMAIL] = FieldError(ERROR_EMAIL)
     return (name, " / ".join(part for part in (phone, email) if part)), errors
+
+
+def contact_checked(name: str, detail: str) -> bool:
+    """Whether stored contact details pass the form's checks. The safety button and words
+    the screen flags send them as typed, mistakes and all, so staff are told when not."""
+    parts = [part.strip() for part in detail.split(" / ")]
+    return (
+        0 < len(name.strip()) <= MAX_NAME_CHARS
+        and all(_is_phone(part) or _is_email(part) for part in parts)
+        and len(parts) <= 2
+    )
+
+
+def _is_email(email: str) -> bool:
+    return len(email) <= MAX_EMAIL_CHARS and bool(EMAIL.match(email))
 
 
 def _is_phone(phone: str) -> bool:

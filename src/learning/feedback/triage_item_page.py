@@ -13,7 +13,7 @@ from starlette.routing import NoMatchFound
 from learning.accounts.dependencies import Principal, requires
 from learning.core.permissions import Permission
 from learning.core.web import flash, redirect, render
-from learning.feedback import actions, triage, triage_display, triage_forms, triage_work
+from learning.feedback import actions, forms, triage, triage_display, triage_forms, triage_work
 from learning.feedback.models import FeedbackSubmission
 from learning.feedback.triage import Scope
 from learning.org.forms import Errors
@@ -64,6 +64,9 @@ def item_page(
             "tags": triage_work.tags_of(db, submission.id),
             "replies": triage_work.replies_of(db, submission.id),
             "channel": triage_work.channel(submission),
+            "contact_checked": forms.contact_checked(
+                submission.contact_name, submission.contact_detail
+            ),
             "linked": linked,
             "choosable": choosable,
             "action_options": [(a.id, a.title) for a in choosable],
