@@ -39,6 +39,9 @@ class Incoming:
     contact_detail: str
     honeypot: str
     nonce: str
+    #: Saved to finish later, and sent now because what it says reads as a worry. It does
+    #: not use up the link (a single-use link stays for the finished form); it must be open.
+    part_way: bool = False
 
 
 @dataclass
@@ -60,7 +63,7 @@ def submit(
     now = now or utcnow()
     screen = safeguarding.screen_all(incoming.answers.values())
     reason = _abuse_checks(db, settings, incoming, client_address, now)
-    if not links.consume(db, incoming.link, now):
+    if not _use_link(db, incoming, now):
         reason = QuarantineReason.LINK_USED
     code = receipts.new_receipt_code()
     submission = _store(db, settings, incoming, screen, reason, code, now)
@@ -83,6 +86,13 @@ def purge_due() -> bool:
     """About one submission in ``abuse.PURGE_ONE_IN`` also clears out old counters and nonces,
     so no separate job is needed to keep them within 48 hours."""
     return secrets.randbelow(abuse.PURGE_ONE_IN) == 0
+
+
+def _use_link(db: Session, incoming: Incoming, now: datetime) -> bool:
+    """Count a use of the link (atomically); a part-way submission only needs it open."""
+    if incoming.part_way:
+        return links.is_open(incoming.link, now)
+    return links.consume(db, incoming.link, now)
 
 
 def _abuse_checks(
