@@ -18,6 +18,7 @@ from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import link_id_from_cookie
 from learning.feedback.models import FeedbackLink
 from learning.feedback.public_page import PublicPage
+from learning.feedback.submissions import Incoming
 from learning.feedback.terms import FormKind
 
 #: The form carries its link, signed, so that an answer typed while the link cookie ran
@@ -96,6 +97,36 @@ def form_page(
         privacy_url=page.link_to("feedback_privacy", form=kind.value),
         **context,
     )
+
+
+def incoming(
+    page: PublicPage,
+    link: FeedbackLink,
+    kind: FormKind,
+    data: forms.FormInput,
+    form: FormData,
+    worried: bool = False,
+    part_way: bool = False,
+) -> Incoming:
+    """What ``submissions.submit`` takes in from the posted form."""
+    return Incoming(
+        link=link,
+        form_kind=kind,
+        language=page.language,
+        easy_read=page.easy,
+        answers=data.answers,
+        worried_about_safety=worried,
+        wants_contact=data.wants_contact,
+        contact_name=data.contact_name,
+        contact_detail=data.contact_detail,
+        honeypot=str(form.get(abuse.HONEYPOT_FIELD, "")),
+        nonce=str(form.get(abuse.NONCE_FIELD, "")),
+        part_way=part_way,
+    )
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
 
 
 def no_link_page(page: PublicPage) -> Response:

@@ -4,8 +4,9 @@ Opening a link (``/f/TOKEN`` or a short code) leaves a short-lived cookie naming
 this page then shows the link's form, or asks "Who are you?" when the link does not fix
 one. Posting it sends the feedback (``submissions.submit``: screened, checked and stored,
 with an alert when needed) and redirects to the thank-you page; "Save and finish later"
-keeps a draft instead. "I am worried about my safety" always goes through, whatever else
-is wrong with the form.
+keeps a draft instead (``public_save``). "I am worried about my safety" always goes
+through, whatever else is wrong with the form, and so do words the screen reads as a worry:
+they are sent as typed, never held back until a mistake elsewhere is put right.
 """
 
 from __future__ import annotations
@@ -17,20 +18,20 @@ from starlette.datastructures import FormData
 from learning.core.deps import DbSession
 from learning.core.web import redirect
 from learning.feedback import (
-    abuse,
     drafts,
     forms,
     i18n,
     public_form,
     public_info_views,
     public_receipt_views,
+    public_save,
     safeguarding,
 )
 from learning.feedback.link_cookie import current_link
 from learning.feedback.models import FeedbackLink
-from learning.feedback.public_page import PublicPage, route_path
+from learning.feedback.public_page import PublicPage
 from learning.feedback.receipt_cookie import Receipt, set_receipt_cookie
-from learning.feedback.submissions import Incoming, submit
+from learning.feedback.submissions import submit
 from learning.feedback.terms import FormKind
 from learning.org.view_helpers import FormDep
 from learning.themes.arrival_queue import after_response
@@ -90,8 +91,10 @@ def feedback_submit(request: Request, db: DbSession, form: FormDep) -> Response:
     if link is None:
         return public_form.form_page(page, None, kind, data.values, errors)
     if form.get("save") == "yes" and definition.saveable and not worried:
-        return _save_draft(page, db, link, kind, data.values, str(form.get("draft", "")))
-    if errors:
+        return public_save.save(page, db, link, kind, forms.worried_input(definition, raw), form)
+    if errors and _flagged(definition, raw):  # a worry never waits for a mistake elsewhere
+        data = forms.worried_input(definition, raw)
+    elif errors:
         return public_form.form_page(
             page,
             link,
@@ -120,45 +123,10 @@ def _send(
     form: FormData,
 ) -> Response:
     request, settings = page.request, page.request.app.state.settings
-    incoming = Incoming(
-        link=link,
-        form_kind=kind,
-        language=page.language,
-        easy_read=page.easy,
-        answers=data.answers,
-        worried_about_safety=worried,
-        wants_contact=data.wants_contact,
-        contact_name=data.contact_name,
-        contact_detail=data.contact_detail,
-        honeypot=str(form.get(abuse.HONEYPOT_FIELD, "")),
-        nonce=str(form.get(abuse.NONCE_FIELD, "")),
-    )
-    outcome = submit(db, settings, incoming, request.client.host if request.client else "")
+    incoming = public_form.incoming(page, link, kind, data, form, worried=worried)
+    outcome = submit(db, settings, incoming, public_form.client_address(request))
     drafts.discard(db, settings, str(form.get("draft", "")))
     response = redirect(request, page.link_to("feedback_thanks"))
     set_receipt_cookie(response, settings, Receipt(outcome.receipt_code, outcome.alert is not None))
     assert outcome.submission.id is not None
     return after_response(request, response, FEEDBACK, outcome.submission.id)
-
-
-def _save_draft(
-    page: PublicPage,
-    db: DbSession,
-    link: FeedbackLink,
-    kind: FormKind,
-    values: dict[str, str],
-    code: str,
-) -> Response:
-    assert link.id is not None
-    saved = {**values, "easy": "1" if page.easy else ""}
-    code = drafts.save_draft(
-        db,
-        page.request.app.state.settings,
-        link_id=link.id,
-        form_kind=kind,
-        language=page.language,
-        values=saved,
-        code=code,
-    )
-    resume = route_path(page.request.app, "feedback_resume")
-    return page.render("saved.html", code=code, resume_address=page.address(resume))
