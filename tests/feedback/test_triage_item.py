@@ -185,6 +185,35 @@ def test_a_reply_by_email_goes_through_the_outbox(
     assert "Childline" in message.body
 
 
+@pytest.mark.parametrize(
+    ("detail", "address"),
+    [
+        ("07700 900123 / sam@example.test", "sam@example.test"),
+        ("sam@example.test / 07700 900123", "sam@example.test"),
+        ("sam@", None),  # typed with a safety worry, never checked: a person rings or reads
+    ],
+)
+def test_an_email_reply_goes_only_to_a_valid_address_among_the_details(
+    db: Session,
+    settings: Settings,
+    factory: Factory,
+    team: Team,
+    supervisor: SignedIn,
+    detail: str,
+    address: str | None,
+) -> None:
+    wanting = given(
+        db, settings, poster_for(factory, team), wants_contact=True, contact_detail=detail
+    )
+    supervisor.post(f"/feedback/queue/{wanting.id}/reply", {"body": "Thank you."})
+    reply = db.exec(select(FeedbackReply).where(FeedbackReply.submission_id == wanting.id)).one()
+    if address is None:
+        assert reply.outbox_id is None
+    else:
+        message = db.get(OutboxMessage, reply.outbox_id)
+        assert message is not None and message.to_address == address
+
+
 def test_a_phone_call_is_noted_without_an_email(
     db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
 ) -> None:

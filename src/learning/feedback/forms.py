@@ -158,6 +158,11 @@ def contact_checked(name: str, detail: str) -> bool:
     )
 
 
+def contact_email(detail: str) -> str | None:
+    """The valid email address among stored contact details ("phone / email"), if any."""
+    return next((p.strip() for p in detail.split(" / ") if _is_email(p.strip())), None)
+
+
 def _is_email(email: str) -> bool:
     return len(email) <= MAX_EMAIL_CHARS and bool(EMAIL.match(email))
 

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, func, select
 from learning.audit.service import Actor, record
 from learning.core.clock import format_date, utcnow
 from learning.core.config import Settings
+from learning.feedback.forms import contact_email
 from learning.feedback.models import FeedbackReply, FeedbackSubmission, FeedbackTag
 from learning.feedback.triage import NotYours
 from learning.mail import outbox
@@ -62,11 +63,12 @@ def remove_tag(db: Session, actor: Actor, submission: FeedbackSubmission, tag_id
 
 
 def channel(submission: FeedbackSubmission) -> str | None:
-    """How to reach the person: "email", "phone", or None when they did not ask."""
+    """How to reach the person: "email" when they gave a valid email address, "phone" for
+    anything else they gave (a person reads it and rings), or None when they did not ask."""
     detail = submission.contact_detail.strip()
     if not submission.wants_contact or not detail:
         return None
-    return "email" if "@" in detail else "phone"
+    return "email" if contact_email(detail) else "phone"
 
 
 def replies_of(db: Session, submission_id: int) -> list[FeedbackReply]:
@@ -91,7 +93,7 @@ def reply(
     if way == "email":
         message = outbox.enqueue(
             db,
-            to_address=submission.contact_detail,
+            to_address=contact_email(submission.contact_detail) or "",
             subject="A reply to your feedback",
             body=_email_body(db, submission, body),
             kind=REPLY_KIND,
