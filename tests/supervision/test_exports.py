@@ -18,6 +18,7 @@ from learning.accounts.dependencies import Principal
 from learning.audit.models import AuditEvent
 from learning.audit.service import Actor
 from learning.core.clock import format_date, today
+from learning.core.pdf import find_font, latin1
 from learning.core.permissions import Role, permissions_for
 from learning.org.models import CareerStage, Person, RoleAssignment, Team
 from learning.supervision import export_pdf, exports
@@ -381,7 +382,7 @@ def test_a_practitioner_cannot_export_the_councils_oversight_entries(
 
 
 def test_text_the_core_font_cannot_draw_is_simplified_never_fatal() -> None:
-    assert export_pdf.latin1("Łódź – “quoted” café 😀 中") == 'Lódz - "quoted" café ? ?'
+    assert latin1("Łódź – “quoted” café 😀 中") == 'Lódz - "quoted" café ? ?'
 
 
 def test_a_pdf_with_any_script_or_emoji_is_produced_with_or_without_dejavu(
@@ -396,7 +397,7 @@ def test_a_pdf_with_any_script_or_emoji_is_produced_with_or_without_dejavu(
                             "pdf")
 
     core = export_pdf.render(file, fonts=None)
-    found = export_pdf.find_font()
+    found = find_font()
     unicode = export_pdf.render(file) if found else core
 
     assert core.startswith(b"%PDF-") and unicode.startswith(b"%PDF-")

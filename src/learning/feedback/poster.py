@@ -4,28 +4,17 @@ address with its code, who it goes to, and the safety message.
 Pure: a :class:`Poster` in, PDF bytes out (fpdf2). The QR code is drawn as vector squares,
 so it prints sharp at any size. Text is in DejaVu Sans when installed (it covers Welsh,
 Polish, Romanian and Arabic letters); otherwise in the core font Helvetica, Latin-1 only,
-with any other character drawn as its plain letter or "?".
+with any other character drawn as its plain letter or "?" (see :mod:`learning.core.pdf`).
 """
 
 from __future__ import annotations
 
-import logging
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from learning.core.pdf import Fonts, Page, choose_font
 from learning.feedback import qr
-
-FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu-sans-fonts"),
-    Path("/usr/share/fonts/dejavu"),
-)
-logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 HEADING = "Tell us what you think"
 SAFETY = (
@@ -60,21 +49,9 @@ class Poster:
         return self.short_url.split("://", 1)[-1]
 
 
-def find_font(dirs: Sequence[Path] = FONT_DIRS) -> tuple[Path, Path] | None:
-    for directory in dirs:
-        regular = directory / "DejaVuSans.ttf"
-        if regular.is_file():
-            bold = directory / "DejaVuSans-Bold.ttf"
-            return regular, bold if bold.is_file() else regular
-    return None
-
-
-def render(
-    poster: Poster, fonts: tuple[Path, Path] | None | bool = True, compress: bool = True
-) -> bytes:
+def render(poster: Poster, fonts: Fonts | bool = True, compress: bool = True) -> bytes:
     """The poster as PDF bytes. ``fonts``: True finds DejaVu; None or False uses Helvetica."""
-    chosen = find_font() if fonts is True else (fonts or None)
-    pdf = _Sheet(chosen)
+    pdf = _Sheet(choose_font(fonts))
     pdf.set_compression(compress)
     pdf.set_title(f"Feedback poster: {poster.title}")
     pdf.set_creator("learning")
@@ -133,31 +110,11 @@ def _draw_safety(pdf: _Sheet) -> None:
     pdf.multi_cell(pdf.epw - 8, 7, pdf.clean(SAFETY), align="C")
 
 
-class _Sheet(FPDF):
-    def __init__(self, fonts: tuple[Path, Path] | None) -> None:
-        super().__init__(format="A4")
-        self.unicode = fonts is not None
-        self.known: frozenset[int] = frozenset()
-        if fonts:
-            self.add_font("DejaVu", "", str(fonts[0]))
-            self.add_font("DejaVu", "B", str(fonts[1]))
-            self.face = "DejaVu"
-            faces = [font for key, font in self.fonts.items() if key.startswith("dejavu")]
-            self.known = frozenset.intersection(
-                *(frozenset(getattr(font, "cmap", {})) for font in faces)
-            )
-        else:
-            self.face = "Helvetica"
+class _Sheet(Page):
+    def __init__(self, fonts: Fonts) -> None:
+        super().__init__(fonts)
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(False)
-
-    def clean(self, text: str) -> str:
-        if self.unicode:
-            return "".join(c if ord(c) in self.known else "?" for c in text)
-        return latin1(text)
-
-    def style(self, size: float, bold: bool = False) -> None:
-        self.set_font(self.face, "B" if bold else "", size)
 
     def text_line(self, text: str, size: float, bold: bool = False, align: str = "C") -> None:
         """``text`` centred (or as ``align`` says), wrapping onto more lines if it must."""
@@ -165,18 +122,3 @@ class _Sheet(FPDF):
         self.multi_cell(
             0, size * 0.5, self.clean(text), align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
-
-
-def latin1(text: str) -> str:
-    """``text`` drawable by a core font: accents dropped only where Latin-1 lacks them."""
-    text = text.replace("\u2019", "'").replace("\u2013", "-")
-    out = []
-    for char in text:
-        if ord(char) < 256:
-            out.append(char)
-            continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        out.append(base if base and all(ord(c) < 256 for c in base) else "?")
-    return "".join(out)

@@ -6,25 +6,16 @@ actions), its sign-off and its earlier versions.
 
 Pure: drawn from :class:`learning.supervision.exports.SupervisionFile`, no database or web.
 
-Text is drawn in DejaVu Sans when it is installed (Debian: ``fonts-dejavu-core``), which
-covers Latin, Greek, Cyrillic, Arabic and Hebrew letters; a character the font lacks is
-drawn as "?". Without DejaVu, the PDF core font Helvetica is used, which only knows
-Latin-1: accents are dropped where that keeps the letter ("ł" becomes "l"), typographic
-quotes and dashes become their plain forms, and anything else becomes "?". Either way no
-text can make the export fail.
+Text is drawn in DejaVu Sans when it is installed, otherwise in the core font Helvetica
+(see :mod:`learning.core.pdf`): no text can make the export fail.
 """
 
 from __future__ import annotations
 
-import logging
-import unicodedata
-from collections.abc import Sequence
-from pathlib import Path
-
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from learning.core.clock import format_date, format_datetime
+from learning.core.pdf import Fonts, Page, choose_font
 from learning.supervision.exports import (
     AgreementTerms,
     CaseEntry,
@@ -32,73 +23,20 @@ from learning.supervision.exports import (
     SupervisionFile,
 )
 
-#: Where DejaVu Sans is installed on Debian and Ubuntu, Fedora, and Alpine.
-FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu-sans-fonts"),
-    Path("/usr/share/fonts/dejavu"),
-)
-#: fontTools logs each font subset it makes at INFO, dozens of lines per PDF: keep it quiet.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
-
 MARKING = "OFFICIAL-SENSITIVE: personal supervision record"
 LINE = 5.0
-PLAIN = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...", "\u2022": "-",
-    "\u00a0": " ", "\u200b": "", "\u2009": " ", "\u0142": "l", "\u0141": "L",
-})
 
 
-def find_font(dirs: Sequence[Path] = FONT_DIRS) -> tuple[Path, Path] | None:
-    """DejaVu Sans and its bold, if installed (the regular face stands in for a missing bold)."""
-    for directory in dirs:
-        regular = directory / "DejaVuSans.ttf"
-        if regular.is_file():
-            bold = directory / "DejaVuSans-Bold.ttf"
-            return regular, bold if bold.is_file() else regular
-    return None
-
-
-def latin1(text: str) -> str:
-    """``text`` drawable by a core font: Latin-1 only, with as little lost as possible."""
-    out = []
-    for char in text.translate(PLAIN):
-        if ord(char) < 256:
-            out.append(char)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", char)
-                       if not unicodedata.combining(c))
-        out.append(base if base and all(ord(c) < 256 for c in base) else "?")
-    return "".join(out)
-
-
-class _Document(FPDF):
-    def __init__(self, fonts: tuple[Path, Path] | None, footer: str) -> None:
-        super().__init__(format="A4")
+class _Document(Page):
+    def __init__(self, fonts: Fonts, footer: str) -> None:
+        super().__init__(fonts)
         self.footer_text = footer
-        self.unicode = fonts is not None
-        self.known: frozenset[int] = frozenset()
         self.widths: dict[tuple[str, str, float, str], float] = {}
-        if fonts:
-            self.add_font("DejaVu", "", str(fonts[0]))
-            self.add_font("DejaVu", "B", str(fonts[1]))
-            self.face = "DejaVu"
-            faces = [font for key, font in self.fonts.items() if key.startswith("dejavu")]
-            self.known = frozenset.intersection(
-                *(frozenset(getattr(font, "cmap", {})) for font in faces))
-        else:
-            self.face = "Helvetica"
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(True, margin=20)
 
-    def clean(self, text: str) -> str:
-        if not self.unicode:
-            return latin1(text)
-        return "".join(c if ord(c) in self.known or c in "\n" else "?" for c in text)
-
     def style(self, size: float = 10.5, bold: bool = False) -> None:
-        self.set_font(self.face, "B" if bold else "", size)
+        super().style(size, bold)
 
     def header(self) -> None:
         self.style(8)
@@ -197,11 +135,9 @@ class _Document(FPDF):
         self.ln(3)
 
 
-def render(file: SupervisionFile, fonts: tuple[Path, Path] | None | bool = True,
-           compress: bool = True) -> bytes:
+def render(file: SupervisionFile, fonts: Fonts | bool = True, compress: bool = True) -> bytes:
     """The file as PDF bytes. ``fonts``: True finds DejaVu; None or False uses core fonts."""
-    chosen = find_font() if fonts is True else (fonts or None)
-    pdf = _Document(chosen, f"Supervision file, person {file.person_id}, "
+    pdf = _Document(choose_font(fonts), f"Supervision file, person {file.person_id}, "
                             f"prepared {format_date(file.prepared_on)}")
     pdf.set_compression(compress)
     pdf.set_title(f"Supervision file: {file.person}")
