@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import IO, Any, BinaryIO
 
+from learning.core.line_filter import TextLines, run
 from learning.feedback.safeguarding import screen
 
 
@@ -40,41 +40,19 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def _screen_command(_args: argparse.Namespace) -> int:
-    try:
-        return screen_stream(sys.stdin.buffer, sys.stdout.buffer, sys.stderr)
-    except BrokenPipeError:
-        # The reader went away: stop quietly, and keep Python from complaining at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    return run(screen_stream)
 
 
 def screen_stream(instream: BinaryIO, outstream: BinaryIO, errstream: IO[str]) -> int:
     """Screen ``instream`` line by line into ``outstream``. Returns the exit code (0).
 
-    Lines are split on ``\\n`` only (a trailing ``\\r`` is dropped), so one input line is
-    always one output line; a UTF-8 byte order mark at the very start is dropped.
+    One input line is always one output line (see :class:`TextLines`).
     """
-    bad_lines = first_bad = 0
-    for number, raw in enumerate(instream, start=1):
-        line = raw[:-1] if raw.endswith(b"\n") else raw
-        line = line[:-1] if line.endswith(b"\r") else line
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError:
-            text = line.decode("utf-8", errors="replace")
-            bad_lines += 1
-            first_bad = first_bad or number
+    lines = TextLines(instream)
+    for text in lines:
         result = screen(text)
         answer = {"flagged": result.flagged, "categories": [c.value for c in result.categories]}
         outstream.write(json.dumps(answer).encode("ascii") + b"\n")
         outstream.flush()
-    if bad_lines:
-        errstream.write(
-            f"learning safeguarding screen: warning: {bad_lines} input line(s) were not valid "
-            f"UTF-8 (first: line {first_bad}); the invalid bytes were replaced with U+FFFD\n"
-        )
-        errstream.flush()
+    lines.warn("learning safeguarding screen", errstream)
     return 0

@@ -17,10 +17,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import IO, Any, BinaryIO
 
+from learning.core.line_filter import TextLines, run
 from learning.themes.redact import redact
 
 # Characters that some readers treat as line breaks. Inside one output line they are replaced by
@@ -132,45 +132,20 @@ def _recluster_command(args: argparse.Namespace) -> int:
 
 
 def _redact_command(args: argparse.Namespace) -> int:
-    try:
-        return _redact_stream(sys.stdin.buffer, sys.stdout.buffer, sys.stderr)
-    except BrokenPipeError:
-        # The reader went away (e.g. `learning redact < in.txt | head`): stop quietly, and keep
-        # Python from complaining again when it flushes standard output at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    return run(_redact_stream)
 
 
 def _redact_stream(instream: BinaryIO, outstream: BinaryIO, errstream: IO[str]) -> int:
     """Redact ``instream`` line by line into ``outstream``; warnings go to ``errstream``.
 
-    Lines are split on ``\\n`` only; a trailing ``\\r`` (Windows line ends) is dropped and each
-    output line ends with ``\\n``. An empty line gives an empty line. A UTF-8 byte order mark
-    at the very start is dropped. Returns the exit code (0).
+    Each output line ends with ``\\n``, one per input line (see :class:`TextLines`); an empty
+    line gives an empty line. Returns the exit code (0).
     """
-    bad_lines = 0
-    first_bad = 0
-    for number, raw in enumerate(instream, start=1):
-        line = raw[:-1] if raw.endswith(b"\n") else raw
-        if line.endswith(b"\r"):
-            line = line[:-1]
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError:
-            text = line.decode("utf-8", errors="replace")
-            bad_lines += 1
-            first_bad = first_bad or number
+    lines = TextLines(instream)
+    for text in lines:
         redacted = redact(text).translate(_LINE_BREAKS)
         outstream.write(redacted.encode("utf-8", errors="replace"))
         outstream.write(b"\n")
     outstream.flush()
-    if bad_lines:
-        errstream.write(
-            f"learning redact: warning: {bad_lines} input line(s) were not valid UTF-8 "
-            f"(first: line {first_bad}); the invalid bytes were replaced with U+FFFD\n"
-        )
-        errstream.flush()
+    lines.warn("learning redact", errstream)
     return 0
