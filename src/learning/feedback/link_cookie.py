@@ -9,51 +9,31 @@ cookie holds only the link's id, signed; it is strictly necessary (no tracking) 
 from __future__ import annotations
 
 from fastapi import Request, Response
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlmodel import Session
 
 from learning.core.config import Settings
+from learning.core.signed_cookie import SignedCookie
 from learning.feedback.links import is_open
 from learning.feedback.models import FeedbackLink
 
-SECURE_LINK_COOKIE = "__Host-learning_feedback"
-PLAIN_LINK_COOKIE = "learning_feedback"
 LINK_COOKIE_SECONDS = 4 * 60 * 60
+LINK_COOKIE = SignedCookie("learning_feedback", salt="feedback-link", seconds=LINK_COOKIE_SECONDS)
 
 
 def link_cookie_name(settings: Settings) -> str:
-    return SECURE_LINK_COOKIE if settings.cookie_secure else PLAIN_LINK_COOKIE
-
-
-def _serializer(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.effective_secret, salt="feedback-link")
+    return LINK_COOKIE.name_for(settings)
 
 
 def set_link_cookie(response: Response, settings: Settings, link: FeedbackLink) -> None:
-    response.set_cookie(
-        link_cookie_name(settings),
-        _serializer(settings).dumps(link.id),
-        max_age=LINK_COOKIE_SECONDS,
-        path="/",
-        secure=settings.cookie_secure,
-        httponly=True,
-        samesite="lax",
-    )
+    LINK_COOKIE.set(response, settings, link.id)
 
 
 def clear_link_cookie(response: Response, settings: Settings) -> None:
-    response.delete_cookie(link_cookie_name(settings), path="/", secure=settings.cookie_secure)
+    LINK_COOKIE.clear(response, settings)
 
 
 def link_id_from_cookie(request: Request) -> int | None:
-    settings: Settings = request.app.state.settings
-    raw = request.cookies.get(link_cookie_name(settings))
-    if not raw:
-        return None
-    try:
-        value = _serializer(settings).loads(raw, max_age=LINK_COOKIE_SECONDS)
-    except BadSignature:
-        return None
+    value = LINK_COOKIE.read(request)
     return value if isinstance(value, int) else None
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import Request, Response
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from learning.core.config import Settings
+from learning.core.signed_cookie import SignedCookie
 
-SECURE_RECEIPT_COOKIE = "__Host-learning_receipt"
-PLAIN_RECEIPT_COOKIE = "learning_receipt"
 RECEIPT_COOKIE_SECONDS = 15 * 60
+RECEIPT_COOKIE = SignedCookie(
+    "learning_receipt", salt="feedback-receipt", seconds=RECEIPT_COOKIE_SECONDS
+)
 
 
 @dataclass(frozen=True)
@@ -27,34 +28,15 @@ class Receipt:
 
 
 def receipt_cookie_name(settings: Settings) -> str:
-    return SECURE_RECEIPT_COOKIE if settings.cookie_secure else PLAIN_RECEIPT_COOKIE
-
-
-def _serializer(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.effective_secret, salt="feedback-receipt")
+    return RECEIPT_COOKIE.name_for(settings)
 
 
 def set_receipt_cookie(response: Response, settings: Settings, receipt: Receipt) -> None:
-    response.set_cookie(
-        receipt_cookie_name(settings),
-        _serializer(settings).dumps({"c": receipt.code, "a": receipt.alert}),
-        max_age=RECEIPT_COOKIE_SECONDS,
-        path="/",
-        secure=settings.cookie_secure,
-        httponly=True,
-        samesite="lax",
-    )
+    RECEIPT_COOKIE.set(response, settings, {"c": receipt.code, "a": receipt.alert})
 
 
 def read_receipt(request: Request) -> Receipt | None:
-    settings: Settings = request.app.state.settings
-    raw = request.cookies.get(receipt_cookie_name(settings))
-    if not raw:
-        return None
-    try:
-        value = _serializer(settings).loads(raw, max_age=RECEIPT_COOKIE_SECONDS)
-    except BadSignature:
-        return None
+    value = RECEIPT_COOKIE.read(request)
     if not isinstance(value, dict) or not isinstance(value.get("c"), str):
         return None
     return Receipt(code=value["c"], alert=bool(value.get("a")))
