@@ -43,6 +43,19 @@ def _back(request: Request, key: str) -> Response:
     return redirect(request, str(request.url_for("theme_detail", key=key)))
 
 
+def _page(
+    request: Request,
+    template: str,
+    values: dict[str, Any],
+    errors: Errors,
+    status: int,
+    **context: Any,
+) -> Response:
+    """An edit form with what was typed (``values``) and the ``errors`` next to their fields."""
+    page = {**context, "values": values, "errors": errors}
+    return render(request, template, page, status_code=status)
+
+
 @router.get("/themes/{key}/rename", name="theme_rename")
 def theme_rename(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
     theme = live_theme(db, principal.council_id, key)
@@ -66,33 +79,30 @@ def theme_rename_save(
 def _rename_form(
     request: Request, theme: ThemeRecord, values: dict[str, Any], errors: Errors, status: int = 200
 ) -> Response:
-    return render(
-        request,
-        "themes/rename.html",
-        {"theme": theme, "values": values, "errors": errors},
-        status_code=status,
-    )
+    return _page(request, "themes/rename.html", values, errors, status, theme=theme)
 
 
 @router.post("/themes/{key}/hide", name="theme_hide")
 def theme_hide(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
-    live_theme(db, principal.council_id, key)
-    if _busy(db, principal.council_id, "hide"):
-        flash(request, BUSY.split(":")[0] + ".", "info")
-        return _back(request, key)
-    edits.set_hidden(db, actor_from(request), principal.council_id, key, True)
-    flash(request, f"Theme {key} is hidden. Its items stay in it, out of sight.")
-    return _back(request, key)
+    done = f"Theme {key} is hidden. Its items stay in it, out of sight."
+    return _set_hidden(request, db, principal.council_id, key, True, done)
 
 
 @router.post("/themes/{key}/show", name="theme_show")
 def theme_show(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
-    live_theme(db, principal.council_id, key)
-    if _busy(db, principal.council_id, "show"):
+    done = f"Theme {key} is shown again"
+    return _set_hidden(request, db, principal.council_id, key, False, done)
+
+
+def _set_hidden(
+    request: Request, db: Session, council_id: int, key: str, hidden: bool, done: str
+) -> Response:
+    live_theme(db, council_id, key)
+    if _busy(db, council_id, "hidden"):
         flash(request, BUSY.split(":")[0] + ".", "info")
-        return _back(request, key)
-    edits.set_hidden(db, actor_from(request), principal.council_id, key, False)
-    flash(request, f"Theme {key} is shown again")
+    else:
+        edits.set_hidden(db, actor_from(request), council_id, key, hidden)
+        flash(request, done)
     return _back(request, key)
 
 
@@ -144,17 +154,7 @@ def _merge_form(
         (t.key, f"{t.key}: {t.label} ({count(t.size).text} items)")
         for t in _others(db, theme.council_id, theme.key)
     ]
-    return render(
-        request,
-        "themes/merge.html",
-        {
-            "theme": theme,
-            "options": options,
-            "values": values,
-            "errors": errors,
-        },
-        status_code=status,
-    )
+    return _page(request, "themes/merge.html", values, errors, status, theme=theme, options=options)
 
 
 @router.get("/themes/{key}/split", name="theme_split")
@@ -210,17 +210,16 @@ def _split_form(
         count=len(items),
         purpose="split",
     )
-    return render(
+    limited = len(items) < theme.size
+    return _page(
         request,
         "themes/split.html",
-        {
-            "theme": theme,
-            "items": items,
-            "values": values,
-            "errors": errors,
-            "limited": len(items) < theme.size,
-        },
-        status_code=status,
+        values,
+        errors,
+        status,
+        theme=theme,
+        items=items,
+        limited=limited,
     )
 
 
@@ -290,16 +289,14 @@ def _move_form(
         count=1,
         purpose="move",
     )
-    return render(
+    return _page(
         request,
         "themes/move.html",
-        {
-            "item": quotes.as_quote(item),
-            "theme_key": item.theme_key,
-            "options": _targets(db, item),
-            "values": values,
-            "errors": errors,
-            "min_group": MIN_GROUP_SIZE,
-        },
-        status_code=status,
+        values,
+        errors,
+        status,
+        item=quotes.as_quote(item),
+        theme_key=item.theme_key,
+        options=_targets(db, item),
+        min_group=MIN_GROUP_SIZE,
     )
