@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from learning.core.deps import DbSession
@@ -68,7 +70,19 @@ def feedback_form(request: Request, db: DbSession) -> Response:
 
 
 @router.post("/give-feedback", name="feedback_submit")
-def feedback_submit(request: Request, db: DbSession, form: FormDep) -> Response:
+async def feedback_submit(request: Request, form: FormDep) -> Response:
+    """Sending runs start to finish on one worker thread, in one transaction committed there
+    before the response is sent: SQLite's one writer is held only while the work is done, not
+    while the finished response waits its turn on the busy event loop."""
+    return await run_in_threadpool(_submit_in_one_transaction, request, form)
+
+
+def _submit_in_one_transaction(request: Request, form: FormData) -> Response:
+    with request.app.state.db.transaction() as db:
+        return _feedback_submit(request, db, form)
+
+
+def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
     page = PublicPage.of(request, str(form.get("lang", "")), str(form.get("easy", "")))
     link = public_form.posted_link(request, db, form)
     kind = (link.form_kind if link else None) or forms.parse_kind(str(form.get("form_kind", "")))
