@@ -54,11 +54,7 @@ def link_issued(
         return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
     base = request.app.state.settings.base_url
     url = links.link_url(base, token)
-
-    def download(name: str) -> str:
-        return str(request.url_for(name, link_id=link_id).include_query_params(reveal=reveal))
-
-    response = render(
+    return _private_page(
         request,
         "feedback/links/issued.html",
         {
@@ -67,29 +63,26 @@ def link_issued(
             "short_url": links.short_url(base, link.short_code),
             "short_page": links.short_code_page(base),
             "qr_svg": Markup(qr.svg_inline(url)),  # noqa: S704 - our own markup, no input in it
-            "downloads": {name: download(name) for name in DOWNLOADS},
+            "downloads": {name: _sealed(request, name, link_id, reveal) for name in DOWNLOADS},
         },
     )
-    response.headers.update(NO_REFERRER)
-    return response
+
+
+#: A QR code picture by the end of its address: how to draw it, and its media type.
+QR_FILES = {"svg": (qr.svg, "image/svg+xml"), "png": (qr.png, "image/png")}
 
 
 @router.get("/feedback/links/{link_id:int}/qr.svg", name="feedback_link_qr_svg")
-def link_qr_svg(
-    request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
-) -> Response:
-    link, token = _sealed_token(request, db, principal, link_id, reveal)
-    body = qr.svg(links.link_url(request.app.state.settings.base_url, token))
-    return _download(body, "image/svg+xml", f"feedback-link-{link.id}-qr.svg")
-
-
 @router.get("/feedback/links/{link_id:int}/qr.png", name="feedback_link_qr_png")
-def link_qr_png(
+def link_qr(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
+    """The link's QR code as an SVG (for designers) or PNG picture, as the address ends."""
     link, token = _sealed_token(request, db, principal, link_id, reveal)
-    body = qr.png(links.link_url(request.app.state.settings.base_url, token))
-    return _download(body, "image/png", f"feedback-link-{link.id}-qr.png")
+    suffix = request.url.path.rsplit(".", 1)[-1]
+    draw, media_type = QR_FILES[suffix]
+    body = draw(links.link_url(request.app.state.settings.base_url, token))
+    return _download(body, media_type, f"feedback-link-{link.id}-qr.{suffix}")
 
 
 @router.get("/feedback/links/{link_id:int}/poster.pdf", name="feedback_link_poster_pdf")
@@ -107,7 +100,7 @@ def link_poster(
 ) -> Response:
     link, token = _sealed_token(request, db, principal, link_id, reveal)
     sheet = poster_for(db, request.app.state.settings.base_url, link, token)
-    response = render(
+    return _private_page(
         request,
         "feedback/links/poster.html",
         {
@@ -116,15 +109,9 @@ def link_poster(
             "safety": poster.SAFETY,
             "privacy": poster.PRIVACY,
             "qr_svg": Markup(qr.svg_inline(sheet.url)),  # noqa: S704 - our own markup
-            "back": str(
-                request.url_for("feedback_link_issued", link_id=link_id).include_query_params(
-                    reveal=reveal
-                )
-            ),
+            "back": _sealed(request, "feedback_link_issued", link_id, reveal),
         },
     )
-    response.headers.update(NO_REFERRER)
-    return response
 
 
 DOWNLOADS = (
@@ -151,6 +138,18 @@ def poster_for(db: Session, base_url: str, link: FeedbackLink, token: str) -> po
         short_url=links.short_url(base_url, link.short_code),
         until=until,
     )
+
+
+def _sealed(request: Request, name: str, link_id: int, reveal: str) -> str:
+    """The address of the page ``name`` for the link, carrying the sealed token along."""
+    return str(request.url_for(name, link_id=link_id).include_query_params(reveal=reveal))
+
+
+def _private_page(request: Request, template: str, context: dict[str, object]) -> Response:
+    """A page showing the link's token (in its QR code), which no other site may learn of."""
+    response = render(request, template, context)
+    response.headers.update(NO_REFERRER)
+    return response
 
 
 def _download(body: bytes, media_type: str, filename: str) -> Response:
