@@ -43,6 +43,10 @@ RECORD_SOURCES: dict[str, str] = {
 
 Encoded = dict[tuple[str, str], tuple[bytes, str]]
 
+#: Records stored in one transaction. On SQLite a transaction is the one writer, and feedback
+#: being sent waits for it: a big batch is stored a few records at a time.
+STORE_TOGETHER = 16
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -122,8 +126,13 @@ def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
                 continue
             if found is not None:
                 prepared.append(found)
-    if not prepared:
-        return 0
+    return sum(
+        _store_together(database, prepared[start : start + STORE_TOGETHER])
+        for start in range(0, len(prepared), STORE_TOGETHER)
+    )
+
+
+def _store_together(database: Database, prepared: Sequence[Prepared]) -> int:
     try:
         with database.transaction() as db, one_look_per_council():
             return sum(store(db, one) for one in prepared)
