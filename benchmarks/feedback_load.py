@@ -6,13 +6,17 @@
 It creates a fresh SQLite database, migrates it, makes a council, a team and a poster link,
 and starts the real service (``uvicorn learning.asgi:app``) on a loopback port. Each of the
 concurrent clients then behaves as a phone's browser would: it opens the poster link once
-(which swaps the token for a cookie), and then, again and again, fetches the form, fills in
-every question it finds, posts it, and follows the redirect to the receipt page. A
-submission counts when its receipt page has loaded.
+(which swaps the token for a cookie), and then, again and again and each time on a new
+connection, fetches the form, fills in every question it finds, posts it, and follows the
+redirect to the receipt page. A submission counts when its receipt page has loaded; after
+the run, every one of them must be in the database, none quarantined or flagged.
 
 In the same run, the same clients load a bare Starlette endpoint served the same way, which
 serves a small form and inserts each post into sqlite3 with no framework, templates or
-checks: the practical ceiling on this machine. It also weighs the child's form page as a
+checks: the practical ceiling on this machine. Both servers are started the same way (same
+uvicorn options and workers); with more cores than workers, the servers get their own cores
+and the load generator the rest (``--no-pin`` to let them share). It also weighs the child's
+form page as a
 phone would fetch it: the HTML and every stylesheet, script and image it links, as
 transferred (compressed where the server compresses).
 
