@@ -16,9 +16,8 @@ serves a small form and inserts each post into sqlite3 with no framework, templa
 checks: the practical ceiling on this machine. Both servers are started the same way (same
 uvicorn options and workers); with more cores than workers, the servers get their own cores
 and the load generator the rest (``--no-pin`` to let them share). It also weighs the child's
-form page as a
-phone would fetch it: the HTML and every stylesheet, script and image it links, as
-transferred (compressed where the server compresses).
+form page as a phone would fetch it: the HTML and every stylesheet, script and image it
+links, as transferred (compressed where the server compresses).
 
 Targets (2 cores, 32 clients): at least 300 submissions/s, p99 at most 100 ms, at least half
 the bare endpoint's rate, and the form page at most 50 KB. The service's abuse limits are
