@@ -16,7 +16,6 @@ from learning.feedback import drafts, links
 from learning.feedback.models import FeedbackDraft
 from learning.feedback.terms import FormKind, Language
 from tests.conftest import make_settings
-from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import main_text, open_link, send, submissions
 from tests.org.pages import field_error, heading, page, value_of
@@ -25,11 +24,6 @@ from tests.org.pages import field_error, heading, page, value_of
 @pytest.fixture
 def settings() -> Settings:
     return make_settings(feedback_min_fill_seconds=0)
-
-
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
 
 
 def all_drafts(db: Session) -> list[FeedbackDraft]:

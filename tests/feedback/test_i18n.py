@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from learning.feedback import i18n
 from learning.feedback.terms import FormKind, Language
 from tests.conftest import ROOT
-from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import open_link
 from tests.org.pages import heading, page
@@ -109,11 +108,6 @@ def test_a_language_chosen_on_the_page_beats_the_browsers() -> None:
     assert i18n.choose_language("ar", "cy,en") is Language.ARABIC
     assert i18n.choose_language("xx", "cy,en") is Language.WELSH
     assert i18n.choose_language(None, None) is Language.ENGLISH
-
-
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
 
 
 def test_the_page_speaks_the_browsers_language(client: TestClient, ff: FeedbackFactory) -> None:

@@ -29,16 +29,6 @@ from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, heading, page, table_rows, value_of
 
 
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
-
-
-@pytest.fixture
-def team(factory: Factory) -> Team:
-    return factory.make_team(name="Children in need north")
-
-
 def staff(client: TestClient, factory: Factory, team: Team | None, *roles: Role) -> SignedIn:
     person = factory.make_person(roles=roles, team_id=team.id if team else None)
     return SignedIn(client, person, factory.sign_in(client, person))

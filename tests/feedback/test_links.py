@@ -29,11 +29,6 @@ from tests.feedback.factories import FeedbackFactory
 LOOK_ALIKES = "0O1IL5S2Z8B"
 
 
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
-
-
 def row_text(db: Session, link: FeedbackLink) -> str:
     """Every column of the link's row, as the database holds it."""
     row = (

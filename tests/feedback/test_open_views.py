@@ -28,11 +28,6 @@ SAFETY = "If you are in danger now, call 999"
 CHILDLINE = "You can talk to Childline any time, for free: 0800 1111"
 
 
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
-
-
 def main_text(response: Response) -> str:
     main = page(response).find("main")
     assert main is not None

@@ -14,7 +14,6 @@ from learning.feedback import links, lookup_limits
 from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import FormKind, LinkKind
 from tests.conftest import make_settings
-from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import main_text, open_link, send
 from tests.feedback.test_open_views import closed_links
@@ -33,11 +32,6 @@ CLOSED = {
 @pytest.fixture
 def settings() -> Settings:
     return make_settings(feedback_min_fill_seconds=0)
-
-
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
 
 
 def language_of(response: Response) -> tuple[str, str]:

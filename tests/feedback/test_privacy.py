@@ -4,7 +4,6 @@ nothing tracks or locates anyone."""
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 
 from learning.feedback import privacy
@@ -14,11 +13,6 @@ from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import main_text, open_link
 from tests.org.pages import heading, page
-
-
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
 
 
 def privacy_link(client: TestClient) -> str:

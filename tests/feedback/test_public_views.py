@@ -40,11 +40,6 @@ def settings() -> Settings:
     return make_settings(feedback_min_fill_seconds=0)
 
 
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
-
-
 def test_every_public_page_is_listed_as_public() -> None:
     assert public_views.PUBLIC_ROUTES == ROUTES
     assert ROUTES <= PUBLIC_ROUTES

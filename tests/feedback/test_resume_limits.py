@@ -14,7 +14,6 @@ from learning.core.config import Settings
 from learning.feedback import lookup_limits
 from learning.feedback.terms import FormKind
 from tests.conftest import make_settings
-from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import open_link, send
 from tests.org.pages import error_summary, field_error, heading, page, value_of
@@ -26,11 +25,6 @@ WRONG = "ACDE-FGHJ-KMNP"
 @pytest.fixture
 def settings() -> Settings:
     return make_settings(feedback_min_fill_seconds=0)
-
-
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
 
 
 def saved_code(client: TestClient, ff: FeedbackFactory) -> str:

@@ -26,21 +26,6 @@ from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
 
 
-@pytest.fixture
-def team(factory: Factory) -> Team:
-    return factory.make_team(name="Children in need north")
-
-
-@pytest.fixture
-def supervisor(client: TestClient, factory: Factory, team: Team) -> SignedIn:
-    return staff(client, factory, team, Role.SUPERVISOR)
-
-
-@pytest.fixture
-def item(db: Session, settings: Settings, factory: Factory, team: Team) -> FeedbackSubmission:
-    return given(db, settings, poster_for(factory, team))
-
-
 def _audits(db: Session, action: str, item_id: int | None) -> list[AuditEvent]:
     query = select(AuditEvent).where(
         AuditEvent.action == action, AuditEvent.record_id == str(item_id)

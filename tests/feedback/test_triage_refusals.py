@@ -31,16 +31,6 @@ from tests.org.conftest import SignedIn
 
 
 @pytest.fixture
-def team(factory: Factory) -> Team:
-    return factory.make_team(name="Children in need north")
-
-
-@pytest.fixture
-def supervisor(client: TestClient, factory: Factory, team: Team) -> SignedIn:
-    return staff(client, factory, team, Role.SUPERVISOR)
-
-
-@pytest.fixture
 def other(db: Session, settings: Settings, factory: Factory) -> FeedbackSubmission:
     return given(db, settings, poster_for(factory, factory.make_team(name="South")))
 

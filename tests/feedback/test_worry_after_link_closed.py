@@ -23,7 +23,6 @@ from learning.feedback.models import FeedbackLink, SafeguardingAlert
 from learning.feedback.public_form import signer
 from learning.feedback.terms import FormKind, LinkKind, QuarantineReason
 from tests.conftest import make_settings
-from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.intake import DISCLOSURE
 from tests.feedback.public import hidden_fields, main_text, open_link, send, submissions
@@ -36,11 +35,6 @@ NOBODY_TOLD = "Nobody has been told about your worry yet."
 @pytest.fixture
 def settings() -> Settings:
     return make_settings(feedback_min_fill_seconds=0)
-
-
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
 
 
 def alerts(db: Session) -> list[SafeguardingAlert]:

@@ -35,11 +35,6 @@ def settings() -> Settings:
     return make_settings(feedback_min_fill_seconds=0)
 
 
-@pytest.fixture
-def ff(factory: Factory) -> FeedbackFactory:
-    return FeedbackFactory(factory)
-
-
 def alerts_of(db: Session) -> list[SafeguardingAlert]:
     db.expire_all()
     return list(db.exec(select(SafeguardingAlert)).all())
