@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, text
 from sqlalchemy.engine import make_url
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel, select
 
 from learning.app import create_app
 from learning.core import migrate
@@ -67,16 +67,29 @@ def migrated(fresh_database_url: object) -> Iterator[Database]:
     database.engine.dispose()
 
 
-@pytest.fixture
-def database(migrated: Database) -> Iterator[Database]:
-    """The migrated database, bound to one connection whose transaction is rolled back."""
-    connection = migrated.engine.connect()
+def rolled_back(database: Database) -> Iterator[Database]:
+    """``database``, bound to one connection whose transaction is rolled back at the end."""
+    connection = database.engine.connect()
     transaction = connection.begin()
     try:
-        yield Database(migrated.engine, connection)
+        yield Database(database.engine, connection)
     finally:
         transaction.rollback()
         connection.close()
+
+
+def row_counts(db: Session, tables: tuple[type[SQLModel], ...]) -> dict[str, int]:
+    """How many rows each table holds, by the table's name."""
+    return {
+        str(table.__tablename__): db.exec(select(func.count()).select_from(table)).one()
+        for table in tables
+    }
+
+
+@pytest.fixture
+def database(migrated: Database) -> Iterator[Database]:
+    """The migrated database, bound to one connection whose transaction is rolled back."""
+    yield from rolled_back(migrated)
 
 
 @pytest.fixture

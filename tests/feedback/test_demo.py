@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func
 from sqlmodel import Session, SQLModel, col, select
 
 from learning.audit.models import AuditEvent
@@ -48,7 +47,7 @@ from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
 from learning.org.demo import DEMO_SLUG, create_demo_council
 from learning.org.models import Council, Person, RoleAssignment
-from tests.conftest import make_settings
+from tests.conftest import make_settings, rolled_back, row_counts
 from tests.factories import Factory
 from tests.feedback.public import main_text
 from tests.org.pages import heading
@@ -84,13 +83,7 @@ def demo(fresh_database_url: Callable[[], str]) -> Iterator[Demo]:
 @pytest.fixture
 def database(demo: Demo) -> Iterator[Database]:
     """This module's tests run against the demo database, each in a transaction rolled back."""
-    connection = demo.database.engine.connect()
-    transaction = connection.begin()
-    try:
-        yield Database(demo.database.engine, connection)
-    finally:
-        transaction.rollback()
-        connection.close()
+    yield from rolled_back(demo.database)
 
 
 @pytest.fixture
@@ -100,13 +93,6 @@ def council(db: Session) -> Council:
 
 def all_of(db: Session, table: type[SQLModel]) -> list:  # type: ignore[type-arg]
     return list(db.exec(select(table)).all())
-
-
-def counts(db: Session) -> dict[str, int]:
-    return {
-        str(table.__tablename__): db.exec(select(func.count()).select_from(table)).one()
-        for table in TABLES
-    }
 
 
 def answers(submission: FeedbackSubmission) -> dict[str, str]:
@@ -318,9 +304,9 @@ def test_the_printed_address_opens_the_childs_form_and_the_receipt_code_works(
 
 
 def test_running_it_again_adds_nothing(db: Session, council: Council) -> None:
-    before = counts(db)
+    before = row_counts(db, TABLES)
     again = create_demo_feedback(db, council, make_settings(), now=NOW + timedelta(days=1))
-    assert counts(db) == before
+    assert row_counts(db, TABLES) == before
     assert again.child_form_url.startswith("https://testserver/s/")
 
 

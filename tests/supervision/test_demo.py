@@ -40,6 +40,7 @@ from learning.supervision.models import (
 )
 from learning.supervision.terms import ActionStatus, Rag, SessionStatus, SessionType
 from learning.themes.redact import find_personal_data
+from tests.conftest import rolled_back, row_counts
 from tests.factories import Factory
 from tests.org.pages import page
 
@@ -71,13 +72,7 @@ def demo(fresh_database_url: Callable[[], str]) -> Iterator[Demo]:
 @pytest.fixture
 def database(demo: Demo) -> Iterator[Database]:
     """This module's tests run against the demo database, each in a transaction rolled back."""
-    connection = demo.database.engine.connect()
-    transaction = connection.begin()
-    try:
-        yield Database(demo.database.engine, connection)
-    finally:
-        transaction.rollback()
-        connection.close()
+    yield from rolled_back(demo.database)
 
 
 @pytest.fixture
@@ -85,17 +80,12 @@ def council(db: Session) -> Council:
     return db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
 
 
-def counts(db: Session) -> dict[str, int]:
-    return {table.__tablename__: db.exec(select(func.count()).select_from(table)).one()  # type: ignore[attr-defined]
-            for table in TABLES}
-
-
 def test_running_the_demo_again_adds_nothing(db: Session, council: Council) -> None:
-    before = counts(db)
+    before = row_counts(db, TABLES)
 
     create_demo_supervision(db, create_demo_council(db))
 
-    assert counts(db) == before
+    assert row_counts(db, TABLES) == before
     assert before["supervision_session"] > 1000
 
 
