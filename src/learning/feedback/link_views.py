@@ -26,6 +26,8 @@ from learning.org.view_helpers import FormDep
 router = APIRouter()
 router.include_router(link_print_views.router)
 
+CANNOT_REISSUE = "Only an open poster or time-limited link can be printed again"
+
 
 @router.get("/feedback/links", name="feedback_links")
 def link_list(request: Request, db: DbSession, principal: Manager) -> Response:
@@ -126,8 +128,7 @@ def link_detail(request: Request, db: DbSession, principal: Manager, link_id: in
 def link_revoke(request: Request, db: DbSession, principal: Manager, link_id: int) -> Response:
     link = require_link(request, db, principal, link_id)
     if link.revoked_at is not None:
-        flash(request, "This link is already switched off", "important")
-        return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
+        return _back_to_link(request, link_id, "This link is already switched off")
     return render(request, "feedback/links/revoke.html", describe(db, link))
 
 
@@ -136,19 +137,17 @@ def link_revoke_submit(
     request: Request, db: DbSession, principal: Manager, link_id: int
 ) -> Response:
     link = require_link(request, db, principal, link_id)
-    if service.revoke_link(db, actor_from(request), link):
-        flash(request, "The link is switched off. Anyone who opens it is told it does not work.")
-    else:
-        flash(request, "This link was already switched off", "important")
-    return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
+    if not service.revoke_link(db, actor_from(request), link):
+        return _back_to_link(request, link_id, "This link was already switched off")
+    flash(request, "The link is switched off. Anyone who opens it is told it does not work.")
+    return _back_to_link(request, link_id)
 
 
 @router.get("/feedback/links/{link_id:int}/reissue", name="feedback_link_reissue")
 def link_reissue(request: Request, db: DbSession, principal: Manager, link_id: int) -> Response:
     link = require_link(request, db, principal, link_id)
     if not service.can_reissue(link):
-        flash(request, "Only an open poster or time-limited link can be printed again", "important")
-        return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
+        return _back_to_link(request, link_id, CANNOT_REISSUE)
     return render(request, "feedback/links/reissue.html", describe(db, link))
 
 
@@ -160,6 +159,12 @@ def link_reissue_submit(
     try:
         token = service.reissue_link(db, actor_from(request), link)
     except service.CannotReissue:
-        flash(request, "Only an open poster or time-limited link can be printed again", "important")
-        return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
+        return _back_to_link(request, link_id, CANNOT_REISSUE)
     return to_issued(request, principal, link, token)
+
+
+def _back_to_link(request: Request, link_id: int, important: str = "") -> Response:
+    """Back to the link's page, with ``important`` news shown there first (if any)."""
+    if important:
+        flash(request, important, "important")
+    return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
