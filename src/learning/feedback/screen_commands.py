@@ -11,32 +11,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import IO, Any, BinaryIO
 
+from learning.core.commands import command_group
 from learning.core.line_filter import TextLines, run
 from learning.feedback.safeguarding import screen
 
 
 def register(commands: Any) -> None:
-    safeguarding = commands.add_parser(
-        "safeguarding",
-        help="Safeguarding tools",
-        description="Safeguarding tools for feedback.",
+    sub = command_group(
+        commands, "safeguarding", "Safeguarding tools", "Safeguarding tools for feedback."
     )
-    sub = safeguarding.add_subparsers(title="safeguarding commands", metavar="COMMAND")
     screen_parser = sub.add_parser(
         "screen",
         help="Screen text for possible disclosures: one text per line in, one JSON line out",
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
     )
     screen_parser.set_defaults(handler=_screen_command)
-    safeguarding.set_defaults(handler=lambda _args: _help(safeguarding))
-
-
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def _screen_command(_args: argparse.Namespace) -> int:

@@ -14,14 +14,14 @@ import signal
 import sys
 from typing import Any
 
+from learning.core.commands import command_group
 from learning.core.config import Settings
 from learning.core.db import Database
 from learning.mail import worker
 
 
 def register(commands: Any) -> None:
-    mail = commands.add_parser("mail", help="Outgoing email", description="Outgoing email.")
-    sub = mail.add_subparsers(title="mail commands", metavar="COMMAND")
+    sub = command_group(commands, "mail", "Outgoing email", "Outgoing email.")
     send = sub.add_parser(
         "send",
         help="Escalate overdue safeguarding alerts and send the outbox",
@@ -29,12 +29,6 @@ def register(commands: Any) -> None:
     )
     send.add_argument("--once", action="store_true", help="one round, then stop")
     send.set_defaults(handler=_send)
-    mail.set_defaults(handler=lambda _args: _help(mail))
-
-
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def _send(args: argparse.Namespace) -> int:

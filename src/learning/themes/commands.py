@@ -20,6 +20,7 @@ import argparse
 import sys
 from typing import IO, Any, BinaryIO
 
+from learning.core.commands import command_group
 from learning.core.line_filter import TextLines, run
 from learning.themes.redact import redact
 
@@ -50,10 +51,9 @@ def register(subparsers: Any) -> None:
 
 
 def _register_themes(subparsers: Any) -> None:
-    themes = subparsers.add_parser(
-        "themes", help="Find themes in free-text feedback", description="Find themes in free text."
+    themes_commands = command_group(
+        subparsers, "themes", "Find themes in free-text feedback", "Find themes in free text."
     )
-    themes_commands = themes.add_subparsers(title="themes commands", metavar="COMMAND")
     cluster = themes_commands.add_parser(
         "cluster",
         help="Theme a column of a CSV file: one output row per input row, in order",
@@ -86,12 +86,6 @@ def _register_themes(subparsers: Any) -> None:
         help="the council's slug (default: the LEARNING_COUNCIL_SLUG setting)",
     )  # fmt: skip
     recluster.set_defaults(handler=_recluster_command)
-    themes.set_defaults(handler=lambda args: _themes_help(themes))
-
-
-def _themes_help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def _cluster_command(args: argparse.Namespace) -> int:
