@@ -9,18 +9,15 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
-from sqlmodel import select
 
-from learning.feedback import links
-from learning.feedback.terms import FormKind, LinkKind
-from learning.org.demo import DEMO_SLUG
-from learning.org.models import Council, Team
+from learning.feedback.terms import FormKind
 from tests.browser.conftest import (
     LiveServer,
     assert_accessible,
     assert_accessible_without_javascript,
     assert_no_horizontal_scrolling,
 )
+from tests.browser.demo_links import poster_link
 
 pytestmark = pytest.mark.browser
 
@@ -38,19 +35,7 @@ def server(start_live_server: Callable[..., LiveServer]) -> LiveServer:
 
 def new_link(server: LiveServer, form_kind: FormKind | None) -> str:
     """A poster link of the demo council's first team; returns its address."""
-    with server.database.transaction() as db:
-        council = db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
-        team = db.exec(select(Team).where(Team.council_id == council.id)).first()
-        assert team is not None and team.id is not None and council.id is not None
-        new = links.create_link(
-            db,
-            council_id=council.id,
-            team_id=team.id,
-            kind=LinkKind.POSTER,
-            title="Your review",
-            form_kind=form_kind,
-        )
-    return server.url(f"/f/{new.token}")
+    return poster_link(server, "Your review", form_kind)
 
 
 def phone(new_context: Callable[..., BrowserContext], javascript: bool = True) -> Page:

@@ -25,8 +25,6 @@ from learning.feedback import alerts, links
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert
 from learning.feedback.safeguarding import screen
 from learning.feedback.terms import FormKind, LinkKind
-from learning.org.demo import DEMO_SLUG
-from learning.org.models import Council, Team
 from tests.browser.conftest import (
     LiveServer,
     assert_accessible,
@@ -34,6 +32,7 @@ from tests.browser.conftest import (
     assert_no_horizontal_scrolling,
     demo_sign_in,
 )
+from tests.browser.demo_links import demo_team, poster_link
 from tests.conftest import make_settings
 from tests.support.smtp import Inbox, smtp_server
 
@@ -78,15 +77,18 @@ def raise_an_alert(server: LiveServer) -> int:
     """A child's feedback with a disclosure, stored as the intake stores it."""
     settings = make_settings(base_url=server.base_url, safeguarding_email=INBOX_ADDRESS)
     with server.database.transaction() as db:
-        council = db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
-        team = db.exec(select(Team).where(Team.council_id == council.id)).first()
-        assert team is not None and team.id is not None and council.id is not None
+        team = demo_team(db)
+        assert team.id is not None
         link = links.create_link(
-            db, council_id=council.id, team_id=team.id, kind=LinkKind.POSTER, title="Our centre"
+            db,
+            council_id=team.council_id,
+            team_id=team.id,
+            kind=LinkKind.POSTER,
+            title="Our centre",
         ).link
         found = screen(WORDS)
         submission = FeedbackSubmission(
-            council_id=council.id,
+            council_id=team.council_id,
             team_id=team.id,
             link_id=link.id,  # type: ignore[arg-type]
             form_kind=FormKind.CHILD_8_12,
@@ -153,27 +155,11 @@ PHONE = {"width": 360, "height": 640}
 DISCLOSURE = "Not good. My stepdad hits me when mum is out and I am scared to go home"
 
 
-def poster_link(server: LiveServer) -> str:
-    with server.database.transaction() as db:
-        council = db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
-        team = db.exec(select(Team).where(Team.council_id == council.id)).first()
-        assert team is not None and team.id is not None and council.id is not None
-        new = links.create_link(
-            db,
-            council_id=council.id,
-            team_id=team.id,
-            kind=LinkKind.POSTER,
-            title="Waiting room",
-            form_kind=FormKind.CHILD_8_12,
-        )
-    return server.url(f"/f/{new.token}")
-
-
 def test_a_childs_disclosure_on_a_phone_reaches_the_inbox_and_the_email(
     new_context: Callable[..., BrowserContext], page: Page, server: LiveServer, inbox: Inbox
 ) -> None:
     child = new_context(viewport=PHONE).new_page()
-    child.goto(poster_link(server))
+    child.goto(poster_link(server, "Waiting room", FormKind.CHILD_8_12))
     expect(child.get_by_role("heading", level=1)).to_have_text("Tell us what you think")
     child.get_by_label("What is going well?").fill(DISCLOSURE)
     child.get_by_role("button", name="Send my feedback").click()
