@@ -35,12 +35,6 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def council_id(factory: Factory) -> int:
-    assert factory.council.id is not None
-    return factory.council.id
-
-
-@pytest.fixture
 def truth(monkeypatch: pytest.MonkeyPatch, database: Database, council_id: int) -> dict[str, str]:
     """Current themes, worked out from a listed corpus (the real sources stay registered
     for records arriving)."""

@@ -25,21 +25,7 @@ from learning.themes.scheduler import scheduler
 from learning.themes.snapshot import take_snapshot
 from learning.themes.sources import arrival
 from learning.themes.terms import ItemState, RunStatus, RunTrigger
-from tests.factories import Factory
 from tests.themes.factories import ListedSource, stored, theme_holding, themes, use_source
-
-
-@pytest.fixture
-def listed(monkeypatch: pytest.MonkeyPatch) -> ListedSource:
-    source = ListedSource()
-    use_source(monkeypatch, source)
-    return source
-
-
-@pytest.fixture
-def council_id(factory: Factory) -> int:
-    assert factory.council.id is not None
-    return factory.council.id
 
 
 def run(database: Database, council_id: int) -> ThemeRunRecord:

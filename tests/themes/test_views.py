@@ -28,22 +28,9 @@ from learning.themes.terms import ItemState, RunStatus, RunTrigger
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.supervision.factories import SignedIn, sign_in
-from tests.themes.factories import ListedSource, stored, theme_holding, themes, use_source
+from tests.themes.factories import ListedSource, stored, theme_holding, themes
 
 SECRET = "Zebra-crossing-secret: he locks me in"
-
-
-@pytest.fixture
-def listed(monkeypatch: pytest.MonkeyPatch) -> ListedSource:
-    source = ListedSource()
-    use_source(monkeypatch, source)
-    return source
-
-
-@pytest.fixture
-def council_id(factory: Factory) -> int:
-    assert factory.council.id is not None
-    return factory.council.id
 
 
 @pytest.fixture
