@@ -4,6 +4,7 @@ only as a keyed hash; resuming shows every answer as it was left."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from bs4 import Tag
@@ -13,7 +14,7 @@ from sqlmodel import Session, select
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.feedback import drafts, links
-from learning.feedback.models import FeedbackDraft
+from learning.feedback.models import FeedbackDraft, FeedbackLink
 from learning.feedback.terms import FormKind, Language
 from tests.conftest import make_settings
 from tests.feedback.factories import FeedbackFactory
@@ -24,6 +25,28 @@ from tests.org.pages import field_error, heading, page, value_of
 @pytest.fixture
 def settings() -> Settings:
     return make_settings(feedback_min_fill_seconds=0)
+
+
+def save(
+    db: Session,
+    settings: Settings,
+    link: FeedbackLink,
+    form_kind: FormKind,
+    values: dict[str, str],
+    language: Language = Language.ENGLISH,
+    **options: Any,
+) -> str:
+    """Keep a form for ``link`` straight through the store; returns its resume code."""
+    assert link.id is not None
+    return drafts.save_draft(
+        db,
+        settings,
+        link_id=link.id,
+        form_kind=form_kind,
+        language=language,
+        values=values,
+        **options,
+    )
 
 
 def all_drafts(db: Session) -> list[FeedbackDraft]:
@@ -38,15 +61,7 @@ def test_a_draft_is_found_by_its_code_however_it_is_typed(
     db: Session, ff: FeedbackFactory, settings: Settings
 ) -> None:
     link = ff.make_link().link
-    assert link.id is not None
-    code = drafts.save_draft(
-        db,
-        settings,
-        link_id=link.id,
-        form_kind=FormKind.YOUNG_PERSON,
-        language=Language.POLISH,
-        values={"good": "Dobrze"},
-    )
+    code = save(db, settings, link, FormKind.YOUNG_PERSON, {"good": "Dobrze"}, Language.POLISH)
     assert len(code) == 14 and code.count("-") == 2
     [stored] = all_drafts(db)
     assert code.replace("-", "") not in stored.code_hash
@@ -60,27 +75,11 @@ def test_a_draft_expires_after_a_week_and_is_deleted_when_another_is_saved(
     db: Session, ff: FeedbackFactory, settings: Settings
 ) -> None:
     link = ff.make_link().link
-    assert link.id is not None
     then = utcnow() - timedelta(days=drafts.DRAFT_DAYS, minutes=1)
-    code = drafts.save_draft(
-        db,
-        settings,
-        link_id=link.id,
-        form_kind=FormKind.PARTNER,
-        language=Language.ENGLISH,
-        values={},
-        now=then,
-    )
+    code = save(db, settings, link, FormKind.PARTNER, {}, now=then)
     assert drafts.find_draft(db, settings, code) is None
     assert drafts.find_draft(db, settings, code, now=then + timedelta(days=6)) is not None
-    drafts.save_draft(
-        db,
-        settings,
-        link_id=link.id,
-        form_kind=FormKind.PARTNER,
-        language=Language.ENGLISH,
-        values={},
-    )
+    save(db, settings, link, FormKind.PARTNER, {})
     assert len(all_drafts(db)) == 1
 
 
@@ -88,24 +87,8 @@ def test_saving_again_with_the_code_updates_the_same_draft(
     db: Session, ff: FeedbackFactory, settings: Settings
 ) -> None:
     link = ff.make_link().link
-    assert link.id is not None
-    first = drafts.save_draft(
-        db,
-        settings,
-        link_id=link.id,
-        form_kind=FormKind.PARENT_CARER,
-        language=Language.ENGLISH,
-        values={"good": "one"},
-    )
-    again = drafts.save_draft(
-        db,
-        settings,
-        link_id=link.id,
-        form_kind=FormKind.PARENT_CARER,
-        language=Language.ENGLISH,
-        values={"good": "two"},
-        code=first,
-    )
+    first = save(db, settings, link, FormKind.PARENT_CARER, {"good": "one"})
+    again = save(db, settings, link, FormKind.PARENT_CARER, {"good": "two"}, code=first)
     assert again == first
     [stored] = all_drafts(db)
     assert drafts.draft_values(stored) == {"good": "two"}
