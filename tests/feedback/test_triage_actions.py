@@ -20,7 +20,7 @@ from learning.feedback.terms import ActionStatus
 from learning.org.models import Team
 from tests.factories import Factory
 from tests.feedback.intake import incoming
-from tests.feedback.triage_helpers import given, poster_for, staff
+from tests.feedback.triage_helpers import an_action, given, poster_for, staff
 from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
 
@@ -35,14 +35,6 @@ def action_form(**changes: Any) -> dict[str, Any]:
         "due_on-year": "",
     }
     return {**values, **changes}
-
-
-def _action(db: Session, team: Team, **fields: Any) -> FeedbackAction:
-    values = {"council_id": team.council_id, "team_id": team.id, "title": "Shorter waits"}
-    action = FeedbackAction(**{**values, **fields})
-    db.add(action)
-    db.commit()
-    return action
 
 
 def test_an_action_made_from_an_item_is_linked_to_it(
@@ -132,7 +124,7 @@ def test_someone_who_sees_every_team_chooses_the_team(
 def test_an_action_is_changed_and_marked_done(
     db: Session, team: Team, supervisor: SignedIn
 ) -> None:
-    action = _action(db, team)
+    action = an_action(db, team)
     page_now = supervisor.get(f"/feedback/queue/actions/{action.id}")
     assert heading(page_now) == "Shorter waits"
     saved = supervisor.post(
@@ -150,8 +142,8 @@ def test_an_action_is_changed_and_marked_done(
 def test_the_list_shows_the_team_s_actions(
     db: Session, factory: Factory, team: Team, supervisor: SignedIn
 ) -> None:
-    _action(db, team, title="Ours")
-    _action(db, factory.make_team(), title="Someone else's")
+    an_action(db, team, title="Ours")
+    an_action(db, factory.make_team(), title="Someone else's")
     response = supervisor.get("/feedback/queue/actions")
     listed = [a.get_text(strip=True) for a in page(response).select("#actions tbody a")]
     assert listed == ["Ours"]
@@ -160,7 +152,7 @@ def test_the_list_shows_the_team_s_actions(
 def test_another_team_s_action_is_not_found(
     db: Session, factory: Factory, supervisor: SignedIn, item: FeedbackSubmission
 ) -> None:
-    other = _action(db, factory.make_team())
+    other = an_action(db, factory.make_team())
     assert supervisor.get(f"/feedback/queue/actions/{other.id}").status_code == 404
     assert supervisor.post(f"/feedback/queue/actions/{other.id}", action_form()).status_code == 404
     linked = supervisor.post(f"/feedback/queue/{item.id}/actions", {"action_id": str(other.id)})
@@ -171,7 +163,7 @@ def test_another_team_s_action_is_not_found(
 def test_an_item_is_linked_to_an_existing_action_and_unlinked(
     db: Session, team: Team, supervisor: SignedIn, item: FeedbackSubmission
 ) -> None:
-    action = _action(db, team)
+    action = an_action(db, team)
     offered = supervisor.get(f"/feedback/queue/{item.id}")
     assert value_of(offered, "action_id") == ""
     linked = supervisor.post(f"/feedback/queue/{item.id}/actions", {"action_id": str(action.id)})
@@ -184,7 +176,7 @@ def test_an_item_is_linked_to_an_existing_action_and_unlinked(
 def test_linking_without_choosing_shows_the_error_beside_the_field(
     db: Session, team: Team, supervisor: SignedIn, item: FeedbackSubmission
 ) -> None:
-    _action(db, team)
+    an_action(db, team)
     response = supervisor.post(f"/feedback/queue/{item.id}/actions", {"action_id": ""})
     assert response.status_code == 422
     assert field_error(response, "action_id") == "Choose the action to link this feedback to"

@@ -17,7 +17,6 @@ from learning.core.config import Settings
 from learning.core.permissions import Role
 from learning.feedback import triage_views, triage_work
 from learning.feedback.models import (
-    FeedbackAction,
     FeedbackActionLink,
     FeedbackSubmission,
     FeedbackTag,
@@ -26,7 +25,7 @@ from learning.feedback.terms import SubmissionStatus
 from learning.feedback.triage_refusals import REFUSED, refusals
 from learning.org.models import Team
 from tests.factories import Factory
-from tests.feedback.triage_helpers import given, poster_for, staff
+from tests.feedback.triage_helpers import an_action, given, poster_for, staff
 from tests.org.conftest import SignedIn
 
 
@@ -44,13 +43,6 @@ def refusals_logged(db: Session) -> list[AuditEvent]:
     db.expire_all()
     query = select(AuditEvent).where(AuditEvent.action == REFUSED).order_by(col(AuditEvent.id))
     return list(db.exec(query).all())
-
-
-def an_action(db: Session, team: Team) -> FeedbackAction:
-    action = FeedbackAction(council_id=team.council_id, team_id=team.id, title="Shorter waits")
-    db.add(action)
-    db.commit()
-    return action
 
 
 def test_reading_another_team_s_item_is_refused_and_audited(

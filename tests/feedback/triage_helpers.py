@@ -13,7 +13,7 @@ from sqlmodel import Session
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.permissions import Role
-from learning.feedback.models import FeedbackLink, FeedbackSubmission
+from learning.feedback.models import FeedbackAction, FeedbackLink, FeedbackSubmission
 from learning.feedback.submissions import submit
 from learning.feedback.terms import LinkKind
 from learning.org.models import Team
@@ -52,6 +52,15 @@ def given(
     outcome = submit(db, settings, incoming(settings, link, now, **overrides), f"10.0.0.{n}", now)
     db.commit()
     return outcome.submission
+
+
+def an_action(db: Session, team: Team, **fields: Any) -> FeedbackAction:
+    """One of the team's actions, stored straight away (the title "Shorter waits" unless given)."""
+    values = {"council_id": team.council_id, "team_id": team.id, "title": "Shorter waits"}
+    action = FeedbackAction(**{**values, **fields})
+    db.add(action)
+    db.commit()
+    return action
 
 
 def days_ago(days: int) -> datetime:
