@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.security import keyed_hash
-from learning.feedback.links import SHORT_CODE_ALPHABET, normalise_short_code
+from learning.feedback.links import SHORT_CODE_ALPHABET, typed_code
 from learning.feedback.models import FeedbackDraft
 from learning.feedback.terms import FormKind, Language
 
@@ -38,10 +38,7 @@ def format_code(raw: str) -> str:
 
 def normalise_code(text: str) -> str | None:
     """What a person typed, as the raw code; None when it cannot be a resume code."""
-    raw = normalise_short_code(text)
-    if len(raw) != CODE_LENGTH or any(ch not in SHORT_CODE_ALPHABET for ch in raw):
-        return None
-    return raw
+    return typed_code(text, CODE_LENGTH)
 
 
 def code_hash(settings: Settings, raw: str) -> str:

@@ -45,6 +45,15 @@ def normalise_short_code(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
+def typed_code(text: str, length: int) -> str | None:
+    """What a person typed, as a raw code of ``length`` characters from the codes' alphabet;
+    None when it cannot be such a code."""
+    raw = normalise_short_code(text)
+    if len(raw) != length or any(ch not in SHORT_CODE_ALPHABET for ch in raw):
+        return None
+    return raw
+
+
 def default_expiry(kind: LinkKind, now: datetime | None = None) -> datetime | None:
     now = now or utcnow()
     if kind is LinkKind.PERSONAL:

@@ -11,7 +11,7 @@ import secrets
 
 from learning.core.config import Settings
 from learning.core.security import keyed_hash
-from learning.feedback.links import SHORT_CODE_ALPHABET, normalise_short_code
+from learning.feedback.links import SHORT_CODE_ALPHABET, normalise_short_code, typed_code
 
 RECEIPT_LENGTH = 10
 GROUPS = (3, 3, 4)
@@ -33,10 +33,7 @@ def format_receipt(raw: str) -> str:
 
 def normalise_receipt(text: str) -> str | None:
     """What a person typed, as the raw code; None when it cannot be a receipt code."""
-    raw = normalise_short_code(text)
-    if len(raw) != RECEIPT_LENGTH or any(ch not in SHORT_CODE_ALPHABET for ch in raw):
-        return None
-    return raw
+    return typed_code(text, RECEIPT_LENGTH)
 
 
 def receipt_hash(settings: Settings, code: str) -> str:
