@@ -19,17 +19,22 @@ def demo_team(db: Session) -> Team:
     return team
 
 
+def new_poster(db: Session, title: str, form_kind: FormKind | None = None) -> links.NewLink:
+    """A new poster link of the demo council's first team."""
+    team = demo_team(db)
+    assert team.id is not None
+    return links.create_link(
+        db,
+        council_id=team.council_id,
+        team_id=team.id,
+        kind=LinkKind.POSTER,
+        title=title,
+        form_kind=form_kind,
+    )
+
+
 def poster_link(server: LiveServer, title: str, form_kind: FormKind | None = None) -> str:
     """A new poster link of the demo council's first team; returns its address."""
     with server.database.transaction() as db:
-        team = demo_team(db)
-        assert team.id is not None
-        new = links.create_link(
-            db,
-            council_id=team.council_id,
-            team_id=team.id,
-            kind=LinkKind.POSTER,
-            title=title,
-            form_kind=form_kind,
-        )
+        new = new_poster(db, title, form_kind)
     return server.url(f"/f/{new.token}")

@@ -21,10 +21,10 @@ from playwright.sync_api import BrowserContext, Page, expect
 from sqlmodel import col, select
 
 from learning.core.clock import today
-from learning.feedback import alerts, links
+from learning.feedback import alerts
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert
 from learning.feedback.safeguarding import screen
-from learning.feedback.terms import FormKind, LinkKind
+from learning.feedback.terms import FormKind
 from tests.browser.conftest import (
     LiveServer,
     assert_accessible,
@@ -32,7 +32,7 @@ from tests.browser.conftest import (
     assert_no_horizontal_scrolling,
     demo_sign_in,
 )
-from tests.browser.demo_links import demo_team, poster_link
+from tests.browser.demo_links import new_poster, poster_link
 from tests.conftest import make_settings
 from tests.support.smtp import Inbox, smtp_server
 
@@ -77,19 +77,11 @@ def raise_an_alert(server: LiveServer) -> int:
     """A child's feedback with a disclosure, stored as the intake stores it."""
     settings = make_settings(base_url=server.base_url, safeguarding_email=INBOX_ADDRESS)
     with server.database.transaction() as db:
-        team = demo_team(db)
-        assert team.id is not None
-        link = links.create_link(
-            db,
-            council_id=team.council_id,
-            team_id=team.id,
-            kind=LinkKind.POSTER,
-            title="Our centre",
-        ).link
+        link = new_poster(db, "Our centre").link
         found = screen(WORDS)
         submission = FeedbackSubmission(
-            council_id=team.council_id,
-            team_id=team.id,
+            council_id=link.council_id,
+            team_id=link.team_id,
             link_id=link.id,  # type: ignore[arg-type]
             form_kind=FormKind.CHILD_8_12,
             answers=json.dumps({"anything_else": WORDS}),
