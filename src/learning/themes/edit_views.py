@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from sqlmodel import Session, col, select
 
-from learning.audit.service import actor_from, record
+from learning.audit.service import actor_from
 from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
 from learning.org.forms import Errors
@@ -23,7 +23,7 @@ from learning.themes.disclosure import MIN_GROUP_SIZE, count
 from learning.themes.models import ThemeItem, ThemeRecord
 from learning.themes.records import NOT_YET_THEMED
 from learning.themes.terms import ItemState
-from learning.themes.views import Editor, live_theme
+from learning.themes.views import Editor, live_theme, quotes_read
 
 router = APIRouter()
 
@@ -201,15 +201,7 @@ def _split_form(
 ) -> Response:
     _big_enough(theme)
     items = quotes.items_of(db, theme.council_id, theme.key)
-    record(
-        db,
-        actor_from(request),
-        "themes.quotes.viewed",
-        "theme",
-        theme.key,
-        count=len(items),
-        purpose="split",
-    )
+    quotes_read(request, db, "theme", theme.key, len(items), purpose="split")
     limited = len(items) < theme.size
     return _page(
         request,
@@ -280,15 +272,7 @@ def _move_form(
     errors: Errors,
     status: int = 200,
 ) -> Response:
-    record(
-        db,
-        actor_from(request),
-        "themes.quotes.viewed",
-        "theme_item",
-        item.id or "",
-        count=1,
-        purpose="move",
-    )
+    quotes_read(request, db, "theme_item", item.id or "", 1, purpose="move")
     return _page(
         request,
         "themes/move.html",

@@ -110,14 +110,7 @@ def themes_unthemed(request: Request, db: DbSession, principal: Viewer) -> Respo
     size = count(queries.accounting(db, council_id).not_yet_themed)
     shown = quotes.items_of(db, council_id, None) if size.big_enough else []
     if shown:
-        record(
-            db,
-            actor_from(request),
-            "themes.quotes.viewed",
-            "theme",
-            "not_yet_themed",
-            count=len(shown),
-        )
+        quotes_read(request, db, "theme", "not_yet_themed", len(shown))
     return render(
         request,
         "themes/unthemed.html",
@@ -127,6 +120,21 @@ def themes_unthemed(request: Request, db: DbSession, principal: Viewer) -> Respo
             "min_group": MIN_GROUP_SIZE,
             "can_edit": principal.can(Permission.THEMES_EDIT),
         },
+    )
+
+
+def quotes_read(
+    request: Request, db: Session, record_type: str, record_id: object, shown: int, **detail: str
+) -> None:
+    """Audit a read of quotes: who read how many, of which theme or item, and why."""
+    record(
+        db,
+        actor_from(request),
+        "themes.quotes.viewed",
+        record_type,
+        record_id,
+        count=shown,
+        **detail,
     )
 
 
@@ -168,15 +176,8 @@ def theme_detail(
             if cell
             else quotes.representative(db, council_id, theme)
         )
-        record(
-            db,
-            actor_from(request),
-            "themes.quotes.viewed",
-            "theme",
-            theme.key,
-            count=len(shown),
-            team=team or "",
-            source=source or "",
+        quotes_read(
+            request, db, "theme", theme.key, len(shown), team=team or "", source=source or ""
         )
     summary = next(
         (s for s in queries.theme_summaries(db, council_id, today()) if s.key == theme.key), None
