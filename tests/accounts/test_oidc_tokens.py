@@ -7,7 +7,6 @@ its claims options (``id_token_claims_options``) with an inline JWKS: authlib's
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -28,6 +27,7 @@ from learning.accounts.views import (
 )
 from learning.core.config import Settings
 from tests.conftest import make_settings
+from tests.support.aio import run_async
 
 ISSUER = "https://login.example.test/tenant-a/v2.0"
 CLIENT_ID = "learning-client"
@@ -96,7 +96,7 @@ def _verify(
         )
         return dict(userinfo)
 
-    return asyncio.run(run())
+    return run_async(run())
 
 
 def test_a_good_token_is_accepted(settings: Settings) -> None:

@@ -3,7 +3,6 @@ so a write after a read waits its turn instead of failing when another writer go
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from collections.abc import Iterator
 from types import SimpleNamespace
@@ -15,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from learning.core.db import Database
 from learning.core.deps import get_db
+from tests.support.aio import run_async
 
 
 @pytest.fixture(scope="module")
@@ -83,4 +83,4 @@ def test_a_request_declares_write_intent_unless_it_only_reads(
         assert _other_writer_can_start(sqlite_file) is not locks
         await sessions.aclose()
 
-    asyncio.run(request())
+    run_async(request())
