@@ -470,7 +470,14 @@ def measure(args: argparse.Namespace) -> dict:
         kept = stored(f"{tmp}/feedback.db")
         base_port = free_port()
         base_env = {"BASELINE_DB": f"{tmp}/baseline.db"}
-        proc = start("feedback_baseline:app", base_port, base_env, here, args.workers, server_cpus)
+        proc = start(
+            "feedback_baseline:app",
+            base_port,
+            base_env,
+            here / "servers",
+            args.workers,
+            server_cpus,
+        )
         try:
             base = asyncio.run(load(base_port, "", "/form", args.clients, args.seconds))
         finally:

@@ -1,4 +1,5 @@
-"""The practical ceiling for benchmarks/feedback_load.py: a bare Starlette endpoint.
+"""The practical ceiling for benchmarks/feedback_load.py: a bare Starlette endpoint (a server
+that benchmark starts, not a benchmark itself).
 
 It serves a small form with a hidden field, inserts each post into sqlite3 (WAL and
 synchronous=NORMAL, as the service runs SQLite) and redirects to a tiny receipt page.
