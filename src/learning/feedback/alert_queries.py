@@ -3,7 +3,6 @@ alert's page shows (the submission, in the words the person saw, and the alert's
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from learning.core.config import Settings
-from learning.feedback import alerts
+from learning.feedback import alerts, triage_display
 from learning.feedback.alert_words import (
     category_labels,
     decode_categories,
@@ -102,30 +101,12 @@ def detail(
         "submission": submission,
         "link": link,
         "form_label": definition_for(submission.form_kind).who,
-        "answers": answers_of(submission),
+        "answers": triage_display.answers_of(submission),
         "contact_checked": contact_checked(submission.contact_name, submission.contact_detail),
         "events": [(e, event_label(e.kind), people.get(e.actor_id or 0, "")) for e in trail],
         "acknowledged_by": people.get(alert.acknowledged_by_id or 0, ""),
         "closed_by": people.get(alert.closed_by_id or 0, ""),
     }
-
-
-def answers_of(submission: FeedbackSubmission) -> list[tuple[str, str]]:
-    """(question as the person saw it, their answer), in the form's order; then anything
-    the form no longer asks. Choices are shown as their words, not their codes."""
-    stored: dict[str, str] = json.loads(submission.answers or "{}")
-    definition = definition_for(submission.form_kind, submission.easy_read)
-    shown = []
-    for question in definition.questions:
-        raw = str(stored.pop(question.key, "") or "")
-        if not raw:
-            continue
-        prompt = (submission.easy_read and question.easy_prompt) or question.prompt
-        if question.scale is not None:
-            raw = next((str(c.label) for c in question.scale.choices if c.value == raw), raw)
-        shown.append((str(prompt), raw))
-    shown.extend((key.replace("_", " ").capitalize(), str(v)) for key, v in stored.items() if v)
-    return shown
 
 
 def _row(

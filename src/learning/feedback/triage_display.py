@@ -52,7 +52,9 @@ def answers_of(submission: FeedbackSubmission) -> list[Answer]:
         prompt = question.easy_prompt if submission.easy_read and question.easy_prompt else ""
         words = raw if question.scale is None else _choice_label(question.scale.choices, raw)
         shown.append(Answer(str(prompt or question.prompt), words, question.is_text))
-    shown.extend(Answer(key.replace("_", " ").capitalize(), v, True) for key, v in stored.items())
+    shown.extend(
+        Answer(key.replace("_", " ").capitalize(), str(v), True) for key, v in stored.items() if v
+    )
     return shown
 
 
