@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from learning.accounts.sessions import SessionState
 from learning.core.db import Database
 from learning.core.deps import get_db
 from tests.support.aio import run_async
@@ -68,16 +69,30 @@ def test_without_write_intent_a_write_after_a_read_fails_once_another_writer_com
         reader.rollback()
 
 
-def _request(method: str, database: Database) -> SimpleNamespace:
-    return SimpleNamespace(method=method, app=SimpleNamespace(state=SimpleNamespace(db=database)))
+def _request(method: str, database: Database, signed_in: bool = False) -> SimpleNamespace:
+    state = SessionState(id="s", person_id=1 if signed_in else None)
+    return SimpleNamespace(
+        method=method,
+        app=SimpleNamespace(state=SimpleNamespace(db=database)),
+        scope={"user_session": state},
+    )
 
 
-@pytest.mark.parametrize(("method", "locks"), [("POST", True), ("GET", False), ("HEAD", False)])
+@pytest.mark.parametrize(
+    ("method", "signed_in", "locks"),
+    [
+        ("POST", False, True),
+        ("GET", False, False),
+        ("HEAD", False, False),
+        # A signed-in person's page may audit the read: it writes.
+        ("GET", True, True),
+    ],
+)
 def test_a_request_declares_write_intent_unless_it_only_reads(
-    sqlite_file: Database, method: str, locks: bool
+    sqlite_file: Database, method: str, signed_in: bool, locks: bool
 ) -> None:
     async def request() -> None:
-        sessions = get_db(_request(method, sqlite_file))  # type: ignore[arg-type]
+        sessions = get_db(_request(method, sqlite_file, signed_in))  # type: ignore[arg-type]
         session = await anext(sessions)
         session.connection().execute(text("SELECT count(*) FROM note"))
         assert _other_writer_can_start(sqlite_file) is not locks

@@ -10,6 +10,7 @@ from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from learning.accounts.sessions import session_state
 from learning.core.config import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -23,12 +24,14 @@ def get_settings(request: Request) -> Settings:
 async def get_db(request: Request) -> AsyncIterator[Session]:
     """One transaction per request: committed after the view returns, before the response
     is sent; rolled back if anything raised. Views and services never commit. A request that
-    may change things (any method but GET, HEAD and OPTIONS) declares its write intent.
+    may change things declares its write intent: any method but GET, HEAD and OPTIONS, and a
+    signed-in person's page too, because reading a sensitive record writes its audit event
+    (on SQLite a read transaction cannot become a write once another writer has committed).
 
     Making the session touches no database, so it is made here, on the event loop; ending a
     transaction does, so that goes to a worker thread of its own (never waiting for a free
     one, as FastAPI ends its dependencies), and only when the view used the database."""
-    write = request.method not in SAFE_METHODS
+    write = request.method not in SAFE_METHODS or session_state(request.scope).signed_in
     session = request.app.state.db.session(write=write)
     try:
         yield session
