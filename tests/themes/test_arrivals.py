@@ -6,6 +6,7 @@ nothing twice; nothing that goes wrong reaches the person."""
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,7 +16,7 @@ from learning.core.config import Settings
 from learning.core.db import Database
 from learning.feedback.terms import FormKind
 from learning.org.models import Person
-from learning.themes import arrivals
+from learning.themes import arrival_queue, arrivals
 from learning.themes.arrival_queue import Arrivals
 from learning.themes.arrivals import FEEDBACK, SUPERVISION, take_in
 from learning.themes.jobs import intake
@@ -187,6 +188,28 @@ def test_the_arrivals_thread_takes_in_what_was_queued(
     queue.stop()  # takes in what is queued first
 
     assert list(stored(db, council_id)) == [f"supervision_case_learning:supervision:case:{case.id}"]
+
+
+def test_records_arriving_close_together_are_taken_in_as_one_batch(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches: list[list[tuple[str, int]]] = []
+    monkeypatch.setattr(
+        arrival_queue, "take_in", lambda _db, records: batches.append(list(records)) or 0
+    )
+    queue = Arrivals(database, gather_seconds=0.5)
+
+    queue.start()
+    for record_id in (1, 2, 3):
+        queue.put(FEEDBACK, record_id)
+        time.sleep(0.05)
+    time.sleep(0.8)  # the gathering time has passed: that batch is taken in
+    queue.put(FEEDBACK, 4)
+    started = time.monotonic()
+    queue.stop()  # a stop does not wait out the gathering time
+
+    assert time.monotonic() - started < 0.4
+    assert batches == [[(FEEDBACK, 1), (FEEDBACK, 2), (FEEDBACK, 3)], [(FEEDBACK, 4)]]
 
 
 def test_a_failure_on_arrival_is_logged_and_never_reaches_the_person(
