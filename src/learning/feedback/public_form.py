@@ -80,23 +80,27 @@ def form_page(
     definition = forms.definition_for(kind, page.easy)
     if link is None or link.form_kind is None:
         page.keep["form"] = kind.value
-    nonce = abuse.issue_nonce(settings, link.id) if link is not None and link.id else ""
-    context: dict[str, Any] = {"worried": False, "resumed": False, "draft_code": "", **extra}
-    return page.render(
-        "form.html",
-        status_code=status_code,
-        definition=definition,
-        values=values,
-        errors=forms.in_page_order(errors or {}, definition),
-        nonce=nonce,
-        nonce_field=abuse.NONCE_FIELD,
-        honeypot_field=abuse.HONEYPOT_FIELD,
-        form_link=signer(settings).dumps(link.id) if link is not None else "",
-        worried_text=WORRIED_TEXT[definition.audience],
-        closed=link is None,
-        privacy_url=page.link_to("feedback_privacy", form=kind.value),
-        **context,
-    )
+    holes = {
+        "nonce": abuse.issue_nonce(settings, link.id) if link is not None and link.id else "",
+        "form_link": signer(settings).dumps(link.id) if link is not None else "",
+    }
+    context: dict[str, Any] = {
+        "worried": False,
+        "resumed": False,
+        "draft_code": "",
+        **extra,
+        "definition": definition,
+        "values": values,
+        "errors": forms.in_page_order(errors or {}, definition),
+        "nonce_field": abuse.NONCE_FIELD,
+        "honeypot_field": abuse.HONEYPOT_FIELD,
+        "worried_text": WORRIED_TEXT[definition.audience],
+        "closed": link is None,
+        "privacy_url": page.link_to("feedback_privacy", form=kind.value),
+    }
+    if not values and not errors and not extra and status_code == 200:  # as everyone sees it
+        return page.render_kept("form.html", ("form", kind, link is None), holes, **context)
+    return page.render("form.html", status_code=status_code, **holes, **context)
 
 
 def incoming(

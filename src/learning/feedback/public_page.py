@@ -3,23 +3,39 @@ them, links that carry both, and rendering with the light public layout.
 
 The language and easy-read choices travel in the address (``?lang=cy&easy=1``) and in a
 hidden field of each form, never in a cookie.
+
+The pages every visitor sees alike (the empty form, the thank-you page) are rendered once
+per form, language and address and kept (``render_kept``): what differs between visitors
+(the form's nonce, the receipt code, the style's CSP nonce) is put into the kept page on each
+request. A visitor who is signed in, or has a session for any other reason, gets a page
+rendered afresh.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
-from learning.core.web import render
+from learning.accounts.sessions import session_state
+from learning.core.web import council_branding, render
 from learning.feedback import i18n
 from learning.feedback.terms import Language
 
 SHORT_CODE_ROUTE = "feedback_short_code"
 TRUE_WORDS = frozenset({"1", "yes", "true", "on"})
+#: Kept pages per app; past this many (every form in every language, easy read and not,
+#: is about 150) the store is emptied and fills again.
+KEPT_PAGES = 1024
+#: What a per-visitor value put into a kept page may contain: it goes into the page as it
+#: is, so nothing that HTML would read as markup or as the end of an attribute.
+HOLE_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def route_path(app: Any, name: str, **params: str) -> str:
@@ -124,6 +140,41 @@ class PublicPage:
     def gettext(self, message: str) -> str:
         return i18n.translations(self.language).gettext(message)
 
+    def render_kept(
+        self, template: str, key: tuple[Any, ...], holes: dict[str, str], **extra: Any
+    ) -> Response:
+        """``render(template, **holes, **extra)``, from a page kept for everyone whose page
+        differs from this one only in ``holes``: ``key`` names what else the page depends on
+        beyond the template, language, easy read, address and council's branding. Each hole's
+        value must be plain (``HOLE_SAFE``)."""
+        if session_state(self.request.scope).id is not None or not all(
+            HOLE_SAFE.fullmatch(value) for value in holes.values()
+        ):
+            return self.render(template, 200, **holes, **extra)
+        branding = council_branding(self.request)
+        full_key = (
+            template,
+            key,
+            self.language,
+            self.easy,
+            self.chosen,
+            tuple(sorted(self.keep.items())),
+            self.here or self.request.url.path,
+            tuple(sorted(branding.items())),
+        )
+        kept = KeptPages.of(self.request.app)
+        page = kept.get(full_key)
+        if page is None:
+            markers = {name: kept.marker(name) for name in (*holes, "csp_nonce")}
+            rendered = self.render(template, 200, **markers, **extra)
+            page = KeptPage(bytes(rendered.body).decode(), markers)
+            kept.put(full_key, page)
+        values = {**holes, "csp_nonce": self.request.state.csp_nonce}
+        response = HTMLResponse(page.fill(values))
+        response.headers["Vary"] = "HX-Request"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
     def render(self, template: str, status_code: int = 200, **extra: Any) -> Response:
         response = render(
             self.request,
@@ -133,3 +184,46 @@ class PublicPage:
         )
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A rendered page with a marker where each per-visitor value goes."""
+
+    text: str
+    markers: dict[str, str]
+
+    def fill(self, values: dict[str, str]) -> str:
+        text = self.text
+        for name, marker in self.markers.items():
+            text = text.replace(marker, values[name])
+        return text
+
+
+class KeptPages:
+    """The pages kept for one app (``app.state.kept_pages``)."""
+
+    def __init__(self) -> None:
+        self._pages: dict[tuple[Any, ...], KeptPage] = {}
+        self._lock = threading.Lock()
+        #: Random per process, so no answer or address can contain a marker by chance.
+        self._salt = secrets.token_hex(8)
+
+    @classmethod
+    def of(cls, app: Any) -> KeptPages:
+        found: KeptPages | None = getattr(app.state, "kept_pages", None)
+        if found is None:
+            found = app.state.kept_pages = cls()
+        return found
+
+    def marker(self, name: str) -> str:
+        return f"kept{self._salt}{name.replace('_', '')}"
+
+    def get(self, key: tuple[Any, ...]) -> KeptPage | None:
+        return self._pages.get(key)
+
+    def put(self, key: tuple[Any, ...], page: KeptPage) -> None:
+        with self._lock:
+            if len(self._pages) >= KEPT_PAGES:
+                self._pages.clear()
+            self._pages[key] = page

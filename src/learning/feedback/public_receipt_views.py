@@ -7,6 +7,8 @@ reason, and is rate limited per client.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from babel.dates import format_date
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -42,7 +44,15 @@ ERROR_TOO_MANY = N_("You have tried a lot of codes. Wait a few minutes, then try
 
 @router.get("/give-feedback/thank-you", name="feedback_thanks")
 def feedback_thanks(request: Request) -> Response:
-    return PublicPage.of(request).render("thanks.html", receipt=read_receipt(request))
+    page, receipt = PublicPage.of(request), read_receipt(request)
+    if receipt is None:
+        return page.render("thanks.html", receipt=None)
+    return page.render_kept(
+        "thanks.html",
+        ("thanks", receipt.alert),
+        {"receipt_code": receipt.code},
+        receipt=replace(receipt, code=""),  # the code goes in through its hole only
+    )
 
 
 @router.get("/give-feedback/receipt", name="feedback_receipt")
