@@ -17,7 +17,10 @@ checks: the practical ceiling on this machine. Both servers are started the same
 uvicorn options and workers); with more cores than workers, the servers get their own cores
 and the load generator the rest (``--no-pin`` to let them share). It also weighs the child's
 form page as a phone would fetch it: the HTML and every stylesheet, script and image it
-links, as transferred (compressed where the server compresses).
+links, as transferred (compressed where the server compresses). And it measures the
+service's own floor: the same clients making three requests a visit to its health endpoint,
+which does nothing, so the figures show how much of the gap to the bare endpoint is the
+stack (uvicorn, FastAPI, the app's middleware) and how much the feedback work.
 
 Targets (2 cores, 32 clients): at least 300 submissions/s, p99 at most 100 ms, at least half
 the bare endpoint's rate, and the form page at most 50 KB. The service's abuse limits are
@@ -276,6 +279,30 @@ async def load(port: int, open_path: str, form_path: str, clients: int, seconds:
     }
 
 
+async def floor(port: int, clients: int, seconds: float) -> float:
+    """Visits per second when each visit is three requests (a visit's form, post and receipt)
+    to the service's health endpoint, which does nothing: the rate the service's own stack
+    (uvicorn, FastAPI's routing, the app's middleware) allows before any feedback work."""
+    visits = 0
+    deadline = time.perf_counter() + seconds
+
+    async def one() -> None:
+        nonlocal visits
+        while time.perf_counter() < deadline:
+            conn = Connection("127.0.0.1", port)
+            try:
+                for _ in range(3):
+                    if (await conn.request("GET", "/healthz", cookies={})).status != 200:
+                        raise RuntimeError("the health endpoint did not answer 200")
+            finally:
+                conn.close()
+            visits += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(clients)))
+    return round(visits / (time.perf_counter() - started), 1)
+
+
 def percentile(values: list[float], pct: float) -> float:
     if len(values) == 1:
         return values[0]
@@ -464,6 +491,7 @@ def measure(args: argparse.Namespace) -> dict:
         try:
             weight = asyncio.run(page_weight(port, open_path, "/give-feedback"))
             ours = asyncio.run(load(port, open_path, "/give-feedback", args.clients, args.seconds))
+            stack = asyncio.run(floor(port, args.clients, args.seconds))
         finally:
             proc.terminate()
             proc.wait()
@@ -496,6 +524,8 @@ def measure(args: argparse.Namespace) -> dict:
         "form_page_p95_ms": ours["form_page_p95_ms"],
         "page_parts": weight["page_parts"],
         "baseline_p99_ms": base["p99_ms"],
+        "stack_floor_per_s": stack,
+        "stack_floor_ratio": round(stack / base["submissions_per_s"], 3),
         "submissions_per_s": ours["submissions_per_s"],
         "p50_ms": ours["p50_ms"],
         "p95_ms": ours["p95_ms"],
