@@ -20,12 +20,12 @@ def test_a_big_batch_is_stored_a_few_records_per_transaction(
     sessions: list[Session] = []  # kept, so that no two transactions are mistaken for one
     stored: list[list[str]] = []
 
-    def store(db: Session, prepared: Prepared) -> int:
+    def store(db: Session, batch: list[Prepared]) -> int:
         if not sessions or sessions[-1] is not db:
             sessions.append(db)
             stored.append([])
-        stored[-1].extend(prepared.refs)
-        return 1
+        stored[-1].extend(ref for prepared in batch for ref in prepared.refs)
+        return len(batch)
 
     monkeypatch.setattr(arrivals, "prepare", prepare)
     monkeypatch.setattr(arrivals, "store", store)

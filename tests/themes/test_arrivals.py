@@ -111,6 +111,32 @@ def test_taking_a_record_in_again_and_the_intake_after_it_add_nothing_twice(
     assert after[chosen.key].theme_key == "T99"
 
 
+def test_records_taken_in_together_are_each_stored_once_and_a_changed_one_follows(
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    database: Database,
+    council_id: int,
+    truth: dict[str, str],
+) -> None:
+    first = send_feedback(client, factory, good="waiting weeks for contact with my dad")
+    second = send_feedback(client, factory, good="nobody listens to me", better="more meetings")
+    third = send_feedback(client, factory, better="my worker explains things")
+    kept = stored(db, council_id)
+    gone = kept[f"feedback_child_8_12:feedback:{second}:better"]
+    db.delete(gone)  # as if it had never been stored: the batch must put it back
+    db.commit()
+
+    assert take_in(database, [(FEEDBACK, first), (FEEDBACK, second), (FEEDBACK, third)]) == 1
+
+    after = stored(db, council_id)
+    assert sorted(after) == sorted(kept)
+    assert after[gone.key].text == "more meetings" and after[gone.key].id != gone.id
+    assert {k: r.id for k, r in after.items() if k != gone.key} == {
+        k: r.id for k, r in kept.items() if k != gone.key
+    }
+
+
 @pytest.fixture
 def pair(factory: Factory) -> tuple[Person, Person]:
     team = factory.make_team(name="Child Protection East")

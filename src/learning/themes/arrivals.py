@@ -90,27 +90,46 @@ def encode(db: Session, council_id: int, arrivals: Sequence[Arrival]) -> Encoded
     }
 
 
-def store(db: Session, prepared: Prepared) -> int:
-    """Store one record's items; how many were added, changed or taken out."""
-    council_id = prepared.council_id
-    if once("active run", council_id, lambda: runs.active_run(db, council_id)) is not None:
-        return 0  # the run, or the intake after it, takes the record in
-    query = select(ThemeItem).where(
-        ThemeItem.council_id == prepared.council_id,
-        col(ThemeItem.source_ref).in_(sorted(prepared.refs)),
-    )
-    rows = {row.key: row for row in db.exec(query)}
-    changed = 0
-    for item in prepared.arrivals:
-        vector = prepared.encoded.get((item.text, item.question))
-        if arrive(db, prepared.council_id, item, rows.get(item.key), vector) is not None:
-            changed += 1
-    keys = {item.key for item in prepared.arrivals}
-    gone = [row.id for key, row in rows.items() if key not in keys]
+def store(db: Session, batch: Sequence[Prepared]) -> int:
+    """Store the records' items, in the caller's transaction; how many were added, changed or
+    taken out. What is stored of them already is read in one query per council, and what
+    changed is written in one flush, so that a batch costs little more than its rows."""
+    # While a council's run goes on, the run (or the intake after it) takes its records in.
+    waiting = [one for one in batch if not _run_going(db, one.council_id)]
+    stored = _stored_rows(db, waiting)
+    changed, gone = 0, []
+    for one in waiting:
+        rows = {row.key: row for row in stored if row.source_ref in one.refs}
+        for item in one.arrivals:
+            vector = one.encoded.get((item.text, item.question))
+            if arrive(db, one.council_id, item, rows.get(item.key), vector) is not None:
+                changed += 1
+        keys = {item.key for item in one.arrivals}
+        gone += [row.id for key, row in rows.items() if key not in keys]
     if gone:
         db.execute(delete(ThemeItem).where(col(ThemeItem.id).in_(gone)))
     db.flush()
     return changed + len(gone)
+
+
+def _run_going(db: Session, council_id: int) -> bool:
+    return once("active run", council_id, lambda: runs.active_run(db, council_id)) is not None
+
+
+def _stored_rows(db: Session, batch: Sequence[Prepared]) -> list[ThemeItem]:
+    refs: dict[int, set[str]] = {}
+    for one in batch:
+        refs.setdefault(one.council_id, set()).update(one.refs)
+    return [
+        row
+        for council_id, council_refs in refs.items()
+        for row in db.exec(
+            select(ThemeItem).where(
+                ThemeItem.council_id == council_id,
+                col(ThemeItem.source_ref).in_(sorted(council_refs)),
+            )
+        )
+    ]
 
 
 def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
@@ -135,7 +154,7 @@ def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
 def _store_together(database: Database, prepared: Sequence[Prepared]) -> int:
     try:
         with database.transaction() as db, one_look_per_council():
-            return sum(store(db, one) for one in prepared)
+            return store(db, prepared)
     except Exception:  # noqa: BLE001 - try each record on its own
         if len(prepared) == 1:
             log.exception("themes: could not store a record's items on arrival")
@@ -146,7 +165,7 @@ def _store_together(database: Database, prepared: Sequence[Prepared]) -> int:
 def _store_alone(database: Database, prepared: Prepared) -> int:
     try:
         with database.transaction() as db:
-            return store(db, prepared)
+            return store(db, [prepared])
     except Exception:  # noqa: BLE001 - the intake takes it in later; the log has it
         log.exception("themes: could not store a record's items on arrival")
         return 0
