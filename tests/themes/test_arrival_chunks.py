@@ -14,8 +14,8 @@ from learning.themes.arrivals import STORE_TOGETHER, Prepared, take_in
 def test_a_big_batch_is_stored_a_few_records_per_transaction(
     monkeypatch: pytest.MonkeyPatch, database: Database
 ) -> None:
-    def prepare(_db: Session, _kind: str, record_id: int) -> Prepared:
-        return Prepared(1, (), frozenset({str(record_id)}), {})
+    def prepare_batch(_db: Session, _kind: str, record_ids: list[int]) -> list[Prepared]:
+        return [Prepared(1, (), frozenset({str(record_id)}), {}) for record_id in record_ids]
 
     sessions: list[Session] = []  # kept, so that no two transactions are mistaken for one
     stored: list[list[str]] = []
@@ -27,7 +27,7 @@ def test_a_big_batch_is_stored_a_few_records_per_transaction(
         stored[-1].extend(ref for prepared in batch for ref in prepared.refs)
         return len(batch)
 
-    monkeypatch.setattr(arrivals, "prepare", prepare)
+    monkeypatch.setattr(arrivals, "prepare_batch", prepare_batch)
     monkeypatch.setattr(arrivals, "store", store)
     records = [("feedback", n) for n in range(2 * STORE_TOGETHER + 3)]
 

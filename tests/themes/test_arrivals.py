@@ -10,6 +10,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import delete
 from sqlmodel import Session
 
 from learning.core.config import Settings
@@ -18,8 +19,9 @@ from learning.feedback.terms import FormKind
 from learning.org.models import Person
 from learning.themes import arrival_queue, arrivals
 from learning.themes.arrival_queue import Arrivals
-from learning.themes.arrivals import FEEDBACK, SUPERVISION, take_in
+from learning.themes.arrivals import FEEDBACK, SUPERVISION, record_source, take_in
 from learning.themes.jobs import intake
+from learning.themes.models import ThemeItem
 from learning.themes.recluster import recluster
 from learning.themes.terms import ItemState
 from tests.conftest import make_settings
@@ -238,6 +240,39 @@ def test_records_arriving_close_together_are_taken_in_as_one_batch(
     assert batches == [[(FEEDBACK, 1), (FEEDBACK, 2), (FEEDBACK, 3)], [(FEEDBACK, 4)]]
 
 
+def test_when_a_batch_cannot_be_read_together_each_record_is_read_alone(
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    database: Database,
+    council_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    good = send_feedback(client, factory, good="my worker listens to me")
+    bad = send_feedback(client, factory, good="the meetings are too long")
+    db.exec(delete(ThemeItem))  # type: ignore[call-overload]
+    db.commit()
+    real = record_source(FEEDBACK)
+
+    def broken_batch(_db: Session, _record_ids: list[int]) -> None:
+        raise RuntimeError("one of them cannot be read")
+
+    def one_at_a_time(db: Session, record_id: int) -> object:
+        if record_id == bad:
+            raise RuntimeError("this one cannot be read")
+        return real(db, record_id)
+
+    monkeypatch.setattr(arrivals, "batch_source", lambda _kind: broken_batch)
+    monkeypatch.setattr(arrivals, "record_source", lambda _kind: one_at_a_time)
+
+    with caplog.at_level(logging.INFO, logger="learning.themes.arrivals"):
+        assert take_in(database, [(FEEDBACK, good), (FEEDBACK, bad)]) == 1
+
+    assert list(stored(db, council_id)) == [f"feedback_child_8_12:feedback:{good}:good"]
+    assert f"could not read feedback record {bad}" in caplog.text
+
+
 def test_a_failure_on_arrival_is_logged_and_never_reaches_the_person(
     client: TestClient,
     factory: Factory,
@@ -248,7 +283,11 @@ def test_a_failure_on_arrival_is_logged_and_never_reaches_the_person(
     def broken(_db: Session, _record_id: int) -> None:
         raise RuntimeError("the source is unreachable")
 
+    def broken_batch(_db: Session, _record_ids: list[int]) -> None:
+        raise RuntimeError("the source is unreachable")
+
     monkeypatch.setattr(arrivals, "record_source", lambda _kind: broken)
+    monkeypatch.setattr(arrivals, "batch_source", lambda _kind: broken_batch)
 
     with caplog.at_level(logging.ERROR, logger="learning.themes.arrivals"):
         send_feedback(client, factory, good="my worker listens")

@@ -16,7 +16,7 @@ and shows nothing, until it comes back released.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -76,29 +76,55 @@ def learning_items(
 
 def submission_share(db: Session, submission_id: int) -> RecordShare | None:
     """What one submission gives the theme engine now (for its arrival, once stored)."""
+    return submission_shares(db, [submission_id]).get(submission_id)
+
+
+def submission_shares(db: Session, submission_ids: Sequence[int]) -> dict[int, RecordShare]:
+    """What each submission gives the theme engine now, read in one go for a batch of
+    arrivals (submission id -> share; none for an id not found)."""
     found = db.exec(
         select(FeedbackSubmission, FeedbackLink.worker_id, Team.name)
         .join(FeedbackLink, col(FeedbackLink.id) == FeedbackSubmission.link_id)
         .join(Team, col(Team.id) == FeedbackSubmission.team_id)
-        .where(FeedbackSubmission.id == submission_id)
-    ).first()
-    if found is None:
-        return None
-    submission, worker_id, team = found
+        .where(col(FeedbackSubmission.id).in_(sorted(set(submission_ids))))
+    ).all()
+    themed = [row[0].id for row in found if row[0].form_kind in THEMED_FORMS]
+    alerts = (
+        {
+            submission_id: AlertStatus(status)
+            for submission_id, status in db.exec(
+                select(SafeguardingAlert.submission_id, SafeguardingAlert.status).where(
+                    col(SafeguardingAlert.submission_id).in_(themed)
+                )
+            )
+        }
+        if themed
+        else {}
+    )
+    return {
+        submission.id: _share(db, submission, team, alerts, worker_id)
+        for submission, worker_id, team in found
+        if submission.id is not None
+    }
+
+
+def _share(
+    db: Session,
+    submission: FeedbackSubmission,
+    team: str,
+    alerts: dict[int, AlertStatus],
+    worker_id: int | None,
+) -> RecordShare:
     refs = frozenset(
-        f"feedback:{submission_id}:{key}"
+        f"feedback:{submission.id}:{key}"
         for key, _, _ in written_answers(submission.form_kind, submission.answers)
     )
-    if submission.form_kind not in THEMED_FORMS:
-        return RecordShare(submission.council_id, (), refs)
-    status = db.exec(
-        select(SafeguardingAlert.status).where(SafeguardingAlert.submission_id == submission_id)
-    ).first()
-    alerts = {submission_id: AlertStatus(status)} if status is not None else {}
     council_id = submission.council_id
+    if submission.form_kind not in THEMED_FORMS:
+        return RecordShare(council_id, (), refs)
     names = once("staff names", council_id, lambda: StaffNames(db, council_id))
     items = tuple(_items(submission, team, alerts, names, worker_id))
-    return RecordShare(submission.council_id, items, refs)
+    return RecordShare(council_id, items, refs)
 
 
 def is_held(submission: FeedbackSubmission, alert_status: AlertStatus | None) -> bool:

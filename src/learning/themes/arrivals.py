@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +27,7 @@ from learning.themes import runs
 from learning.themes.intake import arrive, current_model
 from learning.themes.lookups import once, one_look_per_council
 from learning.themes.models import ThemeItem
-from learning.themes.sources import Arrival, RecordSource, arrival
+from learning.themes.sources import Arrival, RecordShare, RecordSource, arrival
 from learning.themes.text import is_set_aside
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,14 @@ RECORD_SOURCES: dict[str, str] = {
     SUPERVISION: "learning.supervision.learning:session_share",
 }
 
+#: kind -> the function ``(db, record_ids) -> {record_id: RecordShare}`` that reads a whole
+#: batch in one go, for the sources that have one; a record it does not return has gone.
+BATCH_SOURCES: dict[str, str] = {
+    FEEDBACK: "learning.feedback.learning:submission_shares",
+}
+
 Encoded = dict[tuple[str, str], tuple[bytes, str]]
+BatchSource = Callable[[Session, Sequence[int]], dict[int, RecordShare]]
 
 #: Records stored in one transaction. On SQLite a transaction is the one writer, and feedback
 #: being sent waits for it: a big batch is stored a few records at a time.
@@ -64,10 +71,41 @@ def record_source(kind: str) -> RecordSource:
     return found
 
 
+def batch_source(kind: str) -> BatchSource | None:
+    if kind not in BATCH_SOURCES:
+        return None
+    module, _, function = BATCH_SOURCES[kind].partition(":")
+    found: BatchSource = getattr(importlib.import_module(module), function)
+    return found
+
+
 def prepare(db: Session, kind: str, record_id: int) -> Prepared | None:
     share = record_source(kind)(db, record_id)
-    if share is None:
-        return None
+    return None if share is None else prepared(db, share)
+
+
+def prepare_batch(db: Session, kind: str, record_ids: Sequence[int]) -> list[Prepared]:
+    """The records of one kind, read in one go where the source can; else, or if that
+    fails, a record at a time, so that one record that fails holds up no other."""
+    read_all = batch_source(kind)
+    if read_all is not None:
+        try:
+            return [prepared(db, share) for share in read_all(db, record_ids).values()]
+        except Exception:  # noqa: BLE001 - read them one by one: the failing one is logged
+            log.warning("themes: reading %s %s records together failed", len(record_ids), kind)
+    found = []
+    for record_id in record_ids:
+        try:
+            one = prepare(db, kind, record_id)
+        except Exception:  # noqa: BLE001 - the intake takes it in later; the log has it
+            log.exception("themes: could not read %s record %s on arrival", kind, record_id)
+            continue
+        if one is not None:
+            found.append(one)
+    return found
+
+
+def prepared(db: Session, share: RecordShare) -> Prepared:
     arrivals = tuple(arrival(item) for item in share.items)
     refs = share.refs | {a.source_ref for a in arrivals}
     return Prepared(share.council_id, arrivals, refs, encode(db, share.council_id, arrivals))
@@ -135,19 +173,16 @@ def _stored_rows(db: Session, batch: Sequence[Prepared]) -> list[ThemeItem]:
 def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
     """Take the records in (see the module's description); how many items changed. A record
     that fails is logged and left to the intake; it never holds up the others."""
-    prepared: list[Prepared] = []
+    by_kind: dict[str, list[int]] = {}
+    for kind, record_id in dict.fromkeys(records):
+        by_kind.setdefault(kind, []).append(record_id)
+    ready: list[Prepared] = []
     with database.session() as db, one_look_per_council():
-        for kind, record_id in dict.fromkeys(records):
-            try:
-                found = prepare(db, kind, record_id)
-            except Exception:  # noqa: BLE001 - the intake takes it in later; the log has it
-                log.exception("themes: could not read %s record %s on arrival", kind, record_id)
-                continue
-            if found is not None:
-                prepared.append(found)
+        for kind, record_ids in by_kind.items():
+            ready += prepare_batch(db, kind, record_ids)
     return sum(
-        _store_together(database, prepared[start : start + STORE_TOGETHER])
-        for start in range(0, len(prepared), STORE_TOGETHER)
+        _store_together(database, ready[start : start + STORE_TOGETHER])
+        for start in range(0, len(ready), STORE_TOGETHER)
     )
 
 
