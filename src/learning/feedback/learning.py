@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -191,12 +192,14 @@ def written_answers(form_kind: FormKind, answers_json: str) -> Iterator[tuple[st
         yield str(key), known[0] if known else _humane(str(key)), answer.strip()
 
 
+@cache
 def _prompts(form_kind: FormKind) -> dict[str, tuple[str, bool]]:
     """Question key -> (prompt, answered in words?) for the form."""
     definition = form_definitions.definition_for(form_kind)
     return {q.key: (q.prompt, q.is_text) for q in definition.questions}
 
 
+@cache
 def _choice_values() -> frozenset[str]:
     return frozenset(
         v
