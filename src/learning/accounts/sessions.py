@@ -17,7 +17,7 @@ from typing import Any
 
 import anyio.to_thread
 from sqlalchemy import update
-from sqlmodel import Session
+from sqlmodel import Session, col
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -132,20 +132,25 @@ class ServerSessionMiddleware:
         with self.database.session() as db:
             row = db.get(UserSession, token_hash(raw))
             reason = self._ended_reason(db, row)
-            if row is None or reason:
-                if row is not None and row.revoked_at is None:
-                    row.revoked_at = utcnow()
-                    db.commit()
-                state.clear_cookie, state.ended_reason = True, reason
-                return state, {}
-            assert row is not None
-            now = utcnow()
-            if now - row.last_seen_at > TOUCH_EVERY:
-                row.last_seen_at = now
-                db.commit()
-            state.id, state.person_id, state.csrf_token = row.id, row.person_id, row.csrf_token
-            state.idp_roles = tuple(row.idp_roles.split())
-            return state, json.loads(row.data or "{}")
+        # What is written is written in a transaction of its own, begun with write intent:
+        # on SQLite a transaction that has read cannot start writing once another writer
+        # has committed (a theme arrival, say), which no waiting cures.
+        now = utcnow()
+        if row is None or reason:
+            if row is not None and row.revoked_at is None:
+                self._update(row.id, revoked_at=now)
+            state.clear_cookie, state.ended_reason = True, reason
+            return state, {}
+        if now - row.last_seen_at > TOUCH_EVERY:
+            self._update(row.id, last_seen_at=now)
+        state.id, state.person_id, state.csrf_token = row.id, row.person_id, row.csrf_token
+        state.idp_roles = tuple(row.idp_roles.split())
+        return state, json.loads(row.data or "{}")
+
+    def _update(self, session_id: str, **values: Any) -> None:
+        with self.database.transaction() as db:
+            statement = update(UserSession).where(col(UserSession.id) == session_id)
+            db.execute(statement.values(**values))
 
     def _ended_reason(self, db: Session, row: UserSession | None) -> str:
         if row is None or row.revoked_at is not None:
@@ -172,7 +177,7 @@ class ServerSessionMiddleware:
         if not self._changed(state, data, before):
             return
         encoded = json.dumps(data, sort_keys=True)
-        with self.database.session() as db:
+        with self.database.session(write=True) as db:  # reads, then writes (see _load)
             if state.id:
                 row = db.get(UserSession, state.id)
                 if row is not None:
