@@ -52,6 +52,7 @@ from learning.supervision.terms import SessionStatus, SessionType
 
 SEED = 4404
 YEAR = 365
+WEEK = timedelta(days=7)
 OVERDUE_PEOPLE = 6
 AMENDED = 6
 AUDITS_PER_MANAGER = 2
@@ -205,7 +206,7 @@ class Planner:
         end = min(link.ends_on or self.on, self.on)
         current = link.ends_on is None
         if current and link.supervisee_id in overdue:
-            end = self.on - timedelta(days=rng.randint(42, 70))
+            end = self.on - timedelta(days=rng.randint(44, 62))
         started = state.asye_start or link.starts_on
         day, last = start + timedelta(days=rng.randint(0, 5)), None
         while (planned := weekday(day)) <= end:
@@ -213,6 +214,11 @@ class Planner:
             last = self._occasion(link, state, planned, end) or last
             spread = 1 if interval <= 7 else 2 if interval <= 14 else 4
             day = planned + timedelta(days=interval + rng.randint(-spread, spread - 1))
+        if current and link.supervisee_id in overdue and (last is None or last < end - WEEK):
+            # Their last session was 6 to 10 weeks ago whatever today's date and the
+            # cadence: held within a week of the end of their timeline.
+            last = weekday(end)
+            self.sessions.append(held_session(self.ctx, link.supervisor_id, state, last))
         if current and link.supervisee_id not in overdue and last and rng.random() < 0.35:
             due = weekday(last + timedelta(days=self.frequency.interval_on(stage, started, last)))
             if due > self.on:
