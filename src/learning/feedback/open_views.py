@@ -121,8 +121,12 @@ def _blocked(request: Request, db: Session) -> bool:
     return lookup_limits.blocked(db, request.app.state.settings, client_address(request))
 
 
-def _note_failure(request: Request, db: Session) -> None:
-    lookup_limits.note_failure(db, request.app.state.settings, client_address(request))
+def _note_failure(request: Request, _db: Session) -> None:
+    """Counted in a transaction of its own that means to write from its start: opening a
+    link is a GET, whose transaction only reads, and on SQLite a transaction that has read
+    cannot start writing once another writer (feedback being sent) has committed."""
+    with request.app.state.db.transaction() as db:
+        lookup_limits.note_failure(db, request.app.state.settings, client_address(request))
 
 
 def _code_form(
