@@ -4,9 +4,20 @@ Opening ``/f/TOKEN`` (or a short code) swaps the token for this cookie and redir
 clean form address, so the token never reaches logs, history or a Referer header. The
 cookie holds only the link's id, signed; it is strictly necessary (no tracking) and lasts
 ``LINK_COOKIE_SECONDS``.
+
+The form page reads the link through ``current_link``, which keeps each link it read for
+``RECENT_LINK_SECONDS``: links change rarely, and every phone that scans a poster asks for
+the same one. Sending never uses a kept link: it reads the link afresh in its own
+transaction, and a link closed meanwhile holds what is sent for a person to check. In this
+process a kept link is forgotten at once when it is switched off or a single-use link is
+used (``forget_link``); another worker process may show its form for those few seconds more.
 """
 
 from __future__ import annotations
+
+import threading
+import time
+from typing import Any
 
 from fastapi import Request, Response
 from sqlmodel import Session
@@ -18,6 +29,7 @@ from learning.feedback.models import FeedbackLink
 
 LINK_COOKIE_SECONDS = 4 * 60 * 60
 LINK_COOKIE = SignedCookie("learning_feedback", salt="feedback-link", seconds=LINK_COOKIE_SECONDS)
+RECENT_LINK_SECONDS = 5.0
 
 
 def link_cookie_name(settings: Settings) -> str:
@@ -38,9 +50,57 @@ def link_id_from_cookie(request: Request) -> int | None:
 
 
 def current_link(request: Request, db: Session) -> FeedbackLink | None:
-    """The open link this browser opened, or None (no cookie, tampered, expired, closed)."""
+    """The open link this browser opened, or None (no cookie, tampered, expired, closed).
+    Read-only: it may be a link read a few seconds ago (see the module's description)."""
     link_id = link_id_from_cookie(request)
     if link_id is None:
         return None
-    link = db.get(FeedbackLink, link_id)
-    return link if link is not None and is_open(link) else None
+    recent = RecentLinks.of(request.app)
+    link = recent.get(link_id)
+    if link is None:
+        link = db.get(FeedbackLink, link_id)
+        if link is None:
+            return None
+        db.expunge(link)  # kept outside every session, and only read from now on
+        recent.put(link)
+    return link if is_open(link) else None
+
+
+def forget_link(app: Any, link_id: int | None) -> None:
+    """The link changed (switched off, or a single-use link used): read it afresh."""
+    if link_id is not None:
+        RecentLinks.of(app).forget(link_id)
+
+
+class RecentLinks:
+    """The links the form page read lately, for one app (``app.state.recent_links``)."""
+
+    def __init__(self, seconds: float = RECENT_LINK_SECONDS) -> None:
+        self.seconds = seconds
+        self._links: dict[int, tuple[float, FeedbackLink]] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, app: Any) -> RecentLinks:
+        found: RecentLinks | None = getattr(app.state, "recent_links", None)
+        if found is None:
+            found = app.state.recent_links = cls()
+        return found
+
+    def get(self, link_id: int) -> FeedbackLink | None:
+        kept = self._links.get(link_id)
+        if kept is None or time.monotonic() - kept[0] > self.seconds:
+            return None
+        return kept[1]
+
+    def put(self, link: FeedbackLink) -> None:
+        assert link.id is not None
+        with self._lock:
+            now = time.monotonic()
+            if len(self._links) > 1000:  # keep only what is fresh
+                self._links = {k: v for k, v in self._links.items() if now - v[0] <= self.seconds}
+            self._links[link.id] = (now, link)
+
+    def forget(self, link_id: int) -> None:
+        with self._lock:
+            self._links.pop(link_id, None)

@@ -17,6 +17,7 @@ from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
 from learning.feedback import link_access, link_forms, link_print_views, link_reveal, links
 from learning.feedback import link_service as service
+from learning.feedback.link_cookie import forget_link
 from learning.feedback.link_view_common import Manager, describe, require_link
 from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import LinkKind, LinkSubject
@@ -139,6 +140,7 @@ def link_revoke_submit(
     link = require_link(request, db, principal, link_id)
     if not service.revoke_link(db, actor_from(request), link):
         return _back_to_link(request, link_id, "This link was already switched off")
+    forget_link(request.app, link_id)
     flash(request, "The link is switched off. Anyone who opens it is told it does not work.")
     return _back_to_link(request, link_id)
 

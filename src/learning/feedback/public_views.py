@@ -29,12 +29,12 @@ from learning.feedback import (
     public_save,
     safeguarding,
 )
-from learning.feedback.link_cookie import current_link
+from learning.feedback.link_cookie import current_link, forget_link
 from learning.feedback.models import FeedbackLink
 from learning.feedback.public_page import PublicPage
 from learning.feedback.receipt_cookie import Receipt, set_receipt_cookie
 from learning.feedback.submissions import submit
-from learning.feedback.terms import FormKind
+from learning.feedback.terms import FormKind, LinkKind
 from learning.org.view_helpers import FormDep
 from learning.themes.arrival_queue import after_response
 from learning.themes.arrivals import FEEDBACK
@@ -139,6 +139,8 @@ def _send(
     request, settings = page.request, page.request.app.state.settings
     incoming = public_form.incoming(page, link, kind, data, form, worried=worried)
     outcome = submit(db, settings, incoming, public_form.client_address(request))
+    if link.kind is LinkKind.PERSONAL:  # used up: its form page must say so from now on
+        forget_link(request.app, link.id)
     drafts.discard(db, settings, str(form.get("draft", "")))
     response = redirect(request, page.link_to("feedback_thanks"))
     set_receipt_cookie(response, settings, Receipt(outcome.receipt_code, outcome.alert is not None))
