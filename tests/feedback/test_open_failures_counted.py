@@ -31,6 +31,7 @@ def test_a_failed_look_up_is_counted_after_another_writer_committed(
 ) -> None:
     settings = make_settings()
     request = SimpleNamespace(
+        method="GET",
         app=SimpleNamespace(state=SimpleNamespace(db=database, settings=settings)),
         client=SimpleNamespace(host="203.0.113.9"),
     )

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session
 
-from learning.core.deps import DbSession
+from learning.core.deps import SAFE_METHODS, DbSession
 from learning.feedback import links, lookup_limits
 from learning.feedback.form_questions import N_
 from learning.feedback.forms import FieldError
@@ -121,12 +121,17 @@ def _blocked(request: Request, db: Session) -> bool:
     return lookup_limits.blocked(db, request.app.state.settings, client_address(request))
 
 
-def _note_failure(request: Request, _db: Session) -> None:
-    """Counted in a transaction of its own that means to write from its start: opening a
-    link is a GET, whose transaction only reads, and on SQLite a transaction that has read
-    cannot start writing once another writer (feedback being sent) has committed."""
-    with request.app.state.db.transaction() as db:
-        lookup_limits.note_failure(db, request.app.state.settings, client_address(request))
+def _note_failure(request: Request, db: Session) -> None:
+    """Opening a link is a GET, whose transaction only reads: on SQLite it could not start
+    writing once another writer (feedback being sent) had committed, so there the count goes
+    in a transaction of its own that means to write from its start. A POST's transaction
+    means to write already (and holds the one write turn: a second would wait for it)."""
+    settings, address = request.app.state.settings, client_address(request)
+    if request.method not in SAFE_METHODS:
+        lookup_limits.note_failure(db, settings, address)
+        return
+    with request.app.state.db.transaction() as counting:
+        lookup_limits.note_failure(counting, settings, address)
 
 
 def _code_form(
