@@ -37,6 +37,7 @@ from learning.accounts import service
 from learning.accounts.dependencies import OptionalUser
 from learning.accounts.sessions import end_session, session_state, start_signed_in_session
 from learning.audit.service import Actor, actor_from, record, record_now
+from learning.core.app_state import made_once
 from learning.core.config import Settings
 from learning.core.db import Database
 from learning.core.deps import DbSession, SettingsDep
@@ -132,11 +133,7 @@ def make_oidc_client(settings: Settings) -> Any:
 
 def oauth_client(request: Request) -> Any:
     app_state = request.app.state
-    client = getattr(app_state, "oidc_client", None)
-    if client is None:
-        client = make_oidc_client(app_state.settings)
-        app_state.oidc_client = client
-    return client
+    return made_once(app_state, "oidc_client", lambda: make_oidc_client(app_state.settings))
 
 
 def pin_metadata(metadata: dict[str, Any], settings: Settings) -> dict[str, Any]:

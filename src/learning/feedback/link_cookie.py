@@ -22,6 +22,7 @@ from typing import Any
 from fastapi import Request, Response
 from sqlmodel import Session
 
+from learning.core.app_state import made_once
 from learning.core.config import Settings
 from learning.core.signed_cookie import SignedCookie
 from learning.feedback.links import is_open
@@ -82,10 +83,7 @@ class RecentLinks:
 
     @classmethod
     def of(cls, app: Any) -> RecentLinks:
-        found: RecentLinks | None = getattr(app.state, "recent_links", None)
-        if found is None:
-            found = app.state.recent_links = cls()
-        return found
+        return made_once(app.state, "recent_links", cls)
 
     def get(self, link_id: int) -> FeedbackLink | None:
         kept = self._links.get(link_id)

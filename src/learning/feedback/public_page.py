@@ -24,6 +24,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from learning.accounts.sessions import session_state
+from learning.core.app_state import made_once
 from learning.core.web import council_branding, render
 from learning.feedback import i18n
 from learning.feedback.terms import Language
@@ -211,10 +212,7 @@ class KeptPages:
 
     @classmethod
     def of(cls, app: Any) -> KeptPages:
-        found: KeptPages | None = getattr(app.state, "kept_pages", None)
-        if found is None:
-            found = app.state.kept_pages = cls()
-        return found
+        return made_once(app.state, "kept_pages", cls)
 
     def marker(self, name: str) -> str:
         return f"kept{self._salt}{name.replace('_', '')}"

@@ -26,6 +26,7 @@ from fastapi.responses import Response
 from starlette.background import BackgroundTask, BackgroundTasks
 from starlette.concurrency import run_in_threadpool
 
+from learning.core.app_state import made_once
 from learning.core.db import Database
 from learning.themes.arrivals import take_in
 
@@ -98,11 +99,7 @@ class Arrivals:
 
 def arrivals_for(state: object) -> Arrivals:
     """The app's :class:`Arrivals` (``state`` is ``app.state``), made on first use."""
-    found = getattr(state, "theme_arrivals", None)
-    if found is None:
-        found = Arrivals(state.db)  # type: ignore[attr-defined]
-        state.theme_arrivals = found  # type: ignore[attr-defined]
-    return found
+    return made_once(state, "theme_arrivals", lambda: Arrivals(state.db))  # type: ignore[attr-defined]
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 
 from sqlmodel import col, select
 
+from learning.core.app_state import made_once
 from learning.core.clock import LONDON, today, utcnow
 from learning.core.db import Database
 from learning.org.models import Council
@@ -62,11 +63,7 @@ class ThemeJobs:
 
 def jobs_for(state: object) -> ThemeJobs:
     """The app's :class:`ThemeJobs` (``state`` is ``app.state``), made on first use."""
-    jobs = getattr(state, "theme_jobs", None)
-    if jobs is None:
-        jobs = ThemeJobs(state.db)  # type: ignore[attr-defined]
-        state.theme_jobs = jobs  # type: ignore[attr-defined]
-    return jobs
+    return made_once(state, "theme_jobs", lambda: ThemeJobs(state.db))  # type: ignore[attr-defined]
 
 
 def next_nightly(now: datetime) -> datetime:
