@@ -1,6 +1,8 @@
 """The form page keeps the link it read for a few seconds (every phone at a poster asks for
 the same one); a link switched off, or a single-use link used, is forgotten at once in this
-process, and sending always reads the link afresh, so nothing sent is lost."""
+process. Sending may use the kept link, but the database decides, as it counts the use,
+whether the link is still open: what is sent from a link closed meanwhile is held for a
+person to check, never lost."""
 
 from __future__ import annotations
 
@@ -12,18 +14,19 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from learning.core.config import Settings
 from learning.core.permissions import Role
 from learning.feedback import links
 from learning.feedback.link_cookie import RecentLinks
-from learning.feedback.models import FeedbackLink
+from learning.feedback.models import FeedbackLink, SafeguardingAlert
 from learning.feedback.terms import FormKind, LinkKind, QuarantineReason
 from learning.org.models import Team
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
+from tests.feedback.intake import DISCLOSURE
 from tests.feedback.public import open_link, send, submissions
 from tests.org.conftest import SignedIn
 from tests.org.pages import heading
@@ -110,3 +113,40 @@ def test_what_is_sent_from_a_form_kept_after_its_link_closed_is_held_not_lost(
     assert sent.status_code == 303
     (stored,) = submissions(db)
     assert stored.quarantine_reason is QuarantineReason.LINK_USED
+
+
+def test_sending_from_a_kept_link_reads_no_link_and_counts_its_use(
+    visitor: TestClient, ff: FeedbackFactory, db: Session, link_reads: list[str]
+) -> None:
+    link_id = open_link(visitor, ff, FormKind.CHILD_8_12)
+    form_page = visitor.get("/give-feedback")
+    link_reads.clear()
+
+    sent = send(visitor, form_page, good="They listened to me properly")
+
+    assert sent.status_code == 303
+    assert link_reads == []  # the use is counted, and the link's state checked, in one UPDATE
+    (stored,) = submissions(db)
+    assert stored.link_id == link_id and stored.quarantine_reason is None
+    link = db.get(FeedbackLink, link_id, populate_existing=True)
+    assert link is not None and link.use_count == 1
+
+
+def test_a_worry_saved_for_later_on_a_link_closed_meanwhile_is_held_and_alerts(
+    visitor: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """Saving part-way does not use the link up, so it asks the database whether the link is
+    open rather than trust the kept copy."""
+    link_id = open_link(visitor, ff, FormKind.YOUNG_PERSON)
+    form_page = visitor.get("/give-feedback")  # the link is kept now, open
+    link = db.get(FeedbackLink, link_id)
+    assert link is not None
+    links.revoke(db, link, None)  # switched off by another worker, say
+    db.commit()
+
+    saved = send(visitor, form_page, save="yes", better=DISCLOSURE)
+
+    assert saved.status_code == 200
+    (stored,) = submissions(db)
+    assert stored.flagged and stored.quarantine_reason is QuarantineReason.LINK_USED
+    assert db.exec(select(SafeguardingAlert)).one().submission_id == stored.id

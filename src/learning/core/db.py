@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 from learning.core import sqlite_writes
 from learning.core.sqlite_writes import TurnTakingConnection
@@ -25,6 +26,8 @@ from learning.core.sqlite_writes import TurnTakingConnection
 #: cannot start writing once another writer has committed (SQLITE_BUSY_SNAPSHOT, which no
 #: busy timeout cures), whereas waiting for the lock at BEGIN is ordinary queueing.
 WRITE_INTENT = "learning_write_intent"
+
+ModelT = TypeVar("ModelT", bound=SQLModel)
 
 
 class Database:
@@ -59,6 +62,28 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+
+def new_row(model: type[SQLModel], **values: Any) -> dict[str, Any]:
+    """Every column of a new ``model`` row for a Core insert: ``values``, and the model's own
+    default (or default factory) for each column not given, as the model itself would set.
+    Raises ``TypeError`` for a column that has no value and no default."""
+    row = dict(values)
+    for name, field in model.model_fields.items():
+        if name in row or (name == "id" and field.default is None):
+            continue
+        if field.is_required():
+            raise TypeError(f"{model.__name__}.{name} needs a value")
+        row[name] = field.get_default(call_default_factory=True)
+    return row
+
+
+def stored_as(db: Session, instance: ModelT) -> ModelT:
+    """``instance``, a row just inserted with Core (primary key set), made part of ``db`` as
+    if the ORM had loaded it: persistent, with no second INSERT at the next flush."""
+    make_transient_to_detached(instance)
+    db.add(instance)
+    return instance
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

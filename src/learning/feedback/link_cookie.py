@@ -7,10 +7,13 @@ cookie holds only the link's id, signed; it is strictly necessary (no tracking) 
 
 The form page reads the link through ``current_link``, which keeps each link it read for
 ``RECENT_LINK_SECONDS``: links change rarely, and every phone that scans a poster asks for
-the same one. Sending never uses a kept link: it reads the link afresh in its own
-transaction, and a link closed meanwhile holds what is sent for a person to check. In this
-process a kept link is forgotten at once when it is switched off or a single-use link is
-used (``forget_link``); another worker process may show its form for those few seconds more.
+the same one. Sending uses a kept link too (``known_link``), but only for what never
+changes once a link is made (its team, kind, form and retention): whether the link is still
+open is decided by the database, in the sending transaction, by the one statement that
+counts the use (``links.consume``), so a link closed meanwhile holds what is sent for a
+person to check. In this process a kept link is forgotten at once when it is switched off
+or a single-use link is used (``forget_link``); another worker process may show its form
+for those few seconds more.
 """
 
 from __future__ import annotations
@@ -54,9 +57,14 @@ def current_link(request: Request, db: Session) -> FeedbackLink | None:
     """The open link this browser opened, or None (no cookie, tampered, expired, closed).
     Read-only: it may be a link read a few seconds ago (see the module's description)."""
     link_id = link_id_from_cookie(request)
-    if link_id is None:
-        return None
-    recent = RecentLinks.of(request.app)
+    link = known_link(request.app, db, link_id) if link_id is not None else None
+    return link if link is not None and is_open(link) else None
+
+
+def known_link(app: Any, db: Session, link_id: int) -> FeedbackLink | None:
+    """The link with this id, open or not, perhaps as read a few seconds ago: rely on what
+    never changes once a link is made, and ask the database whether it is still open."""
+    recent = RecentLinks.of(app)
     link = recent.get(link_id)
     if link is None:
         link = db.get(FeedbackLink, link_id)
@@ -64,7 +72,7 @@ def current_link(request: Request, db: Session) -> FeedbackLink | None:
             return None
         db.expunge(link)  # kept outside every session, and only read from now on
         recent.put(link)
-    return link if is_open(link) else None
+    return link
 
 
 def forget_link(app: Any, link_id: int | None) -> None:

@@ -109,6 +109,13 @@ def is_open(link: FeedbackLink, now: datetime | None = None) -> bool:
     return status_of(link, now) is LinkStatus.OPEN
 
 
+def still_open(db: Session, link: FeedbackLink, now: datetime | None = None) -> bool:
+    """Whether the link is open now, as the database has it (``link`` may be a copy read a
+    few seconds ago)."""
+    fresh = db.get(FeedbackLink, link.id, populate_existing=True)
+    return fresh is not None and is_open(fresh, now)
+
+
 def find_by_token(db: Session, token: str) -> FeedbackLink | None:
     """The open link with this token, or None (unknown, revoked, expired or used alike)."""
     link = db.exec(select(FeedbackLink).where(FeedbackLink.token_hash == token_hash(token))).first()

@@ -15,7 +15,7 @@ from starlette.datastructures import FormData
 from learning.core.config import Settings
 from learning.feedback import abuse, forms
 from learning.feedback.form_questions import N_
-from learning.feedback.link_cookie import link_id_from_cookie
+from learning.feedback.link_cookie import known_link, link_id_from_cookie
 from learning.feedback.models import FeedbackLink
 from learning.feedback.public_page import PublicPage
 from learning.feedback.submissions import Incoming
@@ -52,7 +52,8 @@ def posted_link(
 ) -> FeedbackLink | None:
     """The link the form was for, open or not (``submit`` quarantines a closed one rather
     than lose what was written): from the link cookie, else the form's signed field, which
-    is honoured for longer when the form carries a worry (``urgent``)."""
+    is honoured for longer when the form carries a worry (``urgent``). It may be the link as
+    read a few seconds ago: ``submit`` asks the database whether it is still open."""
     link_id = link_id_from_cookie(request)
     if link_id is None:
         max_age = URGENT_FORM_LINK_MAX_SECONDS if urgent else FORM_LINK_MAX_SECONDS
@@ -63,7 +64,7 @@ def posted_link(
         except BadSignature:
             value = None
         link_id = value if isinstance(value, int) else None
-    return db.get(FeedbackLink, link_id) if link_id is not None else None
+    return known_link(request.app, db, link_id) if link_id is not None else None
 
 
 def form_page(
