@@ -15,6 +15,7 @@ from fastapi import Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from learning.core.config import Settings
+from learning.core.signing import serializer
 
 
 @dataclass(frozen=True)
@@ -52,4 +53,4 @@ class SignedCookie:
             return None
 
     def _serializer(self, settings: Settings) -> URLSafeTimedSerializer:
-        return URLSafeTimedSerializer(settings.effective_secret, salt=self.salt)
+        return serializer(settings.effective_secret, self.salt)

@@ -21,6 +21,7 @@ from sqlmodel import Session
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.security import token_hash
+from learning.core.signing import serializer
 from learning.feedback.models import UsedNonce
 from learning.feedback.terms import QuarantineReason
 
@@ -36,7 +37,7 @@ def min_fill_time(settings: Settings) -> timedelta:
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.effective_secret, salt=NONCE_SALT)
+    return serializer(settings.effective_secret, NONCE_SALT)
 
 
 def issue_nonce(settings: Settings, link_id: int, now: datetime | None = None) -> str:

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from starlette.datastructures import FormData
 
 from learning.core.config import Settings
+from learning.core.signing import serializer
 from learning.feedback import abuse, forms
 from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import known_link, link_id_from_cookie
@@ -44,7 +45,7 @@ WORRIED_TEXT = {
 
 
 def signer(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.effective_secret, salt="feedback-form-link")
+    return serializer(settings.effective_secret, "feedback-form-link")
 
 
 def posted_link(

@@ -1,0 +1,39 @@
+"""Signed values are never compressed, and values signed the standard way still read."""
+
+from __future__ import annotations
+
+import pytest
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from learning.core.signing import serializer
+
+SECRET = "a-secret-for-these-tests-only-0123456789"
+
+
+def test_a_value_that_zlib_would_shorten_is_signed_uncompressed_and_reads_back() -> None:
+    value = {"text": "again " * 50}
+    signed = serializer(SECRET, "salt").dumps(value)
+
+    assert not signed.startswith(".")  # "." marks a compressed payload
+    standard = URLSafeTimedSerializer(SECRET, salt="salt")
+    assert standard.dumps(value).startswith(".")  # the standard one would have compressed it
+    assert serializer(SECRET, "salt").loads(signed, max_age=60) == value
+    assert standard.loads(signed, max_age=60) == value
+
+
+def test_values_signed_by_the_standard_serializer_still_read() -> None:
+    for value in (12345, {"l": 7, "t": 1.5}, {"text": "again " * 50}):
+        signed = URLSafeTimedSerializer(SECRET, salt="salt").dumps(value)
+        assert serializer(SECRET, "salt").loads(signed, max_age=60) == value
+
+
+@pytest.mark.parametrize("salt", ["salt", "another-salt"])
+def test_a_tampered_value_or_another_salt_does_not_read(salt: str) -> None:
+    signed = serializer(SECRET, "salt").dumps(12345)
+    tampered = signed[:-1] + ("A" if signed[-1] != "A" else "B")
+
+    with pytest.raises(BadSignature):
+        serializer(SECRET, salt).loads(tampered, max_age=60)
+    if salt != "salt":
+        with pytest.raises(BadSignature):
+            serializer(SECRET, salt).loads(signed, max_age=60)
