@@ -79,6 +79,11 @@ async def feedback_submit(request: Request, form: FormDep) -> Response:
 
 def _submit_in_one_transaction(request: Request, form: FormData) -> Response:
     with request.app.state.db.transaction() as db:
+        # Take the write turn before any of the work. A sender then waits for it blocked,
+        # not runnable: when the turn was taken only after screening, the senders still
+        # screening kept the one holding it waiting for the interpreter at each statement,
+        # and every sender queued behind it (p99 near 2 s instead of 0.25 s, measured).
+        db.connection()
         return _feedback_submit(request, db, form)
 
 
