@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from sqlmodel import select
+from starlette.concurrency import run_in_threadpool
 
 from learning.accounts.sessions import session_state
 from learning.core import clock
@@ -24,6 +25,7 @@ from learning.core.navigation import NavItem, visible_items
 from learning.org.models import Council
 
 _BRANDING_TTL_SECONDS = 30.0
+_BRANDING_GRACE_SECONDS = 5.0
 
 
 def make_templates(directory: Path, nav: tuple[NavItem, ...]) -> Jinja2Templates:
@@ -105,8 +107,23 @@ def council_branding(request: Request) -> dict[str, str]:
     cached = getattr(app_state, "branding_cache", None)
     if cached and time.monotonic() - cached[0] < _BRANDING_TTL_SECONDS:
         return cached[1]  # type: ignore[no-any-return]
+    return _read_branding(app_state)
+
+
+async def branding_ready(request: Request) -> None:
+    """For views that run on the event loop: have the council's branding read (in a worker
+    thread) when it is due within ``_BRANDING_GRACE_SECONDS``, so that rendering the page
+    then reads no database on the loop."""
+    cached = getattr(request.app.state, "branding_cache", None)
+    due = _BRANDING_TTL_SECONDS - _BRANDING_GRACE_SECONDS
+    if not cached or time.monotonic() - cached[0] >= due:
+        await run_in_threadpool(_read_branding, request.app.state)
+
+
+def _read_branding(app_state: Any) -> dict[str, str]:
     with app_state.db.session() as db:
-        council = db.exec(select(Council).where(Council.slug == app_state.settings.council_slug)).first()
+        slug = app_state.settings.council_slug
+        council = db.exec(select(Council).where(Council.slug == slug)).first()
     branding = {
         "name": council.name if council else "Children's social care",
         "colour": council.brand_colour if council else "#1d4f76",

@@ -53,6 +53,18 @@ def link_id_from_cookie(request: Request) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def kept_current_link(request: Request) -> tuple[bool, FeedbackLink | None]:
+    """``current_link`` if it needs no database: (True, the link or None) when there is no
+    cookie or its link is kept; (False, None) when the link must be read."""
+    link_id = link_id_from_cookie(request)
+    if link_id is None:
+        return True, None
+    link = RecentLinks.of(request.app).get(link_id)
+    if link is None:
+        return False, None
+    return True, link if is_open(link) else None
+
+
 def current_link(request: Request, db: Session) -> FeedbackLink | None:
     """The open link this browser opened, or None (no cookie, tampered, expired, closed).
     Read-only: it may be a link read a few seconds ago (see the module's description)."""

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from learning.core.deps import DbSession
+from learning.core.web import branding_ready
 from learning.feedback.form_questions import N_
 from learning.feedback.forms import FieldError
 from learning.feedback.privacy import babel_locale
@@ -43,7 +44,9 @@ ERROR_TOO_MANY = N_("You have tried a lot of codes. Wait a few minutes, then try
 
 
 @router.get("/give-feedback/thank-you", name="feedback_thanks")
-def feedback_thanks(request: Request) -> Response:
+async def feedback_thanks(request: Request) -> Response:
+    """Runs on the event loop, as the form page does: it needs no database."""
+    await branding_ready(request)
     page, receipt = PublicPage.of(request), read_receipt(request)
     if receipt is None:
         return page.render("thanks.html", receipt=None)

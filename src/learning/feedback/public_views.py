@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from learning.core.deps import DbSession
-from learning.core.web import redirect
+from learning.core.web import branding_ready, redirect
 from learning.feedback import (
     drafts,
     forms,
@@ -29,7 +29,7 @@ from learning.feedback import (
     public_save,
     safeguarding,
 )
-from learning.feedback.link_cookie import current_link, forget_link
+from learning.feedback.link_cookie import current_link, forget_link, kept_current_link
 from learning.feedback.models import FeedbackLink
 from learning.feedback.public_page import PublicPage
 from learning.feedback.receipt_cookie import Receipt, set_receipt_cookie
@@ -51,9 +51,15 @@ PUBLIC_ROUTES: frozenset[str] = frozenset(
 
 
 @router.get("/give-feedback", name="feedback_form")
-def feedback_form(request: Request, db: DbSession) -> Response:
+async def feedback_form(request: Request, db: DbSession) -> Response:
+    """Runs on the event loop: every phone at a poster asks for this page, and a kept link
+    and kept page need no database and no worker thread. The database, when it is needed
+    (a link not read in the last few seconds, the council's branding), is read in one."""
+    await branding_ready(request)
     page = PublicPage.of(request)
-    link = current_link(request, db)
+    known, link = kept_current_link(request)
+    if not known:
+        link = await run_in_threadpool(current_link, request, db)
     if link is None:
         return public_form.no_link_page(page)
     chosen = request.query_params.get("form")
