@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from learning.core.clock import to_london, utcnow
@@ -14,7 +17,7 @@ from learning.core.config import Settings
 from learning.feedback import abuse, receipts
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.submissions import submit
-from learning.feedback.terms import LinkKind, QuarantineReason, ScreenCategory
+from learning.feedback.terms import LinkKind, QuarantineReason, ScreenCategory, SubmissionStatus
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
@@ -29,6 +32,27 @@ def now() -> datetime:
 @pytest.fixture
 def poster(factory: Factory) -> FeedbackLink:
     return FeedbackFactory(factory).make_link(LinkKind.POSTER, retention_days=365).link
+
+
+def test_the_outcome_gives_the_stored_row_as_the_sessions_own_model_without_reading_it(
+    db: Session, settings: Settings, poster: FeedbackLink, now: datetime
+) -> None:
+    outcome = submit(db, settings, incoming(settings, poster, now), "203.0.113.9", now=now)
+    statements: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", note)
+    try:
+        submission = outcome.submission
+        assert db.get(FeedbackSubmission, outcome.submission_id) is submission
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
+    assert statements == []
+    assert submission.id == outcome.submission_id and submission.link_id == poster.id
+    db.expire(submission)  # what the database holds is what the model said
+    assert submission.status is SubmissionStatus.NEW and submission.link_id == poster.id
 
 
 def test_a_calm_submission_is_stored_with_a_receipt_and_no_alert(

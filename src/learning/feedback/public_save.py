@@ -54,6 +54,6 @@ def save(
         resume_address=page.address(resume),
         alerted=outcome is not None and outcome.alert is not None,
     )
-    if outcome is None or outcome.submission.id is None:
+    if outcome is None:
         return response
-    return after_response(request, response, FEEDBACK, outcome.submission.id)
+    return after_response(request, response, FEEDBACK, outcome.submission_id)

@@ -155,5 +155,4 @@ def _send(
     drafts.discard(db, settings, str(form.get("draft", "")))
     response = redirect(request, page.link_to("feedback_thanks"))
     set_receipt_cookie(response, settings, Receipt(outcome.receipt_code, outcome.alert is not None))
-    assert outcome.submission.id is not None
-    return after_response(request, response, FEEDBACK, outcome.submission.id)
+    return after_response(request, response, FEEDBACK, outcome.submission_id)

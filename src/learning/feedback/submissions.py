@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.sql.expression import Executable
@@ -50,10 +51,22 @@ class Incoming:
 
 @dataclass
 class Outcome:
-    submission: FeedbackSubmission
+    submission_id: int
     receipt_code: str  # shown once to the person; only its keyed hash is stored
     alert: SafeguardingAlert | None
     quarantined: bool
+    row: dict[str, Any] = field(repr=False)  # every column, as inserted
+    db: Session = field(repr=False)  # the session that stored it
+    _submission: FeedbackSubmission | None = field(default=None, repr=False)
+
+    @property
+    def submission(self) -> FeedbackSubmission:
+        """The stored submission as a model in the session that stored it, made from the row
+        when first asked for (no database read). The public form needs only its id, and
+        building the model cost a tenth of sending."""
+        if self._submission is None:
+            self._submission = stored_as(self.db, FeedbackSubmission(**self.row))
+        return self._submission
 
 
 def submit(
@@ -70,13 +83,13 @@ def submit(
     if not _use_link(db, incoming, now):
         reason = QuarantineReason.LINK_USED
     code = receipts.new_receipt_code()
-    submission = _store(db, settings, incoming, screen, reason, code, now)
-    outcome = Outcome(submission, code, None, quarantined=reason is not None)
+    row = _store(db, settings, incoming, screen, reason, code, now)
+    outcome = Outcome(row["id"], code, None, reason is not None, row, db)
     if screen.flagged or incoming.worried_about_safety:
         outcome.alert = alerts.raise_alert(
             db,
             settings,
-            submission,
+            outcome.submission,
             _alert_categories(screen, incoming.worried_about_safety),
             self_reported=incoming.worried_about_safety,
             now=now,
@@ -126,10 +139,9 @@ def _store(
     reason: QuarantineReason | None,
     code: str,
     now: datetime,
-) -> FeedbackSubmission:
+) -> dict[str, Any]:
     """Insert the submission with one prebuilt statement (every submission passes here, and
-    the ORM's unit of work cost as much as the rest of storing it), then hand the row back
-    as a model in the session, as if the ORM had stored it."""
+    the ORM's unit of work cost as much as the rest of storing it); the row, with its id."""
     link = incoming.link
     answers = abuse.trim_answers(incoming.answers)
     assert link.id is not None
@@ -155,7 +167,7 @@ def _store(
         delete_after=to_london(now).date() + timedelta(days=link.retention_days),
     )
     row["id"] = db.connection().execute(_insert_statement(), row).scalar_one()
-    return stored_as(db, FeedbackSubmission(**row))
+    return row
 
 
 @cache
