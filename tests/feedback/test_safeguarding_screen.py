@@ -23,6 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from learning.feedback import form_questions, safeguarding
 from learning.feedback.safeguarding import ScreenResult, screen, screen_all
 from learning.feedback.terms import ScreenCategory as C
 
@@ -464,3 +465,19 @@ def test_punctuation_and_case_around_a_disclosure_do_not_matter(
 ) -> None:
     text, category = disclosure
     assert category in screen(around + text.upper() + around + "!!!").categories
+
+
+def test_the_answer_scales_values_are_screened_once_with_the_same_result() -> None:
+    """The forms' scale values are screened once and then known calm; the shortcut must
+    give exactly what screening them gives, and only for those exact values."""
+    values = {
+        value
+        for scale in vars(form_questions).values()
+        if isinstance(scale, form_questions.Scale)
+        for value in scale.values
+    }
+    assert {"yes", "no", "sometimes"} <= values
+    for value in values:
+        assert screen(value) == safeguarding._screen(value)
+    assert safeguarding._calm_choices() <= values
+    assert screen("yes please help me").flagged  # a value with more typed is screened

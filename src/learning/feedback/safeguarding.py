@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from learning.feedback import form_questions
 from learning.feedback.screen_lexicon_en import MACROS
 from learning.feedback.screen_lexicon_en import PHRASES as ENGLISH
 from learning.feedback.screen_lexicon_intl import LANGUAGES
@@ -46,6 +47,26 @@ NOT_FLAGGED = ScreenResult(flagged=False, categories=())
 
 def screen(text: str) -> ScreenResult:
     """Screen one text. Never raises on any string."""
+    if not text or text.isspace() or text in _calm_choices():
+        return NOT_FLAGGED
+    return _screen(text)
+
+
+@cache
+def _calm_choices() -> frozenset[str]:
+    """The values of the forms' answer scales ("yes", "sometimes") that the screen finds
+    nothing in: every submission sends several, so they are screened once, not each time.
+    Anything sent in place of one of them is screened as usual."""
+    values = {
+        value
+        for scale in vars(form_questions).values()
+        if isinstance(scale, form_questions.Scale)
+        for value in scale.values
+    }
+    return frozenset(value for value in values if not _screen(value).flagged)
+
+
+def _screen(text: str) -> ScreenResult:
     if not text or text.isspace():
         return NOT_FLAGGED
     variants = set(forms(text))  # the plain and expanded forms are often the same
