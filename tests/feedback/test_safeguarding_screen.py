@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learning.feedback import form_questions, safeguarding
+from learning.feedback import form_questions, safeguarding, screen_text
 from learning.feedback.safeguarding import ScreenResult, screen, screen_all
 from learning.feedback.terms import ScreenCategory as C
 
@@ -481,3 +481,20 @@ def test_the_answer_scales_values_are_screened_once_with_the_same_result() -> No
         assert screen(value) == safeguarding._screen(value)
     assert safeguarding._calm_choices() <= values
     assert screen("yes please help me").flagged  # a value with more typed is screened
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_has_the_same_plain_words_by_the_quick_way(text: str) -> None:
+    assert screen_text.ascii_plain_words(text) == screen_text.any_plain_words(text)
+
+
+def test_ascii_plain_words_drop_apostrophes_and_split_on_the_rest() -> None:
+    assert screen_text.plain_words("I DON'T feel safe...at home!") == [
+        "i",
+        "dont",
+        "feel",
+        "safe",
+        "at",
+        "home",
+    ]
