@@ -49,6 +49,20 @@ class Incoming:
     part_way: bool = False
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What is kept of the answers (``abuse.trim_answers``) and its duplicate digest: worked
+    out once, for the checks and for storing."""
+
+    answers: dict[str, str]
+    digest: str
+
+    @classmethod
+    def of(cls, link_id: int, answers: dict[str, str]) -> Kept:
+        kept = abuse.trim_answers(answers)
+        return cls(kept, abuse.text_hash(link_id, kept))
+
+
 @dataclass
 class Outcome:
     submission_id: int
@@ -79,11 +93,14 @@ def submit(
     """Store the submission (and its alert) in the caller's transaction. Flushes only."""
     now = now or utcnow()
     screen = safeguarding.screen_all(incoming.answers.values())
-    reason = _abuse_checks(db, settings, incoming, client_address, now)
+    link_id = incoming.link.id
+    assert link_id is not None
+    kept = Kept.of(link_id, incoming.answers)
+    reason = _abuse_checks(db, settings, incoming, kept, client_address, now)
     if not _use_link(db, incoming, now):
         reason = QuarantineReason.LINK_USED
     code = receipts.new_receipt_code()
-    row = _store(db, settings, incoming, screen, reason, code, now)
+    row = _store(db, settings, incoming, kept, screen, reason, code, now)
     outcome = Outcome(row["id"], code, None, reason is not None, row, db)
     if screen.flagged or incoming.worried_about_safety:
         outcome.alert = alerts.raise_alert(
@@ -114,18 +131,22 @@ def _use_link(db: Session, incoming: Incoming, now: datetime) -> bool:
 
 
 def _abuse_checks(
-    db: Session, settings: Settings, incoming: Incoming, client_address: str, now: datetime
+    db: Session,
+    settings: Settings,
+    incoming: Incoming,
+    kept: Kept,
+    client_address: str,
+    now: datetime,
 ) -> QuarantineReason | None:
     """Every check runs (the nonce is spent and both rate counters counted whatever the
     outcome); the first reason found, most telling first, is kept."""
     link_id = incoming.link.id
     assert link_id is not None
-    answers = abuse.trim_answers(incoming.answers)
     found = [
         abuse.check_honeypot(incoming.honeypot),
         abuse.check_nonce(db, settings, incoming.nonce, link_id, now),
         abuse.check_rates(db, settings, client_address, link_id, now),
-        abuse.check_duplicate(db, answers, abuse.text_hash(link_id, answers), now),
+        abuse.check_duplicate(db, kept.answers, kept.digest, now),
         abuse.check_lengths(incoming.answers, incoming.contact_name, incoming.contact_detail),
     ]
     return next((reason for reason in found if reason is not None), None)
@@ -135,6 +156,7 @@ def _store(
     db: Session,
     settings: Settings,
     incoming: Incoming,
+    kept: Kept,
     screen: safeguarding.ScreenResult,
     reason: QuarantineReason | None,
     code: str,
@@ -143,7 +165,6 @@ def _store(
     """Insert the submission with one prebuilt statement (every submission passes here, and
     the ORM's unit of work cost as much as the rest of storing it); the row, with its id."""
     link = incoming.link
-    answers = abuse.trim_answers(incoming.answers)
     assert link.id is not None
     row = new_row(
         FeedbackSubmission,
@@ -153,7 +174,7 @@ def _store(
         form_kind=incoming.form_kind,
         language=incoming.language,
         easy_read=incoming.easy_read,
-        answers=json.dumps(answers, ensure_ascii=False),
+        answers=json.dumps(kept.answers, ensure_ascii=False),
         worried_about_safety=incoming.worried_about_safety,
         wants_contact=incoming.wants_contact,
         contact_name=_contact(incoming, incoming.contact_name, abuse.MAX_CONTACT_NAME_CHARS),
@@ -162,7 +183,7 @@ def _store(
         screen_categories=json.dumps([category.value for category in screen.categories]),
         quarantine_reason=reason,
         receipt_hash=receipts.receipt_hash(settings, code),
-        text_hash=abuse.text_hash(link.id, answers),
+        text_hash=kept.digest,
         submitted_at=now,
         delete_after=to_london(now).date() + timedelta(days=link.retention_days),
     )
