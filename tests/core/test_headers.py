@@ -174,3 +174,37 @@ def test_signed_in_pages_keep_htmx_from_storing_them_in_local_storage(
     response = _signed_in_home(client, factory)
     body = BeautifulSoup(response.text, "html.parser").body
     assert body is not None and body.get("hx-history") == "false"
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        {},
+        {"Referrer-Policy": "no-referrer", "Cache-Control": "max-age=60"},
+        {"X-Frame-Options": "SAMEORIGIN", "x-request-id": "forged", "Content-Type": "text/html"},
+    ],
+    ids=["none", "own referrer and caching", "own values the middleware replaces"],
+)
+@pytest.mark.parametrize("is_static", [False, True], ids=["page", "static"])
+def test_the_middleware_sets_the_same_headers_as_the_error_handler(
+    own: dict[str, str], is_static: bool
+) -> None:
+    """Every response but the 500 page gets its headers from the middleware's raw bytes, the
+    500 page from ``add_security_headers``: both give the same, and a view's own
+    Referrer-Policy and Cache-Control stay while the rest are replaced."""
+    from starlette.datastructures import Headers, MutableHeaders
+
+    from learning.core.headers import add_security_headers, with_security_headers
+
+    raw = [(name.lower().encode(), value.encode()) for name, value in own.items()]
+    by_handler = MutableHeaders(raw=list(raw))
+    add_security_headers(by_handler, "n0nce", "r1d", is_static)
+    by_middleware = Headers(raw=with_security_headers(raw, "n0nce", "r1d", is_static))
+
+    assert sorted(by_middleware.items()) == sorted(by_handler.items())
+    assert by_middleware["x-request-id"] == "r1d"
+    assert "'nonce-n0nce'" in by_middleware["content-security-policy"]
+    assert by_middleware["referrer-policy"] == own.get("Referrer-Policy", "same-origin")
+    assert by_middleware.get("cache-control") == own.get(
+        "Cache-Control", None if is_static else "no-store"
+    )

@@ -10,6 +10,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 HSTS = "max-age=31536000; includeSubDomains"
 PERMISSIONS_POLICY = "geolocation=(), camera=(), microphone=(), payment=(), usb=()"
+#: Set on every response, replacing any the view set.
+FIXED = {
+    "Strict-Transport-Security": HSTS,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+#: Set unless the view set its own.
+DEFAULT_REFERRER_POLICY = "same-origin"
+DEFAULT_CACHE_CONTROL = "no-store"
 
 
 def content_security_policy(nonce: str) -> str:
@@ -27,6 +38,21 @@ def content_security_policy(nonce: str) -> str:
             "form-action 'self'",
         ]
     )
+
+
+# Every response passes here, so the headers are prepared once as the raw bytes the server
+# sends, and added to the response's raw list (``MutableHeaders`` scans the whole list for
+# each header it sets).
+_CSP_PARTS = content_security_policy("\0").encode("latin-1").split(b"\0")
+_FIXED_RAW = [
+    (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in FIXED.items()
+]
+_REPLACED = frozenset(name for name, _ in _FIXED_RAW) | {
+    b"content-security-policy",
+    b"x-request-id",
+}
+_REFERRER_RAW = (b"referrer-policy", DEFAULT_REFERRER_POLICY.encode("latin-1"))
+_CACHE_RAW = (b"cache-control", DEFAULT_CACHE_CONTROL.encode("latin-1"))
 
 
 class SecurityHeadersMiddleware:
@@ -47,10 +73,31 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 # Only static files themselves may be cached, not error pages under /static/.
                 cacheable = is_static and message["status"] < 400
-                add_security_headers(MutableHeaders(scope=message), nonce, request_id, cacheable)
+                message["headers"] = with_security_headers(
+                    message.get("headers", ()), nonce, request_id, cacheable
+                )
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def with_security_headers(
+    raw: object, nonce: str, request_id: str, is_static: bool = False
+) -> list[tuple[bytes, bytes]]:
+    """``raw`` (a response's header list) with the headers every response carries, as
+    ``add_security_headers`` sets them."""
+    headers: list[tuple[bytes, bytes]] = list(raw)  # type: ignore[call-overload]
+    present = {name.lower() for name, _ in headers}
+    if not present.isdisjoint(_REPLACED):
+        headers = [(name, value) for name, value in headers if name.lower() not in _REPLACED]
+    csp = nonce.encode("latin-1").join(_CSP_PARTS)
+    headers += _FIXED_RAW
+    headers += ((b"content-security-policy", csp), (b"x-request-id", request_id.encode()))
+    if b"referrer-policy" not in present:
+        headers.append(_REFERRER_RAW)
+    if not is_static and b"cache-control" not in present:
+        headers.append(_CACHE_RAW)
+    return headers
 
 
 def add_security_headers(
@@ -59,12 +106,9 @@ def add_security_headers(
     """The headers every response carries. Also used by the 500 handler: Starlette sends
     that response from ``ServerErrorMiddleware``, outside this middleware."""
     headers["Content-Security-Policy"] = content_security_policy(nonce)
-    headers["Strict-Transport-Security"] = HSTS
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["X-Frame-Options"] = "DENY"
-    headers["Permissions-Policy"] = PERMISSIONS_POLICY
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    for name, value in FIXED.items():
+        headers[name] = value
     headers["X-Request-ID"] = request_id
-    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("Referrer-Policy", DEFAULT_REFERRER_POLICY)
     if not is_static:
-        headers.setdefault("Cache-Control", "no-store")
+        headers.setdefault("Cache-Control", DEFAULT_CACHE_CONTROL)
