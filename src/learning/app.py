@@ -109,8 +109,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(health.router)
     # The public feedback pages come first: routes are matched in order, and these take
     # the most requests (every phone that scans a poster).
-    app.include_router(feedback_open.router)
     app.include_router(feedback_public.router)
+    app.include_router(feedback_open.router)
     app.include_router(accounts.router)
     if settings.demo:
         app.include_router(accounts_demo.router)

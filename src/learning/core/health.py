@@ -13,8 +13,8 @@ router = APIRouter()
 
 
 @router.get("/healthz", name="healthz")
-def healthz() -> JSONResponse:
-    """The process is up."""
+async def healthz() -> JSONResponse:
+    """The process is up (on the event loop: it needs no worker thread)."""
     return JSONResponse({"status": "ok"})
 
 

@@ -42,8 +42,6 @@ from learning.themes.arrivals import FEEDBACK
 i18n.load_all()  # read the language catalogues once, when the app starts
 
 router = APIRouter()
-router.include_router(public_receipt_views.router)
-router.include_router(public_info_views.router)
 
 PUBLIC_ROUTES: frozenset[str] = frozenset(
     {"feedback_form", "feedback_submit"} | public_receipt_views.ROUTES | public_info_views.ROUTES
@@ -51,15 +49,16 @@ PUBLIC_ROUTES: frozenset[str] = frozenset(
 
 
 @router.get("/give-feedback", name="feedback_form")
-async def feedback_form(request: Request, db: DbSession) -> Response:
+async def feedback_form(request: Request) -> Response:
     """Runs on the event loop: every phone at a poster asks for this page, and a kept link
     and kept page need no database and no worker thread. The database, when it is needed
-    (a link not read in the last few seconds, the council's branding), is read in one."""
+    (a link not read in the last few seconds, the council's branding), is read in one, in a
+    session of its own (the page writes nothing, so it needs no request transaction)."""
     await branding_ready(request)
     page = PublicPage.of(request)
     known, link = kept_current_link(request)
     if not known:
-        link = await run_in_threadpool(current_link, request, db)
+        link = await run_in_threadpool(_read_current_link, request)
     if link is None:
         return public_form.no_link_page(page)
     chosen = request.query_params.get("form")
@@ -73,6 +72,11 @@ async def feedback_form(request: Request, db: DbSession) -> Response:
             errors=errors,
         )
     return public_form.form_page(page, link, kind, {})
+
+
+def _read_current_link(request: Request) -> FeedbackLink | None:
+    with request.app.state.db.session() as db:
+        return current_link(request, db)
 
 
 @router.post("/give-feedback", name="feedback_submit")
@@ -156,3 +160,8 @@ def _send(
     response = redirect(request, page.link_to("feedback_thanks"))
     set_receipt_cookie(response, settings, Receipt(outcome.receipt_code, outcome.alert is not None))
     return after_response(request, response, FEEDBACK, outcome.submission_id)
+
+
+# Routes are matched in order: the form's own two come first, as every visit asks for them.
+router.include_router(public_receipt_views.router)
+router.include_router(public_info_views.router)
