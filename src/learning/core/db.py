@@ -29,6 +29,13 @@ WRITE_INTENT = "learning_write_intent"
 
 ModelT = TypeVar("ModelT", bound=SQLModel)
 
+#: Connections kept open to a SQLite file: one for each worker thread that may hold one at
+#: once (anyio's 40), and a few for the threads of our own. With the default of 5, senders
+#: waiting for the write turn each held an overflow connection, opened (with its pragmas)
+#: and closed again for every submission under load. An idle SQLite connection costs only
+#: its page cache.
+SQLITE_POOL_SIZE = 44
+
 
 class Database:
     """Where sessions come from. Tests bind it to one connection inside a transaction."""
@@ -98,6 +105,7 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("poolclass", StaticPool)
     else:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
+        kwargs.setdefault("pool_size", SQLITE_POOL_SIZE)
     connect_args = {"check_same_thread": False, "timeout": 30, "factory": TurnTakingConnection}
     engine = create_engine(url, connect_args=connect_args, **kwargs)
     write_turn = sqlite_writes.turn_for(database)
