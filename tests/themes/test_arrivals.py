@@ -39,8 +39,14 @@ def settings() -> Settings:
 
 @pytest.fixture
 def truth(monkeypatch: pytest.MonkeyPatch, database: Database, council_id: int) -> dict[str, str]:
+    return work_out_themes(monkeypatch, database, council_id)
+
+
+def work_out_themes(
+    monkeypatch: pytest.MonkeyPatch, database: Database, council_id: int
+) -> dict[str, str]:
     """Current themes, worked out from a listed corpus (the real sources stay registered
-    for records arriving)."""
+    for records arriving); each listed item's true theme by key."""
     listed = ListedSource()
     with monkeypatch.context() as patched:
         use_source(patched, listed)
@@ -137,6 +143,80 @@ def test_records_taken_in_together_are_each_stored_once_and_a_changed_one_follow
     assert {k: r.id for k, r in after.items() if k != gone.key} == {
         k: r.id for k, r in kept.items() if k != gone.key
     }
+
+
+def planned(database: Database, record_id: int) -> list[arrivals.Prepared]:
+    """A feedback record's items made and placed as new, as ``take_in`` does before it
+    writes."""
+    with database.session() as read:
+        ready = arrivals.plan_new(read, arrivals.prepare_batch(read, FEEDBACK, [record_id]))
+    assert [one.new_rows is not None for one in ready] == [True]
+    return ready
+
+
+def forget_items(db: Session) -> None:
+    db.exec(delete(ThemeItem))  # type: ignore[call-overload]
+    db.commit()
+
+
+def test_feedback_is_made_and_placed_before_the_write_and_stored_as_planned(
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    database: Database,
+    council_id: int,
+    truth: dict[str, str],
+) -> None:
+    sent = send_feedback(client, factory, good="waiting weeks for contact with my dad")
+    key = f"feedback_child_8_12:feedback:{sent}:good"
+    placed_on_arrival = stored(db, council_id)[key]
+    forget_items(db)
+    ready = planned(database, sent)
+    assert [row["theme_key"] for row in ready[0].new_rows or ()] == [placed_on_arrival.theme_key]
+
+    with database.transaction() as write:
+        assert arrivals.store(write, ready) == 1
+
+    item = stored(db, council_id)[key]
+    assert (item.state, item.theme_key) == (ItemState.CLUSTERED, placed_on_arrival.theme_key)
+    assert item.vector == placed_on_arrival.vector and item.text == placed_on_arrival.text
+
+
+def test_a_record_stored_between_planning_and_storing_is_not_stored_twice(
+    client: TestClient, factory: Factory, db: Session, database: Database, council_id: int
+) -> None:
+    sent = send_feedback(client, factory, good="nobody listens to me", better="more meetings")
+    forget_items(db)
+    ready = planned(database, sent)
+    assert take_in(database, [(FEEDBACK, sent)]) == 2  # the intake, say, got there first
+    first = {key: row.id for key, row in stored(db, council_id).items()}
+
+    with database.transaction() as write:
+        assert arrivals.store(write, ready) == 0
+
+    assert {key: row.id for key, row in stored(db, council_id).items()} == first
+
+
+def test_items_planned_before_the_themes_changed_are_placed_in_the_new_themes(
+    client: TestClient,
+    factory: Factory,
+    db: Session,
+    database: Database,
+    council_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sent = send_feedback(client, factory, good="waiting weeks for contact with my dad")
+    forget_items(db)
+    ready = planned(database, sent)  # no themes yet: planned as not yet themed
+    assert [row["state"] for row in ready[0].new_rows or ()] == [ItemState.NOT_YET_THEMED]
+    found = work_out_themes(monkeypatch, database, council_id)  # themes worked out now
+
+    with database.transaction() as write:
+        assert arrivals.store(write, ready) == 1
+
+    item = stored(db, council_id)[f"feedback_child_8_12:feedback:{sent}:good"]
+    assert item.state is ItemState.CLUSTERED
+    assert item.theme_key == theme_holding(db, council_id, found, "waiting")
 
 
 @pytest.fixture

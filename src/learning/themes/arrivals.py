@@ -6,8 +6,12 @@ amended and so no longer signed off).
 (:class:`~learning.themes.sources.RecordShare`: de-identified, held items without text),
 encodes the new texts with the current model while no write is open, then in one short
 transaction stores each new or changed item and places it in a current theme, and takes out
-what the record no longer shares. An item stored as it is already is left alone, so taking a
-record in twice changes nothing, and the 15-minute intake (the safety net) adds nothing twice.
+what the record no longer shares. A record of which nothing is stored yet (every feedback
+submission) has its items made and placed while no write is open too, and the transaction
+only checks that this is still so and inserts them: on SQLite the transaction is the one
+writer, and feedback being sent waits for it. An item stored as it is already is left
+alone, so taking a record in twice changes nothing, and the 15-minute intake (the safety net)
+adds nothing twice.
 While a council's themes are being worked out again its records wait for that intake.
 """
 
@@ -16,15 +20,16 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from learning.core.db import Database
 from learning.themes import runs
-from learning.themes.intake import arrive, current_model
+from learning.themes.intake import Current, arrive, current_model
 from learning.themes.lookups import once, one_look_per_council
 from learning.themes.models import ThemeItem
 from learning.themes.sources import Arrival, RecordShare, RecordSource, arrival
@@ -63,6 +68,11 @@ class Prepared:
     arrivals: tuple[Arrival, ...]
     refs: frozenset[str]
     encoded: Encoded
+    #: Its items' rows, made and placed as new ones while no write was open (``plan_new``);
+    #: None when something of the record was stored already, or not yet planned.
+    new_rows: tuple[dict[str, Any], ...] | None = None
+    #: The council's current model and live themes they were placed with.
+    placed_with: Current = None
 
 
 def record_source(kind: str) -> RecordSource:
@@ -128,26 +138,79 @@ def encode(db: Session, council_id: int, arrivals: Sequence[Arrival]) -> Encoded
     }
 
 
+def plan_new(db: Session, batch: Sequence[Prepared]) -> list[Prepared]:
+    """``batch``, each record of which nothing is stored yet with its items' rows made and
+    placed (``new_rows``), reading only: ``db`` writes nothing."""
+    stored_refs = {row.source_ref for row in _stored_rows(db, batch)}
+    planned = []
+    with db.no_autoflush:
+        for one in batch:
+            if one.refs & stored_refs:
+                planned.append(one)
+                continue
+            items = [
+                arrive(db, one.council_id, item, None, one.encoded.get((item.text, item.question)))
+                for item in one.arrivals
+            ]
+            made = [item for item in items if item is not None]
+            for item in made:
+                db.expunge(item)  # made to be inserted by ``store``, never by this session
+            rows = tuple(_columns(item) for item in made)
+            placed_with = current_model(db, one.council_id)
+            planned.append(replace(one, new_rows=rows, placed_with=placed_with))
+    return planned
+
+
+def _still_new(db: Session, one: Prepared, stored: dict[str, ThemeItem]) -> bool:
+    """Whether ``one``'s planned rows can be inserted as they are: nothing of the record is
+    stored, and the council's themes are the ones they were placed in."""
+    if one.new_rows is None or stored:
+        return False
+    now, then = current_model(db, one.council_id), one.placed_with
+    if now is None or then is None:
+        return now is then
+    return now[0] is then[0] and now[1] == then[1]
+
+
+def _columns(item: ThemeItem) -> dict[str, Any]:
+    return {name: getattr(item, name) for name in _INSERTED}
+
+
+_INSERTED = tuple(
+    column.name
+    for column in ThemeItem.__table__.columns  # type: ignore[attr-defined]
+    if column.name != "id"
+)
+
+
 def store(db: Session, batch: Sequence[Prepared]) -> int:
     """Store the records' items, in the caller's transaction; how many were added, changed or
-    taken out. What is stored of them already is read in one query per council, and what
-    changed is written in one flush, so that a batch costs little more than its rows."""
+    taken out. What is stored of them already is read in one query per council, what was
+    planned as new (``plan_new``) is inserted in one statement if still nothing of its record
+    is stored, and what changed is written in one flush, so that a batch costs little more
+    than its rows."""
     # While a council's run goes on, the run (or the intake after it) takes its records in.
     waiting = [one for one in batch if not _run_going(db, one.council_id)]
     stored = _stored_rows(db, waiting)
     changed, gone = 0, []
+    new_rows: list[dict[str, Any]] = []
     for one in waiting:
         rows = {row.key: row for row in stored if row.source_ref in one.refs}
+        if _still_new(db, one, rows):
+            new_rows += one.new_rows or ()
+            continue
         for item in one.arrivals:
             vector = one.encoded.get((item.text, item.question))
             if arrive(db, one.council_id, item, rows.get(item.key), vector) is not None:
                 changed += 1
         keys = {item.key for item in one.arrivals}
         gone += [row.id for key, row in rows.items() if key not in keys]
+    if new_rows:
+        db.connection().execute(insert(ThemeItem.__table__), new_rows)  # type: ignore[attr-defined]
     if gone:
         db.execute(delete(ThemeItem).where(col(ThemeItem.id).in_(gone)))
     db.flush()
-    return changed + len(gone)
+    return changed + len(new_rows) + len(gone)
 
 
 def _run_going(db: Session, council_id: int) -> bool:
@@ -180,6 +243,7 @@ def take_in(database: Database, records: Sequence[tuple[str, int]]) -> int:
     with database.session() as db, one_look_per_council():
         for kind, record_ids in by_kind.items():
             ready += prepare_batch(db, kind, record_ids)
+        ready = plan_new(db, ready)
     return sum(
         _store_together(database, ready[start : start + STORE_TOGETHER])
         for start in range(0, len(ready), STORE_TOGETHER)
