@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from learning.core.config import Settings
-from learning.feedback.public_page import KeptPages
+from learning.feedback.public_page import KeptPage, KeptPages
 from learning.feedback.terms import FormKind, QuarantineReason
 from tests.conftest import make_settings
 from tests.feedback.factories import FeedbackFactory
@@ -114,3 +114,21 @@ def test_pages_in_other_languages_and_easy_read_are_kept_apart(
     assert 'lang="en"' in english.text and 'lang="en"' in english_again.text
     assert 'lang="cy"' in welsh.text
     assert "easy=1" in easy.text and english.text != easy.text
+
+
+def test_a_kept_page_is_filled_as_putting_each_value_in_place_of_its_marker_would() -> None:
+    markers = {"nonce": "keptABCnonce", "csp_nonce": "keptABCcspnonce"}
+    page = (
+        '<style nonce="keptABCcspnonce"></style><p>Diolch – شكرا</p>'
+        '<input value="keptABCnonce"><script nonce="keptABCcspnonce"></script>keptABCnonce'
+    )
+    values = {"nonce": "n-1_2.3~", "csp_nonce": "Zx9"}
+    by_replacing = page
+    for name, marker in markers.items():
+        by_replacing = by_replacing.replace(marker, values[name])
+
+    kept = KeptPage.cut(page, markers)
+
+    assert kept.fill(values) == by_replacing.encode()
+    assert kept.holes == ("csp_nonce", "nonce", "csp_nonce", "nonce")
+    assert KeptPage.cut("no markers here", markers).fill(values) == b"no markers here"

@@ -168,7 +168,7 @@ class PublicPage:
         if page is None:
             markers = {name: kept.marker(name) for name in (*holes, "csp_nonce")}
             rendered = self.render(template, 200, **markers, **extra)
-            page = KeptPage(bytes(rendered.body).decode(), markers)
+            page = KeptPage.cut(bytes(rendered.body).decode(), markers)
             kept.put(full_key, page)
         values = {**holes, "csp_nonce": self.request.state.csp_nonce}
         response = HTMLResponse(page.fill(values))
@@ -189,16 +189,26 @@ class PublicPage:
 
 @dataclass(frozen=True)
 class KeptPage:
-    """A rendered page with a marker where each per-visitor value goes."""
+    """A rendered page cut where each per-visitor value goes: ``parts[0]``, the value named
+    ``holes[0]``, ``parts[1]``, and so on (one pass to fill, not one per value)."""
 
-    text: str
-    markers: dict[str, str]
+    parts: tuple[bytes, ...]
+    holes: tuple[str, ...]
 
-    def fill(self, values: dict[str, str]) -> str:
-        text = self.text
-        for name, marker in self.markers.items():
-            text = text.replace(marker, values[name])
-        return text
+    @classmethod
+    def cut(cls, page: str, markers: dict[str, str]) -> KeptPage:
+        by_marker = {marker: name for name, marker in markers.items()}
+        pieces = re.split(f"({'|'.join(map(re.escape, by_marker))})", page)
+        return cls(
+            tuple(piece.encode() for piece in pieces[0::2]),
+            tuple(by_marker[marker] for marker in pieces[1::2]),
+        )
+
+    def fill(self, values: dict[str, str]) -> bytes:
+        filled = [self.parts[0]]
+        for name, part in zip(self.holes, self.parts[1:], strict=True):
+            filled += (values[name].encode(), part)
+        return b"".join(filled)
 
 
 class KeptPages:
