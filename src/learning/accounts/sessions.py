@@ -204,8 +204,11 @@ class ServerSessionMiddleware:
 
 
 def _read_cookie(scope: Scope, name: str) -> str | None:
+    wanted = f"{name}=".encode("latin-1")
     for key, value in scope.get("headers", []):
-        if key == b"cookie":
+        # Most requests that carry cookies (a feedback form's) carry no session: only a
+        # header that names it is parsed.
+        if key == b"cookie" and wanted in value:
             jar: SimpleCookie = SimpleCookie()
             try:
                 jar.load(value.decode("latin-1"))

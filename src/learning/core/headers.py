@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import uuid
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -64,7 +63,7 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         nonce = secrets.token_urlsafe(16)
-        request_id = uuid.uuid4().hex
+        request_id = secrets.token_hex(16)
         state = scope.setdefault("state", {})
         state["csp_nonce"], state["request_id"] = nonce, request_id
         is_static = scope["path"].startswith("/static/")
