@@ -370,3 +370,21 @@ def test_a_history_restore_request_gets_a_normal_redirect(client: TestClient) ->
     headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
     response = client.get("/", headers=headers)
     assert response.status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("header", "found"),
+    [
+        (b"learning_session=abc", "abc"),
+        (b"feedback_link=x.y.z; learning_session=abc; receipt=r", "abc"),
+        (b"feedback_link=x.y.z; receipt=r", None),
+        (b"old_learning_session=zzz", None),
+        (b"old_learning_session=zzz; learning_session=abc", "abc"),
+    ],
+    ids=["alone", "among others", "absent", "only a longer name", "longer name and its own"],
+)
+def test_the_session_cookie_is_found_only_by_its_own_name(header: bytes, found: str | None) -> None:
+    from learning.accounts.sessions import _read_cookie
+
+    scope = {"headers": [(b"host", b"example"), (b"cookie", header)]}
+    assert _read_cookie(scope, "learning_session") == found
