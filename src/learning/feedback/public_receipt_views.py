@@ -43,9 +43,9 @@ ERROR_UNKNOWN = N_("We cannot find feedback with that code. Check it and try aga
 ERROR_TOO_MANY = N_("You have tried a lot of codes. Wait a few minutes, then try again.")
 
 
-@router.get("/give-feedback/thank-you", name="feedback_thanks")
 async def feedback_thanks(request: Request) -> Response:
-    """Runs on the event loop, as the form page does: it needs no database."""
+    """Runs on the event loop, as the form page does: it needs no database. A plain route,
+    as the form page is (see ``public_views.feedback_form``)."""
     await branding_ready(request)
     page, receipt = PublicPage.of(request), read_receipt(request)
     if receipt is None:
@@ -56,6 +56,11 @@ async def feedback_thanks(request: Request) -> Response:
         {"receipt_code": receipt.code},
         receipt=replace(receipt, code=""),  # the code goes in through its hole only
     )
+
+
+router.add_route(
+    "/give-feedback/thank-you", feedback_thanks, methods=["GET"], name="feedback_thanks"
+)
 
 
 @router.get("/give-feedback/receipt", name="feedback_receipt")
