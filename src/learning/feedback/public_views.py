@@ -17,6 +17,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
+from learning.core.csrf import csrf_protect
 from learning.core.deps import DbSession
 from learning.core.web import branding_ready, redirect
 from learning.feedback import (
@@ -35,7 +36,6 @@ from learning.feedback.public_page import PublicPage
 from learning.feedback.receipt_cookie import Receipt, set_receipt_cookie
 from learning.feedback.submissions import submit
 from learning.feedback.terms import FormKind, LinkKind
-from learning.org.view_helpers import FormDep
 from learning.themes.arrival_queue import after_response
 from learning.themes.arrivals import FEEDBACK
 
@@ -84,12 +84,19 @@ def _read_current_link(request: Request) -> FeedbackLink | None:
         return current_link(request, db)
 
 
-@router.post("/give-feedback", name="feedback_submit")
-async def feedback_submit(request: Request, form: FormDep) -> Response:
+async def feedback_submit(request: Request) -> Response:
     """Sending runs start to finish on one worker thread, in one transaction committed there
     before the response is sent: SQLite's one writer is held only while the work is done, not
-    while the finished response waits its turn on the busy event loop."""
+    while the finished response waits its turn on the busy event loop.
+
+    A plain route, as the form page is: so the app's CSRF check, which FastAPI runs for its
+    own routes, is made here, first."""
+    await csrf_protect(request)
+    form = await request.form()
     return await run_in_threadpool(_submit_in_one_transaction, request, form)
+
+
+router.add_route("/give-feedback", feedback_submit, methods=["POST"], name="feedback_submit")
 
 
 def _submit_in_one_transaction(request: Request, form: FormData) -> Response:
