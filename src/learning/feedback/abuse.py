@@ -22,6 +22,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session, select
 
 from learning.core.config import Settings
+from learning.core.db import run_on_driver
 from learning.feedback import nonces, rates
 from learning.feedback.models import FeedbackSubmission
 from learning.feedback.nonces import NONCE_FIELD, issue_nonce
@@ -85,8 +86,8 @@ def check_duplicate(
     if not worth_comparing(answers):
         return None
     values = {"digest": digest, "since": now - DUPLICATE_WINDOW}
-    earlier = db.connection().execute(_earlier_statement(), values).first()
-    return QuarantineReason.DUPLICATE if earlier is not None else None
+    earlier = run_on_driver(db, _earlier_statement(), values).rows
+    return QuarantineReason.DUPLICATE if earlier else None
 
 
 @cache

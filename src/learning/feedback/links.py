@@ -19,6 +19,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session, select
 
 from learning.core.clock import to_london, utcnow
+from learning.core.db import run_on_driver
 from learning.core.security import new_token, token_hash
 from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import FormKind, LinkKind, LinkSubject
@@ -135,8 +136,8 @@ def consume(db: Session, link: FeedbackLink, now: datetime | None = None) -> boo
     gets True; every caller after it (or racing it) gets False. Also False for a link that
     was revoked or expired since it was opened."""
     statement = _consume_statement(single_use=link.kind is LinkKind.PERSONAL)
-    result = db.connection().execute(statement, {"link_id": link.id, "now": now or utcnow()})
-    return result.rowcount == 1
+    values = {"link_id": link.id, "now": now or utcnow()}
+    return run_on_driver(db, statement, values).rowcount == 1
 
 
 @cache

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
+from learning.core.db import run_on_driver
 from learning.core.security import token_hash
 from learning.core.signing import serializer
 from learning.feedback.models import UsedNonce
@@ -81,7 +82,7 @@ def spend(db: Session, nonce: str, now: datetime) -> bool:
     """Mark the nonce used; False when it already was (even by a racing request)."""
     statement = _spend_statement(db.get_bind().dialect.name)
     values = {"nonce_hash": token_hash(nonce), "used_at": now}
-    return db.connection().execute(statement, values).first() is not None
+    return bool(run_on_driver(db, statement, values).rows)
 
 
 @cache

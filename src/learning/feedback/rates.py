@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
+from learning.core.db import run_on_driver
 from learning.core.security import keyed_hash
 from learning.feedback.models import RateCounter
 
@@ -76,7 +77,7 @@ def count_up(db: Session, key: str, start: datetime) -> int:
     """INSERT ... ON CONFLICT DO UPDATE count = count + 1, returning the new count: one
     atomic statement, so racing requests never lose a count."""
     statement = _count_up_statement(db.get_bind().dialect.name)
-    return int(db.connection().execute(statement, {"key": key, "start": start}).scalar_one())
+    return int(run_on_driver(db, statement, {"key": key, "start": start}).rows[0][0])
 
 
 @cache

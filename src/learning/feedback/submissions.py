@@ -16,13 +16,13 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session
 
 from learning.core.clock import to_london, utcnow
 from learning.core.config import Settings
-from learning.core.db import new_row, stored_as
+from learning.core.db import new_row, run_on_driver, stored_as
 from learning.feedback import abuse, alerts, links, receipts, safeguarding
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.receipt_status import ReceiptStatus, receipt_status
@@ -187,14 +187,15 @@ def _store(
         submitted_at=now,
         delete_after=to_london(now).date() + timedelta(days=link.retention_days),
     )
-    row["id"] = db.connection().execute(_insert_statement(), row).scalar_one()
+    row["id"] = run_on_driver(db, _insert_statement(), row).rows[0][0]
     return row
 
 
 @cache
 def _insert_statement() -> Executable:
     table = FeedbackSubmission.__table__  # type: ignore[attr-defined]
-    return insert(table).returning(table.c.id)
+    values = {c.name: bindparam(c.name, type_=c.type) for c in table.columns if c.name != "id"}
+    return insert(table).values(values).returning(table.c.id)
 
 
 def _contact(incoming: Incoming, value: str, limit: int) -> str:
