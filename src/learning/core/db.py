@@ -148,9 +148,9 @@ def run_on_driver(db: Session, statement: Executable, values: Mapping[str, Any])
 
 def _prepare_for_driver(statement: Executable, dialect: Dialect) -> _DriverStatement:
     compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
-    for column in getattr(compiled, "_result_columns", ()):
-        if column[3].result_processor(dialect, None) is not None:
-            raise ValueError(f"{column[0]} needs converting: run it through SQLAlchemy")
+    for column in getattr(compiled, "_result_columns", ()):  # what it returns, and as what
+        if column.type.dialect_impl(dialect).result_processor(dialect, None) is not None:
+            raise ValueError(f"{column.keyname} needs converting: run it through SQLAlchemy")
     processors = {  # as SQLAlchemy converts: through the type as this database has it
         name: convert
         for bind, name in compiled.bind_names.items()

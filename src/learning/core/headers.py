@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -81,11 +82,11 @@ class SecurityHeadersMiddleware:
 
 
 def with_security_headers(
-    raw: object, nonce: str, request_id: str, is_static: bool = False
+    raw: Iterable[tuple[bytes, bytes]], nonce: str, request_id: str, is_static: bool = False
 ) -> list[tuple[bytes, bytes]]:
     """``raw`` (a response's header list) with the headers every response carries, as
     ``add_security_headers`` sets them."""
-    headers: list[tuple[bytes, bytes]] = list(raw)  # type: ignore[call-overload]
+    headers = list(raw)
     present = {name.lower() for name, _ in headers}
     if not present.isdisjoint(_REPLACED):
         headers = [(name, value) for name, value in headers if name.lower() not in _REPLACED]
