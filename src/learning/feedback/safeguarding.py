@@ -52,6 +52,14 @@ def screen(text: str) -> ScreenResult:
     return _screen(text)
 
 
+def prepare() -> None:
+    """Compile the screen now (about a seventh of a second), so that the first feedback
+    sent after the server starts does not wait for it, nor everyone behind it."""
+    _patterns()
+    _any_pattern()
+    _calm_choices()
+
+
 @cache
 def _calm_choices() -> frozenset[str]:
     """The values of the forms' answer scales ("yes", "sometimes") that the screen finds
