@@ -331,8 +331,7 @@ def test_when_a_batch_cannot_be_read_together_each_record_is_read_alone(
 ) -> None:
     good = send_feedback(client, factory, good="my worker listens to me")
     bad = send_feedback(client, factory, good="the meetings are too long")
-    db.exec(delete(ThemeItem))  # type: ignore[call-overload]
-    db.commit()
+    forget_items(db)
     real = record_source(FEEDBACK)
 
     def broken_batch(_db: Session, _record_ids: list[int]) -> None:
