@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from learning.accounts.dependencies import SignInRequired
-from learning.core.headers import add_security_headers
+from learning.core.headers import with_security_headers
 from learning.core.web import is_htmx, redirect, render
 
 log = logging.getLogger("learning.errors")
@@ -65,7 +65,9 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     # Starlette calls this handler from ServerErrorMiddleware, the outermost layer, so the
     # response bypasses SecurityHeadersMiddleware: add its headers here.
     nonce = str(getattr(request.state, "csp_nonce", ""))
-    add_security_headers(response.headers, nonce, _request_id(request))
+    response.raw_headers[:] = with_security_headers(
+        response.raw_headers, nonce, _request_id(request)
+    )
     return response
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 HSTS = "max-age=31536000; includeSubDomains"
@@ -84,8 +83,10 @@ class SecurityHeadersMiddleware:
 def with_security_headers(
     raw: Iterable[tuple[bytes, bytes]], nonce: str, request_id: str, is_static: bool = False
 ) -> list[tuple[bytes, bytes]]:
-    """``raw`` (a response's header list) with the headers every response carries, as
-    ``add_security_headers`` sets them."""
+    """``raw`` (a response's header list) with the headers every response carries: the
+    fixed ones and the CSP and request id replace any the view set; its own Referrer-Policy
+    and Cache-Control stay. Also used by the 500 handler: Starlette sends that response from
+    ``ServerErrorMiddleware``, outside this middleware."""
     headers = list(raw)
     present = {name.lower() for name, _ in headers}
     if not present.isdisjoint(_REPLACED):
@@ -98,17 +99,3 @@ def with_security_headers(
     if not is_static and b"cache-control" not in present:
         headers.append(_CACHE_RAW)
     return headers
-
-
-def add_security_headers(
-    headers: MutableHeaders, nonce: str, request_id: str, is_static: bool = False
-) -> None:
-    """The headers every response carries. Also used by the 500 handler: Starlette sends
-    that response from ``ServerErrorMiddleware``, outside this middleware."""
-    headers["Content-Security-Policy"] = content_security_policy(nonce)
-    for name, value in FIXED.items():
-        headers[name] = value
-    headers["X-Request-ID"] = request_id
-    headers.setdefault("Referrer-Policy", DEFAULT_REFERRER_POLICY)
-    if not is_static:
-        headers.setdefault("Cache-Control", DEFAULT_CACHE_CONTROL)
