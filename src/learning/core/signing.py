@@ -9,6 +9,7 @@ standard one writes, compressed or not, so values already issued stay good.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from itsdangerous import URLSafeTimedSerializer
@@ -22,5 +23,8 @@ class PlainSerializer(URLSafeTimedSerializer):
         return base64_encode(Serializer.dump_payload(self, obj))
 
 
+@cache
 def serializer(secret: str, salt: str) -> URLSafeTimedSerializer:
+    """One per secret and salt: it holds no state between values, and a public feedback visit
+    signs or reads several."""
     return PlainSerializer(secret, salt=salt)
