@@ -13,15 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from learning.core.clock import utcnow
-from learning.core.db import new_row, run_on_driver
+from learning.core.db import insert_returning_id, new_row, run_on_driver
 from learning.org.models import Council
 
 TABLE = Council.__table__
-INSERT = (
-    insert(TABLE)
-    .values({c.name: bindparam(c.name, type_=c.type) for c in TABLE.columns if c.name != "id"})
-    .returning(TABLE.c.id)
-)
+INSERT = insert_returning_id(Council)
 SINCE = select(TABLE.c.slug).where(
     TABLE.c.created_at >= bindparam("since", type_=TABLE.c.created_at.type),
     TABLE.c.is_demo == bindparam("demo", type_=TABLE.c.is_demo.type),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine, bindparam, event, insert
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import make_transient_to_detached
@@ -95,6 +95,14 @@ def stored_as(db: Session, instance: ModelT) -> ModelT:
     make_transient_to_detached(instance)
     db.add(instance)
     return instance
+
+
+def insert_returning_id(model: type[SQLModel]) -> Executable:
+    """An INSERT of one ``model`` row naming every column but the id as a ``bindparam`` of
+    its own name, returning the new id: fit for ``run_on_driver`` with a ``new_row``."""
+    table = model.__table__  # type: ignore[attr-defined]
+    values = {c.name: bindparam(c.name, type_=c.type) for c in table.columns if c.name != "id"}
+    return insert(table).values(values).returning(table.c.id)
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,12 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, insert
 from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session
 
 from learning.core.clock import to_london, utcnow
 from learning.core.config import Settings
-from learning.core.db import new_row, run_on_driver, stored_as
+from learning.core.db import insert_returning_id, new_row, run_on_driver, stored_as
 from learning.feedback import abuse, alerts, links, receipts, safeguarding
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.receipt_status import ReceiptStatus, receipt_status
@@ -193,9 +192,7 @@ def _store(
 
 @cache
 def _insert_statement() -> Executable:
-    table = FeedbackSubmission.__table__  # type: ignore[attr-defined]
-    values = {c.name: bindparam(c.name, type_=c.type) for c in table.columns if c.name != "id"}
-    return insert(table).values(values).returning(table.c.id)
+    return insert_returning_id(FeedbackSubmission)
 
 
 def _contact(incoming: Incoming, value: str, limit: int) -> str:
