@@ -5,7 +5,11 @@ Pattern syntax (see safeguarding.compile_phrase): words separated by spaces; `a|
 any ending or beginning (`bruise*`); `~` lets up to three other words in between; a trailing
 `?` makes a word optional. Write words in their spelt-out form ("do not", "i am", "nobody",
 "mum", "dad", "myself"): text-speak and misspellings are spelt out before matching.
-Negation never suppresses: "I don't want to die" flags, by design.
+Negation never suppresses: "I don't want to die" flags, by design. A space splits words
+before `|` does: "will not|never" is "will" then "not|never"; write "will_not|never".
+
+Each category ends with indirect tellings: what children say around harm without naming
+it ("I sleep with a chair against my door", "they told me to say it was an accident").
 """
 
 from __future__ import annotations
@@ -54,6 +58,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "took|take|taken|had an od", "i od", "od on", "oded",
         "took|take|taking|swallow* ~ pills|tablets|paracetamol", "paracetamol", "razor*", "scars",
         "tried to hang", "ligature", "round my neck", "not eating",
+        # indirect tellings: what a child says around harm without naming it
+        "stopped|stop|stopping ~ eating", "so i ~ get|look|am|stay ~ thin|thinner|skinny",
+        "thinner", "hate|hating myself|my_body", "i am|feel ~ disgusting", "long sleeves",
+        "cover* ~ up|my ~ arms|marks|scars|cuts",
     ),
     C.SUICIDE: (
         "kill|killing|kil myself", "kms", "suicid*", "end it all|now", "ending it all",
@@ -73,6 +81,14 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "jump in front", "kys", "want to disappear", "not want to exist", "not worth living",
         "tired of living", "tired of life", "can not go on", "can not cope anymore",
         "can not do this anymore",
+        # indirect tellings: what a child says around harm without naming it
+        "alive ~ much longer|for_long", "not be alive", "will not be a next time", "drowning",
+        "point in anything|any_of_it|trying|living", "want ~ everything|it_all ~ to stop|to_end",
+        "burden", "everyone|everybody ~ would be ~ happier|better", "better off if i",
+        "better ~ if i ~ not|was_not|were_not ~ around|here|alive", "will not be here|around",
+        "go to sleep and ~ stay|never|not", "stay asleep",
+        "jump*|jumping ~ bridge|roof|building|cliff|window|train",
+        "thinking about ~ dying|death|ending_it|jumping|not_being_here|killing",
     ),
     C.PHYSICAL_ABUSE: (
         "{HIT} me|us|him|her|them",
@@ -83,6 +99,17 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "black eye", "marks on me|my", "slapped", "smacked", "throw*|threw|thrown ~ at me",
         "grab*|grabbed me", "pull* my hair", "pinch* me", "beaten", "battered", "whipped",
         "physically ~ hurt|abus*|attack*", "with a stick|slipper|cable|wire|wooden_spoon",
+        # indirect tellings: what a child says around harm without naming it
+        "make*|made me fight", "film*|filmed|filming me|it|us", "in my mouth",
+        "chilli|soap|pepper|mustard|vinegar ~ mouth", "hand|hands ~ throat|neck", "throat",
+        "can not breathe", "end up ~ dead",
+        "hold*|held|push*|pushed|shov* my head|face ~ under|into|down|against", "head under",
+        "under the water",
+        "told|tells|tell|meant ~ say|tell|pretend ~ accident|fell|fall|falling|tripped|walked_into",
+        "supposed|have|had|make*|made ~ say|tell|pretend ~ accident|fell|fall",
+        "supposed|have|had|make*|made ~ say|tell|pretend ~ falling|tripped|walked_into",
+        "what i am|was ~ meant|supposed|told ~ to ~ say|tell",
+        "where ~ marks|bruise*|cuts|burns|scratches ~ come|came|from",
     ),
     C.SEXUAL_ABUSE: (
         "touch*|touched|touchin me|my|him|her", "private part*", "privates",
@@ -98,6 +125,23 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "{MAN} ~ sleeps|sleep|slept|stays in my ~ room|bed", "grown ups|adults doing",
         "make|made|makes me watch", "show*|showed me ~ videos|pictures|photos|films",
         "sending ~ pictures|pics|photos|nudes", "forced marriage", "made to marry",
+        # indirect tellings: what a child says around harm without naming it
+        "underwear|lingerie|bra|knickers", "calls|called me his|her", "would not understand ~ us",
+        "i will|have_to|going_to|make_me|made_me ~ marry", "take|taking|takes me abroad",
+        "sent abroad", "hug*|cuddl*|kiss* me ~ too_long|too_much|i_do_not_like|on_the_lips",
+        "video|picture|photo|pic of me", "sending|sharing|spreading ~ video|picture|photo",
+        "changing room", "his|her lap", "sit*|sat on ~ lap", "does|did|do things|stuff to me",
+        "same bed", "share* ~ bed with", "mature for", "take|takes|took me ~ hotel", "between us",
+        "keep it ~ between|secret|to_ourselves",
+        "teacher|coach ~ messag*|texts|snapchat*|instagram|dms",
+        "come*|came|walk*|walked|barge*|gets|got ~ in|into ~ bathroom|toilet|shower|bath",
+        "when i am ~ in_the_bath|in_the_shower|in_the_bathroom|in_there|getting_changed",
+        "when i am ~ getting_dressed|changing|undressed|naked|asleep|in_bed",
+        "tickl* ~ places|there|private|where|under|in_bed", "places i do not like", "in places",
+        "clothes off", "take*|took|taking ~ clothes off|our_clothes|my_clothes|their_clothes",
+        "no clothes on", "show*|showed me ~ on his|her|their ~ phone|laptop|computer|ipad|tablet",
+        "i am his|her ~ girlfriend|boyfriend|wife|special", "says|said|tells|told ~ i am his|her",
+        "special friend",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -111,6 +155,16 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "not allowed to ~ eat|out", "blames me", "control* me",
         "makes|made me feel ~ worthless|stupid|small|bad", "walking on eggshells",
         "wish i was never born",
+        # indirect tellings: what a child says around harm without naming it
+        "not allowed ~ friends|anyone|people ~ round|over",
+        "will_not|does_not|do_not|never ~ let me ~ eat|have_food", "blame* ~ for everything",
+        "or else", "possessed|witch|witchcraft|demon|demons|demonic|devil|evil_spirit*",
+        "pray* over me", "lock|locks|locked ~ us|me ~ in", "lock*|locked ~ bedroom|house|flat",
+        "punish*", "stand|stood|kneel*|sit ~ corner|wall ~ hours|ages|all_night|all_day",
+        "stay*|kept|keeps ~ in|quiet_in ~ room|bedroom ~ all|whole|every", "can not come out",
+        "not allowed ~ out_of|to_come_out|to_leave ~ room|bedroom|house", "invisible",
+        "nobody|no_one ~ at_home|in_the_house|in_my_house ~ talks|speaks|cares|notices",
+        "at home ~ nobody|no_one ~ talks|speaks|cares|notices",
     ),
     C.NEGLECT: (
         "no food", "no coat|shoes", "holes in ~ shoes",
@@ -133,6 +187,28 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "always cold", "no shoes", "never home", "nobody ~ pick* me up",
         "not taken to ~ doctor|dentist", "not ~ been to school", "mould*", "filthy", "dirty house",
         "rubbish everywhere",
+        # indirect tellings: what a child says around harm without naming it
+        "woken ~ night", "woke|wake* me|us ~ night", "clean up after",
+        "does_not|do_not|never ~ come out of ~ room|bed",
+        "go|went|going ~ without ~ eating|food|dinner|tea",
+        "no|do_not_have|have_not_got ~ beds|bed", "sleep*|slept ~ on ~ coats|floor|mattress",
+        "wait*|waited ~ outside ~ till|until|for_hours", "no key", "not allowed ~ key",
+        "save* my ~ lunch|food|dinner ~ for", "sleep*|slept in ~ shed|garage|garden|cupboard",
+        "not been|have_not_been|not_gone|not_going|not_went ~ school ~ weeks|months|days",
+        "nobodys|nobody|no_one ~ noticed|notices",
+        "forget*|forgot ~ medicine|medication|tablets|inhaler",
+        "forget*|forgot to give|to_take ~ medicine|medication|tablets|inhaler",
+        "not allowed ~ go|see ~ doctor|doctors|hospital|dentist|gp",
+        "poo|poop|urine ~ everywhere|floor", "house|flat|home ~ smells|stinks",
+        "leaves|left us with",
+        "never|nothing|not_anything ~ for|to ~ tea|dinner|breakfast|lunch|eat", "no tea",
+        "in bed all day", "sleeps|sleeping|asleep ~ all day",
+        "get|gets|got|getting ~ brother*|sister*|siblings|baby ~ ready|dressed|to_school",
+        "electric|electricity|gas|meter ~ runs|ran|run|going|gone|cut ~ out|off",
+        "sit*|sat|sitting ~ in the dark",
+        "lock|locks|locked|padlock* ~ fridge|food|kitchen|freezer",
+        "nobody|no_one|noone ~ pick*|picks|feeds|changes|comforts ~ her|him|baby|them|up",
+        "baby ~ cries|crying ~ all_day|all_night|for_hours",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -147,6 +223,12 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "smash* things",
         "break*|broke ~ things|door|window|tv|phone", "punch* ~ wall|walls|door",
         "holes in ~ wall*", "mum ~ scared of ~ {MAN}", "angry when he drinks", "coercive",
+        # indirect tellings: what a child says around harm without naming it
+        "found|find|finds us", "had to move because",
+        "will_not|does_not|do_not|never ~ let ~ her|mum|my_mum ~ see|have|go|out|leave|work",
+        "check*|take*|took ~ her|mums ~ phone",
+        "noise|noises|banging|screaming|shouting ~ all_night|every_night",
+        "noise|noises|banging ~ in the house|at_home|downstairs",
     ),
     C.EXPLOITATION: (
         "older ~ boyfriend|girlfriend|man|men|guy|guys|lads", "boyfriend ~ older",
@@ -166,6 +248,22 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "gave|give|gives me ~ phone|phones|sim", "gang*", "grooming", "groomed", "blackmail*",
         "sextortion", "made me ~ sell|carry|steal|deliver", "pay ~ back", "work it off",
         "exploit*", "traffick*", "sleep with ~ men|them|friends",
+        # indirect tellings: what a child says around harm without naming it
+        "boyfriend|girlfriend ~ twenties|thirties|20s|30s|adult",
+        "keep*|kept|took|take*|has|have ~ my passport|passports|documents",
+        "taken to a|another ~ flat|house|town|city|hotel|party", "know where i was",
+        "follow*|followed me ~ home|around|everywhere|after",
+        "waits|waiting|waited for me ~ after|outside|at",
+        "delete* ~ messages|them|chats|texts|pictures|it", "messag*|text*|snap* me ~ late|night",
+        "make*|made me ~ sleepy|drowsy|dizzy|weird", "giving|gives|gave me ~ sweets|tablets|drinks",
+        "men|people|strangers ~ i do not know", "who i do not know", "keep watch|look_out|lookout",
+        "ask*|asking|asked ~ where_i_live|what_i_look_like|how_old_i_am",
+        "ask*|asking|asked ~ my_address|which_school|what_school",
+        "give*|gave|buy*|bought me|us ~ free", "free ~ lifts|rides",
+        "will_not|would_not|does_not|do_not ~ say|tell ~ who|where",
+        "who gives|gave|buys|bought ~ them|it|her|him", "visitors ~ night|late",
+        "come|comes|coming ~ to buy", "people ~ coming and going",
+        "have|had|got|make*|made ~ work for them|him",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -175,6 +273,13 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "hide ~ from|room|bedroom|wardrobe|cupboard", "horrible|bad|sick ~ feeling", "dread*",
         "{MAN} is coming home", "{MAN} ~ angry|temper|rage", "gets ~ angry", "hiding",
         "under the bed", "nightmares",
+        # indirect tellings: what a child says around harm without naming it
+        "what mood", "stay*|keep*|kept ~ out of his|her|their way", "go|goes|went quiet when",
+        "all go quiet", "in case ~ leave|run|he_comes", "leave quickly",
+        "do not like ~ going|being|coming ~ home", "hate ~ going|being|coming ~ home",
+        "when he|she|dad|mum|stepdad ~ gets_paid|drinks|is_drunk|comes_home",
+        "chair|wardrobe|drawers|bed ~ against|behind|under ~ door|handle",
+        "lock* my ~ door|bedroom",
     ),
     C.RUNNING_AWAY: (
         "run|ran|running away", "runaway", "run|ran|running|runs off", "keep|kept running",
@@ -185,6 +290,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "not going back", "never going back", "kicked me out", "kicked out", "threw|throws me out",
         "thrown out", "nowhere to ~ sleep|go|stay|live", "homeless", "climb*|sneak* out ~ window",
         "sneak* out", "snuck out", "abscond*",
+        # indirect tellings: what a child says around harm without naming it
+        "different houses|places ~ night|nights", "whoever will have me",
     ),
     C.SUBSTANCES: (
         "drunk", "alcohol*", "vodka|cider|wine|beer|beers|lager", "drink*|drank ~ too much",
@@ -195,11 +302,29 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "get|gets|getting|got|always high", "off his|her|their|my face|head", "out of it",
         "on something", "stoned", "wasted", "vape*", "vaping", "smoking ~ weed|drugs", "rehab",
         "methadone", "addict*", "using again", "been|is|was|started using", "on drugs", "relapse*",
+        # indirect tellings: what a child says around harm without naming it
+        "roll*|smok* ~ joint|joints|spliff", "a joint",
     ),
     C.CONCERN: (
         "secret|secrets", "disclos*", "safeguarding concern*", "at risk", "child protection",
         "worried about ~ child|safety", "concern* about ~ safety|welfare|home",
         "not being looked after", "harm*",
+        # indirect tellings: what a child says around harm without naming it
+        "last time i told", "told someone ~ worse", "what they might|would see",
+        "can not tell ~ anyone|anybody|nobody", "nobody|no_one|never|not ~ believe* me",
+        "nobody ~ believe*", "do not tell ~ mum|dad|my|anyone|them|him|her", "i wrote this",
+        "meant|supposed ~ to say|to_tell|to_pretend",
+        "so nobody|no_one|noone|they_do_not|people_do_not ~ see*|sees|notice*|know*|find*",
+        "lie|lying ~ to ~ teacher*|school|police|doctor*",
+        "lie|lying ~ to ~ nurse|social_worker|worker|everyone|people", "have|had|got ~ to lie",
+        "make*|made|told|tells|telling me ~ lie|to_lie",
+        "if anyone|anybody|someone|somebody ~ find*|found out",
+        "if people|they|school|social_services|police ~ find*|found out",
+        "we ~ will|would|get ~ taken away", "keep* ~ quiet|my_mouth_shut|it_quiet",
+        "give|gives|gave|giving ~ me|us ~ money|sweets ~ to_keep|to_not|not_to|so_i|if_i",
+        "give|gives|gave|giving ~ me|us ~ presents|gifts|vapes ~ to_keep|to_not|not_to|so_i|if_i",
+        "want|wanting|wants ~ to_live|to_stay|to_be ~ somewhere_else|with_someone_else",
+        "want|wanting|wants ~ to_live|to_stay|to_be ~ away_from_them|anywhere_else",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",
