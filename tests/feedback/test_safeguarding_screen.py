@@ -12,11 +12,17 @@ and measured before any fix tell more:
   and 5 caught only one more sentence of round 6 than the lexicon before them: each
   round's phrases catch that round, and little of the next. The screen is the first net,
   not the only one: a person reads every child's words within the review target.
-- Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1 and
-  1 of 40 in rounds 4 to 6 (all four are in ACCEPTED_FALSE_ALARMS).
+- The cues (screen_cues_en) were written next, from what rounds 4 to 6 have in common:
+  a person joined to secrecy, to being made to do something, to night and closeness, to
+  distress. FRESH_TELLINGS, round 7, was written after them and measured once, not fixed
+  since: the lexicon alone flagged 14 of 40 (35%), the lexicon and the cues 20 (50%).
+- Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1
+  and 1 of 40 in rounds 4 to 7 (all five are in ACCEPTED_FALSE_ALARMS; round 7's is the
+  cues').
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
-  health care, not children's social care): 1.59% flagged before rounds 4 to 6, 1.70%
-  after, almost all naming a harm word ("scared", "suicidal", "drugs", "abusive").
+  health care, not children's social care): 1.59% flagged before rounds 4 to 6, 1.68%
+  after, 1.99% with the cues; almost all name a harm word ("scared", "suicidal", "drugs",
+  "abusive") or tell of pain and being made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
 errs towards flagging: idioms flag too (see ACCEPTED_FALSE_ALARMS).
 """
@@ -428,6 +434,51 @@ NEW_PHRASINGS: list[str] = [
     "a girl at school is sending round a video of me in the changing room",
 ]
 
+#: Round 7: forty indirect tellings written after the lexicon's last change and before the
+#: cues were measured on them, and not fixed since: a measure, not a tuning table.
+FRESH_TELLINGS: list[str] = [
+    "my stepdad said he'd put me in the ground if I ever spoke to you again",
+    "I have to be really careful what I say at home",
+    "there's a man at the park who buys us energy drinks and asks which one of us is the prettiest",
+    "I don't go to the toilet at night because I have to go past his room",
+    "mum said I can't wear shorts till the marks go",
+    "my aunty takes all the money the council gives for me",
+    "I was left at the shop for hours and nobody came",
+    "I keep getting in trouble at school because I fall asleep, I have to look after mum at night",
+    "the older girls at the home take me to parties and I wake up in places I don't know",
+    "I get a headache when he squeezes my head",
+    "my dad posts pictures of me online that I asked him not to",
+    "she tells me I smell and makes me wash in cold water outside",
+    "my foster carer hits the younger ones when you're not there",
+    "sometimes I think about taking all my mum's tablets",
+    "there's no lock on the bathroom and my stepbrother keeps walking in",
+    "dad drives when he has had a drink with us in the car",
+    "when my mum goes to work her friend babysits and he makes me watch grown up films",
+    "nobody at home has noticed I've stopped eating",
+    "my uncle gives me money and says it's our thing",
+    "I'm not allowed to see my friends or go on my phone unless I do jobs for him",
+    "I got sent to my nan's because mum's boyfriend doesn't like me, but nan hits too",
+    "I went to school with a black eye and told them I fell off my bike",
+    "our house has no carpets and there are rats",
+    "my brother is 16 and he is always high, he threatens to hurt me if I tell",
+    "someone keeps adding me on snapchat and sending me money to meet up",
+    "I get in the bath with my dad and I don't like it anymore",
+    "I can't sleep because I'm always listening for the door",
+    "my mum's friend touched my leg under the table and said don't say anything",
+    "I've been sleeping in the park with my mates",
+    "I'm the only one who feeds my baby sister",
+    "my dad makes me sit in the car outside the pub for hours",
+    "I haven't been to the dentist ever and my teeth hurt all the time",
+    "he said if I leave he'll hurt my mum",
+    "I keep a bag packed under my bed",
+    "my carer keeps my money and I haven't had any for weeks",
+    "my family are sending me back home to get married in the summer",
+    "there's a man online who says he loves me and wants me to run away with him",
+    "I sometimes hurt myself so I can feel something",
+    "my step dad shuts me in the cupboard under the stairs",
+    "every time I say something at my review, I get punished at home after",
+]
+
 ORDINARY = [
     "my social worker was nice",
     "the meeting was boring",
@@ -515,7 +566,8 @@ ORDINARY = [
     "My daughter felt listened to",
     "I was upset when they cancelled the visit",
     "it's ok i guess",
-    # written beside rounds 4 to 6 of NEW_PHRASINGS (two of 120 flagged: see below)
+    # written beside rounds 4 to 6 of NEW_PHRASINGS and FRESH_TELLINGS (three of 160 flagged:
+    # see below)
     "my social worker is kind and brings me snacks when we meet",
     "I wish the meetings were not in school time",
     "I like my foster carer because she listens to me",
@@ -634,6 +686,45 @@ ORDINARY = [
     "I wish I had my own bedroom",
     "school is going well and I got a certificate",
     "the meeting was ok but a bit long",
+    "my worker helped me get a place at college",
+    "the review was in the afternoon which was better",
+    "I didn't like that they talked about me when I wasn't in the room",
+    "the new worker is kind and remembered my birthday",
+    "it would be good to have the meeting online",
+    "I want to go to Scouts",
+    "I liked the pizza at the review",
+    "I want to spend Christmas with my mum",
+    "my carer takes me swimming on Saturdays",
+    "the letters are too long",
+    "I didn't know who everyone was at the meeting",
+    "my brother and I want to live together",
+    "can you tell my dad I said hi",
+    "I like my new foster family",
+    "the worker came to my school which was embarrassing",
+    "it's good to have someone to talk to",
+    "I don't like moving schools",
+    "my mum is trying really hard",
+    "I want to learn guitar",
+    "the advocate helped me say what I wanted",
+    "the social worker never rings back",
+    "I feel more settled now",
+    "I would like the meeting to be shorter",
+    "my carer helps me with my homework every night",
+    "I want to see my grandparents",
+    "I'm happy with my plan",
+    "my sister lives with me now and I'm glad",
+    "I like having my own room at last",
+    "I wish my worker didn't have to leave",
+    "it was nice to be asked",
+    "I want to do my driving lessons",
+    "they always ask the same questions",
+    "the meeting helped my family",
+    "I like going to the youth club",
+    "my foster dad makes the best pancakes",
+    "thank you for listening",
+    "I got a new bike for my birthday",
+    "my carer and I go for walks with the dog",
+    "I'd like more say about where I go on holiday",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -644,6 +735,7 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
     ("I kept the birthday present a secret from my sister", C.CONCERN),
     ("I felt a bit left out of the conversation at the review", C.BULLYING),
     ("I want to be able to stay at friends houses", C.RUNNING_AWAY),
+    ("I don't like the car journey to contact but my carer plays music", C.CONCERN),
 ]
 
 
@@ -662,6 +754,50 @@ def test_every_disclosure_flags_with_its_category(text: str, category: C) -> Non
 @pytest.mark.parametrize("text", NEW_PHRASINGS)
 def test_new_phrasings_flag(text: str) -> None:
     assert screen(text).flagged
+
+
+def test_the_cues_flag_half_of_a_round_written_after_the_lexicon() -> None:
+    """Round 7 was measured once: 14 of 40 by the lexicon, 20 with the cues."""
+    by_lexicon = [t for t in FRESH_TELLINGS if safeguarding.matches(t).keys() - {C.CONCERN}]
+    flagged = [t for t in FRESH_TELLINGS if screen(t).flagged]
+    assert len(FRESH_TELLINGS) == 40 and len(flagged) >= 20
+    assert len(flagged) - len(by_lexicon) >= 6
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("my uncle says nobody knows where we go", {"person", "secrecy"}),
+        ("his friend comes round at night and makes me sit with him",
+         {"person", "closeness", "made_to"}),
+        ("when she stays in my room I get really upset", {"person", "closeness", "distress"}),
+        ("he made me stand there and I was shaking", {"person", "made_to", "distress"}),
+        ("he makes me wash in cold water", {"person", "made_to", "going_without"}),
+        ("nobody knows and I feel sick every day", {"secrecy", "distress"}),
+    ],
+)
+def test_cues_flag_a_concern_when_every_concept_of_a_rule_is_there(
+    text: str, rule: set[str]
+) -> None:
+    expanded = screen_text.forms(text)[1]
+    assert not safeguarding._any_pattern().search(expanded)  # the lexicon finds nothing
+    assert safeguarding._cue_rule(expanded) == rule
+    assert screen(text) == ScreenResult(flagged=True, categories=(C.CONCERN,))
+    assert safeguarding.matches(text)[C.CONCERN]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle came to my review",  # a person only
+        "he helps me at night with my reading",  # a person and closeness
+        "I had to wait and it was boring",  # made to only
+        "she explained what would happen and I was upset at first",  # a person and distress
+    ],
+)
+def test_one_cue_alone_or_a_person_with_one_more_does_not_flag(text: str) -> None:
+    assert screen(text) == ScreenResult(flagged=False, categories=())
+    assert safeguarding.matches(text) == {}
 
 
 @pytest.mark.parametrize("text", ORDINARY)

@@ -2,11 +2,14 @@
 
 Every submission is screened the moment it arrives, before anything else. The screen is a
 high-recall lexicon: missing a disclosure is far worse than a false alarm, so it errs
-towards flagging. Negation never suppresses a flag ("I don't feel safe", "I don't want to
-die" both flag), idioms flag too ("my mum will kill me"), and a person reads every alert.
+towards flagging. A text the lexicon finds nothing in is then tried against cues: words
+that mean little alone and a worry together (screen_cues_en), flagged as a concern.
+Negation never suppresses a flag ("I don't feel safe", "I don't want to die" both flag),
+idioms flag too ("my mum will kill me"), and a person reads every alert.
 Text is normalised first (see screen_text): case, Unicode forms, accents, apostrophes,
 repeated letters, text-speak and common misspellings. Phrases are in English, Welsh,
-Polish, Romanian and Arabic (screen_lexicon_en, screen_lexicon_intl).
+Polish, Romanian and Arabic (screen_lexicon_en, screen_lexicon_intl); the cues are in
+English only.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from learning.feedback import form_questions
+from learning.feedback.screen_cues_en import CONCEPTS, RULES
 from learning.feedback.screen_lexicon_en import MACROS
 from learning.feedback.screen_lexicon_en import PHRASES as ENGLISH
 from learning.feedback.screen_lexicon_intl import LANGUAGES
@@ -57,6 +61,7 @@ def prepare() -> None:
     sent after the server starts does not wait for it, nor everyone behind it."""
     _patterns()
     _any_pattern()
+    _cue_pattern()
     _calm_choices()
 
 
@@ -77,11 +82,13 @@ def _calm_choices() -> frozenset[str]:
 def _screen(text: str) -> ScreenResult:
     if not text or text.isspace():
         return NOT_FLAGGED
-    variants = set(forms(text))  # the plain and expanded forms are often the same
+    plain, expanded = forms(text)
+    variants = {plain, expanded}  # the plain and expanded forms are often the same
     if any(_CRY_FOR_HELP.fullmatch(form) for form in variants):
         return _result({ScreenCategory.IMMEDIATE_DANGER})
     if not any(_any_pattern().search(form) for form in variants):
-        return NOT_FLAGGED  # most feedback: one search per form, not one per category
+        # most feedback: one search per form, not one per category, then one for the cues
+        return _result({ScreenCategory.CONCERN}) if _cue_rule(expanded) else NOT_FLAGGED
     found = {
         category
         for category, pattern in _patterns().items()
@@ -107,6 +114,10 @@ def matches(text: str) -> dict[ScreenCategory, str]:
         hit = pattern.search(plain) or pattern.search(expanded)
         if hit:
             out[category] = hit.group(0)
+    rule = None if out else _cue_rule(expanded)
+    if rule:
+        words = _cue_words(expanded)
+        out[ScreenCategory.CONCERN] = " ... ".join(words[concept] for concept in sorted(rule))
     return out
 
 
@@ -199,6 +210,30 @@ def _at_word_start(phrases: Iterable[Compiled]) -> re.Pattern[str]:
         for letter, regexes in sorted(by_letter.items())
     ]
     return re.compile(_WORD_START + "(?:" + "|".join(branches + anywhere) + ")")
+
+
+def _cue_rule(expanded: str) -> frozenset[str] | None:
+    """The first rule of the cues (screen_cues_en) whose every concept is in the text."""
+    found = set(_cue_words(expanded))
+    return next((rule for rule in RULES if rule <= found), None)
+
+
+def _cue_words(expanded: str) -> dict[str, str]:
+    """Each concept of the cues found in the text, with the first words that showed it."""
+    words: dict[str, str] = {}
+    for match in _cue_pattern().finditer(expanded):
+        words.setdefault(match.lastgroup or "", match.group(0))
+    return words
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    """One pass over the text finds every concept: each is a named group."""
+    groups = [
+        f"(?P<{concept}>{'|'.join(compile_phrase(p) for p in phrases)})"
+        for concept, phrases in CONCEPTS.items()
+    ]
+    return re.compile(_WORD_START + "(?:" + "|".join(groups) + ")")
 
 
 def _result(found: set[ScreenCategory]) -> ScreenResult:
