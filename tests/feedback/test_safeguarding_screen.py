@@ -1,28 +1,30 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: recall 100% (all 128 DISCLOSURES flag with the category
-expected, and all 240 NEW_PHRASINGS flag) and no false alarms on the 203 ORDINARY comments.
-Those are tuning tables, not an independent estimate. Sentences written after the lexicon
-and measured before any fix tell more:
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 280
+NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
+independent estimate. Sentences written after the screen's last change and measured
+before any fix tell more:
 - NEW_PHRASINGS, rounds 1 to 3, forty disclosures each, mostly naming the harm, each
   written after the previous round's fixes: 27, 25, then 20 of 40 flagged (68%, 63%, 50%).
 - Rounds 4 to 6, forty indirect tellings each (what a child says around harm without
   naming it: "he comes in the bathroom when I'm in there", "I sleep with a chair against
   my door"): 7, 11, then 15 of 40 flagged (18%, 28%, 38%). The phrases added for rounds 4
   and 5 caught only one more sentence of round 6 than the lexicon before them: each
-  round's phrases catch that round, and little of the next. The screen is the first net,
-  not the only one: a person reads every child's words within the review target.
-- The cues (screen_cues_en) were written next, from what rounds 4 to 6 have in common:
-  a person joined to secrecy, to being made to do something, to night and closeness, to
-  distress. FRESH_TELLINGS, round 7, was written after them and measured once, not fixed
-  since: the lexicon alone flagged 14 of 40 (35%), the lexicon and the cues 20 (50%).
-- Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1
-  and 1 of 40 in rounds 4 to 7 (all five are in ACCEPTED_FALSE_ALARMS; round 7's is the
-  cues').
+  round's phrases catch that round, and little of the next.
+- The cues (screen_cues_en) were written next, from what rounds 4 to 6 have in common: a
+  person joined to secrecy, to being made to do something, to night and closeness, to
+  distress. Round 7, written after them: the lexicon alone flagged 14 of 40, with the
+  cues 20. FRESH_TELLINGS, round 8, written after round 7's fixes and not fixed since: the
+  lexicon alone 15 of 40 (38%), with the cues 21 (53%). The cues add about six in forty;
+  the phrases added for a round add about one of the next.
+- So about half of indirect tellings are missed. The screen is the first net, not the
+  only one: a person reads every child's words within the review target.
+- Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1,
+  1 and 1 of 40 in rounds 4 to 8 (all six are in ACCEPTED_FALSE_ALARMS).
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
-  health care, not children's social care): 1.59% flagged before rounds 4 to 6, 1.68%
-  after, 1.99% with the cues; almost all name a harm word ("scared", "suicidal", "drugs",
-  "abusive") or tell of pain and being made to wait.
+  health care, not children's social care): 1.59% flagged before rounds 4 to 8, 1.70%
+  after by the lexicon, 2.01% with the cues; almost all name a harm word ("scared",
+  "suicidal", "drugs", "abusive") or tell of pain and being made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
 errs towards flagging: idioms flag too (see ACCEPTED_FALSE_ALARMS).
 """
@@ -432,11 +434,7 @@ NEW_PHRASINGS: list[str] = [
     "my dad makes me fight my brother and films it",
     "she puts chilli in my mouth when I swear",
     "a girl at school is sending round a video of me in the changing room",
-]
-
-#: Round 7: forty indirect tellings written after the lexicon's last change and before the
-#: cues were measured on them, and not fixed since: a measure, not a tuning table.
-FRESH_TELLINGS: list[str] = [
+    # round 7, written after round 6's fixes: 14 of 40 by the lexicon, 20 with the cues
     "my stepdad said he'd put me in the ground if I ever spoke to you again",
     "I have to be really careful what I say at home",
     "there's a man at the park who buys us energy drinks and asks which one of us is the prettiest",
@@ -477,6 +475,52 @@ FRESH_TELLINGS: list[str] = [
     "I sometimes hurt myself so I can feel something",
     "my step dad shuts me in the cupboard under the stairs",
     "every time I say something at my review, I get punished at home after",
+]
+
+#: Round 8: forty indirect tellings written after round 7's fixes and the cues, measured
+#: once and not fixed since: a measure, not a tuning table.
+FRESH_TELLINGS: list[str] = [
+    "when daddy is cross he puts me in the dark room",
+    "I don't have a coat and my shoes let the water in",
+    "we moved house again and I don't go to any school now",
+    "my mum's friend gives me a lift home and stops the car somewhere quiet",
+    "I have to call him master",
+    "my sister is 15 and she's pregnant by her manager at work",
+    "we are not allowed to speak english at home and I get beaten if I do",
+    "sometimes I wish I could have an accident so I don't have to go home",
+    "nobody picks me up from school and I walk home on the main road in the dark",
+    "mum's boyfriend says if I'm good I can have a phone, I have to be good in his room",
+    "I've been sick for a week and nobody has taken me to the doctor",
+    "our carer only feeds us bread and gives her own kids proper food",
+    "dad keeps a bat by the front door and says it's for my mum",
+    "my older brother's friends make me carry things to the park",
+    "I get scared when the doorbell goes because of the men who come",
+    "I've got nits and a rash and nobody does anything",
+    "mum is always asleep on the sofa with the needle things next to her",
+    "I don't like being alone with my grandad",
+    "he makes me take photos of myself and send them to his friend",
+    "I sleep in my clothes because it's so cold",
+    "my parents say I'm a bad spirit and that's why things go wrong",
+    "I only get to eat if I finish my chores",
+    "my dad punches holes in the doors and then says sorry",
+    "I have to babysit my brothers every night while mum goes out",
+    "I tried to tell my teacher but she didn't listen",
+    "there's a video of me and my boyfriend going round and I want to die",
+    "my stepdad watches me in the shower through the gap",
+    "foster carer here: the girl has come back from home visits with money and won't say "
+    "where from",
+    "my son's father strangled me in front of him last year and now he's back",
+    "the child said mummy's friend hurt her bum",
+    "my mum takes my medication and sells it",
+    "I just feel empty all the time and I've started giving my things away",
+    "at night my brother gets in my bed and does stuff I don't like",
+    "they make me stand outside in the garden when they're angry",
+    "I get told I'm the reason mum drinks",
+    "there's a man on tiktok who says he'll pay for my train ticket to see him",
+    "I've got a boyfriend who is 19 and I'm 13, he's really nice though",
+    "my aunty burned my hand with a lighter",
+    "nobody knows I'm gay, if dad finds out he'll kill me",
+    "the neighbours call the police a lot about our house",
 ]
 
 ORDINARY = [
@@ -566,8 +610,7 @@ ORDINARY = [
     "My daughter felt listened to",
     "I was upset when they cancelled the visit",
     "it's ok i guess",
-    # written beside rounds 4 to 6 of NEW_PHRASINGS and FRESH_TELLINGS (three of 160 flagged:
-    # see below)
+    # written beside rounds 4 to 8 (four of 200 flagged: see ACCEPTED_FALSE_ALARMS)
     "my social worker is kind and brings me snacks when we meet",
     "I wish the meetings were not in school time",
     "I like my foster carer because she listens to me",
@@ -725,6 +768,45 @@ ORDINARY = [
     "I got a new bike for my birthday",
     "my carer and I go for walks with the dog",
     "I'd like more say about where I go on holiday",
+    "my worker gave me a lift to the meeting which helped",
+    "I like my school and my teacher",
+    "can I have a different contact day please",
+    "the meeting was long but I said what I wanted",
+    "my carer makes me do my homework before I go out, which is fair",
+    "I want to go to university",
+    "I liked the stickers",
+    "my dad came to the review and that made me happy",
+    "we went to the zoo with my foster family",
+    "they listened to my ideas about the plan",
+    "I wish I could see my cousins more",
+    "the social worker helped mum get a new bed for me",
+    "I don't like when the worker is late",
+    "my new room is cosy",
+    "I felt heard",
+    "it would be nice to have the meeting after school",
+    "I want a dog",
+    "the reviewing officer asked me first which was good",
+    "my sister and I share a room and that's ok",
+    "the contact centre is nice now it has been painted",
+    "I like staying with my nan at the weekend",
+    "my carer helps me with my reading at night",
+    "I want to learn to cook",
+    "the worker told me what would happen next",
+    "I didn't like the forms, too many questions",
+    "I'm proud of my school report",
+    "my foster brother is funny",
+    "mum said the meeting went well",
+    "the family support worker came every week and helped",
+    "I want to be a nurse when I grow up",
+    "I don't like my new school uniform",
+    "we went camping in the summer",
+    "I got to choose my bedroom colour",
+    "I like it when my worker brings games",
+    "I didn't understand why my worker changed",
+    "my carer lets me have a sleepover",
+    "my birthday was great",
+    "we had a good time at the youth club",
+    "nothing to say really",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -736,11 +818,12 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
     ("I felt a bit left out of the conversation at the review", C.BULLYING),
     ("I want to be able to stay at friends houses", C.RUNNING_AWAY),
     ("I don't like the car journey to contact but my carer plays music", C.CONCERN),
+    ("I was a bit scared of the meeting but it was fine in the end", C.FEAR),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 240
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 280
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 
@@ -756,11 +839,11 @@ def test_new_phrasings_flag(text: str) -> None:
     assert screen(text).flagged
 
 
-def test_the_cues_flag_half_of_a_round_written_after_the_lexicon() -> None:
-    """Round 7 was measured once: 14 of 40 by the lexicon, 20 with the cues."""
+def test_the_cues_flag_more_than_half_of_a_round_written_after_every_fix() -> None:
+    """Round 8 was measured once: 15 of 40 by the lexicon, 21 with the cues."""
     by_lexicon = [t for t in FRESH_TELLINGS if safeguarding.matches(t).keys() - {C.CONCERN}]
     flagged = [t for t in FRESH_TELLINGS if screen(t).flagged]
-    assert len(FRESH_TELLINGS) == 40 and len(flagged) >= 20
+    assert len(FRESH_TELLINGS) == 40 and len(flagged) >= 21
     assert len(flagged) - len(by_lexicon) >= 6
 
 

@@ -7,9 +7,10 @@ and distress. Each concept below is a set of phrases in the lexicon's syntax (se
 screen_lexicon_en); a text whose concepts include every concept of one rule is flagged as a
 concern, wherever in the text the words are.
 
-Measured on forty indirect tellings written after the lexicon's last change: the lexicon
-alone flagged 14, the lexicon and these cues 20; of forty ordinary comments written beside
-them, the cues flagged one (see tests/feedback/test_safeguarding_screen.py).
+Measured on forty indirect tellings written after every fix (round 8 in
+tests/feedback/test_safeguarding_screen.py): the lexicon alone flagged 15, the lexicon and
+these cues 21; on round 7, written before the cues were tried on it, 14 and 20. Of eighty
+ordinary comments written beside those rounds, the cues flagged one.
 """
 
 from __future__ import annotations
@@ -27,18 +28,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "secret*", "delete*", "between us", "not tell", "never tell", "believe* me", "liar",
         "lie|lying|lies", "pretend*", "nobody knows", "no one knows", "quiet",
         "if ~ find|finds|found out", "told me not to", "keep it",
-        "tell anyone|anybody|someone|nobody|no_one",
+        "tell anyone|anybody|someone|nobody|no_one", "if i ever", "careful what", "our thing",
     ),
     "closeness": (
         "night|nights|bed|bedroom|bathroom|bath|shower|toilet|lap|clothes|underwear|naked|body",
         "hotel|car|flat|room|sleep|sleeping|asleep|changing|undress*|private|special",
         "kiss*|hug|hugs|hugged|hugging|cuddl*|tickl*|touch*|watch*|stares|films|photos|pictures|videos|messages",
-        "texts|gifts|presents|lifts", "alone with",
+        "texts|gifts|presents|lifts", "alone with", "buys|bought me|us",
     ),
     "made_to": (
         "makes|made|make me", "not allowed", "not let", "have|has|had to", "or else",
         "lock|locks|locked", "keeps|takes|took|checks my", "keeps|kept|takes|took me",
-        "punish*", "blame*", "forces|forced|force", "if i do not",
+        "punish*", "blame*", "forces|forced|force", "if i do not", "unless",
+        "takes|took|keeps|kept ~ money",
     ),
     "distress": (
         "angry|temper|mood|worse|crying|cry|cries|shaking|hide|hiding|weird|uncomfortable",

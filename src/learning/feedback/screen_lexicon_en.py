@@ -110,6 +110,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "supposed|have|had|make*|made ~ say|tell|pretend ~ falling|tripped|walked_into",
         "what i am|was ~ meant|supposed|told ~ to ~ say|tell",
         "where ~ marks|bruise*|cuts|burns|scratches ~ come|came|from",
+        "hits|slaps|punches|kicks|smacks|whacks|thumps",
+        "till|until ~ marks|bruise*",
     ),
     C.SEXUAL_ABUSE: (
         "touch*|touched|touchin me|my|him|her", "private part*", "privates",
@@ -142,6 +144,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "no clothes on", "show*|showed me ~ on his|her|their ~ phone|laptop|computer|ipad|tablet",
         "i am his|her ~ girlfriend|boyfriend|wife|special", "says|said|tells|told ~ i am his|her",
         "special friend",
+        "send*|sending|sent me ~ home|abroad|away ~ married|marry", "me ~ get married|to_marry",
+        "which one of us ~ prettiest|pretty|fittest|hottest|sexiest",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -165,6 +169,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "not allowed ~ out_of|to_come_out|to_leave ~ room|bedroom|house", "invisible",
         "nobody|no_one ~ at_home|in_the_house|in_my_house ~ talks|speaks|cares|notices",
         "at home ~ nobody|no_one ~ talks|speaks|cares|notices",
+        "shuts|shutting|shut me|us ~ in|out|cupboard|room|outside",
+        "if i|we ~ ever|spoke|speak*|talk*|talked", "our ~ thing|little_thing",
     ),
     C.NEGLECT: (
         "no food", "no coat|shoes", "holes in ~ shoes",
@@ -209,6 +215,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "lock|locks|locked|padlock* ~ fridge|food|kitchen|freezer",
         "nobody|no_one|noone ~ pick*|picks|feeds|changes|comforts ~ her|him|baby|them|up",
         "baby ~ cries|crying ~ all_day|all_night|for_hours",
+        "rats|mice|cockroach*|bedbugs|fleas|lice|nits|maggots", "bed bugs",
+        "teeth|tooth ~ hurt*|ache*|rotten", "never ~ been ~ dentist|doctor",
+        "only one who|that ~ feeds|looks|cares|changes", "nobody came", "left ~ for hours",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -264,6 +273,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "who gives|gave|buys|bought ~ them|it|her|him", "visitors ~ night|late",
         "come|comes|coming ~ to buy", "people ~ coming and going",
         "have|had|got|make*|made ~ work for them|him",
+        "money ~ meet|to_meet", "meet up ~ money|him|them|alone", "jobs|errands for ~ him|them|men",
+        "adding me",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -280,6 +291,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "when he|she|dad|mum|stepdad ~ gets_paid|drinks|is_drunk|comes_home",
         "chair|wardrobe|drawers|bed ~ against|behind|under ~ door|handle",
         "lock* my ~ door|bedroom",
+        "bag packed", "listening for", "careful what i say",
     ),
     C.RUNNING_AWAY: (
         "run|ran|running away", "runaway", "run|ran|running|runs off", "keep|kept running",
@@ -304,6 +316,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "methadone", "addict*", "using again", "been|is|was|started using", "on drugs", "relapse*",
         # indirect tellings: what a child says around harm without naming it
         "roll*|smok* ~ joint|joints|spliff", "a joint",
+        "had a drink|drinks ~ drive|drives|driving|drove",
+        "been drinking ~ drive|drives|driving|drove", "drink*|drunk and drive|drives|driving",
+        "drunk ~ driving|drives|drove",
+        "drive*|drove when ~ drink*|had_a_drink|drunk",
     ),
     C.CONCERN: (
         "secret|secrets", "disclos*", "safeguarding concern*", "at risk", "child protection",
@@ -325,6 +341,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "give|gives|gave|giving ~ me|us ~ presents|gifts|vapes ~ to_keep|to_not|not_to|so_i|if_i",
         "want|wanting|wants ~ to_live|to_stay|to_be ~ somewhere_else|with_someone_else",
         "want|wanting|wants ~ to_live|to_stay|to_be ~ away_from_them|anywhere_else",
+        "takes|took|keeps|kept ~ my|all|the ~ money|benefits|allowance",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",
