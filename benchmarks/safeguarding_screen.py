@@ -5,7 +5,8 @@
 Recall: the share of each table of disclosures in tests/feedback/test_safeguarding_screen.py
 that flags. The tuning tables (DISCLOSURES, NEW_PHRASINGS) flag by construction; the fresh
 round (FRESH_TELLINGS: indirect tellings written after the lexicon's last change and never
-fixed since) is the honest figure, shown for the lexicon alone and with the cues.
+fixed since) is the honest figure, shown for the lexicon alone and with the cues; so is
+OTHER_LANGUAGE_FRESH, the same in Welsh, Polish, Romanian and Arabic.
 
 False alarms: the share of the ORDINARY comments that flags, and of the public NHS Friends
 and Family Test comments in ``../shared/data/`` (adults about health care: none is a
@@ -37,6 +38,7 @@ from tests.feedback.test_safeguarding_screen import (  # noqa: E402
     FRESH_TELLINGS,
     NEW_PHRASINGS,
     ORDINARY,
+    OTHER_LANGUAGE_FRESH,
 )
 
 from learning.feedback import safeguarding  # noqa: E402
@@ -102,6 +104,9 @@ def main() -> int:
         "fresh_tellings": len(FRESH_TELLINGS),
         "fresh_flagged_by_lexicon_pct": share(FRESH_TELLINGS, by_lexicon),
         "fresh_flagged_pct": share(FRESH_TELLINGS, flagged),
+        "other_languages_fresh": len(OTHER_LANGUAGE_FRESH),
+        "other_languages_fresh_by_lexicon_pct": share(OTHER_LANGUAGE_FRESH, by_lexicon),
+        "other_languages_fresh_flagged_pct": share(OTHER_LANGUAGE_FRESH, flagged),
         "ordinary_flagged_pct": share(ORDINARY, flagged),
         "nhs_comments": len(comments),
         "nhs_flagged_by_lexicon_pct": share(comments, by_lexicon),

@@ -17,10 +17,18 @@ before any fix tell more:
   cues 20. FRESH_TELLINGS, round 8, written after round 7's fixes and not fixed since: the
   lexicon alone 15 of 40 (38%), with the cues 21 (53%). The cues add about six in forty;
   the phrases added for a round add about one of the next.
-- So about half of indirect tellings are missed. The screen is the first net, not the
-  only one: a person reads every child's words within the review target.
+- In Welsh, Polish, Romanian and Arabic (OTHER_LANGUAGE_PHRASINGS): round 1, direct and
+  indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
+  screen_cues_intl came next (a person with closeness or with distress is enough there);
+  OTHER_LANGUAGE_FRESH, round 3, written after them and not fixed since: the lexicons
+  alone 5 of 24 (21%), with the cues 9 (38%).
+- So about half of indirect tellings in English, and more in the other languages, are
+  missed. The screen is the first net, not the only one: a person reads every child's
+  words within the review target.
 - Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1,
-  1 and 1 of 40 in rounds 4 to 8 (all six are in ACCEPTED_FALSE_ALARMS).
+  1 and 1 of 40 in rounds 4 to 8 (all six are in ACCEPTED_FALSE_ALARMS); in the other
+  languages, "mulțumesc pentru ajutor" (thanks for the help) flagged until "ajutor" counted
+  only as a whole answer, and none of the 52 since.
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
   health care, not children's social care): 1.59% flagged before rounds 4 to 8, 1.70%
   after by the lexicon, 2.01% with the cues; almost all name a harm word ("scared",
@@ -523,6 +531,111 @@ FRESH_TELLINGS: list[str] = [
     "the neighbours call the police a lot about our house",
 ]
 
+#: The other languages of the forms, written the same way. Round 1 (direct and indirect, 8 a
+#: language): 9 of 32 flagged before any fix. Round 2, written after round 1's phrases: 1 of 24.
+OTHER_LANGUAGE_PHRASINGS: list[str] = [
+    # round 1
+    # Polish
+    "ojczym uderzył mnie w twarz",
+    "mama zostawia nas samych na cały weekend",
+    "wujek przychodzi do mojego pokoju w nocy",
+    "czasem myślę że lepiej by było gdybym nie żyła",
+    "tata mówi że jak komuś powiem to nas zabierą",
+    "nie mamy prądu i jest zimno",
+    "chłopak mamy ciągle na nią krzyczy i rzuca rzeczami",
+    "dostaję pieniądze od starszego kolegi za noszenie paczek",
+    # Romanian
+    "tatăl meu mă lovește cu cureaua",
+    "nu am mâncat nimic de ieri",
+    "un bărbat din parc îmi dă bani și vrea să merg cu el",
+    "uneori mă gândesc să-mi fac rău",
+    "mama și iubitul ei se bat noaptea",
+    "nimeni nu vine să mă ia de la școală",
+    "mi-e rușine să spun ce se întâmplă acasă",
+    "fratele meu mai mare mă atinge și îmi spune să tac",
+    # Arabic
+    "أبي يضربني بالحزام",
+    "لم آكل شيئا منذ أمس",
+    "رجل غريب يعطيني المال ويريد أن أذهب معه",
+    "أحيانا أفكر أن أؤذي نفسي",
+    "أمي وزوجها يتشاجران كل ليلة",
+    "لا أحد يأتي ليأخذني من المدرسة",
+    "أخجل أن أقول ما يحدث في البيت",
+    "أخي الكبير يلمسني ويقول لي أن أسكت",
+    # Welsh
+    "mae llystad yn fy nharo gyda gwregys",
+    "dw i heb fwyta ers ddoe",
+    "mae dyn yn y parc yn rhoi arian i mi",
+    "weithiau dw i eisiau brifo fy hun",
+    "mae mam a'i chariad yn ymladd bob nos",
+    "does neb yn dod i fy nôl o'r ysgol",
+    "mae gen i gywilydd dweud beth sy'n digwydd adref",
+    "mae fy mrawd hŷn yn fy nghyffwrdd ac yn dweud wrtha i am fod yn dawel",
+    # round 2
+    # Polish
+    "mama ma nowego chłopaka i on mi robi zdjęcia jak się kąpię",
+    "tata pije i wtedy rzuca we mnie butelkami",
+    "nie mam butów na zimę i nikt mi nie kupi",
+    "starszy pan z sąsiedztwa daje mi papierosy i chce żebym przychodziła sama",
+    "czuję że nikt by nie zauważył gdybym zniknęła",
+    "ciocia mówi że jestem nic nie warta i że mnie odda",
+    # Romanian
+    "tatăl vitreg intră în baie când fac duș",
+    "mama bea și atunci aruncă cu lucruri în mine",
+    "nu am haine de iarnă și nimeni nu-mi cumpără",
+    "un om mai în vârstă îmi dă țigări și vrea să vin singură la el",
+    "simt că nimeni n-ar observa dacă aș dispărea",
+    "mătușa zice că nu valorez nimic și că o să mă dea",
+    # Arabic
+    "صديق أمي يصورني وأنا أستحم",
+    "أبي يشرب ثم يرمي علي الأشياء",
+    "ليس عندي ملابس للشتاء ولا أحد يشتري لي",
+    "رجل كبير يعطيني سجائر ويريدني أن آتي إليه وحدي",
+    "أشعر أن لا أحد سيلاحظ لو اختفيت",
+    "خالتي تقول إني لا أساوي شيئا وإنها ستتخلى عني",
+    # Welsh
+    "mae cariad mam yn tynnu lluniau ohona i yn y bath",
+    "mae dad yn yfed ac yna'n taflu pethau ata i",
+    "does gen i ddim cot gaeaf a does neb yn prynu un",
+    "mae dyn hŷn yn rhoi sigaréts i mi ac eisiau i mi fynd ato ar fy mhen fy hun",
+    "dw i'n teimlo na fyddai neb yn sylwi pe bawn i'n diflannu",
+    "mae modryb yn dweud nad ydw i'n werth dim byd",
+]
+
+#: Round 3 in the other languages, written after the cues of screen_cues_intl, measured once and
+#: not fixed since: 5 of 24 flagged by the lexicons alone, 9 with the cues.
+OTHER_LANGUAGE_FRESH: list[str] = [
+    # Polish
+    "kiedy mama wychodzi wieczorem, jej kolega zostaje ze mną i każe mi siadać mu na kolanach",
+    "w domu nikt ze mną nie rozmawia od tygodni",
+    "brat mnie dusi poduszką dla zabawy ale ja płaczę",
+    "mam siniaki ale mówię w szkole że spadłam z roweru",
+    "nie śpię w nocy bo ciągle są awantury",
+    "mama dała mi tabletki żebym była cicho",
+    # Romanian
+    "când mama pleacă seara, prietenul ei rămâne cu mine și mă pune să stau în brațele lui",
+    "acasă nimeni nu vorbește cu mine de săptămâni",
+    "fratele meu mă sufocă cu perna în joacă dar eu plâng",
+    "am vânătăi dar la școală zic că am căzut de pe bicicletă",
+    "nu dorm noaptea pentru că tot timpul se ceartă",
+    "mama mi-a dat pastile ca să stau liniștită",
+    # Arabic
+    "عندما تخرج أمي في المساء يبقى صديقها معي ويجعلني أجلس في حضنه",
+    "لا أحد في البيت يتكلم معي منذ أسابيع",
+    "أخي يخنقني بالوسادة مزاحا لكني أبكي",
+    "عندي كدمات لكني أقول في المدرسة إني وقعت عن الدراجة",
+    "لا أنام في الليل لأنهم يتشاجرون دائما",
+    "أمي أعطتني حبوبا لكي أبقى هادئة",
+    # Welsh
+    "pan mae mam yn mynd allan gyda'r nos, mae ei ffrind yn aros gyda fi ac yn gwneud i mi "
+    "eistedd ar ei lin",
+    "does neb adref yn siarad gyda fi ers wythnosau",
+    "mae fy mrawd yn rhoi clustog dros fy wyneb fel jôc ond dw i'n crio",
+    "mae gen i gleisiau ond dw i'n dweud yn yr ysgol mod i wedi syrthio oddi ar fy meic",
+    "dw i ddim yn cysgu yn y nos achos maen nhw'n ffraeo drwy'r amser",
+    "rhoddodd mam dabledi i mi i fod yn dawel",
+]
+
 ORDINARY = [
     "my social worker was nice",
     "the meeting was boring",
@@ -807,6 +920,59 @@ ORDINARY = [
     "my birthday was great",
     "we had a good time at the youth club",
     "nothing to say really",
+    # written beside the other languages' rounds
+    "moja pracownica socjalna jest bardzo miła",
+    "spotkanie było za długie",
+    "chcę częściej widywać babcię",
+    "lubię moją nową szkołę",
+    "dziękuję za pomoc",
+    "asistenta socială este foarte drăguță",
+    "întâlnirea a fost prea lungă",
+    "vreau să o văd pe bunica mai des",
+    "îmi place noua mea școală",
+    "mulțumesc pentru ajutor",
+    "الأخصائية الاجتماعية لطيفة جدا",
+    "كان الاجتماع طويلا جدا",
+    "أريد أن أرى جدتي أكثر",
+    "أحب مدرستي الجديدة",
+    "شكرا على المساعدة",
+    "mae fy ngweithiwr cymdeithasol yn garedig iawn",
+    "roedd y cyfarfod yn rhy hir",
+    "dw i eisiau gweld nain yn amlach",
+    "dw i'n hoffi fy ysgol newydd",
+    "diolch am eich help",
+    "wszystko było w porządku",
+    "chciałbym mieć więcej czasu z moim pracownikiem",
+    "spotkanie było nudne",
+    "lubię moją rodzinę zastępczą",
+    "totul a fost bine",
+    "aș vrea mai mult timp cu asistenta mea",
+    "întâlnirea a fost plictisitoare",
+    "îmi place familia mea de plasament",
+    "كان كل شيء جيدا",
+    "أريد وقتا أكثر مع الأخصائية",
+    "كان الاجتماع مملا",
+    "أحب عائلتي الحاضنة",
+    "roedd popeth yn iawn",
+    "hoffwn i fwy o amser gyda fy ngweithiwr",
+    "roedd y cyfarfod yn ddiflas",
+    "dw i'n hoffi fy nheulu maeth",
+    "pani z opieki była bardzo pomocna",
+    "chcę mieszkać z bratem",
+    "w nowym domu mam swój pokój",
+    "szkoda że spotkanie było rano",
+    "doamna de la protecție a fost foarte de ajutor",
+    "vreau să locuiesc cu fratele meu",
+    "în casa nouă am camera mea",
+    "păcat că întâlnirea a fost dimineața",
+    "كانت الأخصائية متعاونة جدا",
+    "أريد أن أعيش مع أخي",
+    "في البيت الجديد عندي غرفتي",
+    "للأسف كان الاجتماع في الصباح",
+    "roedd y weithwraig yn help mawr",
+    "dw i eisiau byw gyda fy mrawd",
+    "mae gen i fy stafell fy hun yn y tŷ newydd",
+    "piti bod y cyfarfod yn y bore",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -832,6 +998,44 @@ def test_every_disclosure_flags_with_its_category(text: str, category: C) -> Non
     result = screen(text)
     assert result.flagged
     assert category in result.categories
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGE_PHRASINGS)
+def test_other_languages_phrasings_flag(text: str) -> None:
+    assert screen(text).flagged
+
+
+def test_the_cues_add_to_a_round_in_the_other_languages_written_after_every_fix() -> None:
+    """Round 3 was measured once: 5 of 24 by the lexicons, 9 with the cues."""
+    flagged = [t for t in OTHER_LANGUAGE_FRESH if screen(t).flagged]
+    by_lexicon = [t for t in OTHER_LANGUAGE_FRESH if safeguarding.matches(t).keys() - {C.CONCERN}]
+    assert len(OTHER_LANGUAGE_FRESH) == 24 and len(flagged) >= 9
+    assert len(flagged) - len(by_lexicon) >= 4
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("mam ma nowego chlopaka i on mi robi zdjecia", "pl"),
+        ("mama plange cand vine iubitul ei", "ro"),
+        ("mae ewythr yn dod i fy ystafell", "cy"),
+        ("صديق أمي يدخل غرفتي", "ar"),
+    ],
+)
+def test_a_person_with_closeness_or_distress_is_enough_in_the_other_languages(
+    text: str, language: str
+) -> None:
+    plain, expanded = screen_text.forms(text)
+    assert not any(safeguarding._any_pattern().search(form) for form in (plain, expanded))
+    assert any(lang == language for _, lang in safeguarding._cue_words(plain, expanded))
+    assert screen(text) == ScreenResult(flagged=True, categories=(C.CONCERN,))
+
+
+def test_the_languages_of_the_cues_are_not_mixed() -> None:
+    """"mam" is Welsh for "mum" and Polish for "I have"; "pokoj" is Polish for "room"."""
+    text = "w nowym domu mam swoj pokoj"
+    assert {lang for _, lang in safeguarding._cue_words(*screen_text.forms(text))} >= {"cy", "pl"}
+    assert screen(text) == ScreenResult(flagged=False, categories=())
 
 
 @pytest.mark.parametrize("text", NEW_PHRASINGS)
@@ -862,9 +1066,9 @@ def test_the_cues_flag_more_than_half_of_a_round_written_after_every_fix() -> No
 def test_cues_flag_a_concern_when_every_concept_of_a_rule_is_there(
     text: str, rule: set[str]
 ) -> None:
-    expanded = screen_text.forms(text)[1]
+    plain, expanded = screen_text.forms(text)
     assert not safeguarding._any_pattern().search(expanded)  # the lexicon finds nothing
-    assert safeguarding._cue_rule(expanded) == rule
+    assert safeguarding._cue_rule(plain, expanded) == rule
     assert screen(text) == ScreenResult(flagged=True, categories=(C.CONCERN,))
     assert safeguarding.matches(text)[C.CONCERN]
 

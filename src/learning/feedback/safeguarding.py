@@ -21,6 +21,8 @@ from functools import cache
 
 from learning.feedback import form_questions
 from learning.feedback.screen_cues_en import CONCEPTS, RULES
+from learning.feedback.screen_cues_intl import LANGUAGES as CUE_LANGUAGES
+from learning.feedback.screen_cues_intl import RULES as OTHER_LANGUAGE_RULES
 from learning.feedback.screen_lexicon_en import MACROS
 from learning.feedback.screen_lexicon_en import PHRASES as ENGLISH
 from learning.feedback.screen_lexicon_intl import LANGUAGES
@@ -34,7 +36,7 @@ _WORD_START = r"(?<![^ ])"  # text is words separated by single spaces
 _WORD_END = r"(?![^ ])"
 #: A whole answer that is only a cry for help ("help", "help me please", "sos").
 _CRY_FOR_HELP = re.compile(
-    r"(?:please |someone |pls )*(?:help|sos|save me)(?: me| us| please| now)*"
+    r"(?:please |someone |pls )*(?:help|sos|save me|ajutor)(?: me| us| please| now)*"
 )
 ARABIC_LETTER = "[\u0600-\u06ff]"
 _ARABIC = re.compile(ARABIC_LETTER)
@@ -61,7 +63,8 @@ def prepare() -> None:
     sent after the server starts does not wait for it, nor everyone behind it."""
     _patterns()
     _any_pattern()
-    _cue_pattern()
+    _english_cues()
+    _other_language_cues()
     _calm_choices()
 
 
@@ -88,7 +91,7 @@ def _screen(text: str) -> ScreenResult:
         return _result({ScreenCategory.IMMEDIATE_DANGER})
     if not any(_any_pattern().search(form) for form in variants):
         # most feedback: one search per form, not one per category, then one for the cues
-        return _result({ScreenCategory.CONCERN}) if _cue_rule(expanded) else NOT_FLAGGED
+        return _result({ScreenCategory.CONCERN}) if _cue_rule(plain, expanded) else NOT_FLAGGED
     found = {
         category
         for category, pattern in _patterns().items()
@@ -114,9 +117,10 @@ def matches(text: str) -> dict[ScreenCategory, str]:
         hit = pattern.search(plain) or pattern.search(expanded)
         if hit:
             out[category] = hit.group(0)
-    rule = None if out else _cue_rule(expanded)
+    rule = None if out else _cue_rule(plain, expanded)
     if rule:
-        words = _cue_words(expanded)
+        found = reversed(_cue_words(plain, expanded).items())  # English words first
+        words = {concept: hit for (concept, _), hit in found}
         out[ScreenCategory.CONCERN] = " ... ".join(words[concept] for concept in sorted(rule))
     return out
 
@@ -212,28 +216,71 @@ def _at_word_start(phrases: Iterable[Compiled]) -> re.Pattern[str]:
     return re.compile(_WORD_START + "(?:" + "|".join(branches + anywhere) + ")")
 
 
-def _cue_rule(expanded: str) -> frozenset[str] | None:
-    """The first rule of the cues (screen_cues_en) whose every concept is in the text."""
-    found = set(_cue_words(expanded))
-    return next((rule for rule in RULES if rule <= found), None)
+def _cue_rule(plain: str, expanded: str) -> frozenset[str] | None:
+    """The first rule of the cues whose every concept is in the text in the words of one
+    language: the rules of screen_cues_en in English, those and the looser ones of
+    screen_cues_intl in the other languages. Languages are not mixed: "on" is Polish for
+    "he", "mam" Welsh for "mum"."""
+    by_language: dict[str, set[str]] = {}
+    for concept, language in _cue_words(plain, expanded):
+        by_language.setdefault(language, set()).add(concept)
+    shared = by_language.pop("shared", set())
+    for language, concepts in by_language.items():
+        if language != "en":
+            concepts |= shared
+        rules = RULES if language == "en" else RULES + OTHER_LANGUAGE_RULES
+        if rule := next((rule for rule in rules if rule <= concepts), None):
+            return rule
+    return None
 
 
-def _cue_words(expanded: str) -> dict[str, str]:
-    """Each concept of the cues found in the text, with the first words that showed it."""
-    words: dict[str, str] = {}
-    for match in _cue_pattern().finditer(expanded):
-        words.setdefault(match.lastgroup or "", match.group(0))
+def _cue_words(plain: str, expanded: str) -> dict[tuple[str, str], str]:
+    """Each concept of the cues found in the text, and in which language's words, with the
+    first words that showed it. English words are looked for in the expanded form, the
+    other languages' in the plain form (the expanded form spells "mama" out as "mum")."""
+    words: dict[tuple[str, str], str] = {}
+    for match in _english_cues().finditer(expanded):
+        concept, _, language = (match.lastgroup or "").rpartition("_")
+        words.setdefault((concept, language), match.group(0))
+    finder, labelled = _other_language_cues()
+    for match in finder.finditer(plain):  # rare in most feedback: then say whose words
+        for label, pattern in labelled:
+            if hit := pattern.match(plain, match.start()):
+                words.setdefault(label, hit.group(0))
+                break
     return words
 
 
 @cache
-def _cue_pattern() -> re.Pattern[str]:
-    """One pass over the text finds every concept: each is a named group."""
+def _english_cues() -> re.Pattern[str]:
+    """One pass over the text finds every concept: each is a named group (``person_en``)."""
     groups = [
-        f"(?P<{concept}>{'|'.join(compile_phrase(p) for p in phrases)})"
+        f"(?P<{concept}_en>{'|'.join(compile_phrase(p) for p in phrases)})"
         for concept, phrases in CONCEPTS.items()
     ]
     return re.compile(_WORD_START + "(?:" + "|".join(groups) + ")")
+
+
+Labelled = tuple[tuple[tuple[str, str], re.Pattern[str]], ...]
+
+
+@cache
+def _other_language_cues() -> tuple[re.Pattern[str], Labelled]:
+    """A pattern that finds any cue of the other languages, tried only where a word starts
+    with a letter one of them can start with (as the lexicon's is), and for each concept of
+    each language a pattern that says whether a cue found there is one of its."""
+    entries = [
+        ((concept, language), phrase)
+        for language, concepts in CUE_LANGUAGES.items()
+        for concept, phrases in concepts.items()
+        for phrase in phrases
+    ]
+    finder = _at_word_start((compile_phrase(p), _first_letters(p)) for _, p in entries)
+    labelled = tuple(
+        (label, re.compile("|".join(compile_phrase(p) for key, p in entries if key == label)))
+        for label in dict.fromkeys(label for label, _ in entries)
+    )
+    return finder, labelled
 
 
 def _result(found: set[ScreenCategory]) -> ScreenResult:
