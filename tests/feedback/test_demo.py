@@ -20,7 +20,7 @@ from learning.core.db import Database
 from learning.core.permissions import Permission, Role, permissions_for
 from learning.feedback import links, working_days
 from learning.feedback.demo import DemoFeedback, create_demo_feedback
-from learning.feedback.demo_moments import DISCLOSURES, SHOWCASE_RECEIPT
+from learning.feedback.demo_moments import DISCLOSURES, SHOWCASE_RECEIPT, STAYS_OVER
 from learning.feedback.forms import definition_for
 from learning.feedback.models import (
     FeedbackAction,
@@ -164,10 +164,23 @@ def test_the_screen_flagged_the_disclosures_and_nothing_else(db: Session) -> Non
     assert alerted == {s.id for s in submissions if s.flagged or s.worried_about_safety}
 
 
-def test_four_alerts_in_each_state_with_their_trails_and_emails(db: Session) -> None:
+def test_one_alert_was_raised_by_the_screens_cues_alone(db: Session) -> None:
+    """The demo shows a worry the screen read in other words: no phrase of it names harm."""
+    by_cues = [
+        s for s in all_of(db, FeedbackSubmission) if json.loads(s.screen_categories) == ["concern"]
+    ]
+    assert [answers(s).get("better") for s in by_cues] == [STAYS_OVER.texts["better"]]
+    alert = db.exec(
+        select(SafeguardingAlert).where(SafeguardingAlert.submission_id == by_cues[0].id)
+    ).one()
+    assert alert.status is AlertStatus.CLOSED
+    assert alert.outcome is AlertOutcome.REFERRAL_TO_FRONT_DOOR
+
+
+def test_five_alerts_in_each_state_with_their_trails_and_emails(db: Session) -> None:
     found: list[SafeguardingAlert] = all_of(db, SafeguardingAlert)
     by_state = Counter(alert.status for alert in found)
-    assert by_state == {AlertStatus.OPEN: 1, AlertStatus.ACKNOWLEDGED: 1, AlertStatus.CLOSED: 2}
+    assert by_state == {AlertStatus.OPEN: 1, AlertStatus.ACKNOWLEDGED: 1, AlertStatus.CLOSED: 3}
     [still_open] = [a for a in found if a.status is AlertStatus.OPEN]
     assert still_open.respond_by < NOW and still_open.escalation_level >= 3
     assert {a.outcome for a in found if a.status is AlertStatus.CLOSED} == {

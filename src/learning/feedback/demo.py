@@ -1,7 +1,7 @@
 """Six months of feedback for the demo council (fictional): links and posters for several
 teams, about two hundred submissions from children, parents, carers and partner
 professionals in five languages, the teams' work on them (reading, tags, replies, actions
-with a public "what changed"), items held for checking, and four safeguarding alerts in
+with a public "what changed"), items held for checking, and five safeguarding alerts in
 different states with their trails and emails.
 
 Run after :func:`learning.org.demo.create_demo_council`. Deterministic for a given moment

@@ -1,8 +1,9 @@
-"""What happened to the demo's four safeguarding alerts, replayed in time order through the
+"""What happened to the demo's five safeguarding alerts, replayed in time order through the
 real services: each alert's email delivered, escalations while nobody had it, then a person
 acknowledging it and recording an outcome. In the end one is open and overdue (escalated
-all afternoon), one acknowledged and in hand, and two closed: one referred to the front
-door, one passed to the family's worker.
+all afternoon), one acknowledged and in hand, and three closed: two referred to the front
+door (one of them raised by the screen's cues, words that name no harm), one passed to the
+family's worker.
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ HANDLING = {
         "Referred to the front door the same afternoon as possible criminal exploitation. "
         "Strategy discussion held with police; the young person's personal adviser told and "
         "the exploitation screening completed.",
+    ),
+    "stays_over": Handling(
+        timedelta(minutes=25),
+        AlertOutcome.REFERRAL_TO_FRONT_DOOR,
+        timedelta(hours=20),
+        "Raised by the screen's cues: no harm named, but an adult, her room and being made to. "
+        "Her social worker saw her alone at school the next morning and she said more. "
+        "Referred to the front door; a strategy discussion was held that afternoon.",
     ),
     "ex_partner": Handling(
         timedelta(minutes=38),

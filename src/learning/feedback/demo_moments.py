@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (prose: one answer per line reads better than wrapped strings)
-"""The demo's particular moments, written out rather than drawn at random: the four
+"""The demo's particular moments, written out rather than drawn at random: the five
 disclosures behind its safeguarding alerts, the items held for checking (spam caught by the
 honeypot, forms sent too fast, a double send), and the parent whose receipt code the demo
 prints so that a visitor can look up what changed.
@@ -86,7 +86,21 @@ EX_PARTNER = Moment(
     worried=True,
     contact=("Agnieszka", "07700 900417"),
 )
-DISCLOSURES = (DAD_DRINKING, MUMS_BOYFRIEND, OWES_HIM, EX_PARTNER)
+#: Words no phrase of the screen names, read as a worry by its cues (a person, being made
+#: to, closeness, distress): the demo's alert "in other words".
+STAYS_OVER = Moment(
+    "stays_over",
+    "new_reception",
+    FormKind.CHILD_8_12,
+    timedelta(days=9, hours=4),
+    {
+        "good": "my worker comes when she says she will",
+        "better": "mums friend stays over most weekends and he makes me sit with him in my room and I hate it",
+    },
+    Tone.POOR,
+    SAFEGUARDING,
+)
+DISCLOSURES = (DAD_DRINKING, MUMS_BOYFRIEND, OWES_HIM, EX_PARTNER, STAYS_OVER)
 
 SPAM_KEPT = Moment(
     "spam_kept",
