@@ -3,13 +3,16 @@
 Every submission is screened the moment it arrives, before anything else. The screen is a
 high-recall lexicon: missing a disclosure is far worse than a false alarm, so it errs
 towards flagging. A text the lexicon finds nothing in is then tried against cues: words
-that mean little alone and a worry together (screen_cues_en), flagged as a concern.
-Negation never suppresses a flag ("I don't feel safe", "I don't want to die" both flag),
-idioms flag too ("my mum will kill me"), and a person reads every alert.
+that mean little alone and a worry together, flagged as a concern. Negation never
+suppresses a flag ("I don't feel safe", "I don't want to die" both flag), idioms flag too
+("my mum will kill me"), and a person reads every alert.
+
 Text is normalised first (see screen_text): case, Unicode forms, accents, apostrophes,
-repeated letters, text-speak and common misspellings. Phrases are in English, Welsh,
-Polish, Romanian and Arabic (screen_lexicon_en, screen_lexicon_intl); the cues are in
-English only.
+repeated letters, text-speak and common misspellings. Phrases and cues are in English,
+Welsh, Polish, Romanian and Arabic (screen_lexicon_en, screen_lexicon_intl, screen_cues_en,
+screen_cues_intl). About half of what children write around harm without naming it is
+still missed (benchmarks/safeguarding_screen.py): the screen is the first net, and a person
+reads every child's words.
 """
 
 from __future__ import annotations

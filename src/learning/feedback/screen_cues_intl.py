@@ -1,7 +1,8 @@
 """Cues of the safeguarding screen in the other languages of the forms (see screen_cues_en).
 
 The concepts are the English ones, with the words a child would use for them in Welsh,
-Polish, Romanian and Arabic, in the lexicon's syntax; the rules are the English rules.
+Polish, Romanian and Arabic, in the lexicon's syntax; the rules are the English rules and
+two looser ones (RULES below).
 Stems (`*`) stand for the endings of inflected words ("zamyka*": zamyka, zamykają...).
 A word belongs to one concept only: the first concept that matches at a word wins.
 
@@ -33,7 +34,7 @@ WELSH: dict[str, tuple[str, ...]] = {
 
 POLISH: dict[str, tuple[str, ...]] = {
     "person": (
-        "tata|tato|taty|ojciec|ojczym*|mama|mamy|matka|macocha|chlopak*|partner*|wujek|wujka",
+        "tato|taty|ojciec|ojczym*|mamy|matka|macocha|chlopak*|partner*|wujek|wujka",
         "ciocia|cioci|ciotka|dziadek|dziadka|babcia|kuzyn*|brat|brata|siostra|pan|pani|facet*",
         "mezczyzn*|sasiad*|nauczyciel*|opiekun*|on|ona|oni|ktos|starszy|starsza|starsi",
     ),
@@ -60,7 +61,7 @@ POLISH: dict[str, tuple[str, ...]] = {
 
 ROMANIAN: dict[str, tuple[str, ...]] = {
     "person": (
-        "tata|tatal|tatic|mama|mamei|vitreg|vitrega|iubit*|unchi*|matusa|bunic*|var|verisor*",
+        "tatal|tatic|mamei|vitreg|vitrega|iubit*|unchi*|matusa|bunic*|var|verisor*",
         "frate|fratele|sora|barbat*|om|femeie|vecin*|profesor*|el|ea|ei|cineva|mai mare",
     ),
     "secrecy": ("secret*", "sa nu spun", "nimanui", "sa tac", "minciun*|mint"),
@@ -106,7 +107,7 @@ RULES: tuple[frozenset[str], ...] = tuple(frozenset(rule) for rule in (
 ))
 # fmt: on
 
-#: Words shared by Polish and Romanian: they count in each of those languages.
+#: Words Polish and Romanian share: they count in each of those languages.
 SHARED: dict[str, tuple[str, ...]] = {"person": ("mama|tata",)}
 
 #: By language: a rule holds in one language's words ("mam" is "mum" in Welsh, "I have" in
