@@ -39,12 +39,15 @@ errs towards flagging: idioms flag too (see ACCEPTED_FALSE_ALARMS).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from learning.feedback import form_questions, safeguarding, screen_text
 from learning.feedback.safeguarding import ScreenResult, screen, screen_all
+from learning.feedback.screen_spelling import PHRASE_SWAPS, WORD_SWAPS
 from learning.feedback.terms import ScreenCategory as C
 
 DISCLOSURES: list[tuple[str, C]] = [
@@ -1170,3 +1173,43 @@ def test_ascii_plain_words_drop_apostrophes_and_split_on_the_rest() -> None:
         "at",
         "home",
     ]
+
+
+def test_every_phrase_swap_is_two_words() -> None:
+    """expanded_words swaps phrases by pairing words."""
+    assert all(len(phrase.split()) == 2 for phrase in PHRASE_SWAPS)
+    assert all(len(spelt.split()) == 1 for spelt in PHRASE_SWAPS.values())
+
+
+def _swapped_by_pattern(words: list[str]) -> list[str]:
+    """The phrase swaps as one regular expression over the joined words, the way they were
+    made before expanded_words paired words: the reference it must agree with."""
+    pattern = re.compile(
+        "|".join(rf"(?<![^ ]){re.escape(k)}(?![^ ])" for k in sorted(PHRASE_SWAPS, key=len)[::-1])
+    )
+    spelt = [WORD_SWAPS.get(w, w) for w in words]
+    return pattern.sub(lambda m: PHRASE_SWAPS[m.group(0)], " ".join(spelt)).split()
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            sorted({w for phrase in PHRASE_SWAPS for w in phrase.split()})
+            + ["im", "self", "dad", "hurt", "one", "i", "x"]
+        ),
+        max_size=12,
+    )
+)
+def test_phrase_swaps_pair_words_as_the_pattern_did(words: list[str]) -> None:
+    assert screen_text.expanded_words(words) == _swapped_by_pattern(words)
+
+
+@pytest.mark.parametrize(
+    "text", ["my self harm", "no one no body", "step dad and step mum", "im ok", "hello"]
+)
+def test_forms_are_the_plain_form_twice_when_nothing_is_spelt_out(text: str) -> None:
+    plain, expanded = screen_text.forms(text)
+    words = screen_text.plain_words(text)
+    assert plain == screen_text.skeleton(" ".join(words))
+    assert expanded == screen_text.skeleton(" ".join(screen_text.expanded_words(words)))

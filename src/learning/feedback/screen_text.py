@@ -39,9 +39,8 @@ _REPEATS = re.compile(r"([^\W\d_])\1+")
 #: In ASCII text, once lower case and without apostrophes, what is not a word's letter or
 #: digit (as ``str.isalnum`` has it for ASCII).
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
-_PHRASE_SWAP = re.compile(
-    "|".join(r"(?<![^ ])" + re.escape(k) + r"(?![^ ])" for k in sorted(PHRASE_SWAPS, key=len)[::-1])
-)
+#: The first words of the phrase swaps (each two words: see expanded_words).
+_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in PHRASE_SWAPS)
 
 
 def plain_words(text: str) -> list[str]:
@@ -75,9 +74,20 @@ def expanded_words(words: list[str]) -> list[str]:
         if word not in WORD_SWAPS:
             word = _unleet(word)
         out.append(WORD_SWAPS.get(word, word))
-    joined = " ".join(out)
-    joined = _PHRASE_SWAP.sub(lambda m: PHRASE_SWAPS[m.group(0)], joined)
-    return joined.split()
+    spelt = " ".join(out).split()  # a swap may spell one word out as two ("im": "i am")
+    if _PHRASE_STARTS.isdisjoint(spelt):  # most text: no word a phrase swap starts with
+        return spelt
+    swapped: list[str] = []
+    at = 0
+    while at < len(spelt):  # each phrase is two words: swapped from the left, no overlaps
+        pair = " ".join(spelt[at : at + 2])
+        if pair in PHRASE_SWAPS:
+            swapped.append(PHRASE_SWAPS[pair])
+            at += 2
+        else:
+            swapped.append(spelt[at])
+            at += 1
+    return swapped
 
 
 def skeleton(text: str) -> str:
@@ -88,7 +98,9 @@ def skeleton(text: str) -> str:
 def forms(text: str) -> tuple[str, str]:
     """The plain and expanded skeletons of a text, words separated by single spaces."""
     words = plain_words(text)
-    return skeleton(" ".join(words)), skeleton(" ".join(expanded_words(words)))
+    plain = skeleton(" ".join(words))
+    expanded = expanded_words(words)
+    return plain, plain if expanded == words else skeleton(" ".join(expanded))
 
 
 def _unleet(word: str) -> str:
