@@ -1,6 +1,6 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 280
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 320
 NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
 independent estimate. Sentences written after the screen's last change and measured
 before any fix tell more:
@@ -14,9 +14,10 @@ before any fix tell more:
 - The cues (screen_cues_en) were written next, from what rounds 4 to 6 have in common: a
   person joined to secrecy, to being made to do something, to night and closeness, to
   distress. Round 7, written after them: the lexicon alone flagged 14 of 40, with the
-  cues 20. FRESH_TELLINGS, round 8, written after round 7's fixes and not fixed since: the
-  lexicon alone 15 of 40 (38%), with the cues 21 (53%). The cues add about six in forty;
-  the phrases added for a round add about one of the next.
+  cues 20. Round 8, written after round 7's fixes: 15 and 21. FRESH_TELLINGS, round 9,
+  written after round 8's fixes and not fixed since: the lexicon alone 18 of 40 (45%),
+  with the cues 22 (55%). The cues add four to six in forty; the phrases added for a
+  round add one to three of the next.
 - In Welsh, Polish, Romanian and Arabic (OTHER_LANGUAGE_PHRASINGS): round 1, direct and
   indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
   screen_cues_intl came next (a person with closeness or with distress is enough there);
@@ -26,12 +27,14 @@ before any fix tell more:
   missed. The screen is the first net, not the only one: a person reads every child's
   words within the review target.
 - Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1,
-  1 and 1 of 40 in rounds 4 to 8 (all six are in ACCEPTED_FALSE_ALARMS); in the other
-  languages, "mulțumesc pentru ajutor" (thanks for the help) flagged until "ajutor" counted
-  only as a whole answer, and none of the 52 since.
+  1, 1 and 3 of 40 in rounds 4 to 9. All are in ACCEPTED_FALSE_ALARMS but one of round
+  9's, "my carer took me to get new school shoes", which no longer flags since two cue
+  words were narrowed ("took me", "shoes"); round 9 still flags 22 of 40 without them.
+  In the other languages, "mulțumesc pentru ajutor" (thanks for the help) flagged until
+  "ajutor" counted only as a whole answer, and none of the 52 since.
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
-  health care, not children's social care): 1.59% flagged before rounds 4 to 8, 1.70%
-  after by the lexicon, 2.01% with the cues; almost all name a harm word ("scared",
+  health care, not children's social care): 1.59% flagged before rounds 4 to 9, 1.72%
+  after by the lexicon, 2.06% with the cues; almost all name a harm word ("scared",
   "suicidal", "drugs", "abusive") or tell of pain and being made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
 errs towards flagging: idioms flag too (see ACCEPTED_FALSE_ALARMS).
@@ -486,11 +489,7 @@ NEW_PHRASINGS: list[str] = [
     "I sometimes hurt myself so I can feel something",
     "my step dad shuts me in the cupboard under the stairs",
     "every time I say something at my review, I get punished at home after",
-]
-
-#: Round 8: forty indirect tellings written after round 7's fixes and the cues, measured
-#: once and not fixed since: a measure, not a tuning table.
-FRESH_TELLINGS: list[str] = [
+    # round 8, written after round 7's fixes: 15 of 40 by the lexicon, 21 with the cues
     "when daddy is cross he puts me in the dark room",
     "I don't have a coat and my shoes let the water in",
     "we moved house again and I don't go to any school now",
@@ -518,8 +517,8 @@ FRESH_TELLINGS: list[str] = [
     "I tried to tell my teacher but she didn't listen",
     "there's a video of me and my boyfriend going round and I want to die",
     "my stepdad watches me in the shower through the gap",
-    "foster carer here: the girl has come back from home visits with money and won't say "
-    "where from",
+    "foster carer here: the girl has come back from home visits with money and won't say where "
+    "from",
     "my son's father strangled me in front of him last year and now he's back",
     "the child said mummy's friend hurt her bum",
     "my mum takes my medication and sells it",
@@ -532,6 +531,54 @@ FRESH_TELLINGS: list[str] = [
     "my aunty burned my hand with a lighter",
     "nobody knows I'm gay, if dad finds out he'll kill me",
     "the neighbours call the police a lot about our house",
+]
+
+#: Round 9: forty indirect tellings written after round 8's fixes, measured once and not
+#: fixed since: a measure, not a tuning table.
+FRESH_TELLINGS: list[str] = [
+    "my cousin and his friends show me videos about why we should hate people and say I should "
+    "join them",
+    "the lady I live with isn't my family, mum sent me here from another country and I clean her "
+    "house all day",
+    "my dad gets really sad and talks about not being here and I have to watch him all night",
+    "I'm going on holiday to see my grandma and they said I will have a special cutting when I'm "
+    "there",
+    "my brother in law said my sister will be punished because she has a boyfriend",
+    "I'm not allowed to go to school, I stay home and look after the little ones",
+    "my wheelchair has been broken for months and nobody fixes it so I stay in bed",
+    "my mum keeps me off school when I have bruises",
+    "the man upstairs knocks on my door when mum's out and asks if I want to come up",
+    "I got in a car with some lads and they drove me to a town I'd never been to",
+    "my dad bets all the money and then there's nothing for the electric",
+    "we sleep four in one bed at my auntie's",
+    "they take my phone every night and read everything and if I've talked to anyone they go mad",
+    "he said if I tell anyone about the pictures he will send them to everyone at school",
+    "I get pocket money from a guy online if I do things on camera",
+    "mum's boyfriend tells me I'm pretty and lets me stay up late with him when mum's at work",
+    "I cry every night and nobody notices",
+    "I stopped going to the toilet at school because I'm scared of the older kids",
+    "when I wet the bed my mum makes me sleep in it",
+    "my foster carer's husband comes in to say goodnight and stays too long",
+    "I'm not really 18 like I said, I'm 15",
+    "I don't eat the food at home because it makes me ill, it's always out of date",
+    "they say I'm evil and need to be cleaned",
+    "sometimes I take my dad's pills to help me sleep",
+    "I'm scared of what will happen when my stepdad gets out of prison",
+    "I have to share a room with my uncle when he stays",
+    "my brother sets fires in the garden and my mum doesn't care",
+    "I'm told to stay in the car when we go to these houses",
+    "my mum goes out at night and comes back with different men",
+    "I haven't seen a dentist or doctor since I moved here last year",
+    "I wish I could live at school",
+    "I've been drinking with my dad's friends at the weekend",
+    "dad puts a lock on my door from the outside at night",
+    "my sister's boyfriend waits for me after school and gives me lifts home",
+    "I don't like it when my grandad baths me, I'm 10",
+    "I got a new phone from a man I met in the park and he wants me to keep it secret",
+    "I'm always the one who gets hit when things go wrong",
+    "my mum says she'll kill herself if I go into care",
+    "I'm scared to go to sleep because of who comes in",
+    "the police came last week and now dad says I'm not allowed to talk to anyone",
 ]
 
 #: The other languages of the forms, written the same way. Round 1 (direct and indirect, 8 a
@@ -726,7 +773,7 @@ ORDINARY = [
     "My daughter felt listened to",
     "I was upset when they cancelled the visit",
     "it's ok i guess",
-    # written beside rounds 4 to 8 (four of 200 flagged: see ACCEPTED_FALSE_ALARMS)
+    # written beside rounds 4 to 9 (seven of 240 flagged: see ACCEPTED_FALSE_ALARMS)
     "my social worker is kind and brings me snacks when we meet",
     "I wish the meetings were not in school time",
     "I like my foster carer because she listens to me",
@@ -923,6 +970,44 @@ ORDINARY = [
     "my birthday was great",
     "we had a good time at the youth club",
     "nothing to say really",
+    "my worker helped me join the football club",
+    "the meeting was in a nice room with a window",
+    "I want to see my dad at the weekends",
+    "my carer took me to get new school shoes",
+    "I like my bedroom and my posters",
+    "I didn't know what some of the words meant",
+    "the review was better than last time",
+    "my worker gave me a leaflet about my rights",
+    "I'd like to stay at this school until year 11",
+    "my foster mum is kind and funny",
+    "I want more time to talk on my own with my worker",
+    "the letter came on time",
+    "I want my hamster to come with me if I move",
+    "we did a timeline of my life and it was interesting",
+    "I'm happy my brother visits",
+    "the advocate listened and wrote down what I said",
+    "I want to go to the seaside in the summer",
+    "my carer helps me practise for my driving test",
+    "I liked that I chose the snacks",
+    "it's fine, nothing to change",
+    "the worker was honest with me",
+    "I don't like being asked lots of questions",
+    "my mum is doing a course to help us",
+    "I wish I could see my old friends",
+    "the meeting was too early so I missed breakfast",
+    "I'm proud of myself for speaking",
+    "I like the youth worker",
+    "my room is small but it's ok",
+    "I want to learn Spanish",
+    "my worker always says hello to my dog",
+    "we went to a theme park and it was scary but fun",
+    "I'd like a new worker who stays longer",
+    "I liked the cake at my review",
+    "the contact was nice but too short",
+    "I want to do my own washing now",
+    "my teacher helps me at lunchtime",
+    "I'm looking forward to college",
+    "thank you for listening to me",
     # written beside the other languages' rounds
     "moja pracownica socjalna jest bardzo miła",
     "spotkanie było za długie",
@@ -988,11 +1073,13 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
     ("I want to be able to stay at friends houses", C.RUNNING_AWAY),
     ("I don't like the car journey to contact but my carer plays music", C.CONCERN),
     ("I was a bit scared of the meeting but it was fine in the end", C.FEAR),
+    ("I felt nervous but my carer held my hand", C.FEAR),
+    ("my carer makes me tidy my room on Sundays", C.CONCERN),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 280
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 320
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 
@@ -1047,11 +1134,11 @@ def test_new_phrasings_flag(text: str) -> None:
 
 
 def test_the_cues_flag_more_than_half_of_a_round_written_after_every_fix() -> None:
-    """Round 8 was measured once: 15 of 40 by the lexicon, 21 with the cues."""
+    """Round 9 was measured once: 18 of 40 by the lexicon, 22 with the cues."""
     by_lexicon = [t for t in FRESH_TELLINGS if safeguarding.matches(t).keys() - {C.CONCERN}]
     flagged = [t for t in FRESH_TELLINGS if screen(t).flagged]
-    assert len(FRESH_TELLINGS) == 40 and len(flagged) >= 21
-    assert len(flagged) - len(by_lexicon) >= 6
+    assert len(FRESH_TELLINGS) == 40 and len(flagged) >= 22
+    assert len(flagged) - len(by_lexicon) >= 4
 
 
 @pytest.mark.parametrize(

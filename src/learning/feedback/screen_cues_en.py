@@ -7,10 +7,11 @@ and distress. Each concept below is a set of phrases in the lexicon's syntax (se
 screen_lexicon_en); a text whose concepts include every concept of one rule is flagged as a
 concern, wherever in the text the words are.
 
-Measured on forty indirect tellings written after every fix (round 8 in
-tests/feedback/test_safeguarding_screen.py): the lexicon alone flagged 15, the lexicon and
-these cues 21; on round 7, written before the cues were tried on it, 14 and 20. Of eighty
-ordinary comments written beside those rounds, the cues flagged one.
+Measured on forty indirect tellings written after every fix (round 9, FRESH_TELLINGS in
+tests/feedback/test_safeguarding_screen.py): the lexicon alone flagged 18, the lexicon and
+these cues 22; on rounds 7 and 8, each written before the cues were tried on it, 14 and
+20, then 15 and 21. Of 120 ordinary comments written beside those rounds, the cues
+flagged three ("my carer makes me tidy my room on Sundays").
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "he|him|his|she|they|them|someone|somebody|people",
     ),
     "secrecy": (
-        "secret*", "delete*", "between us", "not tell", "never tell", "believe* me", "liar",
+        "secret|secrets|secretly", "delete*", "between us", "not tell", "never tell",
+        "believe* me", "liar",
         "lie|lying|lies", "pretend*", "nobody knows", "no one knows", "quiet",
         "if ~ find|finds|found out", "told me not to", "keep it",
         "tell anyone|anybody|someone|nobody|no_one", "if i ever", "careful what", "our thing",
@@ -38,9 +40,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "made_to": (
         "makes|made|make me", "not allowed", "not let", "have|has|had to", "or else",
-        "lock|locks|locked", "keeps|takes|took|checks my", "keeps|kept|takes|took me",
+        "lock|locks|locked", "keeps|takes|took|checks my", "keeps|kept me",
         "punish*", "blame*", "forces|forced|force", "if i do not", "unless",
-        "takes|took|keeps|kept ~ money",
+        "takes|took|keeps|kept ~ money", "puts|put|sends|sent me",
     ),
     "distress": (
         "angry|temper|mood|worse|crying|cry|cries|shaking|hide|hiding|weird|uncomfortable",
@@ -49,6 +51,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "going_without": (
         "hungry|food|eat|eating|tea|dinner|cold|dark|dirty|smell*|medicine|doctor|school",
+        "medication|medicines|tablets|pills",
     ),
 }
 

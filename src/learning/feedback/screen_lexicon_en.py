@@ -46,6 +46,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "someone|somebody ~ come|call|ring", "hurt ~ my family|mum|dad|sister|brother|pet|dog|nan",
         "stranger*", "waits|waiting|hangs|hanging ~ outside ~ school|house|home",
         "hurt me tonight", "going to hurt me",
+        "keeps|kept ~ bat|knife|knives|hammer|machete ~ door|bed|bedroom|car",
     ),
     C.SELF_HARM: (
         "cut|cuts|cutting|cutted myself", "cut ~ my arm|arms|wrist|wrists|leg|legs|thigh*",
@@ -89,6 +90,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "go to sleep and ~ stay|never|not", "stay asleep",
         "jump*|jumping ~ bridge|roof|building|cliff|window|train",
         "thinking about ~ dying|death|ending_it|jumping|not_being_here|killing",
+        "giving|gave|give ~ my things|my_stuff ~ away", "feel* ~ empty|numb",
+        "have|had an accident ~ so",
     ),
     C.PHYSICAL_ABUSE: (
         "{HIT} me|us|him|her|them",
@@ -146,6 +149,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "special friend",
         "send*|sending|sent me ~ home|abroad|away ~ married|marry", "me ~ get married|to_marry",
         "which one of us ~ prettiest|pretty|fittest|hottest|sexiest",
+        "pregnant by", "got|get|made me|her pregnant", "call* him|her master|daddy|boss",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -171,6 +175,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "at home ~ nobody|no_one ~ talks|speaks|cares|notices",
         "shuts|shutting|shut me|us ~ in|out|cupboard|room|outside",
         "if i|we ~ ever|spoke|speak*|talk*|talked", "our ~ thing|little_thing",
+        "the reason ~ drinks|drinking|angry|left|sad|ill", "my fault", "bad|evil spirit*",
+        "spirit* ~ in_me|inside_me",
+        "puts|put|shuts me ~ dark|room|cupboard|corner|outside",
     ),
     C.NEGLECT: (
         "no food", "no coat|shoes", "holes in ~ shoes",
@@ -218,6 +225,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "rats|mice|cockroach*|bedbugs|fleas|lice|nits|maggots", "bed bugs",
         "teeth|tooth ~ hurt*|ache*|rotten", "never ~ been ~ dentist|doctor",
         "only one who|that ~ feeds|looks|cares|changes", "nobody came", "left ~ for hours",
+        "nobody ~ taken|takes|took me ~ doctor|dentist|hospital", "sleep* in my clothes",
+        "eat ~ if|unless ~ finish|chores|jobs|good",
+        "only ~ feeds|gives ~ us|me ~ bread|toast|crisps", "not ~ go|going ~ to ~ any? school",
+        "not have ~ coat|shoes|bed", "shoes ~ water_in|holes|too_small",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -275,6 +286,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "have|had|got|make*|made ~ work for them|him",
         "money ~ meet|to_meet", "meet up ~ money|him|them|alone", "jobs|errands for ~ him|them|men",
         "adding me",
+        "boyfriend|girlfriend ~ 18|19|20|21|22|23|24|25|26|27|28|29|30",
+        "carry|carrying ~ things|stuff", "pay for my ~ ticket|train|travel|taxi|bus",
+        "meet him|meet_up_with_him",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -292,6 +306,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "chair|wardrobe|drawers|bed ~ against|behind|under ~ door|handle",
         "lock* my ~ door|bedroom",
         "bag packed", "listening for", "careful what i say",
+        "not have to go home", "so i do not have to ~ go|be ~ home",
     ),
     C.RUNNING_AWAY: (
         "run|ran|running away", "runaway", "run|ran|running|runs off", "keep|kept running",
@@ -342,6 +357,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "want|wanting|wants ~ to_live|to_stay|to_be ~ somewhere_else|with_someone_else",
         "want|wanting|wants ~ to_live|to_stay|to_be ~ away_from_them|anywhere_else",
         "takes|took|keeps|kept ~ my|all|the ~ money|benefits|allowance",
+        "tried to tell ~ but|nobody|no_one|they_did_not|she_did_not|he_did_not",
+        "sells|sold|selling ~ my|medication|tablets|pills",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",
