@@ -42,7 +42,6 @@ from tests.feedback.test_safeguarding_screen import (  # noqa: E402
 )
 
 from learning.feedback import safeguarding  # noqa: E402
-from learning.feedback.screen_text import forms  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DATA_SETS = ("nhs_fft_phase1", "nhs_fft_v6")
@@ -57,10 +56,7 @@ FORM_ANSWERS = [
 
 def by_lexicon(text: str) -> bool:
     """Whether the lexicon alone, without the cues, flags the text."""
-    return any(
-        safeguarding._CRY_FOR_HELP.fullmatch(form) or safeguarding._any_pattern().search(form)
-        for form in forms(text)
-    )
+    return safeguarding.screen(text, cues=False).flagged
 
 
 def share(texts: list[str], flags) -> float:

@@ -1098,7 +1098,7 @@ def test_other_languages_phrasings_flag(text: str) -> None:
 def test_the_cues_add_to_a_round_in_the_other_languages_written_after_every_fix() -> None:
     """Round 3 was measured once: 5 of 24 by the lexicons, 9 with the cues."""
     flagged = [t for t in OTHER_LANGUAGE_FRESH if screen(t).flagged]
-    by_lexicon = [t for t in OTHER_LANGUAGE_FRESH if safeguarding.matches(t).keys() - {C.CONCERN}]
+    by_lexicon = [t for t in OTHER_LANGUAGE_FRESH if screen(t, cues=False).flagged]
     assert len(OTHER_LANGUAGE_FRESH) == 24 and len(flagged) >= 9
     assert len(flagged) - len(by_lexicon) >= 4
 
@@ -1135,7 +1135,7 @@ def test_new_phrasings_flag(text: str) -> None:
 
 def test_the_cues_flag_more_than_half_of_a_round_written_after_every_fix() -> None:
     """Round 9 was measured once: 18 of 40 by the lexicon, 22 with the cues."""
-    by_lexicon = [t for t in FRESH_TELLINGS if safeguarding.matches(t).keys() - {C.CONCERN}]
+    by_lexicon = [t for t in FRESH_TELLINGS if screen(t, cues=False).flagged]
     flagged = [t for t in FRESH_TELLINGS if screen(t).flagged]
     assert len(FRESH_TELLINGS) == 40 and len(flagged) >= 22
     assert len(flagged) - len(by_lexicon) >= 4
@@ -1158,7 +1158,7 @@ def test_cues_flag_a_concern_when_every_concept_of_a_rule_is_there(
 ) -> None:
     plain, expanded = screen_text.forms(text)
     assert not safeguarding._any_pattern().search(expanded)  # the lexicon finds nothing
-    assert safeguarding._cue_rule(plain, expanded) == rule
+    assert safeguarding._cue_rule(safeguarding._cue_words(plain, expanded)) == rule
     assert screen(text) == ScreenResult(flagged=True, categories=(C.CONCERN,))
     assert safeguarding.matches(text)[C.CONCERN]
 

@@ -54,11 +54,12 @@ class ScreenResult:
 NOT_FLAGGED = ScreenResult(flagged=False, categories=())
 
 
-def screen(text: str) -> ScreenResult:
-    """Screen one text. Never raises on any string."""
+def screen(text: str, *, cues: bool = True) -> ScreenResult:
+    """Screen one text. Never raises on any string. ``cues=False``: the lexicon alone, to
+    measure what the cues add."""
     if not text or text.isspace() or text in _calm_choices():
         return NOT_FLAGGED
-    return _screen(text)
+    return _screen(text, cues=cues)
 
 
 def prepare() -> None:
@@ -85,7 +86,7 @@ def _calm_choices() -> frozenset[str]:
     return frozenset(value for value in values if not _screen(value).flagged)
 
 
-def _screen(text: str) -> ScreenResult:
+def _screen(text: str, *, cues: bool = True) -> ScreenResult:
     if not text or text.isspace():
         return NOT_FLAGGED
     plain, expanded = forms(text)
@@ -94,7 +95,9 @@ def _screen(text: str) -> ScreenResult:
         return _result({ScreenCategory.IMMEDIATE_DANGER})
     if not any(_any_pattern().search(form) for form in variants):
         # most feedback: one search per form, not one per category, then one for the cues
-        return _result({ScreenCategory.CONCERN}) if _cue_rule(plain, expanded) else NOT_FLAGGED
+        if cues and _cue_rule(_cue_words(plain, expanded)):
+            return _result({ScreenCategory.CONCERN})
+        return NOT_FLAGGED
     found = {
         category
         for category, pattern in _patterns().items()
@@ -120,9 +123,10 @@ def matches(text: str) -> dict[ScreenCategory, str]:
         hit = pattern.search(plain) or pattern.search(expanded)
         if hit:
             out[category] = hit.group(0)
-    rule = None if out else _cue_rule(plain, expanded)
+    cue_words = {} if out else _cue_words(plain, expanded)
+    rule = _cue_rule(cue_words)
     if rule:
-        found = reversed(_cue_words(plain, expanded).items())  # English words first
+        found = reversed(cue_words.items())  # English words first
         words = {concept: hit for (concept, _), hit in found}
         out[ScreenCategory.CONCERN] = " ... ".join(words[concept] for concept in sorted(rule))
     return out
@@ -219,13 +223,13 @@ def _at_word_start(phrases: Iterable[Compiled]) -> re.Pattern[str]:
     return re.compile(_WORD_START + "(?:" + "|".join(branches + anywhere) + ")")
 
 
-def _cue_rule(plain: str, expanded: str) -> frozenset[str] | None:
+def _cue_rule(cue_words: dict[tuple[str, str], str]) -> frozenset[str] | None:
     """The first rule of the cues whose every concept is in the text in the words of one
     language: the rules of screen_cues_en in English, those and the looser ones of
     screen_cues_intl in the other languages. Languages are not mixed: "on" is Polish for
     "he", "mam" Welsh for "mum"."""
     by_language: dict[str, set[str]] = {}
-    for concept, language in _cue_words(plain, expanded):
+    for concept, language in cue_words:
         by_language.setdefault(language, set()).add(concept)
     shared = by_language.pop("shared", set())
     for language, concepts in by_language.items():
