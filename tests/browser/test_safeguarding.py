@@ -176,4 +176,6 @@ def test_a_childs_disclosure_on_a_phone_reaches_the_inbox_and_the_email(
     expect(row).to_contain_text("Fear")
     row.get_by_role("link", name=f"Alert {alert_id}").click()
     expect(page.get_by_text(DISCLOSURE)).to_be_visible()
+    expect(page.locator("mark.app-flagged")).to_have_text(["stepdad hits me when mum", "scared"])
+    expect(page.locator(".app-why")).to_contain_text("Physical abuse: “hits me”")
     assert_accessible(page)

@@ -101,6 +101,37 @@ def test_the_alert_page_shows_the_feedback_and_every_view_is_audited(
     assert [(e.record_id, e.actor_id) for e in viewed] == [(str(alert.id), me.person.id)] * 2
 
 
+def test_the_alert_page_marks_the_words_that_made_the_flag_and_says_why(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    worries = "We moved house.\n<b>My stepdad</b> hits me with a belt & I am scared"
+    alert = make_alert(
+        factory,
+        settings,
+        answers=json.dumps({"worries": worries, "good_things": "My worker listens"}),
+    )
+    db.commit()
+
+    response = lead(client, factory).get(f"/safeguarding/alerts/{alert.id}")
+    rows = page(response).select(".govuk-summary-list__row")
+    by_question = {row.select_one("dt").get_text(strip=True): row.select_one("dd") for row in rows}
+    answer = next(dd for dd in by_question.values() if dd and "belt" in dd.get_text())
+    assert [m.get_text() for m in answer.select("mark.app-flagged")] == [
+        "hits me",
+        "belt",
+        "scared",
+    ]
+    assert answer.select_one("b") is None and "<b>My stepdad</b>" in answer.get_text()
+    assert answer.select("br")  # the line break kept
+    why = [" ".join(li.get_text().split()) for li in answer.select(".app-why li")]
+    assert why == [
+        "Physical abuse: “hits me”, “belt”",
+        "Fear (scared of someone or of going home): “scared”",
+    ]  # in the order they were written
+    calm = next(dd for dd in by_question.values() if dd and "My worker listens" in dd.get_text())
+    assert calm.select("mark") == [] and calm.select(".app-why") == []
+
+
 def test_another_councils_alert_is_not_found(
     client: TestClient, db: Session, factory: Factory, settings: Settings
 ) -> None:

@@ -268,6 +268,24 @@ def test_a_flagged_item_says_its_alert_was_raised(
     assert "kept out of themes" in warning.text
 
 
+def test_a_flagged_item_marks_the_words_that_raised_the_alert(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    flagged = given(db, settings, poster_for(factory, team), answers={"worries": DISCLOSURE})
+    answers = page(supervisor.get(f"/feedback/queue/{flagged.id}")).select_one("#answers")
+    assert answers is not None
+    assert [m.get_text() for m in answers.select("mark.app-flagged")] == ["hits me", "scared"]
+    assert "Physical abuse" in answers.select_one(".app-why").get_text()
+
+
+def test_an_item_without_an_alert_marks_nothing(
+    db: Session, supervisor: SignedIn, item: FeedbackSubmission
+) -> None:
+    answers = page(supervisor.get(f"/feedback/queue/{item.id}")).select_one("#answers")
+    assert answers is not None and answers.get_text(strip=True)
+    assert answers.select("mark") == [] and answers.select(".app-why") == []
+
+
 def test_forms_on_the_item_need_the_csrf_token(
     client: TestClient, db: Session, supervisor: SignedIn, item: FeedbackSubmission
 ) -> None:

@@ -18,6 +18,7 @@ reads every child's words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +30,14 @@ from learning.feedback.screen_cues_intl import RULES as OTHER_LANGUAGE_RULES
 from learning.feedback.screen_lexicon_en import MACROS
 from learning.feedback.screen_lexicon_en import PHRASES as ENGLISH
 from learning.feedback.screen_lexicon_intl import LANGUAGES
-from learning.feedback.screen_text import forms, plain_words, skeleton
+from learning.feedback.screen_text import (
+    Traced,
+    forms,
+    plain_words,
+    skeleton,
+    traced_expanded_words,
+    traced_plain_words,
+)
 from learning.feedback.terms import ScreenCategory
 
 GAP = r"(?:[^ ]+ ){0,3}"
@@ -114,22 +122,100 @@ def screen_all(texts: Iterable[str]) -> ScreenResult:
     return _result(found)
 
 
-def matches(text: str) -> dict[ScreenCategory, str]:
-    """For each flagged category, the first stretch of normalised text that matched (to
-    explain a flag; never stored)."""
-    plain, expanded = forms(text)
-    out: dict[ScreenCategory, str] = {}
-    for category, pattern in _patterns().items():
-        hit = pattern.search(plain) or pattern.search(expanded)
-        if hit:
-            out[category] = hit.group(0)
-    cue_words = {} if out else _cue_words(plain, expanded)
-    rule = _cue_rule(cue_words)
-    if rule:
-        found = reversed(cue_words.items())  # English words first
-        words = {concept: hit for (concept, _), hit in found}
-        out[ScreenCategory.CONCERN] = " ... ".join(words[concept] for concept in sorted(rule))
-    return out
+@dataclass(frozen=True)
+class Reason:
+    """Why a text was flagged in one category: where in the text, as it was written (each
+    span is a start and end offset; empty when the text's words cannot be traced)."""
+
+    category: ScreenCategory
+    spans: tuple[tuple[int, int], ...]
+
+
+def explain(text: str) -> tuple[Reason, ...]:
+    """For each category ``screen`` flags the text in, the stretches of the text that made
+    it: every match of the category's phrases, or for a concern the words of each of the
+    cues read together. To show a person why; never stored."""
+    result = screen(text)
+    if not result.flagged:
+        return ()
+    words = traced_plain_words(text)
+    if words is None:
+        return tuple(Reason(category, ()) for category in result.categories)
+    plain, expanded = _Located(words), _Located(traced_expanded_words(words))
+    if any(_CRY_FOR_HELP.fullmatch(form.text) for form in (plain, expanded)):
+        return (Reason(ScreenCategory.IMMEDIATE_DANGER, (plain.span(0, len(plain.text)),)),)
+    reasons = [
+        Reason(category, spans)
+        for category, pattern in _patterns().items()
+        if (
+            spans := _merged(
+                form.span(*hit.span())
+                for form in (plain, expanded)
+                for hit in pattern.finditer(form.text)
+            )
+        )
+    ]
+    if not reasons:  # the lexicon found nothing: the cues flagged it
+        reasons = [Reason(ScreenCategory.CONCERN, _cue_spans(plain, expanded))]
+    return tuple(sorted(reasons, key=lambda reason: reason.category))
+
+
+def flagged_spans(reasons: Iterable[Reason]) -> tuple[tuple[int, int], ...]:
+    """Every stretch that made a flag, in order, overlapping ones joined."""
+    return _merged(span for reason in reasons for span in reason.spans)
+
+
+class _Located:
+    """A normalised form as the screen reads it (skeleton words joined by single spaces),
+    able to say which stretch of the original text a match in it came from."""
+
+    def __init__(self, words: list[Traced]) -> None:
+        self.words = words
+        skeletons = [skeleton(t.word) for t in words]
+        self.text = " ".join(skeletons)
+        self.starts: list[int] = []
+        at = 0
+        for word in skeletons:
+            self.starts.append(at)
+            at += len(word) + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, max(start, end - 1)) - 1
+        return self.words[first].start, self.words[last].end
+
+
+def _cue_spans(plain: _Located, expanded: _Located) -> tuple[tuple[int, int], ...]:
+    """The words of each concept of the rule that flagged the text, in the language whose
+    words made the rule (see _cue_rule)."""
+    found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for match in _english_cues().finditer(expanded.text):
+        concept, _, language = (match.lastgroup or "").rpartition("_")
+        found.setdefault((concept, language), []).append(expanded.span(*match.span()))
+    finder, labelled = _other_language_cues()
+    for match in finder.finditer(plain.text):
+        for label, pattern in labelled:
+            if hit := pattern.match(plain.text, match.start()):
+                found.setdefault(label, []).append(plain.span(*hit.span()))
+                break
+    language, rule = _language_and_rule({key: "" for key in found}) or ("", frozenset())
+    languages = {language} if language == "en" else {language, "shared"}
+    return _merged(
+        span
+        for (concept, where), spans in found.items()
+        if concept in rule and where in languages
+        for span in spans
+    )
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 def compile_phrase(phrase: str) -> str:
@@ -217,8 +303,7 @@ def _at_word_start(phrases: Iterable[Compiled]) -> re.Pattern[str]:
         for letter in letters or ():
             by_letter.setdefault(letter, []).append(regex)
     branches = [
-        f"(?={letter})(?:{'|'.join(regexes)})"
-        for letter, regexes in sorted(by_letter.items())
+        f"(?={letter})(?:{'|'.join(regexes)})" for letter, regexes in sorted(by_letter.items())
     ]
     return re.compile(_WORD_START + "(?:" + "|".join(branches + anywhere) + ")")
 
@@ -228,6 +313,14 @@ def _cue_rule(cue_words: dict[tuple[str, str], str]) -> frozenset[str] | None:
     language: the rules of screen_cues_en in English, those and the looser ones of
     screen_cues_intl in the other languages. Languages are not mixed: "on" is Polish for
     "he", "mam" Welsh for "mum"."""
+    found = _language_and_rule(cue_words)
+    return found[1] if found else None
+
+
+def _language_and_rule(
+    cue_words: dict[tuple[str, str], str],
+) -> tuple[str, frozenset[str]] | None:
+    """The language and rule ``_cue_rule`` finds."""
     by_language: dict[str, set[str]] = {}
     for concept, language in cue_words:
         by_language.setdefault(language, set()).add(concept)
@@ -237,7 +330,7 @@ def _cue_rule(cue_words: dict[tuple[str, str], str]) -> frozenset[str] | None:
             concepts |= shared
         rules = RULES if language == "en" else RULES + OTHER_LANGUAGE_RULES
         if rule := next((rule for rule in rules if rule <= concepts), None):
-            return rule
+            return language, rule
     return None
 
 

@@ -9,6 +9,9 @@ against a normalised form of what they wrote, never the raw text. Two forms are 
 - the expanded form: the plain form with text-speak and common misspellings spelt out
   ("im scard cuz" -> "i am scared because", "wanna" -> "want to", "k1ll" -> "kill").
 
+To explain a flag, each word of both forms can be traced back to the stretch of the text it
+came from (``traced_plain_words``, ``traced_expanded_words``).
+
 Both are then reduced to a skeleton in which every run of one repeated character is one
 letter ("sooo scaaared" -> "so scared", "kill" -> "kil"); phrases are reduced the same way,
 so doubled or tripled letters never matter.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from learning.feedback.screen_spelling import EMOJI, LEET, PHRASE_SWAPS, WORD_SWAPS
 
@@ -108,3 +112,81 @@ def _unleet(word: str) -> str:
     if word.isdigit() or word.isalpha() or not any(ch.isalpha() for ch in word):
         return word
     return word.translate(LEET)
+
+
+@dataclass(frozen=True)
+class Traced:
+    """A word of a normalised form and the stretch of the text it came from."""
+
+    word: str
+    start: int
+    end: int
+
+
+def traced_plain_words(text: str) -> list[Traced] | None:
+    """``plain_words`` with each word's place in the text: the run of characters that made
+    it. None in the rare text whose words cannot be traced one run at a time (then the
+    flag is explained without places)."""
+    traced: list[Traced] = []
+    for start, end in _word_runs(text):
+        run = text[start:end]
+        traced.extend(Traced(word, start, end) for word in any_plain_words(run))
+    if [t.word for t in traced] != plain_words(text):
+        return None
+    return traced
+
+
+def traced_expanded_words(plain: list[Traced]) -> list[Traced]:
+    """``expanded_words`` with each word's place: a spelt-out word keeps its source's, and
+    a phrase swapped for two words spans both."""
+    spelt: list[Traced] = []
+    for source in plain:
+        word = source.word if source.word in WORD_SWAPS else _unleet(source.word)
+        spelt.extend(
+            Traced(part, source.start, source.end) for part in WORD_SWAPS.get(word, word).split()
+        )
+    swapped: list[Traced] = []
+    at = 0
+    while at < len(spelt):
+        pair = " ".join(t.word for t in spelt[at : at + 2])
+        if pair in PHRASE_SWAPS:
+            first, last = spelt[at], spelt[at + 1]
+            swapped.extend(
+                Traced(part, first.start, last.end) for part in PHRASE_SWAPS[pair].split()
+            )
+            at += 2
+        else:
+            swapped.append(spelt[at])
+            at += 1
+    return swapped
+
+
+def _word_runs(text: str) -> list[tuple[int, int]]:
+    """Where each run of word characters (and the apostrophes and accents inside words)
+    starts and ends; an emoji the screen spells out is a run of its own."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    at = 0
+    while at < len(text):
+        symbol = next((s for s in EMOJI if text.startswith(s, at)), None)
+        if symbol is None and _in_word(text[at]):
+            start = at if start is None else start
+            at += 1
+            continue
+        if start is not None:
+            runs.append((start, at))
+            start = None
+        if symbol is not None:
+            runs.append((at, at + len(symbol)))
+            at += len(symbol)
+        else:
+            at += 1
+    if start is not None:
+        runs.append((start, len(text)))
+    return runs
+
+
+def _in_word(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalnum() or ch in "'`"
+    return ord(ch) in _APOSTROPHES or unicodedata.combining(ch) > 0 or bool(any_plain_words(ch))

@@ -5,11 +5,13 @@ an item was held for checking."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session, col, select
 
+from learning.feedback import safeguarding
+from learning.feedback.alert_words import CATEGORY_LABELS
 from learning.feedback.form_definitions import definition_for
 from learning.feedback.models import FeedbackSubmission, FeedbackTag, SafeguardingAlert
 from learning.feedback.terms import FormKind, QuarantineReason, ScreenCategory, SubmissionStatus
@@ -30,10 +32,29 @@ HELD_BECAUSE = {
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A stretch of an answer, as lines, and whether the safeguarding screen flagged it."""
+
+    lines: tuple[str, ...]
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class Why:
+    """One reason the screen flagged an answer: the category in words, and the words as
+    they were written."""
+
+    label: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answer: str
     is_text: bool
+    pieces: tuple[Piece, ...] = ()  # the answer with what was flagged marked (see explained)
+    why: tuple[Why, ...] = ()
 
 
 def form_label(kind: FormKind) -> str:
@@ -56,6 +77,45 @@ def answers_of(submission: FeedbackSubmission) -> list[Answer]:
         Answer(key.replace("_", " ").capitalize(), str(v), True) for key, v in stored.items() if v
     )
     return shown
+
+
+def explained(answers: list[Answer]) -> list[Answer]:
+    """The answers with the words that made the safeguarding screen flag each one marked, and
+    why in words, for the people who read an alert: a false alarm ("my mum will kill me if I
+    am late") is seen as one at a glance, and the words that matter in a long answer are
+    found at once."""
+    return [_explained(answer) for answer in answers]
+
+
+def _explained(answer: Answer) -> Answer:
+    reasons = safeguarding.explain(answer.answer) if answer.is_text else ()
+    if not reasons:
+        return answer
+    text = answer.answer
+    in_order = sorted(reasons, key=lambda r: r.spans[:1])  # in the order they were written
+    why = tuple(
+        Why(CATEGORY_LABELS[r.category], tuple(text[start:end] for start, end in r.spans))
+        for r in in_order
+    )
+    return replace(answer, pieces=pieces(text, safeguarding.flagged_spans(reasons)), why=why)
+
+
+def pieces(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Piece, ...]:
+    """The text cut at the spans' ends, each piece as its lines."""
+    out: list[Piece] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            out.append(_piece(text[at:start], False))
+        out.append(_piece(text[start:end], True))
+        at = end
+    if at < len(text):
+        out.append(_piece(text[at:], False))
+    return tuple(out)
+
+
+def _piece(text: str, flagged: bool) -> Piece:
+    return Piece(tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")), flagged)
 
 
 def _choice_label(choices: tuple, raw: str) -> str:

@@ -52,7 +52,9 @@ def item_page(
             "item": submission,
             "team": db.get(Team, submission.team_id),
             "form_label": triage_display.form_label(submission.form_kind),
-            "answers": triage_display.answers_of(submission),
+            "answers": triage_display.explained(triage_display.answers_of(submission))
+            if alert
+            else triage_display.answers_of(submission),
             "held": triage.is_held(submission),
             "held_because": triage_display.HELD_BECAUSE.get(submission.quarantine_reason)
             if submission.quarantine_reason
