@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -51,4 +52,30 @@ def test_an_administrator_opens_each_admin_page_from_the_menu_and_it_is_accessib
         "aria-current", "page"
     )
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("megabytes", [3, 20])
+def test_a_file_too_large_to_import_shows_the_error_beside_the_file_field(
+    new_context: Callable[..., BrowserContext],
+    live_server: LiveServer,
+    administrator: dict[str, Any],
+    tmp_path: Path,
+    megabytes: int,
+) -> None:
+    """Over 2 MB the file is read and refused; far over, it goes back to the form before
+    it is read. Either way the browser shows the import page with the error, not a bare
+    'Content Too Large'."""
+    big = tmp_path / "staff.csv"
+    big.write_bytes(b"given_name,family_name,email\n" + b"x" * (megabytes * 1024 * 1024))
+    page = new_context(storage_state=administrator).new_page()
+    page.goto(live_server.url("/people/import"))
+    page.get_by_label("Upload a CSV file").set_input_files(big)
+    page.get_by_role("button", name="Check the file").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import staff")
+    expect(page.locator("#file-error")).to_contain_text(
+        "The selected file must be smaller than 2 MB"
+    )
+    expect(page.locator(".govuk-error-summary")).to_contain_text("smaller than 2 MB")
     assert_accessible(page)

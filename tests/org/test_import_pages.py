@@ -283,11 +283,30 @@ def test_a_clash_found_only_while_writing_undoes_the_whole_import(
     assert db.exec(select(Person).where(Person.email == "ann@example.test")).first() is None
 
 
-def test_an_upload_far_over_the_limit_is_refused_before_it_is_read(
+def test_an_upload_far_over_the_limit_goes_back_to_the_form_with_the_error_beside_the_field(
     admin: SignedIn, db: Session
 ) -> None:
     before = counts(db)
     response = upload(admin, staff_csv("Ann,One,ann@example.test,SW,,Other,Practitioner,,")
                       + b"x" * (5 * 1024 * 1024))
-    assert response.status_code == 413
+    assert response.status_code == 303
+    assert response.headers["location"].endswith("/people/import?too_large=1")
+    page_again = admin.follow(response)
+    assert heading(page_again) == "Import staff"
+    assert field_error(page_again, "file") == "The selected file must be smaller than 2 MB"
+    assert error_summary(page_again) == ["The selected file must be smaller than 2 MB"]
+    assert counts(db) == before
+    confirm = admin.post("/people/import/confirm", {"csv_data": "A" * (5 * 1024 * 1024)})
+    assert confirm.headers["location"].endswith("/people/import?too_large=1")
+    assert counts(db) == before
+
+
+def test_an_upload_without_a_declared_length_is_refused_unread(
+    admin: SignedIn, db: Session
+) -> None:
+    before = counts(db)
+    chunks = iter([b"--x\r\n", b"x" * 1024])  # sent in chunks: no Content-Length
+    response = admin.client.post("/people/import/preview", content=chunks,
+                                 headers={"content-type": "multipart/form-data; boundary=x"})
+    assert response.status_code == 411
     assert counts(db) == before

@@ -24,6 +24,7 @@ TITLES = {
     403: "You do not have permission to see this page",
     404: "Page not found",
     405: "Sorry, that is not allowed",
+    411: "Sorry, there is a problem with the request",
     413: "That file or form is too large",
     422: "Sorry, there is a problem with what was sent",
     429: "Too many requests",

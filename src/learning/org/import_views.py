@@ -18,16 +18,20 @@ from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission, Role
+from learning.core.uploads import limited_upload_route, too_large
 from learning.core.web import flash, redirect, render
 from learning.org import csv_import, service, staff_import
 from learning.org.csv_import import Action, ImportPlan
 from learning.org.models import CareerStage
 
+#: The upload may be at most 2 MB; anything up to this is answered with a field error, and
+#: anything over it is sent back to the upload page before it is read (learning.core.uploads).
+UPLOAD_BODY_LIMIT = 4 * 1024 * 1024
+TOO_LARGE = "The selected file must be smaller than 2 MB"
 router = APIRouter()
+upload_router = APIRouter(route_class=limited_upload_route(UPLOAD_BODY_LIMIT, "staff_import"))
 Importer = Annotated[Principal, Depends(requires(Permission.STAFF_IMPORT))]
 
-#: The upload may be at most 2 MB; anything up to this is answered with a field error.
-UPLOAD_BODY_LIMIT = 4 * 1024 * 1024
 #: The confirm form carries the file as base64 (a third larger than the file).
 CONFIRM_FIELD_LIMIT = csv_import.MAX_BYTES * 4 // 3 + 1024
 SUMMARY_LIMIT = 20
@@ -35,7 +39,7 @@ SUMMARY_LIMIT = 20
 
 @router.get("/people/import", name="staff_import")
 def staff_import_page(request: Request, db: DbSession, principal: Importer) -> Response:
-    return _upload_page(request, db, principal, {})
+    return _upload_page(request, db, principal, {"file": TOO_LARGE} if too_large(request) else {})
 
 
 @router.get("/people/import/example.csv", name="staff_import_example")
@@ -46,8 +50,7 @@ def staff_import_example(principal: Importer) -> Response:
     )
 
 
-@router.post("/people/import/preview", name="staff_import_preview",
-             max_body_size=UPLOAD_BODY_LIMIT)
+@upload_router.post("/people/import/preview", name="staff_import_preview")
 def staff_import_preview(
     request: Request, db: DbSession, principal: Importer,
     file: Annotated[UploadFile | None, File()] = None,
@@ -58,14 +61,13 @@ def staff_import_preview(
     data = upload.file.read(csv_import.MAX_BYTES + 1)
     if len(data) > csv_import.MAX_BYTES:
         return _upload_page(request, db, principal,
-                            {"file": "The selected file must be smaller than 2 MB"}, 422)
+                            {"file": TOO_LARGE}, 422)
     plan = staff_import.preview(db, principal.council_id, principal.person_id, data)
     return _preview_or_upload(request, db, principal, plan, data)
 
 
-@router.post("/people/import/confirm", name="staff_import_confirm",
-             max_body_size=UPLOAD_BODY_LIMIT,
-             form_limits={"max_part_size": CONFIRM_FIELD_LIMIT})
+@upload_router.post("/people/import/confirm", name="staff_import_confirm",
+                    form_limits={"max_part_size": CONFIRM_FIELD_LIMIT})
 def staff_import_confirm(
     request: Request, db: DbSession, principal: Importer,
     csv_data: Annotated[str, Form()] = "",

@@ -25,6 +25,7 @@ from learning.org.view_helpers import FormDep, not_found
 router = APIRouter()
 router.include_router(team_views.router)
 router.include_router(import_views.router)
+router.include_router(import_views.upload_router)
 
 Reader = Annotated[Principal, Depends(requires(Permission.PEOPLE_READ))]
 Manager = Annotated[Principal, Depends(requires(Permission.PEOPLE_MANAGE))]
