@@ -586,3 +586,47 @@ def test_with_javascript_a_reflection_saves_itself_as_it_is_typed_and_is_still_t
     page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Supervision with {cast.autosave}")
     expect(page.locator("#reflection-experience")).to_have_value(text)
+
+
+def test_a_case_discussion_saves_itself_as_it_is_typed_and_survives_the_sign_in_running_out(
+    new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
+) -> None:
+    context = new_context()
+    page = context.new_page()
+    demo_sign_in(page, server, cast.manager)
+    page.goto(server.url("/supervision"))
+    page.get_by_role("button", name=f"Start a session with {cast.autosave}", exact=True).click()
+    page.get_by_role("button", name="Add a case discussion").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add a case discussion")
+    status = page.locator("#case-save-status")
+    expect(status).to_have_attribute("role", "status")
+
+    voice = "She drew her house with a big locked door and said the door keeps the shouting out."
+    page.get_by_label("Case reference").fill("CS-20417")
+    page.get_by_label("What has the child told us?").click()
+    with page.expect_response(
+        lambda r: r.url.endswith("/cases/draft") and "shouting" in (r.request.post_data or ""),
+        timeout=8_000,
+    ) as saved:
+        page.keyboard.type(voice)  # kept two seconds after the last key
+    assert saved.value.ok
+    expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\."))
+    expect(page.get_by_label("What has the child told us?")).to_be_focused()
+    assert_accessible(page)
+
+    context.clear_cookies()  # the sign-in runs out before the discussion is saved
+    page.get_by_role("button", name="Save the case discussion").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Add a case discussion")
+    demo_sign_in(page, server, cast.manager)
+    page.goto(server.url("/supervision"))
+    page.get_by_role("button", name=f"Start a session with {cast.autosave}", exact=True).click()
+    expect(page.locator("#case-started")).to_contain_text("not added yet")
+    page.get_by_role("button", name="Go back to the case discussion you started").click()
+    expect(page.locator("#case-draft")).to_contain_text("which is not saved yet")
+    expect(page.get_by_label("Case reference")).to_have_value("CS-20417")
+    expect(page.get_by_label("What has the child told us?")).to_have_value(voice)
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Discard what was not saved").click()
+    expect(page.get_by_role("alert")).to_contain_text("discarded")
+    expect(page.get_by_label("What has the child told us?")).to_have_value("")

@@ -1,7 +1,8 @@
 """Case discussions and actions of a session being recorded, and marking actions done.
 
 Each has its own page (one thing per page), reached from the session form by buttons that
-first save the draft, so nothing typed there is lost on the way."""
+first save the draft, so nothing typed there is lost on the way. A case discussion's form
+is kept as a draft as it is typed too (see case_drafts)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
+from learning.accounts.dependencies import Principal
 from learning.audit.service import actor_from, record
-from learning.core.clock import today
+from learning.core.clock import to_london, today
 from learning.core.deps import DbSession
-from learning.core.web import flash, redirect, render
-from learning.supervision import case_forms, discussions, forms, records, service
+from learning.core.web import flash, is_htmx, redirect, render
+from learning.supervision import case_drafts, case_forms, discussions, forms, records, service
 from learning.supervision.models import CaseDiscussion, SupervisionSession
 from learning.supervision.views_common import (
     FormFields,
@@ -44,7 +46,7 @@ def case_new(request: Request, db: DbSession, principal: Recorder, session_id: i
         session = service.require_editable_session(db, principal, session_id)
     except service.CannotChangeNow as locked:
         return cannot_change_now(request, str(locked), session_id)
-    return _case_page(request, db, session, None, {}, {})
+    return _case_page(request, db, session, None, {}, {}, draft=True)
 
 
 @router.post("/supervision/sessions/{session_id:int}/cases", name="session_case_create")
@@ -75,7 +77,8 @@ def case_edit(request: Request, db: DbSession, principal: Recorder, case_id: int
         return _locked_case(request, db, case_id, str(locked))
     record(db, actor_from(request), "supervision.case_discussion.viewed", "case_discussion",
            case_id, session_id=session.id)
-    return _case_page(request, db, session, discussion, _case_values(db, discussion), {})
+    return _case_page(request, db, session, discussion, _case_values(db, discussion), {},
+                      draft=True)
 
 
 @router.post("/supervision/cases/{case_id:int}/edit", name="session_case_update")
@@ -140,8 +143,17 @@ def _case_values(db: Session, discussion: CaseDiscussion) -> dict[str, Any]:
 def _case_page(
     request: Request, db: Session, session: SupervisionSession,
     discussion: CaseDiscussion | None, values: dict[str, Any], errors: forms.Errors,
-    status: int = 200,
+    status: int = 200, draft: bool = False,
 ) -> Response:
+    """The case form; with ``draft``, what was typed and not saved is shown in place of the
+    values given, with when it was kept."""
+    assert session.id is not None
+    kept = case_drafts.case_draft(db, session.id, discussion.id if discussion else None)
+    draft_saved_at = None
+    if draft and kept is not None:
+        typed, saved_at = kept
+        values = {name: typed.get(name, "") for name in case_forms.CASE_ORDER}
+        draft_saved_at = to_london(saved_at)
     names = records.names_of(db, {session.supervisee_id})
     return render(request, "supervision/session_case_form.html", {
         "session": session,
@@ -152,7 +164,64 @@ def _case_page(
         "errors": errors,
         "raters": list(case_forms.RATING_FIELDS.items()),
         "labels": labels(),
+        "draft_saved_at": draft_saved_at,
+        "draft_url": _draft_url(request, session.id, discussion),
     }, status_code=status)
+
+
+# Drafts of case discussions -----------------------------------------------------------
+
+
+@router.post("/supervision/sessions/{session_id:int}/cases/draft", name="session_case_draft_new")
+def case_draft_new(
+    request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
+) -> Response:
+    return _keep_draft(request, db, principal, session_id, None, fields)
+
+
+@router.post("/supervision/cases/{case_id:int}/draft", name="session_case_draft")
+def case_draft(
+    request: Request, db: DbSession, principal: Recorder, case_id: int, fields: FormFields
+) -> Response:
+    try:
+        discussion, _ = service.require_case_discussion(db, principal, case_id)
+    except service.CannotChangeNow as locked:
+        return _locked_case(request, db, case_id, str(locked))
+    return _keep_draft(request, db, principal, discussion.session_id, case_id, fields)
+
+
+def _keep_draft(
+    request: Request, db: Session, principal: Principal, session_id: int,
+    case_id: int | None, fields: forms.Fields,
+) -> Response:
+    """Keep the form as typed: the status line for an autosave (HTMX), or back to the form
+    with a message for "Save draft", or forget it for "Discard what was not saved"."""
+    actor = actor_from(request)
+    try:
+        if fields.one("then") == "discard":
+            case_drafts.discard_case_draft(db, principal, actor, session_id, case_id)
+            flash(request, "What was not saved has been discarded")
+            return redirect(request, _case_url(request, session_id, case_id))
+        saved_at = case_drafts.save_case_draft(db, principal, actor, session_id, case_id, fields)
+    except service.CannotChangeNow as locked:
+        return cannot_change_now(request, str(locked), session_id)
+    if is_htmx(request):
+        return render(request, "supervision/_case_saved.html",
+                      {"saved_at": to_london(saved_at).strftime("%H:%M")})
+    flash(request, "Your draft has been saved. Save the case discussion when it is ready")
+    return redirect(request, _case_url(request, session_id, case_id))
+
+
+def _case_url(request: Request, session_id: int, case_id: int | None) -> str:
+    if case_id is None:
+        return str(request.url_for("session_case_new", session_id=session_id))
+    return str(request.url_for("session_case_edit", case_id=case_id))
+
+
+def _draft_url(request: Request, session_id: int, discussion: CaseDiscussion | None) -> str:
+    if discussion is None:
+        return str(request.url_for("session_case_draft_new", session_id=session_id))
+    return str(request.url_for("session_case_draft", case_id=discussion.id))
 
 
 # Actions ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from learning.supervision.access import NotYourRecord
 from learning.supervision.lifecycle import InvalidInput, changed, require_editable_session
 from learning.supervision.models import (
     CaseDiscussion,
+    CaseDiscussionDraft,
     SafetyRating,
     SupervisionAction,
     SupervisionSession,
@@ -31,6 +32,8 @@ from learning.supervision.terms import ActionStatus, RaterRole
 
 CASE_TYPE = "case_discussion"
 ACTION_TYPE = "supervision_action"
+#: The key of the draft of a case discussion not added yet (see case_drafts).
+NEW_CASE = "new"
 
 
 def require_case_discussion(
@@ -56,6 +59,7 @@ def add_case_discussion(
     db.flush()
     _rate(db, session, discussion, data.ratings)
     changed(session)
+    forget_case_draft(db, session_id, None)
     db.flush()
     record(db, actor, "supervision.case_discussion.added", CASE_TYPE, discussion.id,
            session_id=session_id, case_reference=data.case_reference,
@@ -74,6 +78,7 @@ def update_case_discussion(
     db.exec(delete(SafetyRating).where(col(SafetyRating.case_discussion_id) == case_id))
     _rate(db, session, discussion, data.ratings)
     changed(session)
+    forget_case_draft(db, discussion.session_id, case_id)
     db.flush()
     record(db, actor, "supervision.case_discussion.changed", CASE_TYPE, case_id,
            session_id=session.id, case_reference=data.case_reference,
@@ -107,12 +112,29 @@ def remove_case_discussion(
     db.exec(delete(SafetyRating).where(col(SafetyRating.case_discussion_id) == case_id))
     db.exec(update(SupervisionAction).where(col(SupervisionAction.case_discussion_id) == case_id)
             .values(case_discussion_id=None))
+    forget_case_draft(db, discussion.session_id, case_id)
     db.delete(discussion)
     changed(session)
     db.flush()
     record(db, actor, "supervision.case_discussion.removed", CASE_TYPE, case_id,
            session_id=session.id, case_reference=discussion.case_reference)
     return session
+
+
+def key_for(case_id: int | None) -> str:
+    """The key of a case discussion's draft in its session: its id, or "new"."""
+    return NEW_CASE if case_id is None else str(case_id)
+
+
+def forget_case_draft(db: Session, session_id: int, case_id: int | None) -> bool:
+    """Delete the draft of a discussion (saved, removed or discarded); whether there was one."""
+    result = db.exec(
+        delete(CaseDiscussionDraft).where(
+            col(CaseDiscussionDraft.session_id) == session_id,
+            col(CaseDiscussionDraft.case_key) == key_for(case_id),
+        )
+    )
+    return bool(result.rowcount)
 
 
 def _rate(

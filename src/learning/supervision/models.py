@@ -155,6 +155,23 @@ class CaseDiscussion(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class CaseDiscussionDraft(SQLModel, table=True):
+    """A case discussion's form as it is being typed, before it is saved: kept so that
+    nothing typed is lost to a closed tab, a dropped connection or a sign-in that ran out.
+    ``case_key`` is the discussion's id, or "new" for one not yet added. Gone once the
+    discussion is saved, removed, or the draft is discarded."""
+
+    __tablename__ = "case_discussion_draft"
+    __table_args__ = (UniqueConstraint("session_id", "case_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="supervision_session.id", index=True)
+    case_key: str = Field(max_length=20)
+    fields: str = Field(default="{}", sa_type=Text)  # JSON: each answer as typed
+    saved_by_id: int = Field(foreign_key="person.id")
+    saved_at: datetime = Field(default_factory=utcnow)
+
+
 class SafetyRating(SQLModel, table=True):
     """A 0-10 safety scale judgement by one rater, kept over time for the case."""
 

@@ -17,7 +17,15 @@ from learning.audit.service import actor_from
 from learning.core.clock import to_london, today
 from learning.core.deps import DbSession
 from learning.core.web import flash, is_htmx, redirect, render
-from learning.supervision import access, case_views, forms, frameworks, records, service
+from learning.supervision import (
+    access,
+    case_drafts,
+    case_views,
+    forms,
+    frameworks,
+    records,
+    service,
+)
 from learning.supervision.models import SupervisionSession
 from learning.supervision.terms import SessionStatus
 from learning.supervision.views_common import (
@@ -107,6 +115,7 @@ def _edit_page(
         "names": records.names_of(db, {a.owner_id for a in carried}),
         "today": today(),
         "labels": labels(),
+        "case_drafts": case_drafts.drafts_in(db, session.id),
     }, status_code=status)
 
 

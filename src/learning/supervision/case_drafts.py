@@ -1,0 +1,125 @@
+"""Drafts of case discussions: the form kept as it is typed, before it is saved.
+
+A case discussion is long (the Signs of Safety questions, the child's voice, a decision and
+its rationale) and is written on a page of its own. While the supervisor types, the page
+sends what is in the form every few seconds (HTMX), or when they press "Save draft" (no
+JavaScript needed). The answers are kept exactly as typed, valid or not, one draft per
+discussion (or one for a discussion not added yet), and shown again when the page is next
+opened: after a closed tab, a lost connection, or a sign-in that ran out. Saving the
+discussion, removing it, or discarding the draft deletes the draft.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from learning.accounts.dependencies import Principal
+from learning.audit.service import Actor, record
+from learning.core.clock import utcnow
+from learning.supervision import case_forms
+from learning.supervision.discussions import (
+    CASE_TYPE,
+    forget_case_draft,
+    key_for,
+    require_case_discussion,
+)
+from learning.supervision.forms import Fields, Raw
+from learning.supervision.lifecycle import require_editable_session
+from learning.supervision.models import CaseDiscussionDraft, SupervisionSession
+
+
+def save_case_draft(
+    db: Session,
+    principal: Principal,
+    actor: Actor,
+    session_id: int,
+    case_id: int | None,
+    fields: Fields,
+) -> datetime:
+    """Keep the case form's answers as typed (access checked as for saving the discussion
+    itself); audited when they differ from the draft kept before. Returns when."""
+    session = _editable(db, principal, session_id, case_id)
+    assert session.id is not None
+    typed = {name: value for name, value in case_forms.case_values(fields).items() if value}
+    draft = _draft(db, session.id, key_for(case_id))
+    now = utcnow()
+    if draft is None:
+        draft = CaseDiscussionDraft(
+            session_id=session.id, case_key=key_for(case_id), saved_by_id=principal.person_id
+        )
+    elif json.loads(draft.fields) == typed:
+        return draft.saved_at
+    draft.fields = json.dumps(typed, sort_keys=True)
+    draft.saved_by_id = principal.person_id
+    draft.saved_at = now
+    db.add(draft)
+    db.flush()
+    record(
+        db,
+        actor,
+        "supervision.case_discussion.draft_saved",
+        CASE_TYPE,
+        key_for(case_id),
+        session_id=session.id,
+        answers=sorted(typed),
+    )
+    return now
+
+
+def case_draft(
+    db: Session, session_id: int, case_id: int | None
+) -> tuple[dict[str, Raw], datetime] | None:
+    """The answers kept as typed for this discussion's form, and when; None if none."""
+    draft = _draft(db, session_id, key_for(case_id))
+    if draft is None:
+        return None
+    return json.loads(draft.fields), draft.saved_at
+
+
+def drafts_in(db: Session, session_id: int) -> dict[str, datetime]:
+    """When each draft of the session's case discussions was kept, by key."""
+    rows = db.exec(
+        select(CaseDiscussionDraft.case_key, CaseDiscussionDraft.saved_at).where(
+            CaseDiscussionDraft.session_id == session_id
+        )
+    )
+    return dict(rows.all())
+
+
+def discard_case_draft(
+    db: Session, principal: Principal, actor: Actor, session_id: int, case_id: int | None
+) -> None:
+    """Forget what was typed and not saved (audited if there was anything)."""
+    session = _editable(db, principal, session_id, case_id)
+    assert session.id is not None
+    if forget_case_draft(db, session.id, case_id):
+        record(
+            db,
+            actor,
+            "supervision.case_discussion.draft_discarded",
+            CASE_TYPE,
+            key_for(case_id),
+            session_id=session.id,
+        )
+
+
+def _editable(
+    db: Session, principal: Principal, session_id: int, case_id: int | None
+) -> SupervisionSession:
+    if case_id is None:
+        return require_editable_session(db, principal, session_id)
+    discussion, session = require_case_discussion(db, principal, case_id)
+    if discussion.session_id != session_id:
+        raise ValueError("the discussion is not of this session")
+    return session
+
+
+def _draft(db: Session, session_id: int, key: str) -> CaseDiscussionDraft | None:
+    return db.exec(
+        select(CaseDiscussionDraft).where(
+            CaseDiscussionDraft.session_id == session_id, CaseDiscussionDraft.case_key == key
+        )
+    ).first()

@@ -1,0 +1,200 @@
+"""Drafts of case discussions: what the supervisor types is kept as it is typed (HTMX) or
+with "Save draft", valid or not, and shown again when the form is next opened (after a
+closed tab or a sign-in that ran out); saving, removing or discarding forgets it; only the
+session's supervisor, and only while the record may change."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session, col, select
+
+from learning.audit.models import AuditEvent
+from learning.org.models import Person
+from learning.supervision.models import CaseDiscussion, CaseDiscussionDraft
+from tests.factories import Factory
+from tests.org.pages import error_summary, flash, page, value_of
+from tests.supervision.factories import SignedIn, sign_in
+from tests.supervision.test_sessions import case_form, pair, sf, start, supervisor
+
+__all__ = ["pair", "sf", "supervisor"]  # fixtures shared with test_sessions
+
+HTMX = {"HX-Request": "true"}
+
+
+def drafts(db: Session) -> list[CaseDiscussionDraft]:
+    db.expire_all()
+    return list(db.exec(select(CaseDiscussionDraft)).all())
+
+
+def audited(db: Session, action: str) -> list[AuditEvent]:
+    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
+
+
+def textarea(response, name: str) -> str:  # type: ignore[no-untyped-def]
+    field = page(response).select_one(f"textarea[name='{name}']")
+    assert field is not None, name
+    return field.get_text()
+
+
+def test_a_new_case_discussion_typed_and_not_saved_is_there_when_the_form_is_opened_again(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    typed = case_form(
+        child_voice="", rationale="Half a thought about", **{"rating-supervisor": "11"}
+    )
+    response = supervisor.post(
+        f"/supervision/sessions/{session_id}/cases/draft", typed, headers=HTMX
+    )
+    assert response.status_code == 200 and "Draft saved at" in response.text
+    [draft] = drafts(db)
+    assert draft.case_key == "new" and draft.saved_by_id == supervisor.person.id
+    assert db.exec(select(CaseDiscussion)).all() == []  # nothing added yet
+
+    again = supervisor.get(f"/supervision/sessions/{session_id}/cases/new")
+    assert value_of(again, "case_reference") == "CS-104233"
+    assert textarea(again, "rationale") == "Half a thought about"
+    assert value_of(again, "rating-supervisor") == "11"  # kept as typed, not yet checked
+    assert "which is not saved yet" in page(again).select_one("#case-draft").get_text()
+    assert error_summary(again) == []
+
+    edit = supervisor.get(f"/supervision/sessions/{session_id}/edit")
+    assert page(edit).select_one("#case-started") is not None
+    assert "Go back to the case discussion you started" in edit.text
+
+
+def test_saving_the_discussion_forgets_its_draft_and_a_new_form_is_empty_again(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    supervisor.post(f"/supervision/sessions/{session_id}/cases/draft", case_form(), headers=HTMX)
+    saved = supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
+    assert saved.status_code == 303
+    assert drafts(db) == []
+    fresh = supervisor.get(f"/supervision/sessions/{session_id}/cases/new")
+    assert value_of(fresh, "case_reference") == ""
+    assert page(fresh).select_one("#case-draft") is None
+
+
+def test_an_invalid_save_keeps_the_draft_so_the_typing_is_still_there_later(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    typed = case_form(child_voice="")
+    supervisor.post(f"/supervision/sessions/{session_id}/cases/draft", typed, headers=HTMX)
+    refused = supervisor.post(f"/supervision/sessions/{session_id}/cases", typed)
+    assert refused.status_code == 422
+    assert len(drafts(db)) == 1
+
+
+def test_save_draft_without_javascript_goes_back_to_the_form_with_a_message(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    response = supervisor.post(
+        f"/supervision/sessions/{session_id}/cases/draft",
+        case_form(decision="Step down to child in need"),
+    )
+    assert response.headers["location"].endswith(f"/supervision/sessions/{session_id}/cases/new")
+    back = supervisor.follow(response)
+    assert "Your draft has been saved" in flash(back)
+    assert textarea(back, "decision") == "Step down to child in need"
+
+
+def test_a_change_to_a_discussion_is_kept_and_a_cleared_answer_stays_cleared(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
+    discussion = db.exec(select(CaseDiscussion)).one()
+    changed = case_form(decision="", rationale="", learning_point="A new point")
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft", changed, headers=HTMX)
+    [draft] = drafts(db)
+    assert draft.case_key == str(discussion.id)
+
+    again = supervisor.get(f"/supervision/cases/{discussion.id}/edit")
+    assert textarea(again, "learning_point") == "A new point"
+    assert textarea(again, "decision") == ""  # cleared, not the stored decision
+    edit = supervisor.get(f"/supervision/sessions/{session_id}/edit")
+    assert "Changes not saved" in page(edit).select_one(".govuk-summary-card__title").get_text()
+
+    supervisor.post(f"/supervision/cases/{discussion.id}/edit", changed)
+    assert drafts(db) == []
+    db.refresh(discussion)
+    assert discussion.learning_point == "A new point"
+
+
+def test_discarding_forgets_what_was_not_saved_and_is_audited(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    supervisor.post(f"/supervision/sessions/{session_id}/cases/draft", case_form(), headers=HTMX)
+    response = supervisor.post(
+        f"/supervision/sessions/{session_id}/cases/draft", {**case_form(), "then": "discard"}
+    )
+    back = supervisor.follow(response)
+    assert "discarded" in flash(back)
+    assert drafts(db) == [] and value_of(back, "case_reference") == ""
+    assert len(audited(db, "supervision.case_discussion.draft_discarded")) == 1
+
+
+def test_removing_a_discussion_removes_its_draft(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
+    discussion = db.exec(select(CaseDiscussion)).one()
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(harm="x"), headers=HTMX)
+    assert supervisor.post(f"/supervision/cases/{discussion.id}/remove").status_code == 303
+    assert drafts(db) == []
+
+
+def test_the_same_answers_again_are_not_saved_or_audited_again(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    for _ in range(3):
+        supervisor.post(
+            f"/supervision/sessions/{session_id}/cases/draft", case_form(), headers=HTMX
+        )
+    supervisor.post(
+        f"/supervision/sessions/{session_id}/cases/draft",
+        case_form(harm="More detail"),
+        headers=HTMX,
+    )
+    saved = audited(db, "supervision.case_discussion.draft_saved")
+    assert len(saved) == 2
+    assert set(json.loads(saved[0].detail)["answers"]) >= {"case_reference", "harm", "child_voice"}
+
+
+def test_only_the_sessions_supervisor_keeps_a_draft(
+    client: TestClient,
+    db: Session,
+    factory: Factory,
+    supervisor: SignedIn,
+    pair: tuple[Person, Person],
+) -> None:
+    session_id = start(supervisor, pair[1])
+    supervisee = sign_in(client, factory, pair[1])
+    refused = supervisee.post(
+        f"/supervision/sessions/{session_id}/cases/draft", case_form(), headers=HTMX
+    )
+    assert refused.status_code in (403, 404)
+    assert drafts(db) == []
+    assert (
+        db.exec(
+            select(CaseDiscussionDraft).where(col(CaseDiscussionDraft.session_id) == session_id)
+        ).all()
+        == []
+    )
+
+
+def test_a_draft_needs_the_csrf_token(
+    client: TestClient, db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    response = client.post(f"/supervision/sessions/{session_id}/cases/draft", data=case_form())
+    assert response.status_code == 403
+    assert drafts(db) == []
