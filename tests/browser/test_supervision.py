@@ -630,3 +630,31 @@ def test_a_case_discussion_saves_itself_as_it_is_typed_and_survives_the_sign_in_
     page.get_by_role("button", name="Discard what was not saved").click()
     expect(page.get_by_role("alert")).to_contain_text("discarded")
     expect(page.get_by_label("What has the child told us?")).to_have_value("")
+
+
+def test_an_autosave_that_cannot_reach_the_server_says_the_changes_are_not_saved(
+    new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
+) -> None:
+    context = new_context()
+    page = context.new_page()
+    demo_sign_in(page, server, cast.manager)
+    page.goto(server.url("/supervision"))
+    page.get_by_role("button", name=f"Start a session with {cast.autosave}", exact=True).click()
+    page.get_by_role("button", name="Add a case discussion").click()
+    status = page.locator("#case-save-status")
+
+    context.set_offline(True)
+    page.get_by_label("What has the child told us?").fill("Typed on a train with no signal.")
+    page.get_by_label("Case reference").click()  # leaving the box: a change, so a save
+    expect(status).to_have_text(re.compile("Your latest changes are not saved yet"))
+
+    context.set_offline(False)
+    page.get_by_label("Case reference").fill("CS-33120")
+    page.get_by_label("Decision (optional)").click()
+    expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\."))
+
+    page.reload()  # both answers were kept once the connection was back
+    expect(page.get_by_label("What has the child told us?")).to_have_value(
+        "Typed on a train with no signal.")
+    page.get_by_role("button", name="Discard what was not saved").click()
+    expect(page.get_by_label("Case reference")).to_have_value("")

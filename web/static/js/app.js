@@ -70,3 +70,18 @@ document.addEventListener("htmx:load", (event) => {
     initGovukComponents(element).catch(console.error);
   }
 });
+
+// An autosave that did not reach the server says so where "Draft saved" would be, so no
+// one leaves believing words are kept that are not. The next save that works says
+// "Draft saved" again.
+const NOT_SAVED =
+  'Your latest changes are not saved yet. Check your connection, then use "Save draft".';
+
+for (const failure of ["htmx:sendError", "htmx:responseError", "htmx:timeout"]) {
+  document.addEventListener(failure, (event) => {
+    const target = event.detail.target;
+    if (target instanceof Element && target.getAttribute("role") === "status") {
+      target.textContent = NOT_SAVED;
+    }
+  });
+}
