@@ -59,6 +59,9 @@ def test_a_new_case_discussion_typed_and_not_saved_is_there_when_the_form_is_ope
     assert value_of(again, "rating-supervisor") == "11"  # kept as typed, not yet checked
     assert "which is not saved yet" in page(again).select_one("#case-draft").get_text()
     assert error_summary(again) == []
+    [viewed] = audited(db, "supervision.case_discussion.draft_viewed")
+    assert (viewed.record_id, viewed.actor_id) == ("new", supervisor.person.id)
+    assert "Half a thought" not in viewed.detail  # never content
 
     edit = supervisor.get(f"/supervision/sessions/{session_id}/edit")
     assert page(edit).select_one("#case-started") is not None

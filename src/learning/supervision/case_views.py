@@ -154,6 +154,9 @@ def _case_page(
         typed, saved_at = kept
         values = {name: typed.get(name, "") for name in case_forms.CASE_ORDER}
         draft_saved_at = to_london(saved_at)
+        record(db, actor_from(request), "supervision.case_discussion.draft_viewed",
+               "case_discussion", discussions.key_for(discussion.id if discussion else None),
+               session_id=session.id)
     names = records.names_of(db, {session.supervisee_id})
     return render(request, "supervision/session_case_form.html", {
         "session": session,
