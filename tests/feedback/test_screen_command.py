@@ -14,12 +14,14 @@ from learning.cli import main
 CALM = {"flagged": False, "categories": []}
 
 
-def run(monkeypatch: pytest.MonkeyPatch, data: bytes) -> tuple[int, list[dict[str, object]], str]:
+def run(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, *options: str
+) -> tuple[int, list[dict[str, object]], str]:
     stdout, stderr = io.BytesIO(), io.StringIO()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(stdout, write_through=True))
     monkeypatch.setattr(sys, "stderr", stderr)
-    code = main(["safeguarding", "screen"])
+    code = main(["safeguarding", "screen", *options])
     lines = stdout.getvalue().decode("ascii").splitlines()
     return code, [json.loads(line) for line in lines], stderr.getvalue()
 
@@ -35,6 +37,27 @@ def test_one_json_object_per_line_in_order(monkeypatch: pytest.MonkeyPatch) -> N
         CALM,
         {"flagged": True, "categories": ["physical_abuse"]},
         {"flagged": True, "categories": ["suicide"]},
+    ]
+
+
+def test_why_gives_the_words_that_made_each_category_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = "my worker was nice\nmy step-dad h1ts me & I'm scared\nMój tata mnie bije\n".encode()
+    code, out, err = run(monkeypatch, data, "--why")
+    assert code == 0 and err == ""
+    assert out == [
+        {**CALM, "why": {}},
+        {
+            "flagged": True,
+            "categories": ["fear", "physical_abuse"],
+            "why": {"fear": ["scared"], "physical_abuse": ["h1ts me"]},
+        },
+        {
+            "flagged": True,
+            "categories": ["physical_abuse"],
+            "why": {"physical_abuse": ["mnie bije"]},
+        },
     ]
 
 
