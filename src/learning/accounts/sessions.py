@@ -63,7 +63,7 @@ def start_signed_in_session(
     """Rotate: end the pre-sign-in session and start a new one with a new id and CSRF token."""
     now = utcnow()
     if state.id:
-        db.exec(update(UserSession).where(UserSession.id == state.id).values(revoked_at=now))  # type: ignore[call-overload, arg-type]
+        db.exec(update(UserSession).where(UserSession.id == state.id).values(revoked_at=now))  # type: ignore[arg-type]
     raw = new_token()
     row = UserSession(
         id=token_hash(raw),
@@ -81,7 +81,7 @@ def start_signed_in_session(
 
 def end_session(db: Session, state: SessionState) -> None:
     if state.id:
-        db.exec(  # type: ignore[call-overload]
+        db.exec(
             update(UserSession).where(UserSession.id == state.id).values(revoked_at=utcnow())  # type: ignore[arg-type]
         )
     state.id, state.person_id, state.replaced, state.clear_cookie = None, None, True, True
@@ -89,7 +89,7 @@ def end_session(db: Session, state: SessionState) -> None:
 
 def revoke_sessions_for(db: Session, person_id: int) -> int:
     """End every live session of a person (disabled, or an administrator's decision)."""
-    result = db.exec(  # type: ignore[call-overload]
+    result = db.exec(
         update(UserSession)
         .where(UserSession.person_id == person_id, UserSession.revoked_at.is_(None))  # type: ignore[arg-type, union-attr]
         .values(revoked_at=utcnow())

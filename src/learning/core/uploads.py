@@ -12,7 +12,8 @@ body at its declared length, so nothing longer is read.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from fastapi import Request
 from fastapi.routing import APIRoute
@@ -29,7 +30,7 @@ def limited_upload_route(limit: int, form_route: str) -> type[APIRoute]:
     over it, back to the route named ``form_route`` with ``?too_large=1``."""
 
     class LimitedUploadRoute(APIRoute):
-        def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
             handler = super().get_route_handler()
 
             async def checked(request: Request) -> Response:

@@ -43,6 +43,7 @@ def create_action(
     action = FeedbackAction(
         council_id=council_id,
         team_id=team_id,
+        title=data.title,
         owner_id=actor.person_id,
         created_by_id=actor.person_id,
     )
@@ -97,6 +98,7 @@ def link_item(
     """Links an item to one of its own team's actions (once)."""
     if action.team_id != submission.team_id or action.council_id != submission.council_id:
         raise NotYours(f"action {action.id} belongs to another team", "feedback_action", action.id)
+    assert action.id is not None and submission.id is not None
     if db.get(FeedbackActionLink, (action.id, submission.id)) is None:
         db.add(FeedbackActionLink(action_id=action.id, submission_id=submission.id))
         record(

@@ -104,7 +104,7 @@ def current_count(db: Session, key: str, limit: Limit, now: datetime | None = No
         .execute(table.select().where(table.c.key == key, table.c.window_start == start))
         .first()
     )
-    return int(row.count) if row is not None else 0
+    return int(row._mapping["count"]) if row is not None else 0
 
 
 def purge_counters(db: Session, now: datetime | None = None) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -16,6 +17,8 @@ from learning.feedback.form_definitions import definition_for
 from learning.feedback.models import FeedbackSubmission, FeedbackTag, SafeguardingAlert
 from learning.feedback.terms import FormKind, QuarantineReason, ScreenCategory, SubmissionStatus
 from learning.feedback.working_days import is_overdue, read_by
+
+__all__ = ["read_by"]  # triage_item_page reads it from here, with the rest of the display
 from learning.org.models import Team
 
 HELD_BECAUSE = {
@@ -118,7 +121,7 @@ def _piece(text: str, flagged: bool) -> Piece:
     return Piece(tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")), flagged)
 
 
-def _choice_label(choices: tuple, raw: str) -> str:
+def _choice_label(choices: tuple[Any, ...], raw: str) -> str:
     return next((str(choice.label) for choice in choices if choice.value == raw), raw)
 
 
@@ -173,7 +176,7 @@ def rows_for(db: Session, submissions: list[FeedbackSubmission], today: date) ->
             form=form_label(s.form_kind),
             read_by=read_by(s.submitted_at),
             overdue=s.status is SubmissionStatus.NEW and is_overdue(s.submitted_at, today),
-            alert_id=alerts.get(s.id),
+            alert_id=alerts.get(s.id or 0),
             tags=tuple(tags.get(s.id or 0, ())),
         )
         for s in submissions
