@@ -16,7 +16,7 @@ from learning.supervision.models import CaseDiscussion, CaseDiscussionDraft
 from tests.factories import Factory
 from tests.org.pages import error_summary, flash, page, value_of
 from tests.supervision.factories import SignedIn, sign_in
-from tests.supervision.test_sessions import case_form, pair, sf, start, supervisor
+from tests.supervision.test_sessions import case_form, pair, session_form, sf, start, supervisor
 
 __all__ = ["pair", "sf", "supervisor"]  # fixtures shared with test_sessions
 
@@ -200,4 +200,32 @@ def test_a_draft_needs_the_csrf_token(
     session_id = start(supervisor, pair[1])
     response = client.post(f"/supervision/sessions/{session_id}/cases/draft", data=case_form())
     assert response.status_code == 403
+    assert drafts(db) == []
+
+
+def test_signing_off_the_record_forgets_its_case_drafts(
+    client: TestClient,
+    db: Session,
+    factory: Factory,
+    supervisor: SignedIn,
+    pair: tuple[Person, Person],
+) -> None:
+    """A signed record is locked: no case discussion of it can change, so nothing kept for
+    one is needed any more."""
+    session_id = start(supervisor, pair[1])
+    supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
+    supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
+    discussion = db.exec(select(CaseDiscussion)).one()
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(harm="More"),
+                    headers=HTMX)
+    supervisor.post(f"/supervision/sessions/{session_id}/cases/draft",
+                    case_form(case_reference="CS-555"), headers=HTMX)
+    recorded = supervisor.post(f"/supervision/sessions/{session_id}/record", {})
+    assert recorded.status_code == 303
+    assert len(drafts(db)) == 2  # still the supervisor's to finish until it is signed off
+
+    supervisee = sign_in(client, factory, pair[1])
+    signed = supervisee.post(f"/supervision/sessions/{session_id}/sign-off",
+                             {"agreed": "yes", "comment": "", "sharing": ["case_learning"]})
+    assert signed.status_code == 303
     assert drafts(db) == []

@@ -6,7 +6,8 @@ sends what is in the form every few seconds (HTMX), or when they press "Save dra
 JavaScript needed). The answers are kept exactly as typed, valid or not, one draft per
 discussion (or one for a discussion not added yet), and shown again when the page is next
 opened: after a closed tab, a lost connection, or a sign-in that ran out. Saving the
-discussion, removing it, or discarding the draft deletes the draft.
+discussion, removing it, or discarding the draft deletes the draft, and so does signing off
+the record (it is locked then).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from learning.supervision.access import NotYourRecord
 from learning.supervision.discussions import (
     add_action,
     add_case_discussion,
+    forget_case_drafts_of,
     remove_case_discussion,
     require_case_discussion,
     set_action_status,
@@ -259,6 +260,7 @@ def sign_off(
     session.supervisee_comment = data.comment
     session.share_personal_for_learning = data.sharing.personal
     session.share_case_learning = data.sharing.case_learning
+    forget_case_drafts_of(db, session_id)  # locked now: no case discussion can change
     db.flush()
     record(db, actor, "supervision.session.signed_off", RECORD_TYPE, session.id,
            agreed=data.agreed, version=session.version, share_personal=data.sharing.personal,
