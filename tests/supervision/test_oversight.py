@@ -124,6 +124,25 @@ def test_each_supervisee_has_a_button_that_starts_a_session(
     assert form.find("input", attrs={"name": "csrf_token"}) is not None
 
 
+
+def test_a_record_started_and_not_recorded_is_carried_on_from_the_list(
+    client: TestClient, factory: Factory, sf: SupervisionFactory
+) -> None:
+    supervisor, worker = sf.make_pair()
+    csrf = factory.sign_in(client, supervisor)
+    started = client.post(f"/supervision/supervisees/{worker.id}/sessions",
+                          data={"csrf_token": csrf})
+    assert started.status_code == 303
+
+    response = client.get("/supervision")
+    [button] = page(response).select("#supervisees form button")
+    assert button.get_text(" ", strip=True) == f"Carry on with the session with {worker.name}"
+    note = button.find_next_sibling("span")
+    assert isinstance(note, Tag) and "not recorded yet" in note.get_text()
+    again = client.post(f"/supervision/supervisees/{worker.id}/sessions",
+                        data={"csrf_token": csrf})
+    assert again.headers["location"] == started.headers["location"]  # the same record
+
 def test_a_supervisor_with_no_supervisees_is_told_so(
     client: TestClient, factory: Factory
 ) -> None:

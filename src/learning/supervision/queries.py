@@ -184,6 +184,20 @@ def last_held(db: Session, scope: Select[Any]) -> dict[int, date]:
     return dict(rows)
 
 
+def records_started(db: Session, scope: Select[Any], supervisor_id: int) -> dict[int, date]:
+    """For each supervisee in ``scope`` with a first record ``supervisor_id`` started and has
+    not recorded yet, the day it was planned for ("Start a session" carries on with it)."""
+    rows = db.exec(
+        select(col(SupervisionSession.supervisee_id), func.min(SupervisionSession.planned_for))
+        .where(col(SupervisionSession.supervisee_id).in_(scope),
+               SupervisionSession.supervisor_id == supervisor_id,
+               SupervisionSession.status == SessionStatus.DRAFT,
+               SupervisionSession.version == 1)
+        .group_by(col(SupervisionSession.supervisee_id))
+    ).all()
+    return dict(rows)
+
+
 def last_wellbeing(db: Session, scope: Select[Any], recorded_by: int) -> dict[int, int]:
     """The latest wellbeing score in sessions ``recorded_by`` held: the personal section is
     read only by the supervisee and the session's own supervisor."""
@@ -231,6 +245,7 @@ class SuperviseeRow:
     open_actions: int
     overdue_actions: int
     on: date
+    started: date | None = None  # a record started and not recorded yet: planned for
 
     @property
     def days_overdue(self) -> int:
@@ -256,6 +271,7 @@ def list_supervisees(db: Session, principal: Principal, on: date) -> list[Superv
     rules = frequency_policy(db, principal.council_id)
     plans = schedules(db, scope, people, on)
     held, wellbeing = last_held(db, scope), last_wellbeing(db, scope, principal.person_id)
+    started = records_started(db, scope, principal.person_id)
     workloads, actions = latest_workloads(db, scope), action_counts(
         db, principal.council_id, scope, on)
     return [
@@ -264,7 +280,7 @@ def list_supervisees(db: Session, principal: Principal, on: date) -> list[Superv
             next_due=plans[p.id].due_after(rules, held.get(p.id)),
             wellbeing=wellbeing.get(p.id), workload=workloads.get(p.id),
             open_actions=actions.get(p.id, (0, 0))[0], overdue_actions=actions.get(p.id, (0, 0))[1],
-            on=on,
+            on=on, started=started.get(p.id),
         )
         for p in people
     ]
