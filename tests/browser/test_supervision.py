@@ -26,6 +26,8 @@ from learning.org import service as org
 from learning.org.demo import DEMO_SLUG
 from learning.org.models import Council, Person
 from learning.supervision import frameworks
+from learning.supervision.models import SupervisionSession
+from learning.supervision.terms import SessionStatus
 from tests.browser.conftest import (
     DEFAULT_TIMEOUT_MS,
     LiveServer,
@@ -84,8 +86,11 @@ def cast(server: LiveServer) -> Cast:
             if team is None or frameworks.framework_for(team.kind.value).name != "Signs of Safety":
                 continue
             assert manager.id is not None
+            started = set(db.exec(select(SupervisionSession.supervisee_id).where(
+                SupervisionSession.status == SessionStatus.DRAFT)).all())  # the demo's own
             people = [p for p in org.supervisees_of(db, manager.id) if p.team_id == team_id
-                      and org.roles_of(db, p.id or 0) == [Role.PRACTITIONER]]
+                      and org.roles_of(db, p.id or 0) == [Role.PRACTITIONER]
+                      and p.id not in started]
             if len(people) >= 3:
                 return Cast(manager.name, *(_unique_name(db, council.id, p) for p in people[:3]))
     raise AssertionError("the demo council has no team manager of a Signs of Safety team "

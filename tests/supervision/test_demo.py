@@ -28,6 +28,7 @@ from learning.supervision import queries
 from learning.supervision.demo import create_demo_supervision
 from learning.supervision.models import (
     CaseDiscussion,
+    CaseDiscussionDraft,
     SafetyRating,
     SessionAttendee,
     SessionVersion,
@@ -48,6 +49,7 @@ ON = today()
 TABLES: tuple[type[SQLModel], ...] = (
     SupervisionAgreement, SupervisionSession, SessionAttendee, SessionVersion, CaseDiscussion,
     SafetyRating, SupervisionAction, WorkloadSnapshot, WorkloadEscalation, SupervisionAudit,
+    CaseDiscussionDraft,
 )
 
 
@@ -175,6 +177,27 @@ def test_workloads_are_mostly_green_and_every_amber_or_red_one_was_escalated(
     assert db.exec(select(func.count()).select_from(SupervisionAudit)).one() >= 5
 
 
+def test_the_first_showcased_team_manager_has_a_record_in_progress_with_a_case_half_typed(
+    db: Session, council: Council,
+) -> None:
+    assert council.id is not None
+    manager = dict(org.demo_showcase(db, council.id))[Role.TEAM_MANAGER][0].person
+    [session] = db.exec(select(SupervisionSession).where(
+        SupervisionSession.supervisor_id == manager.id,
+        SupervisionSession.status == SessionStatus.DRAFT)).all()
+    assert session.planned_for == ON and session.held_on == ON
+    assert json.loads(session.reflections)["experience"]
+    assert db.exec(select(CaseDiscussion).where(
+        CaseDiscussion.session_id == session.id)).all() == []
+    [draft] = db.exec(select(CaseDiscussionDraft).where(
+        CaseDiscussionDraft.session_id == session.id)).all()
+    typed = json.loads(draft.fields)
+    assert draft.case_key == "new" and typed["case_reference"].startswith("CS-")
+    assert typed["child_voice"] and "child_voice" in typed
+    rows = {r.person.id: r for r in queries.list_supervisees(db, _principal(db, manager), ON)}
+    assert rows[session.supervisee_id].started == ON
+
+
 def test_no_demo_text_holds_personal_data_other_than_demo_staff_names(
     db: Session, council: Council,
 ) -> None:
@@ -191,6 +214,9 @@ def test_no_demo_text_holds_personal_data_other_than_demo_staff_names(
                   discussion.safety_goal, discussion.next_steps, discussion.child_voice,
                   discussion.decision, discussion.rationale, discussion.learning_point]
     texts += db.exec(select(SupervisionAction.description)).all()
+    for draft in db.exec(select(CaseDiscussionDraft)):
+        typed = json.loads(draft.fields)
+        texts += [v for k, v in typed.items() if isinstance(v, str) and k != "case_reference"]
 
     found = {text[span.start:span.end] for text in set(texts)
              for span in find_personal_data(text)}

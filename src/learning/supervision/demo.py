@@ -37,6 +37,7 @@ from learning.org.models import (
     TeamKind,
 )
 from learning.supervision import demo_text, policy_store
+from learning.supervision.demo_in_progress import start_record_in_progress
 from learning.supervision.demo_sessions import (
     Context,
     Supervisee,
@@ -81,6 +82,7 @@ def create_demo_supervision(db: Session, council: Council) -> None:
     planner.plan()
     writer = Writer(db, council.id, planner.ctx.rng, planner.ctx.on, workload)
     counts = writer.write(planner.agreements, planner.sessions, planner.audits)
+    start_record_in_progress(db, council)
     record(db, actor, "supervision.demo.created", "council", council.id, **counts)
 
 
