@@ -600,16 +600,22 @@ def test_with_javascript_a_reflection_saves_itself_as_it_is_typed_and_is_still_t
     expect(page.locator("#reflection-experience")).to_have_value(text)
 
 
-def test_a_case_discussion_saves_itself_as_it_is_typed_and_survives_the_sign_in_running_out(
-    new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
-) -> None:
-    context = new_context()
+def _new_case_discussion(context: BrowserContext, server: LiveServer, cast: Cast) -> Page:
+    """The manager's "Add a case discussion" page in the record with ``cast.autosave``."""
     page = context.new_page()
     demo_sign_in(page, server, cast.manager)
     page.goto(server.url("/supervision"))
     _start_or_carry_on(page, cast.autosave).click()
     page.get_by_role("button", name="Add a case discussion").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Add a case discussion")
+    return page
+
+
+def test_a_case_discussion_saves_itself_as_it_is_typed_and_survives_the_sign_in_running_out(
+    new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
+) -> None:
+    context = new_context()
+    page = _new_case_discussion(context, server, cast)
     status = page.locator("#case-save-status")
     expect(status).to_have_attribute("role", "status")
 
@@ -648,11 +654,7 @@ def test_an_autosave_that_cannot_reach_the_server_says_the_changes_are_not_saved
     new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
 ) -> None:
     context = new_context()
-    page = context.new_page()
-    demo_sign_in(page, server, cast.manager)
-    page.goto(server.url("/supervision"))
-    _start_or_carry_on(page, cast.autosave).click()
-    page.get_by_role("button", name="Add a case discussion").click()
+    page = _new_case_discussion(context, server, cast)
     status = page.locator("#case-save-status")
 
     context.set_offline(True)

@@ -38,6 +38,15 @@ def textarea(response, name: str) -> str:  # type: ignore[no-untyped-def]
     return field.get_text()
 
 
+def with_a_discussion(
+    db: Session, supervisor: SignedIn, supervisee: Person
+) -> tuple[int, CaseDiscussion]:
+    """A session started with ``supervisee`` and one case discussion added to it."""
+    session_id = start(supervisor, supervisee)
+    supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
+    return session_id, db.exec(select(CaseDiscussion)).one()
+
+
 def test_a_new_case_discussion_typed_and_not_saved_is_there_when_the_form_is_opened_again(
     db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
 ) -> None:
@@ -109,9 +118,7 @@ def test_save_draft_without_javascript_goes_back_to_the_form_with_a_message(
 def test_a_change_to_a_discussion_is_kept_and_a_cleared_answer_stays_cleared(
     db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
 ) -> None:
-    session_id = start(supervisor, pair[1])
-    supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
-    discussion = db.exec(select(CaseDiscussion)).one()
+    session_id, discussion = with_a_discussion(db, supervisor, pair[1])
     changed = case_form(decision="", rationale="", learning_point="A new point")
     supervisor.post(f"/supervision/cases/{discussion.id}/draft", changed, headers=HTMX)
     [draft] = drafts(db)
@@ -146,9 +153,7 @@ def test_discarding_forgets_what_was_not_saved_and_is_audited(
 def test_removing_a_discussion_removes_its_draft(
     db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
 ) -> None:
-    session_id = start(supervisor, pair[1])
-    supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
-    discussion = db.exec(select(CaseDiscussion)).one()
+    session_id, discussion = with_a_discussion(db, supervisor, pair[1])
     supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(harm="x"), headers=HTMX)
     assert supervisor.post(f"/supervision/cases/{discussion.id}/remove").status_code == 303
     assert drafts(db) == []
@@ -212,20 +217,24 @@ def test_signing_off_the_record_forgets_its_case_drafts(
 ) -> None:
     """A signed record is locked: no case discussion of it can change, so nothing kept for
     one is needed any more."""
-    session_id = start(supervisor, pair[1])
+    session_id, discussion = with_a_discussion(db, supervisor, pair[1])
     supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
-    supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
-    discussion = db.exec(select(CaseDiscussion)).one()
-    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(harm="More"),
-                    headers=HTMX)
-    supervisor.post(f"/supervision/sessions/{session_id}/cases/draft",
-                    case_form(case_reference="CS-555"), headers=HTMX)
+    supervisor.post(
+        f"/supervision/cases/{discussion.id}/draft", case_form(harm="More"), headers=HTMX
+    )
+    supervisor.post(
+        f"/supervision/sessions/{session_id}/cases/draft",
+        case_form(case_reference="CS-555"),
+        headers=HTMX,
+    )
     recorded = supervisor.post(f"/supervision/sessions/{session_id}/record", {})
     assert recorded.status_code == 303
     assert len(drafts(db)) == 2  # still the supervisor's to finish until it is signed off
 
     supervisee = sign_in(client, factory, pair[1])
-    signed = supervisee.post(f"/supervision/sessions/{session_id}/sign-off",
-                             {"agreed": "yes", "comment": "", "sharing": ["case_learning"]})
+    signed = supervisee.post(
+        f"/supervision/sessions/{session_id}/sign-off",
+        {"agreed": "yes", "comment": "", "sharing": ["case_learning"]},
+    )
     assert signed.status_code == 303
     assert drafts(db) == []

@@ -54,6 +54,11 @@ def load_principal(db: Session, request: Request) -> Principal | None:
     roles = frozenset(Role(r) for r in assigned) | frozenset(
         Role(r) for r in state.idp_roles if r in Role.__members__.values()
     )
+    return principal_for(person, roles, state.id)
+
+
+def principal_for(person: Person, roles: frozenset[Role], session_id: str) -> Principal:
+    """``person`` acting with ``roles`` (and what they permit) in the session ``session_id``."""
     assert person.id is not None
     return Principal(
         person_id=person.id,
@@ -62,7 +67,7 @@ def load_principal(db: Session, request: Request) -> Principal | None:
         team_id=person.team_id,
         roles=roles,
         permissions=permissions_for(roles),
-        session_id=state.id,
+        session_id=session_id,
     )
 
 

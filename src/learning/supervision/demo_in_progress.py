@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from learning.accounts.dependencies import Principal
+from learning.accounts.dependencies import Principal, principal_for
 from learning.audit.service import Actor
 from learning.core.clock import today
-from learning.core.permissions import Role, permissions_for
+from learning.core.permissions import Role
 from learning.org import service as org
 from learning.org.models import Council, Person
 from learning.supervision import case_drafts, service
@@ -91,16 +91,7 @@ def start_record_in_progress(db: Session, council: Council) -> None:
 
 def _as(db: Session, person: Person) -> tuple[Principal, Actor]:
     assert person.id is not None
-    roles = frozenset(org.roles_of(db, person.id))
-    principal = Principal(
-        person_id=person.id,
-        council_id=person.council_id,
-        name=person.name,
-        team_id=person.team_id,
-        roles=roles,
-        permissions=permissions_for(roles),
-        session_id="demo",
-    )
+    principal = principal_for(person, frozenset(org.roles_of(db, person.id)), "demo")
     return principal, Actor(person.id, person.name, person.council_id)
 
 
