@@ -148,9 +148,10 @@ def _case_page(
     """The case form; with ``draft``, what was typed and not saved is shown in place of the
     values given, with when it was kept."""
     assert session.id is not None
-    kept = case_drafts.case_draft(db, session.id, discussion.id if discussion else None)
+    kept = case_drafts.case_draft(db, session.id, discussion.id if discussion else None) \
+        if draft else None
     draft_saved_at = None
-    if draft and kept is not None:
+    if kept is not None:
         typed, saved_at = kept
         values = {name: typed.get(name, "") for name in case_forms.CASE_ORDER}
         draft_saved_at = to_london(saved_at)
