@@ -672,3 +672,22 @@ def test_an_autosave_that_cannot_reach_the_server_says_the_changes_are_not_saved
         "Typed on a train with no signal.")
     page.get_by_role("button", name="Discard what was not saved").click()
     expect(page.get_by_label("Case reference")).to_have_value("")
+
+
+def test_without_javascript_a_case_discussion_is_kept_with_save_draft(
+    new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
+) -> None:
+    context = new_context(java_script_enabled=False)
+    page = _new_case_discussion(context, server, cast)
+    expect(page.locator("body")).not_to_have_class(re.compile("js-enabled"))
+    page.get_by_label("Case reference").fill("CS-88120")
+    page.get_by_label("Decision (optional)").fill("Step down to early help")
+    page.get_by_role("button", name="Save draft").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Your draft has been saved")
+    expect(page.locator("#case-draft")).to_contain_text("which is not saved yet")
+    expect(page.get_by_label("Decision (optional)")).to_have_value("Step down to early help")
+    assert_accessible_without_javascript(page)
+
+    page.get_by_role("button", name="Discard what was not saved").click()
+    expect(page.get_by_label("Case reference")).to_have_value("")
