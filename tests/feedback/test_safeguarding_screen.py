@@ -1,6 +1,6 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 320
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 360
 NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
 independent estimate. Sentences written after the screen's last change and measured
 before any fix tell more:
@@ -18,6 +18,10 @@ before any fix tell more:
   written after round 8's fixes and not fixed since: the lexicon alone 18 of 40 (45%),
   with the cues 22 (55%). The cues add four to six in forty; the phrases added for a
   round add one to three of the next.
+- Round 10 (in NEW_PHRASINGS), written after round 9 was measured, direct and indirect,
+  with harms the earlier rounds named little (forced marriage, FGM, online grooming): the
+  lexicon alone 27 of 40, with the cues 29 (68%, 73%). Its phrases were then added; they
+  flag none of round 9 that did not flag before, so round 9 stays the fresh measure.
 - In Welsh, Polish, Romanian and Arabic (OTHER_LANGUAGE_PHRASINGS): round 1, direct and
   indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
   screen_cues_intl came next (a person with closeness or with distress is enough there);
@@ -27,15 +31,17 @@ before any fix tell more:
   missed. The screen is the first net, not the only one: a person reads every child's
   words within the review target.
 - Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1,
-  1, 1 and 3 of 40 in rounds 4 to 9. All are in ACCEPTED_FALSE_ALARMS but one of round
-  9's, "my carer took me to get new school shoes", which no longer flags since two cue
-  words were narrowed ("took me", "shoes"); round 9 still flags 22 of 40 without them.
-  In the other languages, "mulțumesc pentru ajutor" (thanks for the help) flagged until
-  "ajutor" counted only as a whole answer, and none of the 52 since.
+  1, 1 and 3 of 40 in rounds 4 to 9, and 1 of 20 in round 10 ("nervous"). All are in
+  ACCEPTED_FALSE_ALARMS but one of round 9's, "my carer took me to get new school shoes",
+  which no longer flags since two cue words were narrowed ("took me", "shoes"); round 9
+  still flags 22 of 40 without them. In the other languages, "mulțumesc pentru ajutor"
+  (thanks for the help) flagged until "ajutor" counted only as a whole answer, and none
+  of the 52 since.
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
   health care, not children's social care): 1.59% flagged before rounds 4 to 9, 1.72%
-  after by the lexicon, 2.06% with the cues; almost all name a harm word ("scared",
-  "suicidal", "drugs", "abusive") or tell of pain and being made to wait.
+  after by the lexicon, 2.06% with the cues; after round 10, 1.73% and 2.07%. Almost all
+  name a harm word ("scared", "suicidal", "drugs", "abusive") or tell of pain and being
+  made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
 errs towards flagging: idioms flag too (see ACCEPTED_FALSE_ALARMS).
 """
@@ -531,6 +537,50 @@ NEW_PHRASINGS: list[str] = [
     "my aunty burned my hand with a lighter",
     "nobody knows I'm gay, if dad finds out he'll kill me",
     "the neighbours call the police a lot about our house",
+    # round 10, written after round 9 was measured: direct and indirect tellings, and harms
+    # the earlier rounds named little (forced marriage, FGM, online grooming): 27 of 40 by
+    # the lexicon, 29 with the cues
+    "i eat my tea at my friends house most days cos theres nothing in ours",
+    "mums new man says if i tell anyone about the bathroom thing ill get taken away",
+    "my uncle buys me stuff and says i owe him a favour now",
+    "i have to look after my little brothers all night when mum goes out and she doesnt come "
+    "back till morning",
+    "dad shouts that im useless and a mistake every time he sees me",
+    "im not allowed to see my friends or have my phone unless i do what he says",
+    "a boy from the park gives me money to carry bags to different houses after school",
+    "i dont like it when my stepdad checks on me in the shower",
+    "nobody has washed my uniform for weeks and the kids at school say i smell",
+    "mum sleeps all day and the bottles are everywhere and i cant wake her up sometimes",
+    "my older cousin makes me do things to him when everyone is asleep",
+    "i wear long sleeves even in summer so nobody sees",
+    "my dad said he would hurt my dog if i said anything to the social",
+    "a man online keeps asking me for pictures and says hes 15 but i dont think he is",
+    "when they fight i take my sister into the wardrobe and we wait",
+    "i get locked in my room when ive been bad sometimes for the whole day",
+    "im going to be sent to pakistan in the summer to marry someone i never met",
+    "they took my passport and said i have to work to pay back the journey",
+    "my foster carer calls me names when the social worker isnt there",
+    "i dont want to go back to my dads at the weekend because of what happens at night",
+    "theres no heating and we sleep in our coats",
+    "i have marks on my back from the belt but i said i fell off my bike",
+    "he keeps turning up outside school in his car and telling me to get in",
+    "my mum's boyfriend walks around with no clothes on and makes me watch films i dont like",
+    "i've been staying at different peoples flats and they give me stuff to smoke",
+    "sometimes i think everyone would be better off if i just wasnt here",
+    "my brother pushes my head under the water in the bath for a laugh but it isnt funny",
+    "mum told me to say i live with my nan when the teacher asks",
+    "i havent had my inhaler for ages because mum wont take me to the doctor",
+    "the older lads said they know where i live and my mum will get hurt if i stop",
+    "i get the bus to school with no breakfast and no coat and no money",
+    "he touches my leg under the table and smiles and nobody sees",
+    "my dad goes mental and smashes stuff and then says sorry the next day",
+    "i stay up late on my phone talking to a man who says he loves me and wants to meet",
+    "i'm scared to go home because my step mum said wait till your dad gets home",
+    "they cut me down there when i was little and said it was to make me clean",
+    "i have to hand over my dinner money to a group of year 11s or they beat me up",
+    "my auntie said shed put me in care if i dont stop crying",
+    "we move house a lot in the night and i'm not allowed to tell anyone where",
+    "ive been cutting again but dont tell my mum she'll go mad",
 ]
 
 #: Round 9: forty indirect tellings written after round 8's fixes, measured once and not
@@ -1061,6 +1111,26 @@ ORDINARY = [
     "dw i eisiau byw gyda fy mrawd",
     "mae gen i fy stafell fy hun yn y tŷ newydd",
     "piti bod y cyfarfod yn y bore",
+    # written beside round 10 (1 of 20 flagged: in ACCEPTED_FALSE_ALARMS)
+    "my social worker always turns up on time and explains things properly",
+    "i liked the meeting because they asked what i wanted",
+    "the review was too long and i got bored",
+    "my foster carer takes me swimming on saturdays",
+    "i want to see my brother more often",
+    "the food at the residential home is really good now",
+    "i didnt understand the big words in the letter",
+    "my worker changed three times this year which was annoying",
+    "i felt listened to for the first time",
+    "they should have the meetings after school not in the morning",
+    "mum is doing better and we go to the park together",
+    "can i have more pocket money please",
+    "my teacher helped me with my maths and i got a good mark",
+    "the contact centre room is small and smells weird",
+    "i would like to join a football team",
+    "my nan comes to every review and that makes me happy",
+    "the social worker forgot my birthday but said sorry",
+    "i dont like talking on the phone i prefer texting",
+    "it took ages to get my bike fixed after it was broken",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -1075,11 +1145,12 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
     ("I was a bit scared of the meeting but it was fine in the end", C.FEAR),
     ("I felt nervous but my carer held my hand", C.FEAR),
     ("my carer makes me tidy my room on Sundays", C.CONCERN),
+    ("i get nervous before meetings but my advocate helps", C.FEAR),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 320
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 360
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 

@@ -150,6 +150,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "send*|sending|sent me ~ home|abroad|away ~ married|marry", "me ~ get married|to_marry",
         "which one of us ~ prettiest|pretty|fittest|hottest|sexiest",
         "pregnant by", "got|get|made me|her pregnant", "call* him|her master|daddy|boss",
+        "sent|send|sending|taken|taking|take ~ to_marry|get_married",
+        "marry|married ~ someone|a_man|him ~ never ~ met|seen|know",
+        "cut|cuts|cutting ~ down_there|between_my_legs|my_private*", "cut|cutting ~ to ~ clean",
+        "says|said|tells|told ~ he|she ~ loves me", "wants|wanted ~ to meet ~ me|up",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -178,6 +182,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "the reason ~ drinks|drinking|angry|left|sad|ill", "my fault", "bad|evil spirit*",
         "spirit* ~ in_me|inside_me",
         "puts|put|shuts me ~ dark|room|cupboard|corner|outside",
+        "shout*|yell*|scream* ~ {INSULT}", "i am|that_i_am ~ {INSULT} ~ every time",
+        "not allowed ~ see ~ friends|family", "unless i ~ do what", "do what he|she|they ~ say*",
     ),
     C.NEGLECT: (
         "no food", "no coat|shoes", "holes in ~ shoes",
@@ -229,6 +235,11 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "eat ~ if|unless ~ finish|chores|jobs|good",
         "only ~ feeds|gives ~ us|me ~ bread|toast|crisps", "not ~ go|going ~ to ~ any? school",
         "not have ~ coat|shoes|bed", "shoes ~ water_in|holes|too_small",
+        "nothing in ~ ours|the_house|our_house",
+        "eat ~ at ~ friends|friend|neighbours ~ most|every",
+        "nobody|no_one ~ wash*|washed ~ clothes|uniform|hair|me", "say*|said ~ i smell",
+        "not|never ~ take|took|taken me ~ doctor|dentist|hospital|gp",
+        "have not had ~ inhaler|medicine|medication|tablets",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -249,6 +260,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "check*|take*|took ~ her|mums ~ phone",
         "noise|noises|banging|screaming|shouting ~ all_night|every_night",
         "noise|noises|banging ~ in the house|at_home|downstairs",
+        "fight|fights|fighting|argue|argues|arguing ~ wardrobe|cupboard|hide|hiding|under",
+        "when|while ~ they|parents|mum_and_dad|dad_and_mum ~ fight|fighting|argue|arguing",
     ),
     C.EXPLOITATION: (
         "older ~ boyfriend|girlfriend|man|men|guy|guys|lads", "boyfriend ~ older",
@@ -289,6 +302,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "boyfriend|girlfriend ~ 18|19|20|21|22|23|24|25|26|27|28|29|30",
         "carry|carrying ~ things|stuff", "pay for my ~ ticket|train|travel|taxi|bus",
         "meet him|meet_up_with_him",
+        "staying|stay|stayed ~ different ~ flats|houses|peoples|people",
+        "give|gives|gave|giving ~ me ~ stuff|things ~ to ~ smoke|sell|carry|hold",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -359,6 +374,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "takes|took|keeps|kept ~ my|all|the ~ money|benefits|allowance",
         "tried to tell ~ but|nobody|no_one|they_did_not|she_did_not|he_did_not",
         "sells|sold|selling ~ my|medication|tablets|pills",
+        "told|tells|tell me ~ to say ~ teacher|teachers|school|social|police|anyone|asks",
+        "{MUM}|{MAN}|they ~ told|tells me to say",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",
