@@ -12,7 +12,13 @@ from sqlmodel import Session, select
 
 from learning.audit.models import AuditEvent
 from learning.org.models import Person
-from learning.supervision.models import CaseDiscussion, CaseDiscussionDraft
+from learning.supervision.models import (
+    CaseDiscussion,
+    CaseDiscussionDraft,
+    SupervisionSession,
+)
+from learning.supervision.service import UNSAVED_CASE_DISCUSSION
+from learning.supervision.terms import SessionStatus
 from tests.factories import Factory
 from tests.org.pages import error_summary, flash, page, value_of
 from tests.supervision.factories import SignedIn, sign_in
@@ -202,33 +208,50 @@ def test_a_draft_needs_the_csrf_token(
     assert drafts(db) == []
 
 
-def test_signing_off_the_record_forgets_its_case_drafts(
+def test_a_record_is_not_recorded_while_a_case_discussion_typed_is_not_saved(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    session_id = start(supervisor, pair[1])
+    supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
+    supervisor.post(f"/supervision/sessions/{session_id}/cases/draft", case_form(), headers=HTMX)
+    refused = supervisor.post(f"/supervision/sessions/{session_id}/record", {})
+    assert refused.status_code == 422
+    assert UNSAVED_CASE_DISCUSSION in error_summary(refused)
+    beside = page(refused).select_one("#case-discussions-error")
+    assert beside is not None and UNSAVED_CASE_DISCUSSION in beside.get_text()
+    assert db.get(SupervisionSession, session_id).status is SessionStatus.DRAFT  # type: ignore[union-attr]
+
+    supervisor.post(
+        f"/supervision/sessions/{session_id}/cases/draft", {**case_form(), "then": "discard"}
+    )
+    assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
+
+
+def test_a_draft_takes_a_record_waiting_for_sign_off_back_to_its_supervisor(
     client: TestClient,
     db: Session,
     factory: Factory,
     supervisor: SignedIn,
     pair: tuple[Person, Person],
 ) -> None:
-    """A signed record is locked: no case discussion of it can change, so nothing kept for
-    one is needed any more."""
+    """Changing a case discussion of a record the supervisee has not signed yet: the record
+    is being changed, so it is not theirs to sign as it was."""
     session_id, discussion = with_a_discussion(db, supervisor, pair[1])
     supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
+    assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
     supervisor.post(
         f"/supervision/cases/{discussion.id}/draft", case_form(harm="More"), headers=HTMX
     )
-    supervisor.post(
-        f"/supervision/sessions/{session_id}/cases/draft",
-        case_form(case_reference="CS-555"),
-        headers=HTMX,
-    )
-    recorded = supervisor.post(f"/supervision/sessions/{session_id}/record", {})
-    assert recorded.status_code == 303
-    assert len(drafts(db)) == 2  # still the supervisor's to finish until it is signed off
+    db.expire_all()
+    session = db.get(SupervisionSession, session_id)
+    assert session is not None and session.status is SessionStatus.DRAFT
 
     supervisee = sign_in(client, factory, pair[1])
-    signed = supervisee.post(
+    supervisee.post(
         f"/supervision/sessions/{session_id}/sign-off",
         {"agreed": "yes", "comment": "", "sharing": ["case_learning"]},
     )
-    assert signed.status_code == 303
-    assert drafts(db) == []
+    db.expire_all()
+    session = db.get(SupervisionSession, session_id)
+    assert session is not None and session.signed_off_at is None
+    assert len(drafts(db)) == 1  # still the supervisor's

@@ -6,8 +6,9 @@ sends what is in the form every few seconds (HTMX), or when they press "Save dra
 JavaScript needed). The answers are kept exactly as typed, valid or not, one draft per
 discussion (or one for a discussion not added yet), and shown again when the page is next
 opened: after a closed tab, a lost connection, or a sign-in that ran out. Saving the
-discussion, removing it, or discarding the draft deletes the draft, and so does signing off
-the record (it is locked then).
+discussion, removing it, or discarding the draft deletes the draft. A record is not
+recorded while a draft of one of its discussions is kept, and a record waiting for
+sign-off goes back to its supervisor as soon as one is: nothing typed is signed away.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from learning.supervision.discussions import (
     require_case_discussion,
 )
 from learning.supervision.forms import Fields, Raw
-from learning.supervision.lifecycle import require_editable_session
+from learning.supervision.lifecycle import reopen, require_editable_session
 from learning.supervision.models import CaseDiscussionDraft, SupervisionSession
 
 
@@ -57,6 +58,7 @@ def save_case_draft(
     draft.saved_by_id = principal.person_id
     draft.saved_at = now
     db.add(draft)
+    reopen(session)  # being changed: no longer the supervisee's to sign off as it was
     db.flush()
     record(
         db,

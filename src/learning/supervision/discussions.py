@@ -137,11 +137,6 @@ def forget_case_draft(db: Session, session_id: int, case_id: int | None) -> bool
     return bool(result.rowcount)
 
 
-def forget_case_drafts_of(db: Session, session_id: int) -> None:
-    """Delete every case discussion draft of a session (its record is locked)."""
-    db.exec(delete(CaseDiscussionDraft).where(col(CaseDiscussionDraft.session_id) == session_id))
-
-
 def _rate(
     db: Session, session: SupervisionSession, discussion: CaseDiscussion,
     ratings: dict[RaterRole, int],

@@ -159,7 +159,7 @@ class CaseDiscussionDraft(SQLModel, table=True):
     """A case discussion's form as it is being typed, before it is saved: kept so that
     nothing typed is lost to a closed tab, a dropped connection or a sign-in that ran out.
     ``case_key`` is the discussion's id, or "new" for one not yet added. Gone once the
-    discussion is saved or removed, the draft discarded, or the record signed off."""
+    discussion is saved or removed, or the draft discarded."""
 
     __tablename__ = "case_discussion_draft"
     __table_args__ = (UniqueConstraint("session_id", "case_key"),)

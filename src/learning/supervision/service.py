@@ -24,10 +24,10 @@ from learning.core.clock import today, utcnow
 from learning.org.models import Person, Team
 from learning.supervision import access, forms, frameworks, records
 from learning.supervision.access import NotYourRecord
+from learning.supervision.case_drafts import drafts_in
 from learning.supervision.discussions import (
     add_action,
     add_case_discussion,
-    forget_case_drafts_of,
     remove_case_discussion,
     require_case_discussion,
     set_action_status,
@@ -191,13 +191,26 @@ def record_session(
         apply_answers(db, actor, session, forms.parse_session(fields))
     draft = draft_of(session)
     errors = {**forms.completeness_errors(_would_say(db, session, draft), on or today()),
-              **draft_errors(session)}
+              **draft_errors(session), **_unsaved_case_discussions(db, session)}
     if errors or draft.outcome is None:
         raise InvalidInput(forms.in_order(errors, forms.SESSION_ORDER))
     _finish(db, session, SessionStatus(draft.outcome))
     record(db, actor, "supervision.session.recorded", RECORD_TYPE, session.id,
            status=session.status.value, version=session.version)
     return session
+
+
+#: Recording waits for case discussions typed and not saved: once the record is signed off,
+#: what was typed for them is gone (see case_drafts).
+UNSAVED_CASE_DISCUSSION = (
+    "A case discussion you typed is not saved yet: save it, or discard what was not saved, "
+    "before you record the session"
+)
+
+
+def _unsaved_case_discussions(db: Session, session: SupervisionSession) -> forms.Errors:
+    assert session.id is not None
+    return {"case-discussions": UNSAVED_CASE_DISCUSSION} if drafts_in(db, session.id) else {}
 
 
 def _would_say(db: Session, session: SupervisionSession, draft: Draft) -> forms.SessionState:
@@ -260,7 +273,6 @@ def sign_off(
     session.supervisee_comment = data.comment
     session.share_personal_for_learning = data.sharing.personal
     session.share_case_learning = data.sharing.case_learning
-    forget_case_drafts_of(db, session_id)  # locked now: no case discussion can change
     db.flush()
     record(db, actor, "supervision.session.signed_off", RECORD_TYPE, session.id,
            agreed=data.agreed, version=session.version, share_personal=data.sharing.personal,
