@@ -255,3 +255,23 @@ def test_a_draft_takes_a_record_waiting_for_sign_off_back_to_its_supervisor(
     session = db.get(SupervisionSession, session_id)
     assert session is not None and session.signed_off_at is None
     assert len(drafts(db)) == 1  # still the supervisor's
+
+
+def test_going_through_a_saved_discussion_without_changing_it_keeps_no_draft(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    """Tabbing through the fields sends the form as it is: nothing is kept, and a record
+    waiting for sign-off stays waiting."""
+    session_id, discussion = with_a_discussion(db, supervisor, pair[1])
+    supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
+    assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(), headers=HTMX)
+    assert drafts(db) == []
+    session = db.get(SupervisionSession, session_id)
+    assert session is not None and session.status is SessionStatus.HELD
+
+    # typing something, then typing it back as it was: the draft goes
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(harm="x"), headers=HTMX)
+    assert len(drafts(db)) == 1
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(), headers=HTMX)
+    assert drafts(db) == []

@@ -24,13 +24,14 @@ from learning.core.clock import utcnow
 from learning.supervision import case_forms
 from learning.supervision.discussions import (
     CASE_TYPE,
+    case_values_of,
     forget_case_draft,
     key_for,
     require_case_discussion,
 )
 from learning.supervision.forms import Fields, Raw
 from learning.supervision.lifecycle import reopen, require_editable_session
-from learning.supervision.models import CaseDiscussionDraft, SupervisionSession
+from learning.supervision.models import CaseDiscussion, CaseDiscussionDraft, SupervisionSession
 
 
 def save_case_draft(
@@ -45,9 +46,21 @@ def save_case_draft(
     itself); audited when they differ from the draft kept before. Returns when."""
     session = _editable(db, principal, session_id, case_id)
     assert session.id is not None
-    typed = {name: value for name, value in case_forms.case_values(fields).items() if value}
+    typed = _filled(case_forms.case_values(fields))
     draft = _draft(db, session.id, key_for(case_id))
     now = utcnow()
+    if typed == _stored(db, case_id):  # nothing that is not saved (tabbing through, say)
+        if forget_case_draft(db, session.id, case_id):
+            record(
+                db,
+                actor,
+                "supervision.case_discussion.draft_discarded",
+                CASE_TYPE,
+                key_for(case_id),
+                session_id=session.id,
+                same_as_saved=True,
+            )
+        return now
     if draft is None:
         draft = CaseDiscussionDraft(
             session_id=session.id, case_key=key_for(case_id), saved_by_id=principal.person_id
@@ -107,6 +120,18 @@ def discard_case_draft(
             key_for(case_id),
             session_id=session.id,
         )
+
+
+def _filled(values: dict[str, Raw]) -> dict[str, Raw]:
+    return {name: value for name, value in values.items() if value}
+
+
+def _stored(db: Session, case_id: int | None) -> dict[str, Raw]:
+    """What is saved for the discussion, as its form shows it (nothing for a new one)."""
+    if case_id is None:
+        return {}
+    discussion = db.get(CaseDiscussion, case_id)
+    return _filled(case_values_of(db, discussion)) if discussion else {}
 
 
 def _editable(

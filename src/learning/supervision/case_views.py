@@ -77,8 +77,8 @@ def case_edit(request: Request, db: DbSession, principal: Recorder, case_id: int
         return _locked_case(request, db, case_id, str(locked))
     record(db, actor_from(request), "supervision.case_discussion.viewed", "case_discussion",
            case_id, session_id=session.id)
-    return _case_page(request, db, session, discussion, _case_values(db, discussion), {},
-                      draft=True)
+    values = discussions.case_values_of(db, discussion)
+    return _case_page(request, db, session, discussion, values, {}, draft=True)
 
 
 @router.post("/supervision/cases/{case_id:int}/edit", name="session_case_update")
@@ -130,14 +130,6 @@ def _locked_case(request: Request, db: Session, case_id: int, message: str) -> R
     discussion = db.get(CaseDiscussion, case_id)
     assert discussion is not None
     return cannot_change_now(request, message, discussion.session_id)
-
-
-def _case_values(db: Session, discussion: CaseDiscussion) -> dict[str, Any]:
-    values: dict[str, Any] = {"case_reference": discussion.case_reference}
-    values |= {name: getattr(discussion, name) for name in case_forms.CASE_TEXT_FIELDS}
-    ratings = records.ratings_by_discussion(db, [discussion.id or 0])[discussion.id or 0]
-    values |= {f"rating-{r.rater_role.value}": str(r.score) for r in ratings}
-    return values
 
 
 def _case_page(

@@ -10,6 +10,7 @@ any time, and open actions carry into the supervisee's next session.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
@@ -18,7 +19,7 @@ from learning.accounts.dependencies import Principal
 from learning.audit.service import Actor, record
 from learning.core.clock import format_date, today
 from learning.org import service as org
-from learning.supervision import case_forms, forms
+from learning.supervision import case_forms, forms, records
 from learning.supervision.access import NotYourRecord
 from learning.supervision.lifecycle import InvalidInput, changed, require_editable_session
 from learning.supervision.models import (
@@ -119,6 +120,15 @@ def remove_case_discussion(
     record(db, actor, "supervision.case_discussion.removed", CASE_TYPE, case_id,
            session_id=session.id, case_reference=discussion.case_reference)
     return session
+
+
+def case_values_of(db: Session, discussion: CaseDiscussion) -> dict[str, Any]:
+    """The discussion as its form shows it: each input's value, ratings as typed numbers."""
+    values: dict[str, Any] = {"case_reference": discussion.case_reference}
+    values |= {name: getattr(discussion, name) for name in case_forms.CASE_TEXT_FIELDS}
+    ratings = records.ratings_by_discussion(db, [discussion.id or 0])[discussion.id or 0]
+    values |= {f"rating-{r.rater_role.value}": str(r.score) for r in ratings}
+    return values
 
 
 def key_for(case_id: int | None) -> str:
