@@ -265,7 +265,8 @@ def test_going_through_a_saved_discussion_without_changing_it_keeps_no_draft(
     session_id, discussion = with_a_discussion(db, supervisor, pair[1])
     supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
     assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
-    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(), headers=HTMX)
+    same = supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(), headers=HTMX)
+    assert "Nothing here differs from what is saved" in same.text
     assert drafts(db) == []
     session = db.get(SupervisionSession, session_id)
     assert session is not None and session.status is SessionStatus.HELD

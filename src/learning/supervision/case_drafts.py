@@ -41,9 +41,10 @@ def save_case_draft(
     session_id: int,
     case_id: int | None,
     fields: Fields,
-) -> datetime:
+) -> datetime | None:
     """Keep the case form's answers as typed (access checked as for saving the discussion
-    itself); audited when they differ from the draft kept before. Returns when."""
+    itself); audited when they differ from the draft kept before. Returns when, or None
+    when they are what is saved already (and no draft is kept)."""
     session = _editable(db, principal, session_id, case_id)
     assert session.id is not None
     typed = _filled(case_forms.case_values(fields))
@@ -60,7 +61,7 @@ def save_case_draft(
                 session_id=session.id,
                 same_as_saved=True,
             )
-        return now
+        return None
     if draft is None:
         draft = CaseDiscussionDraft(
             session_id=session.id, case_key=key_for(case_id), saved_by_id=principal.person_id

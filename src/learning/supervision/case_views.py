@@ -203,8 +203,9 @@ def _keep_draft(
         return cannot_change_now(request, str(locked), session_id)
     if is_htmx(request):
         return render(request, "supervision/_case_saved.html",
-                      {"saved_at": to_london(saved_at).strftime("%H:%M")})
-    flash(request, "Your draft has been saved. Save the case discussion when it is ready")
+                      {"saved_at": to_london(saved_at).strftime("%H:%M") if saved_at else ""})
+    flash(request, "Your draft has been saved. Save the case discussion when it is ready"
+          if saved_at else "Nothing differs from what is saved")
     return redirect(request, _case_url(request, session_id, case_id))
 
 
