@@ -51,16 +51,7 @@ def save_case_draft(
     draft = _draft(db, session.id, key_for(case_id))
     now = utcnow()
     if typed == _stored(db, case_id):  # nothing that is not saved (tabbing through, say)
-        if forget_case_draft(db, session.id, case_id):
-            record(
-                db,
-                actor,
-                "supervision.case_discussion.draft_discarded",
-                CASE_TYPE,
-                key_for(case_id),
-                session_id=session.id,
-                same_as_saved=True,
-            )
+        _forget(db, actor, session.id, case_id, same_as_saved=True)
         return None
     if draft is None:
         draft = CaseDiscussionDraft(
@@ -112,14 +103,22 @@ def discard_case_draft(
     """Forget what was typed and not saved (audited if there was anything)."""
     session = _editable(db, principal, session_id, case_id)
     assert session.id is not None
-    if forget_case_draft(db, session.id, case_id):
+    _forget(db, actor, session.id, case_id)
+
+
+def _forget(
+    db: Session, actor: Actor, session_id: int, case_id: int | None, **detail: bool
+) -> None:
+    """Delete the draft, audited if there was one."""
+    if forget_case_draft(db, session_id, case_id):
         record(
             db,
             actor,
             "supervision.case_discussion.draft_discarded",
             CASE_TYPE,
             key_for(case_id),
-            session_id=session.id,
+            session_id=session_id,
+            **detail,
         )
 
 
