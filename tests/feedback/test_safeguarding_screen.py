@@ -1188,14 +1188,15 @@ def test_a_person_with_closeness_or_distress_is_enough_in_the_other_languages(
 ) -> None:
     plain, expanded = screen_text.forms(text)
     assert not any(safeguarding._any_pattern().search(form) for form in (plain, expanded))
-    assert any(lang == language for _, lang in safeguarding._cue_words(plain, expanded))
+    assert any(lang == language for _, lang in safeguarding._cue_concepts(plain, expanded))
     assert screen(text) == ScreenResult(flagged=True, categories=(C.CONCERN,))
 
 
 def test_the_languages_of_the_cues_are_not_mixed() -> None:
     """"mam" is Welsh for "mum" and Polish for "I have"; "pokoj" is Polish for "room"."""
     text = "w nowym domu mam swoj pokoj"
-    assert {lang for _, lang in safeguarding._cue_words(*screen_text.forms(text))} >= {"cy", "pl"}
+    languages = {lang for _, lang in safeguarding._cue_concepts(*screen_text.forms(text))}
+    assert languages >= {"cy", "pl"}
     assert screen(text) == ScreenResult(flagged=False, categories=())
 
 
@@ -1229,7 +1230,7 @@ def test_cues_flag_a_concern_when_every_concept_of_a_rule_is_there(
 ) -> None:
     plain, expanded = screen_text.forms(text)
     assert not safeguarding._any_pattern().search(expanded)  # the lexicon finds nothing
-    assert safeguarding._cue_rule(safeguarding._cue_words(plain, expanded)) == rule
+    assert safeguarding._cue_rule(safeguarding._cue_concepts(plain, expanded)) == rule
     assert screen(text) == ScreenResult(flagged=True, categories=(C.CONCERN,))
     assert [reason.category for reason in safeguarding.explain(text)] == [C.CONCERN]
 

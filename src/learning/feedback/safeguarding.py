@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,7 +103,7 @@ def _screen(text: str, *, cues: bool = True) -> ScreenResult:
         return _result({ScreenCategory.IMMEDIATE_DANGER})
     if not any(_any_pattern().search(form) for form in variants):
         # most feedback: one search per form, not one per category, then one for the cues
-        if cues and _cue_rule(_cue_words(plain, expanded)):
+        if cues and _cue_rule(_cue_concepts(plain, expanded)):
             return _result({ScreenCategory.CONCERN})
         return NOT_FLAGGED
     found = {
@@ -188,23 +188,13 @@ class _Located:
 def _cue_spans(plain: _Located, expanded: _Located) -> tuple[tuple[int, int], ...]:
     """The words of each concept of the rule that flagged the text, in the language whose
     words made the rule (see _cue_rule)."""
-    found: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for match in _english_cues().finditer(expanded.text):
-        concept, _, language = (match.lastgroup or "").rpartition("_")
-        found.setdefault((concept, language), []).append(expanded.span(*match.span()))
-    finder, labelled = _other_language_cues()
-    for match in finder.finditer(plain.text):
-        for label, pattern in labelled:
-            if hit := pattern.match(plain.text, match.start()):
-                found.setdefault(label, []).append(plain.span(*hit.span()))
-                break
-    language, rule = _language_and_rule({key: "" for key in found}) or ("", frozenset())
+    found = list(_cue_matches(plain.text, expanded.text))
+    language, rule = _language_and_rule(label for label, _, _ in found) or ("", frozenset())
     languages = {language} if language == "en" else {language, "shared"}
     return _merged(
-        span
-        for (concept, where), spans in found.items()
+        (expanded if in_expanded else plain).span(*span)
+        for (concept, where), in_expanded, span in found
         if concept in rule and where in languages
-        for span in spans
     )
 
 
@@ -308,7 +298,7 @@ def _at_word_start(phrases: Iterable[Compiled]) -> re.Pattern[str]:
     return re.compile(_WORD_START + "(?:" + "|".join(branches + anywhere) + ")")
 
 
-def _cue_rule(cue_words: dict[tuple[str, str], str]) -> frozenset[str] | None:
+def _cue_rule(cue_words: Iterable[tuple[str, str]]) -> frozenset[str] | None:
     """The first rule of the cues whose every concept is in the text in the words of one
     language: the rules of screen_cues_en in English, those and the looser ones of
     screen_cues_intl in the other languages. Languages are not mixed: "on" is Polish for
@@ -318,7 +308,7 @@ def _cue_rule(cue_words: dict[tuple[str, str], str]) -> frozenset[str] | None:
 
 
 def _language_and_rule(
-    cue_words: dict[tuple[str, str], str],
+    cue_words: Iterable[tuple[str, str]],
 ) -> tuple[str, frozenset[str]] | None:
     """The language and rule ``_cue_rule`` finds."""
     by_language: dict[str, set[str]] = {}
@@ -334,21 +324,26 @@ def _language_and_rule(
     return None
 
 
-def _cue_words(plain: str, expanded: str) -> dict[tuple[str, str], str]:
-    """Each concept of the cues found in the text, and in which language's words, with the
-    first words that showed it. English words are looked for in the expanded form, the
-    other languages' in the plain form (the expanded form spells "mama" out as "mum")."""
-    words: dict[tuple[str, str], str] = {}
+def _cue_concepts(plain: str, expanded: str) -> set[tuple[str, str]]:
+    """Each concept of the cues found in the text, and in which language's words."""
+    return {label for label, _, _ in _cue_matches(plain, expanded)}
+
+
+def _cue_matches(
+    plain: str, expanded: str
+) -> Iterator[tuple[tuple[str, str], bool, tuple[int, int]]]:
+    """Each cue in the text: its concept and language, whether it was found in the expanded
+    form, and where. English words are looked for in the expanded form, the other
+    languages' in the plain form (the expanded form spells "mama" out as "mum")."""
     for match in _english_cues().finditer(expanded):
         concept, _, language = (match.lastgroup or "").rpartition("_")
-        words.setdefault((concept, language), match.group(0))
+        yield (concept, language), True, match.span()
     finder, labelled = _other_language_cues()
     for match in finder.finditer(plain):  # rare in most feedback: then say whose words
         for label, pattern in labelled:
             if hit := pattern.match(plain, match.start()):
-                words.setdefault(label, hit.group(0))
+                yield label, False, hit.span()
                 break
-    return words
 
 
 @cache
