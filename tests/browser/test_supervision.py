@@ -590,6 +590,7 @@ def test_with_javascript_a_reflection_saves_itself_as_it_is_typed_and_is_still_t
     text = "We talked about the weight of the caseload after the court hearing."
     page.locator("#reflection-experience").click()
     page.keyboard.type(text)
+    expect(status).to_have_text("Saving your latest changes…")
     expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\.\s*$"), timeout=8_000)
     assert page.url == url
     expect(page.locator("#reflection-experience")).to_be_focused()  # the page did not change
@@ -664,7 +665,13 @@ def test_an_autosave_that_cannot_reach_the_server_says_the_changes_are_not_saved
 
     context.set_offline(False)
     page.get_by_label("Case reference").fill("CS-33120")
+    expect(status).to_have_text(re.compile("Your latest changes are not saved yet"))
     page.get_by_label("Decision (optional)").click()
+    expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\."))
+
+    # Typing after a save: the line says so until the save lands, not "Draft saved".
+    page.get_by_label("Decision (optional)").press_sequentially("Plan")
+    expect(status).to_have_text("Saving your latest changes…")
     expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\."))
 
     page.reload()  # both answers were kept once the connection was back

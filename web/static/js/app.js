@@ -71,11 +71,27 @@ document.addEventListener("htmx:load", (event) => {
   }
 });
 
-// An autosave that did not reach the server says so where "Draft saved" would be, so no
-// one leaves believing words are kept that are not. The next save that works says
-// "Draft saved" again.
+// An autosaving form's status line never claims more than is true. Typing after a save
+// says the changes are on their way until the save lands ("Draft saved at ..."), rather
+// than leaving "Draft saved" up while the newest words are not; it changes once, so a
+// screen reader hears it once, not on every key. A save that did not reach the server
+// says so, and the next one that works says "Draft saved" again.
+const SAVING = "Saving your latest changes…";
 const NOT_SAVED =
   'Your latest changes are not saved yet. Check your connection, then use "Save draft".';
+
+function autosaveStatus(element) {
+  const form = element instanceof Element ? element.closest("form[hx-target]") : null;
+  const status = form ? document.querySelector(form.getAttribute("hx-target")) : null;
+  return status && status.getAttribute("role") === "status" ? status : null;
+}
+
+document.addEventListener("input", (event) => {
+  const status = autosaveStatus(event.target);
+  if (status && status.textContent !== SAVING && status.textContent !== NOT_SAVED) {
+    status.textContent = SAVING;
+  }
+});
 
 for (const failure of ["htmx:sendError", "htmx:responseError", "htmx:timeout"]) {
   document.addEventListener(failure, (event) => {
