@@ -12,6 +12,12 @@ const nodeModules = join(webDir, "node_modules");
 const outDir = join(webDir, "static", "build");
 const tmpDir = join(webDir, "static", `.build-${process.pid}`);
 
+/**
+ * The Twemoji drawings (CC BY 4.0) of the emoji that src/learning/feedback/form_questions.py
+ * uses as easy-read pictures, by code point; the service puts them into the page itself.
+ */
+const PICTURES = ["1f4ac", "1f91d", "1f442", "2b50", "2764", "1f44d", "1f4a1", "270f", "1f3e0", "1f642"];
+
 function packageDir(name) {
   return join(nodeModules, name);
 }
@@ -88,6 +94,11 @@ function build() {
 
     copy(join(packageDir("axe-core"), "axe.min.js"), join(tmpDir, "axe.min.js"));
 
+    // The easy-read pictures, drawn the same on every phone rather than left to its emoji font.
+    for (const name of PICTURES) {
+      copy(join(packageDir("@twemoji/svg"), `${name}.svg`), join(tmpDir, "pictures", `${name}.svg`));
+    }
+
     // Swap the new build in whole, so nothing stale is left behind.
     rmSync(outDir, { recursive: true, force: true });
     renameSync(tmpDir, outDir);
@@ -96,7 +107,8 @@ function build() {
     console.log(
       `built ${relative(process.cwd(), outDir) || "."}: app.css ${css} bytes; ` +
         `htmx.org ${packageVersion("htmx.org")}, govuk-frontend ${packageVersion("govuk-frontend")}, ` +
-        `axe-core ${packageVersion("axe-core")}; ${assets.length} GOV.UK asset file(s) copied`,
+        `axe-core ${packageVersion("axe-core")}, @twemoji/svg ${packageVersion("@twemoji/svg")}; ` +
+        `${assets.length} GOV.UK asset file(s) and ${PICTURES.length} pictures copied`,
     );
   } finally {
     if (existsSync(tmpDir)) rmSync(tmpDir, { recursive: true, force: true });

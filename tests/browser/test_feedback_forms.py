@@ -149,6 +149,11 @@ def test_every_form_and_its_easy_read_fit_a_phone_and_pass_axe(
         for query in (f"form={kind.value}", f"form={kind.value}&easy=1&lang=cy"):
             page.goto(server.url(f"/give-feedback?{query}"))
             expect(page.locator("form.app-feedback-form")).to_be_visible()
+            if "easy=1" in query:  # the pictures are drawn, not left to an emoji font
+                picture = page.locator("svg.app-picture").first
+                expect(picture).to_be_visible()
+                box = picture.bounding_box()
+                assert box and box["width"] >= 36 and box["height"] >= 36
             check_page(page)
 
 

@@ -26,7 +26,7 @@ from fastapi.responses import HTMLResponse, Response
 from learning.accounts.sessions import session_state
 from learning.core.app_state import made_once
 from learning.core.web import council_branding, render
-from learning.feedback import i18n
+from learning.feedback import i18n, pictures
 from learning.feedback.terms import Language
 
 SHORT_CODE_ROUTE = "feedback_short_code"
@@ -131,12 +131,16 @@ class PublicPage:
             "switch": self.switches(),
             "link_to": self.link_to,
             "static_path": self.static_path,
+            "drawing_of": self.drawing_of,
             "privacy_url": self.link_to("feedback_privacy"),
             **extra,
         }
 
     def static_path(self, path: str) -> str:
         return route_path(self.request.app, "static", path=path)
+
+    def drawing_of(self, emoji: str) -> pictures.Drawing | None:
+        return pictures.drawing_of(self.request.app.state.settings.static_dir, emoji)
 
     def gettext(self, message: str) -> str:
         return i18n.translations(self.language).gettext(message)
