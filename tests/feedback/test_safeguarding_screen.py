@@ -1,6 +1,6 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 360
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 460
 NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
 independent estimate. Sentences written after the screen's last change and measured
 before any fix tell more:
@@ -22,6 +22,12 @@ before any fix tell more:
   with harms the earlier rounds named little (forced marriage, FGM, online grooming): the
   lexicon alone 27 of 40, with the cues 29 (68%, 73%). Its phrases were then added; they
   flag none of round 9 that did not flag before, so round 9 stays the fresh measure.
+- Rounds 11 and 12 (in NEW_PHRASINGS), fifty tellings each, were written by someone who
+  had never seen the screen's phrases or the earlier rounds, in children's, parents' and
+  professionals' voices, most of them indirect. Round 11, after round 10's phrases: the
+  lexicon alone 27 of 50, with the cues 34 (54%, 68%). Round 12, after round 11's phrases:
+  23 and 28 of 50 (46%, 56%), much as round 9. Both rounds' phrases were then added; they
+  flag none of round 9 that did not flag before.
 - In Welsh, Polish, Romanian and Arabic (OTHER_LANGUAGE_PHRASINGS): round 1, direct and
   indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
   screen_cues_intl came next (a person with closeness or with distress is enough there);
@@ -31,7 +37,9 @@ before any fix tell more:
   missed. The screen is the first net, not the only one: a person reads every child's
   words within the review target.
 - Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1,
-  1, 1 and 3 of 40 in rounds 4 to 9, and 1 of 20 in round 10 ("nervous"). All are in
+  1, 1 and 3 of 40 in rounds 4 to 9, 1 of 20 in round 10 ("nervous"), and 16 of 50
+  written blind beside rounds 11 and 12 to trip a word-matcher ("my brother beat me at
+  mario kart", "i smashed my exams"). All are in
   ACCEPTED_FALSE_ALARMS but one of round 9's, "my carer took me to get new school shoes",
   which no longer flags since two cue words were narrowed ("took me", "shoes"); round 9
   still flags 22 of 40 without them. In the other languages, "mulțumesc pentru ajutor"
@@ -39,7 +47,8 @@ before any fix tell more:
   of the 52 since.
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
   health care, not children's social care): 1.59% flagged before rounds 4 to 9, 1.72%
-  after by the lexicon, 2.06% with the cues; after round 10, 1.73% and 2.07%. Almost all
+  after by the lexicon, 2.06% with the cues; after round 10, 1.73% and 2.07%; after
+  rounds 11 and 12, 1.74% and 2.08%. Almost all
   name a harm word ("scared", "suicidal", "drugs", "abusive") or tell of pain and being
   made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
@@ -581,6 +590,211 @@ NEW_PHRASINGS: list[str] = [
     "my auntie said shed put me in care if i dont stop crying",
     "we move house a lot in the night and i'm not allowed to tell anyone where",
     "ive been cutting again but dont tell my mum she'll go mad",
+    # round 11, written after round 10's phrases by someone who never saw the screen's
+    # phrases: the lexicon alone flagged 27 of 50, with the cues 34 (54%, 68%)
+    "sarah is nice n listens. i keep my hoodie on in pe even when its boiling so nobody sees "
+    "my arms after dad has one of his days",
+    "when i spill stuff mum makes me hold my hands out and does them with the wooden spoon "
+    "till they go red and stingy",
+    "my step dad said if i tell school about my ear again hell make the other one match it",
+    "uncle ray says its our game and mums not allowed to know the rules of it. i dont want to "
+    "go to his on sunday",
+    "theres a guy on snap who says hell send my pics to my whole school unless i send more by "
+    "tonight. i dont no what to do",
+    "my boyfriends 24 he picks me up round the corner from the home n gets me vapes n weed, he "
+    "says i owe him now and his mates want to meet me",
+    "when i stay at dads his mate comes in my room after everyone is asleep and i just pretend "
+    "im asleep til he goes",
+    "someone on roblox said hes 13 but his voice sounds like a man and he keeps asking me to "
+    "go on cam without my top",
+    "sw was good tho she came on time and got me a hot choc, and she actually remembered about "
+    "my exams. what could be better is home i guess, mum tells everyone im the reason dad left "
+    "n that she wishes she just kept my brother n gave me away instead. she says it in front "
+    "of my mates now",
+    "if im bad i have to stand in the hall while they have tea. sometimes its till bedtime and "
+    "i dont get any",
+    "mummy does not talk to me for lots of days when im norty and tells my sisters not to talk "
+    "to me to",
+    "breakfast club is the best bit of my day cos theres toast, at home the cupboard is just "
+    "sauce",
+    "i do my little brothers tea and bath most nights cos mum goes out after and comes back "
+    "when its light",
+    "electrics been off since xmas we use our phone torches to find stuff n we all sleep in "
+    "coats. college is warm at least",
+    "Raising at the review: he has come in wearing the same uniform for three weeks, hair "
+    "matted, head lice again, and told me there is no hot water at home. I am not sure anyone "
+    "has followed up.",
+    "i turn my music right up when they start shouting cos last time i heard mum hit the wall "
+    "and it wasnt the wall",
+    "He checks my phone every night and keeps my bank card. I'm not allowed to see my sister "
+    "any more. I'm scared of what happens if he sees this form.",
+    "dreams: me and mum and the baby live somewhere he doesnt know the adress of",
+    "the police came again saturday. i hid my little sister in the wardrobe with my ipad n "
+    "headphones till it went quiet",
+    "some olders gave me a new phone and a bit of p, i just take a bag on the train to a flat "
+    "out of town sometimes. easy money tbh dont tell my carer",
+    "i owe them now cos the bag got robbed off me so i gotta keep running for them till its "
+    "paid. cant say more on here",
+    "He comes home with new trainers and two phones, goes very quiet when one of them rings, "
+    "and last week he had a train ticket to Margate he couldn't explain.",
+    "the guy in the discord says were being replaced and we need to be ready when it kicks "
+    "off. hes been sending me vids of what to do",
+    "My son has dropped all his old friends, says they are kuffar and will burn, and a man he "
+    "talks to online is telling him he should travel. I'm scared he is being groomed by "
+    "extremists.",
+    "my brother says theres a war coming and hes been showing me how to mix stuff from bleach "
+    "and other bits in the shed",
+    "no point doing my pathway plan tbh i wont be around for it",
+    "sharpener blade helps tbh",
+    "saving my tablets just incase",
+    "i cut again last night pls dont tell my carer",
+    "they made a group chat called kys jade and put my school photo as the pic. theres like 40 "
+    "people in it",
+    "i go toilet in lessons not at break cos of the year 9s who wait in there, they took my "
+    "shoes and shoved my head in the sink",
+    "i eat my lunch in the library every day so nobody can get me. they film it when they trip "
+    "me up on the stairs",
+    "the lady i live with isnt my real auntie. i do the cleaning and her kids and i dont go "
+    "school. she keeps my passport in her room",
+    "Unaccompanied young person told me he works at a car wash from 7am to 10pm for the man "
+    "who 'brought him over', is paid in food only and has to repay a debt of 8,000 pounds.",
+    "morning the man take us in van to nail shop, we sleep upstair, he have my documents. i "
+    "want go school please",
+    "dad says in the summer were going back home for a wedding but nobody will tell me whose. "
+    "my cousin said its mine. im 15",
+    "if my family find out about my gf my brothers said theyll sort it the way they sorted my "
+    "cousin",
+    "mum took my phone and says im not going back to school after year 10 cos i need to learn "
+    "to be a proper wife",
+    "good things: i stayed out 3 nights last week at a mans flat and nobody even rang the "
+    "police lol",
+    "She's been missing from placement four times this month, comes back in the early hours in "
+    "cars we don't recognise, once without her shoes.",
+    "sometimes i sleep in the 24hr maccies or on the night bus cos its better than going back "
+    "there",
+    "mums special water in the fridge is just for her, after she has it she falls asleep on "
+    "the kitchen floor and i cant wake her up",
+    "dad keeps the little foil bits in the drawer and when his friends come round i have to "
+    "stay in my room with the door shut even for the toilet",
+    "when mummy has her tablets and the white stuff she forgets to get me from school",
+    "one of the night staff at the unit puts extra credit on my phone if i go for a drive with "
+    "him after lights out",
+    "my foster carer locks the fridge and her kids eat first, i get whats left. she said if i "
+    "tell my sw shell send me back to the home",
+    "mr dale at football says im his favourite and messages me on insta late at night. he said "
+    "dont tell the other lads",
+    "When I picked her up from respite she had fingertip bruises on both upper arms and the "
+    "staff just said she'd been 'a handful'.",
+    "my foster brother is 14 and he makes me play a game under the duvet that i dont like",
+    "At the review, her teacher reported that a 13-year-old pupil has been seen pressuring two "
+    "younger children to touch each other in the toilets and filming it on his phone.",
+    # round 12, written blind in the same way after round 11's phrases: the lexicon alone
+    # flagged 23 of 50, with the cues 28 (46%, 56%)
+    "(written by Mia age 6 with her TA) mummys boyfriend does the hard smacks on my head in "
+    "the hair bit so nobody can see",
+    "I need someone to know my partner pushed my 6 year old down the stairs on Sunday and I "
+    "told A&E she tripped. I can't keep lying for him.",
+    "priya is the best worker ever 10/10 🙌 also dont come to the house on thursday cos my step "
+    "dad said he'll show me what happens if i grass again",
+    "my uncle says the tickle game is our secret and if i tell i dont get my ipad back. i dont "
+    "like the game anymore",
+    "some guy off snap has pics of me and says hell send them to my whole year unless i send "
+    "more by tonight. pls pls dont tell my mum",
+    "jay and his mates pick me up after school in the merc and get me vapes and food n stuff. "
+    "now they sayin i owe them and i gotta go to the party at the flat saturday",
+    "my step brother comes in my room when everyones asleep and i just pretend im asleep. "
+    "could i get a lock on my door",
+    "Kayla (14) keeps coming back from contact with new acrylics, a second phone and a lot of "
+    "cash. She says an 'older friend' pays for it and won't give a name or age.",
+    "mum says she wishes she got rid of me before i was born. she only says it when shes "
+    "tired. the rest of the time its ok",
+    "Thank you for the group, it's been good. Sorry I always leave early, I have to be home "
+    "before he checks the doorbell camera and he goes through my phone after so please don't "
+    "text me about it",
+    "not allowed to eat with the rest of them anymore cos i 'dont deserve it'. i sit on the "
+    "landing till theyre done then i can have whats left",
+    "i like breakfast club best cos its the only food till dinner at school and then theres "
+    "nothing after most days",
+    "(Leo is 6, he said this and I typed it) we sleep in our coats cos the heater is broke and "
+    "mummy says theres no money for the key",
+    "Ahmed is a lovely boy in class. The other children have started moving away from him "
+    "because of the smell. He has worn the same uniform for about three weeks and told me the "
+    "washing machine 'lives in the garden now'.",
+    "my inhaler ran out like in march and mum keeps saying shes gonna ring the doctors. i go "
+    "really tight at night and have to sit up",
+    "good things: i can make my own tea now!! me and my brother (hes 4) are on our own most "
+    "nights till like 11 and i do his bath and put him down",
+    "worries: the shouting after i go to bed and the bangs on the wall and then in the morning "
+    "mum wears her sunglasses in the kitchen",
+    "(Noah 5, said to me at the session, I wrote it down for him) daddy squeezed mummys neck "
+    "and she went a funny colour. i was under the table with the dog",
+    "can we move the meeting im not around weekend gotta go up to a mates in swansea to drop "
+    "some bits for a guy. its fine i get paid",
+    "My son (14) has two phones now and one of them never stops going, even at 3am. He's been "
+    "gone three days at a time twice since half term, came back with a wad of cash, new "
+    "trainers and a deep cut on his hand he won't explain. He says he's 'just working for a "
+    "mate'. I don't know who to tell without getting him in trouble.",
+    "everyone carrys now miss its not even deep. ive got one in my bag for protection after "
+    "what happend to kai",
+    "Since the summer Tom (15) has been posting videos in the group chat about 'race traitors' "
+    "and says the only answer is to 'start the war before it's too late'. He's up all night on "
+    "a Telegram channel an older man invited him into and has stopped seeing his friends.",
+    "the only people who actually get me are the lads on the server. they say normies like "
+    "everyone at my school deserve whats coming and i kinda agree tbh",
+    "ngl the worker is good but i still need the blades to get to sleep",
+    "if u see me in hoodies in july just dont ask lol 🙃",
+    "dreams: not waking up tbh",
+    "i gave my teddy to my cousin and my switch to kian cos i wont need them after this week",
+    "At the review Ellie (16) said she had 'sorted it' and has been saving up her tablets just "
+    "in case. She was very calm about it, which worried me more than anything.",
+    "my worker is lovely but pls stop putting biscuits out in sessions i literally cant. 3 "
+    "days on just water and i can finally see my collarbones 🤍",
+    "Our daughter runs up and down the stairs for an hour after every meal and we keep finding "
+    "food wrapped in tissue behind the radiator. Her periods have stopped and she's cold all "
+    "the time.",
+    "the year 6s take my dinner money every day and they made me lick the toilet seat and said "
+    "they will do it again if i tell",
+    "theres a group chat called kys maisie with like 40 people from my year in it. its been "
+    "going since easter and they post my address in it",
+    "Dang (15) told me he came to the UK to 'work off the money' for his journey. He lived "
+    "above a nail bar and wasn't allowed out. He's very frightened 'the uncle' will find out "
+    "where he's living now.",
+    "i do the car wash every day after school for the man my dad owes. i dont get any money "
+    "and he keeps my passport in his office",
+    "were going back home in the holidays for a wedding but my aunties keep measuring me for "
+    "the outfit and nobody will say whos getting married. im 15",
+    "my cousin said when we go see nani in the summer i get the special day to become a proper "
+    "woman and it hurts a bit but you get presents and gold",
+    "if my brothers find out about him im dead. not like dead dead. actually maybe dead dead "
+    "idk. they already took my phone off me",
+    "Jade has been missing four times this month, usually comes back around 3am in cars we "
+    "don't recognise. The police are told every time but nothing changes.",
+    "if u cant find me friday dont stress ill be at someones in manchester, dunno whose yet, a "
+    "guy from insta is sorting it",
+    "mums friends come round and they do the foil thing and then she sleeps all day and i cant "
+    "wake her up to take me to school",
+    "(typed by Grace's nan) Grace wanted to say: daddy drinks the smelly juice and then drives "
+    "us to swimming and the car goes wobbly on the road",
+    "mum hasnt got out of bed since christmas and she said she wants to go to sleep forever. i "
+    "check on her when i get back from school",
+    "the night staff at the home lock me in the quiet room when im kicking off and one of them "
+    "sits on my chest till i cant breathe. its on the cctv if anyone bothers to check",
+    "coach is the only one who gets me. he snaps me late at night and says its our thing and "
+    "not to tell the others cos theyd get jealous",
+    "The man who runs the weekend Bible class told my 12 year old she has a spirit in her and "
+    "made her kneel for hours while they prayed over her and shouted at it. She screams when "
+    "it's time to go.",
+    "mr hayes keeps me in at break to help tidy and he shuts the blind and says im his "
+    "favourite and i can sit on his knee",
+    "the big boy at my foster house hes 15 makes me do stuff to him in the bathroom or he says "
+    "hell hurt the dog",
+    "good things i dont miss school as much now. worries who will do mums tablets and her bag "
+    "and the shopping when i go up to big school. im always so tired",
+    "We've been sofa surfing with the kids for six weeks. Right now we're at my ex's cousin's "
+    "flat and the men there are using in the kitchen while the kids are in the next room. I "
+    "have nowhere else to go.",
+    "mum kicked me out sunday so im on my mates floor. his mum says i can only stay till the "
+    "weekend then idk",
 ]
 
 #: Round 9: forty indirect tellings written after round 8's fixes, measured once and not
@@ -1131,6 +1345,59 @@ ORDINARY = [
     "the social worker forgot my birthday but said sorry",
     "i dont like talking on the phone i prefer texting",
     "it took ages to get my bike fixed after it was broken",
+    # written blind beside rounds 11 and 12, to trip a word-matcher (16 of 50 flagged: in
+    # ACCEPTED_FALSE_ALARMS)
+    "my social worker is killing it honestly best one ive had",
+    "the meeting was painful and way too long, 2 hours of people talking about me like im not "
+    "even there",
+    "Mum was upset the review got moved again with no notice.",
+    "worries: my hamster died and i cried all night. daddy says we can get another one",
+    "the contact centre smells of bleach and the toys are for babies",
+    "I was gutted when the family group conference was cancelled, I'd taken the day off work "
+    "for it.",
+    "my brother gave me a dead arm for nicking the last yorkshire pud, fair tbh",
+    "i want to kill my xbox it keeps crashing in the middle of fortnite",
+    "At the review his teacher said he's been smashing it in English and has a new friendship "
+    "group.",
+    "i was dying of embarrassment when my sw turned up at school in the car with the council "
+    "logo on it",
+    "the food at the new placement is unreal my carer does a mean curry",
+    "i hate it when the iro asks the same questions every time, can they read the notes first",
+    "He's had a rough week with his exams, a few tears and slammed doors, but we talked it "
+    "through and he's back on track.",
+    "my mum got a new boyfriend and hes alright actually he takes us bowling",
+    "Please stop sending letters to my old address, I moved out last year and nearly missed "
+    "the meeting.",
+    "my carer screams at the telly when arsenal lose its well funny",
+    "missing my nan loads since she moved to spain but we facetime on sundays",
+    "youth club was sick, the fifa tournament got violent lol ethan launched his controller "
+    "when he lost 😂",
+    "i was dying of boredom in the first session ngl but it got better when we did the music "
+    "stuff",
+    "my sister is killing me she keeps singing frozen all day. apart from that everything is "
+    "good at home",
+    "(written with my key worker) i hate broccoli and i like it when my foster mum makes pasta "
+    "with cheese",
+    "i had a sleepover at ellas and we stayed up till midnight watching scary films. best "
+    "night ever",
+    "The respite weekend worked well. He came home exhausted from the climbing wall, covered "
+    "in scrapes and grinning ear to ear.",
+    "The multi-agency meeting was well chaired. Good discussion of the risk assessment and the "
+    "actions were clear for everyone.",
+    "my worker helped me sort my college application, i would literally die without her lol",
+    "worries: my hamster died and i miss him. good things: we got a new one called biscuit",
+    "boxing club is the best thing ive done, coach makes us hit the pads till our arms are dead",
+    "dreams: to be a police officer and catch the bad guys and put them in jail",
+    "Tyler has had a great term. He did fall off the trampoline and bump his head but he was "
+    "checked at the walk-in centre and is absolutely fine.",
+    "Jamal's behaviour has improved hugely this year. He spoke to the class about his "
+    "grandad's funeral and handled it really maturely.",
+    "(Ruby said this, I wrote it down) i want a unicorn and i want to kill all the spiders in "
+    "the bath",
+    "Honestly the parenting course was a lifesaver. I was at the end of my tether with the "
+    "toddler tantrums and now bedtime is so much calmer.",
+    "could be better: the room is freezing and the wifi is dead. worker is cool tho",
+    "i went to the hospital to see my new baby cousin and she cried the whole time",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -1146,11 +1413,61 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
     ("I felt nervous but my carer held my hand", C.FEAR),
     ("my carer makes me tidy my room on Sundays", C.CONCERN),
     ("i get nervous before meetings but my advocate helps", C.FEAR),
+    # written blind beside rounds 11 and 12 to trip a word-matcher, and they do
+    ("i hate maths homework and my carer makes me do it before xbox", C.CONCERN),
+    ("got hit by a football at the park lol my nose bled everywhere", C.PHYSICAL_ABUSE),
+    ("dreams: be a barber and do proper sick cuts and skin fades", C.SELF_HARM),
+    ("my foster carer drives me mad she makes me go bed at 9 on a school night!!!", C.CONCERN),
+    ("i ran away from the goose on the farm trip it was so scary haha", C.RUNNING_AWAY),
+    (
+        "thanks for sorting the overnight permission so quick so i can stay at my mates on "
+        "saturday",
+        C.RUNNING_AWAY,
+    ),
+    (
+        "i cut my own hair with the kitchen scissors and now i look like a mushroom pls help",
+        C.IMMEDIATE_DANGER,
+    ),
+    (
+        "the drugs and alcohol session at school was boring tbh we already know all that",
+        C.SUBSTANCES,
+    ),
+    (
+        "my leg is all bruised from rugby on saturday but we won!! can u come watch next time",
+        C.PHYSICAL_ABUSE,
+    ),
+    (
+        "in food tech we used the big knives to do the chicken and i didnt cut myself for once",
+        C.IMMEDIATE_DANGER,
+    ),
+    (
+        "we watched a film about drugs in PSHE and it was actually really good, made me think",
+        C.SUBSTANCES,
+    ),
+    (
+        "I was scared at first when social care got involved but our worker was lovely and "
+        "explained everything properly.",
+        C.FEAR,
+    ),
+    (
+        "Could the sessions be after 4? My son is starving when he gets in from school and "
+        "can't concentrate on anything till he's eaten.",
+        C.NEGLECT,
+    ),
+    (
+        "i smashed my exams!!! thank u for helping me revise, couldnt have done it without u",
+        C.DOMESTIC_ABUSE,
+    ),
+    ("my brother beat me at mario kart 10 times in a row its not fair", C.PHYSICAL_ABUSE),
+    (
+        "we did a drama piece about knife crime for assembly and i played the paramedic",
+        C.IMMEDIATE_DANGER,
+    ),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 360
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 460
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 

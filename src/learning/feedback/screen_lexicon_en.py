@@ -23,7 +23,8 @@ MACROS = {
     "burnt|burned|burns|attack*|grab|grabs|grabbed|grabbing|drag|drags|dragged|pinch*|"
     "squeez*|throw|throws|threw|shake|shakes|shook",
     "{HURT}": "hit|beaten|punched|kicked|slapped|smacked|hurt|attacked|choked|strangled",
-    "{MUM}": "mum|stepmum|nan|nana|gran|granny",
+    "{MUM}": "mum|mums|mummy|mummys|mom|moms|mother|mothers|stepmum|stepmums|nan|nans|nana|"
+    "gran|granny",
     "{MAN}": "dad|stepdad|he|him|boyfriend|partner|husband|uncle",
     "{INSULT}": "stupid|useless|worthless|fat|ugly|names|idiot|thick|dumb|a_mistake|"
     "a_waste|pathetic|disgusting|rubbish|evil|a_burden|slag|slut|retard*|bitch",
@@ -47,6 +48,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "stranger*", "waits|waiting|hangs|hanging ~ outside ~ school|house|home",
         "hurt me tonight", "going to hurt me",
         "keeps|kept ~ bat|knife|knives|hammer|machete ~ door|bed|bedroom|car",
+        "for protection", "carry|carrys|carries|carrying ~ knife|knives|one|blade",
     ),
     C.SELF_HARM: (
         "cut|cuts|cutting|cutted myself", "cut ~ my arm|arms|wrist|wrists|leg|legs|thigh*",
@@ -63,6 +65,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "stopped|stop|stopping ~ eating", "so i ~ get|look|am|stay ~ thin|thinner|skinny",
         "thinner", "hate|hating myself|my_body", "i am|feel ~ disgusting", "long sleeves",
         "cover* ~ up|my ~ arms|marks|scars|cuts",
+        "blades", "need|needs ~ the blade|blades|razor", "hoodie*|jumper*|sleeves ~ july|summer|hot",
+        "on just|only water", "see|count ~ my ~ collarbones|ribs|bones|hipbones|hip_bones",
     ),
     C.SUICIDE: (
         "kill|killing|kil myself", "kms", "suicid*", "end it all|now", "ending it all",
@@ -92,6 +96,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "thinking about ~ dying|death|ending_it|jumping|not_being_here|killing",
         "giving|gave|give ~ my things|my_stuff ~ away", "feel* ~ empty|numb",
         "have|had an accident ~ so",
+        "saving|saved|save|hiding|hid|stockpil*|collecting ~ tablets|pills|meds|medication",
+        "not waking up", "not wake up", "not need ~ them|it|anything|things ~ after|anymore|soon",
+        "giving|gave|give|given ~ away ~ my ~ things|stuff|games|clothes",
     ),
     C.PHYSICAL_ABUSE: (
         "{HIT} me|us|him|her|them",
@@ -115,6 +122,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "where ~ marks|bruise*|cuts|burns|scratches ~ come|came|from",
         "hits|slaps|punches|kicks|smacks|whacks|thumps",
         "till|until ~ marks|bruise*",
+        "with ~ wooden_spoon|slipper|cable|wire|hairbrush|cane|ruler",
+        "hold*|held|put* ~ hands out", "till|until ~ red|sting*|stingy|swollen",
+        "{HIT} ~ neck|throat", "went|goes|turned ~ funny colour|blue|purple",
     ),
     C.SEXUAL_ABUSE: (
         "touch*|touched|touchin me|my|him|her", "private part*", "privates",
@@ -154,6 +164,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "marry|married ~ someone|a_man|him ~ never ~ met|seen|know",
         "cut|cuts|cutting ~ down_there|between_my_legs|my_private*", "cut|cutting ~ to ~ clean",
         "says|said|tells|told ~ he|she ~ loves me", "wants|wanted ~ to meet ~ me|up",
+        "without my|a|any ~ top|shirt|clothes|bra|pants|knickers|trousers",
+        "go|come|get|going|goes ~ on cam|camera|webcam", "voice ~ like ~ a_man|an_adult|a_grown_up",
+        "my wedding|marriage", "back home ~ wedding|married|marry|engaged",
+        "who is getting married", "whose wedding", "measur* me ~ outfit|dress",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -184,6 +198,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "puts|put|shuts me ~ dark|room|cupboard|corner|outside",
         "shout*|yell*|scream* ~ {INSULT}", "i am|that_i_am ~ {INSULT} ~ every time",
         "not allowed ~ see ~ friends|family", "unless i ~ do what", "do what he|she|they ~ say*",
+        "not|never ~ talk*|speak* to me ~ days|weeks", "ignore*|ignored me ~ days|weeks",
+        "tells|told|makes|made ~ not to ~ talk|speak|play ~ me|to_me|with_me",
+        "rid of me", "pray*|prayed over ~ her|him|them|us", "spirit ~ in ~ her|him|them|me",
+        "kneel* ~ hours|ages|all_night|all_day",
     ),
     C.NEGLECT: (
         "no food", "no coat|shoes", "holes in ~ shoes",
@@ -240,6 +258,15 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "nobody|no_one ~ wash*|washed ~ clothes|uniform|hair|me", "say*|said ~ i smell",
         "not|never ~ take|took|taken me ~ doctor|dentist|hospital|gp",
         "have not had ~ inhaler|medicine|medication|tablets",
+        "cupboard*|fridge|freezer ~ only|just|empty|bare", "back|home when it is light",
+        "i do|make|cook|did|made ~ brother*|sister*|siblings ~ tea|dinner|bath|breakfast|bedtime",
+        "electric*|heating|power|gas|lights ~ been ~ off|cut_off", "off since",
+        "sleep*|slept ~ in ~ coats|our_coats|my_coat", "torches|candles",
+        "forget*|forgot ~ to ~ get|collect ~ me|us",
+        "only food ~ till|until|all_day", "nothing ~ after|at_home ~ most days", "the smell",
+        "same uniform|clothes ~ weeks|days", "washing machine ~ garden|broken",
+        "who will ~ look_after|care_for|do ~ mum|mums|dad|dads",
+        "mums|dads ~ tablets|medication|meds|injections|bag",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -262,6 +289,11 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "noise|noises|banging ~ in the house|at_home|downstairs",
         "fight|fights|fighting|argue|argues|arguing ~ wardrobe|cupboard|hide|hiding|under",
         "when|while ~ they|parents|mum_and_dad|dad_and_mum ~ fight|fighting|argue|arguing",
+        "hit|hits|smashed|smashes ~ the wall|walls", "not the wall",
+        "music|headphones|tv ~ up|loud|on ~ shout*|fight*|scream*|argu*|row*",
+        "somewhere|where|address ~ he|dad|him|they ~ not|never ~ know|find",
+        "check*|goes_through|go_through|went_through|reads ~ my ~ phone|messages|location",
+        "doorbell camera", "home before he|she",
     ),
     C.EXPLOITATION: (
         "older ~ boyfriend|girlfriend|man|men|guy|guys|lads", "boyfriend ~ older",
@@ -304,6 +336,16 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "meet him|meet_up_with_him",
         "staying|stay|stayed ~ different ~ flats|houses|peoples|people",
         "give|gives|gave|giving ~ me ~ stuff|things ~ to ~ smoke|sell|carry|hold",
+        "a|some|older ~ man|mans|mens|bloke*|guys ~ flat|house|place|car",
+        "credit|money|vapes|gifts|presents|top_up ~ if i", "after lights out", "for a drive with",
+        # radicalisation (Prevent): drawn in by an adult or an older child
+        "war is|s coming", "how to ~ make|mix ~ bomb*|explosive*|chemicals|bleach|poison",
+        "extremis*|radicali*|jihad*|nazi|nazis|race war|white power",
+        "older friend", "second phone|two phones|another phone", "wad|lot|lots|bundle ~ cash",
+        "drop ~ bits|stuff|things|packages|parcels ~ for", "working for a mate|guy|man",
+        "in cars|a_car ~ we|i ~ do not know|not_recognise|never_seen", "do not know whose",
+        "guy|man|someone|lad|bloke ~ from|on ~ insta|snap|snapchat|tiktok|discord|online",
+        "deserve* ~ what is coming|to_die|to_be_killed", "normies|kuffar|degenerates",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -322,6 +364,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "lock* my ~ door|bedroom",
         "bag packed", "listening for", "careful what i say",
         "not have to go home", "so i do not have to ~ go|be ~ home",
+        "under the table", "scream*|cries|crying|panic* ~ time to go",
     ),
     C.RUNNING_AWAY: (
         "run|ran|running away", "runaway", "run|ran|running|runs off", "keep|kept running",
@@ -334,6 +377,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "sneak* out", "snuck out", "abscond*",
         # indirect tellings: what a child says around harm without naming it
         "different houses|places ~ night|nights", "whoever will have me",
+        "stay*|stayed out ~ nights|days|all_night", "night bus",
+        "better than ~ going|being ~ back|home|there",
+        "been|is|was missing", "missing ~ times|again|nights", "can not find me",
     ),
     C.SUBSTANCES: (
         "drunk", "alcohol*", "vodka|cider|wine|beer|beers|lager", "drink*|drank ~ too much",
@@ -350,6 +396,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "been drinking ~ drive|drives|driving|drove", "drink*|drunk and drive|drives|driving",
         "drunk ~ driving|drives|drove",
         "drive*|drove when ~ drink*|had_a_drink|drunk",
+        "can not|could not ~ wake ~ her|him|them|mum|dad|mummy|daddy",
+        "special ~ water|drink|juice|medicine|sweets", "white stuff|powder",
+        "fall*|fell|passed|passes ~ asleep|out ~ on the floor",
+        "smelly ~ juice|water|drink", "wobbly ~ road|car|driving",
     ),
     C.CONCERN: (
         "secret|secrets", "disclos*", "safeguarding concern*", "at risk", "child protection",
@@ -376,6 +426,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "sells|sold|selling ~ my|medication|tablets|pills",
         "told|tells|tell me ~ to say ~ teacher|teachers|school|social|police|anyone|asks",
         "{MUM}|{MAN}|they ~ told|tells me to say",
+        "what happens if i", "grass|grassing|snitch|snitching",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",
