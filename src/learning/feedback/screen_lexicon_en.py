@@ -65,7 +65,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "stopped|stop|stopping ~ eating", "so i ~ get|look|am|stay ~ thin|thinner|skinny",
         "thinner", "hate|hating myself|my_body", "i am|feel ~ disgusting", "long sleeves",
         "cover* ~ up|my ~ arms|marks|scars|cuts",
-        "blades", "need|needs ~ the blade|blades|razor", "hoodie*|jumper*|sleeves ~ july|summer|hot",
+        "blades", "need|needs ~ the blade|blades|razor",
+        "hoodie*|jumper*|sleeves ~ july|summer|hot",
         "on just|only water", "see|count ~ my ~ collarbones|ribs|bones|hipbones|hip_bones",
     ),
     C.SUICIDE: (
