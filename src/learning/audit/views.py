@@ -142,14 +142,11 @@ def audit_export(request: Request, db: DbSession, principal: AuditExporter) -> R
         return _invalid(request, db, principal, form)
     audit_filter = form.audit_filter(principal.council_id)
     rows = service.count_events(db, audit_filter)
-    # Committed on its own before any row leaves: no export goes unrecorded.
-    service.record_now(
-        request.app.state.db,
-        actor_from(request),
-        "audit.exported",
-        filters=audit_filter.describe(),
-        rows=rows,
-    )
+    # Committed with the request's transaction, after this view returns and before any row
+    # leaves: no export goes unrecorded. (Not in a transaction of its own: on SQLite this
+    # request already holds the one write turn, which such a transaction would wait for.)
+    service.record(db, actor_from(request), "audit.exported", filters=audit_filter.describe(),
+                   rows=rows)
     filename = f"audit-events-{today().isoformat()}.csv"
     return StreamingResponse(
         _csv_stream(request.app.state.db, audit_filter),
