@@ -47,6 +47,21 @@ def test_reading_an_item_shows_the_answers_is_audited_and_marks_it_read(
     assert [e.actor_id for e in events] == [supervisor.person.id]
 
 
+@pytest.mark.parametrize("form", ["tags", "reply", "actions"])
+def test_a_form_sent_back_with_its_error_is_a_read_of_the_item_and_is_audited(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn, form: str
+) -> None:
+    """The page with the error shows the child's words (and how to reach them) again."""
+    wanting = asking_for_contact(db, settings, factory, team, "sam@example.test")
+    response = supervisor.post(f"/feedback/queue/{wanting.id}/{form}", {})
+    assert response.status_code == 422
+    assert "sam@example.test" in response.text
+    db.refresh(wanting)
+    assert wanting.status is SubmissionStatus.READ and wanting.read_by_id == supervisor.person.id
+    events = _audits(db, "feedback.item.read", wanting.id)
+    assert [e.actor_id for e in events] == [supervisor.person.id]
+
+
 def test_reading_again_keeps_the_first_reader_and_audits_again(
     client: TestClient,
     db: Session,

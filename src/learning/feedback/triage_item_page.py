@@ -1,5 +1,6 @@
 """One feedback item's page, shared by the views that act on it: shown after reading, and
-again with errors beside the field when a form on it was not right."""
+again with errors beside the field when a form on it was not right. Every showing of it is
+a read of the child's words: audited, and a new item becomes read."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlmodel import Session
 from starlette.routing import NoMatchFound
 
 from learning.accounts.dependencies import Principal, requires
+from learning.audit.service import actor_from
 from learning.core.permissions import Permission
 from learning.core.web import flash, redirect, render
 from learning.feedback import actions, forms, triage, triage_display, triage_forms, triage_work
@@ -37,6 +39,7 @@ def item_page(
     status: int = 200,
 ) -> Response:
     assert submission.id is not None
+    triage.open_item(db, actor_from(request), submission)
     alert = triage_display.alert_of(db, submission.id)
     linked = actions.actions_of(db, submission.id)
     linked_ids = {a.id for a in linked}

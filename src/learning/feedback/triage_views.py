@@ -11,7 +11,6 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal
-from learning.audit.service import actor_from
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.web import render
@@ -77,5 +76,4 @@ def queue(
 @router.get("/feedback/queue/{submission_id:int}", name="feedback_item")
 def item(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
-    triage.open_item(db, actor_from(request), submission)
-    return item_page(request, db, principal, submission)
+    return item_page(request, db, principal, submission)  # audits the read
