@@ -145,6 +145,15 @@ def test_another_councils_alert_is_not_found(
     assert me.post(f"/safeguarding/alerts/{alert.id}/acknowledge").status_code == 404
     assert reload(db, alert).status is AlertStatus.OPEN
 
+    # each refusal is kept in the audit log: someone probing alert ids shows up there
+    refused = db.exec(
+        select(AuditEvent).where(AuditEvent.action == "safeguarding.alert.refused")
+    ).all()
+    assert [(e.actor_id, e.record_id, json.loads(e.detail)["method"]) for e in refused] == [
+        (me.person.id, str(alert.id), "GET"),
+        (me.person.id, str(alert.id), "POST"),
+    ]
+
 
 def test_people_without_the_permission_are_refused(
     client: TestClient, db: Session, factory: Factory, settings: Settings

@@ -68,6 +68,25 @@ def record_now(database: Database, actor: Actor, action: str, **detail: Any) -> 
         record(db, actor, action, **detail)
 
 
+def record_refusal(
+    request: Request, db: Session, action: str, record_type: str, record_id: object, reason: str
+) -> None:
+    """A request refused a record that is not the person's (it answers 404, as if the record
+    did not exist): the request's own work is rolled back, then the refusal is kept in the
+    audit log in a transaction of its own, so it is kept although the request fails."""
+    db.rollback()
+    record_now(
+        request.app.state.db,
+        actor_from(request),
+        action,
+        record_type=record_type,
+        record_id=record_id,
+        path=request.url.path,
+        method=request.method,
+        reason=reason,
+    )
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     council_id: int

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record
+from learning.audit.service import actor_from, record, record_refusal
 from learning.core.clock import utcnow
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
@@ -39,13 +39,13 @@ def alert_list(request: Request, db: DbSession, principal: Lead) -> Response:
 
 @router.get("/safeguarding/alerts/{alert_id:int}", name="safeguarding_alert")
 def alert_detail(request: Request, db: DbSession, principal: Lead, alert_id: int) -> Response:
-    alert = _require(db, principal, alert_id)
+    alert = _require(request, db, principal, alert_id)
     return _detail_page(request, db, alert, {}, {})
 
 
 @router.post("/safeguarding/alerts/{alert_id:int}/acknowledge", name="safeguarding_alert_ack")
 def alert_acknowledge(request: Request, db: DbSession, principal: Lead, alert_id: int) -> Response:
-    alert = _require(db, principal, alert_id)
+    alert = _require(request, db, principal, alert_id)
     try:
         alerts.acknowledge(db, alert, principal.person_id)
     except alerts.AlertError:
@@ -60,7 +60,7 @@ def alert_acknowledge(request: Request, db: DbSession, principal: Lead, alert_id
 def alert_outcome(
     request: Request, db: DbSession, principal: Lead, alert_id: int, form: FormDep
 ) -> Response:
-    alert = _require(db, principal, alert_id)
+    alert = _require(request, db, principal, alert_id)
     data, errors = alert_forms.parse_outcome(form)
     if data is None:
         return _detail_page(request, db, alert, alert_forms.values_of(form), errors, 422)
@@ -77,10 +77,17 @@ def alert_outcome(
     return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
 
 
-def _require(db: Session, principal: Principal, alert_id: int) -> SafeguardingAlert:
+def _require(
+    request: Request, db: Session, principal: Principal, alert_id: int
+) -> SafeguardingAlert:
+    """The alert, if it is this council's; otherwise 404, and the refusal audited."""
     try:
         return alert_queries.require_alert(db, principal.council_id, alert_id)
     except alert_queries.NotThisCouncils:
+        record_refusal(
+            request, db, "safeguarding.alert.refused", "safeguarding_alert", alert_id,
+            "no such alert in the person's council",
+        )
         raise not_found() from None
 
 

@@ -8,7 +8,7 @@ from fastapi import Depends, HTTPException, Request
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record_now
+from learning.audit.service import record_refusal
 from learning.core.permissions import Permission
 from learning.feedback import link_access, link_forms, links
 from learning.feedback.models import FeedbackLink
@@ -22,17 +22,7 @@ def require_link(request: Request, db: Session, principal: Principal, link_id: i
     try:
         return link_access.require_link(db, principal, link_id)
     except link_access.NotYourLink as error:
-        db.rollback()
-        record_now(
-            request.app.state.db,
-            actor_from(request),
-            "feedback_link.refused",
-            record_type="feedback_link",
-            record_id=link_id,
-            path=request.url.path,
-            method=request.method,
-            reason=str(error),
-        )
+        record_refusal(request, db, "feedback_link.refused", "feedback_link", link_id, str(error))
         raise HTTPException(status_code=404) from None
 
 

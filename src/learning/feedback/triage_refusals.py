@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from fastapi import HTTPException, Request
 
-from learning.audit.service import actor_from, record_now
+from learning.audit.service import record_refusal
 from learning.core.deps import DbSession
 from learning.feedback.triage import NotYours
 
@@ -24,15 +24,5 @@ def refusals(request: Request, db: DbSession) -> Iterator[None]:
     try:
         yield
     except NotYours as refusal:
-        db.rollback()
-        record_now(
-            request.app.state.db,
-            actor_from(request),
-            REFUSED,
-            record_type=refusal.record_type,
-            record_id=refusal.record_id,
-            path=request.url.path,
-            method=request.method,
-            reason=str(refusal),
-        )
+        record_refusal(request, db, REFUSED, refusal.record_type, refusal.record_id, str(refusal))
         raise HTTPException(status_code=404) from refusal
