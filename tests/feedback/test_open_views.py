@@ -297,3 +297,34 @@ def test_the_app_puts_the_filter_on_the_access_log(app: FastAPI) -> None:
     record = access_record("/f/the-token-itself")
     assert logger.filter(record)
     assert "the-token-itself" not in record.getMessage()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "hidden"),
+    [
+        ("POST", "/give-feedback", True),
+        ("GET", "/give-feedback?lang=cy&easy=1", True),
+        ("GET", "/give-feedback/thank-you", True),
+        ("POST", "/give-feedback/receipt", True),
+        ("GET", "/f/AbC_d-1234567890", True),
+        ("GET", "/f", True),
+        ("POST", "/s", True),
+        ("GET", "/s/ACDE-FGHJ", True),
+        ("GET", "/feedback/links", False),
+        ("GET", "/safeguarding/alerts/3", False),
+        ("GET", "/static/js/app.js", False),
+        ("GET", "/give-feedbacks", False),
+    ],
+)
+def test_the_access_log_never_shows_who_sent_feedback(method: str, path: str, hidden: bool) -> None:
+    """Its time would join the address to the feedback stored then."""
+    record = access_record(path)
+    record.args = ("192.0.2.1:5000", method, *record.args[2:])  # type: ignore[index]
+    logger = logging.getLogger("uvicorn.access")
+    log_redaction.install()
+
+    assert logger.filter(record)
+
+    shown = record.getMessage()
+    assert ("192.0.2.1" not in shown) is hidden
+    assert shown.startswith("- - ") is hidden

@@ -1,9 +1,14 @@
-"""Keeping feedback link tokens out of the logs.
+"""Keeping feedback link tokens, and who sent feedback, out of the logs.
 
 A link's token is in its address (``/f/TOKEN``), and so is a short code (``/s/CODE``) and
 the sealed token of a link just created (``?reveal=...``). The web server's access log
 writes every request's path, so :class:`RedactLinkTokens` rewrites those parts of every
 record on the access log before it is written.
+
+The access log also writes each request's network address and, by its time, would join
+it to the feedback stored then: a child's disclosure to the address it was sent from. So
+on the public feedback pages the address is written as ``-`` (:class:`HideVisitors`).
+The limits on those pages count addresses only under a keyed hash that changes daily.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ _PATTERNS = (
     re.compile(r"""([?&]reveal=)[^&#\s"']+"""),
 )
 ACCESS_LOGGERS = ("uvicorn.access",)
+#: The pages of people giving feedback without an account (and the token and code pages).
+_PUBLIC_PATH = re.compile(r"/(?:give-feedback|f|s)(?:[/?]|$)")
+HIDDEN = "-"
 
 
 def redact(text: str) -> str:
@@ -37,9 +45,23 @@ class RedactLinkTokens(logging.Filter):
         return True
 
 
+class HideVisitors(logging.Filter):
+    """On uvicorn's access log (``'%s - "%s %s HTTP/%s" %d'``: address, method, path,
+    version, status), the address of a request for a public feedback page becomes ``-``.
+    Never drops a record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        path = args[2] if isinstance(args, tuple) and len(args) == 5 else None
+        if isinstance(args, tuple) and isinstance(path, str) and _PUBLIC_PATH.match(path):
+            record.args = (HIDDEN, *args[1:])
+        return True
+
+
 def install(names: tuple[str, ...] = ACCESS_LOGGERS) -> None:
-    """Add the filter to the access loggers (once, however often the app is created)."""
+    """Add the filters to the access loggers (once, however often the app is created)."""
     for name in names:
         logger = logging.getLogger(name)
-        if not any(isinstance(f, RedactLinkTokens) for f in logger.filters):
-            logger.addFilter(RedactLinkTokens())
+        for kind in (RedactLinkTokens, HideVisitors):
+            if not any(isinstance(f, kind) for f in logger.filters):
+                logger.addFilter(kind())
