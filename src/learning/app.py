@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 
 from fastapi import Depends, FastAPI
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from learning.accounts import demo_views as accounts_demo
 from learning.accounts import views as accounts
@@ -141,4 +142,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     errors.install(app)
     app.add_middleware(ServerSessionMiddleware, database=app.state.db, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware)
+    if settings.trusted_proxy_list:
+        # Outermost: everything after it (limits, logs, cookies, links) sees the visitor's
+        # own address and scheme, as the trusted proxy passed them on; anyone else's
+        # X-Forwarded-* headers are ignored.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)
     return app

@@ -6,6 +6,7 @@ Outside demo mode the service refuses to start with a missing or placeholder sec
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from functools import cached_property
 from pathlib import Path
@@ -147,6 +148,13 @@ class Settings(BaseSettings):
         description="A feedback form sent back sooner than this after it was shown waits in "
         "quarantine (people take longer; scripts do not).",
     )
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses or networks (e.g. 10.0.0.5 or 10.0.0.0/24) of the "
+        "reverse proxies in front of the service. Only from these are X-Forwarded-For and "
+        "X-Forwarded-Proto believed, so each visitor's limits count their own address, not the "
+        "proxy's; empty believes no one.",
+    )
     log_level: str = Field(default="INFO", description="Python logging level.")
     static_dir: Path = Field(
         default_factory=lambda: _repo_root() / "web" / "static",
@@ -168,6 +176,22 @@ class Settings(BaseSettings):
         if unknown:
             raise ValueError(f"unknown roles {unknown}; use {sorted(known)}")
         return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        for item in _items(value):
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"{item!r} is not an address or network such as 10.0.0.5 or 10.0.0.0/24"
+                ) from None
+        return value
+
+    @cached_property
+    def trusted_proxy_list(self) -> list[str]:
+        return _items(self.trusted_proxies)
 
     @cached_property
     def role_map(self) -> dict[str, str]:
@@ -206,6 +230,11 @@ class Settings(BaseSettings):
             )
         if _is_placeholder(self.oidc_client_secret):
             raise InsecureSettings("LEARNING_OIDC_CLIENT_SECRET is missing or a placeholder.")
+
+
+def _items(value: str) -> list[str]:
+    """The items of a comma-separated setting, without spaces or empty ones."""
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def _is_placeholder(secret: str) -> bool:
