@@ -49,7 +49,9 @@ def test_through_a_trusted_proxy_one_visitor_s_guesses_lock_out_only_that_visito
     assert family.status_code == 303
 
 
-def test_a_proxy_in_a_trusted_network_is_believed_too(proxied: FastAPI, ff: FeedbackFactory) -> None:
+def test_a_proxy_in_a_trusted_network_is_believed_too(
+    proxied: FastAPI, ff: FeedbackFactory
+) -> None:
     new = ff.make_link(LinkKind.POSTER)
     with _client(proxied, "10.9.3.4") as proxy:
         _lock_out(proxy, "203.0.113.9, 10.9.3.1")  # through two of our proxies
