@@ -356,6 +356,23 @@ def test_the_links_page_shows_its_short_code_but_never_its_address(
     )
 
 
+def test_a_personal_link_s_page_never_shows_its_short_code(
+    client: TestClient, factory: Factory, ff: FeedbackFactory, team: Team
+) -> None:
+    """For one person only, it opens the link as surely as the address: shown once, too."""
+    new = ff.make_link(LinkKind.PERSONAL, team_id=team.id)
+    me = staff(client, factory, team, Role.PRACTITIONER)
+
+    response = me.get(f"/feedback/links/{new.link.id}")
+
+    assert response.status_code == 200
+    assert page(response).find(id="short-code") is None
+    for shown in (new.token, new.link.short_code, links.grouped_short_code(new.link.short_code)):
+        assert shown not in response.text
+    assert "switch this link off and make a new one" in response.text
+    assert me.get("/feedback/links").text.count(new.link.short_code) == 0
+
+
 def test_the_issued_page_does_not_open_for_another_session_or_after_half_an_hour(
     client: TestClient, factory: Factory, ff: FeedbackFactory, team: Team, settings: Any
 ) -> None:

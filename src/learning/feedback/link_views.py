@@ -112,12 +112,17 @@ def _link_form(
 def link_detail(request: Request, db: DbSession, principal: Manager, link_id: int) -> Response:
     link = require_link(request, db, principal, link_id)
     settings = request.app.state.settings
+    # A personal link's short code opens it as surely as its address, for one person only:
+    # like the address, it is shown once, when the link is made, and never again.
+    personal = link.kind is LinkKind.PERSONAL
     return render(
         request,
         "feedback/links/detail.html",
         {
             **describe(db, link),
-            "short_url": links.short_url(settings.base_url, link.short_code),
+            "personal": personal,
+            "code": "" if personal else links.grouped_short_code(link.short_code),
+            "short_url": "" if personal else links.short_url(settings.base_url, link.short_code),
             "short_page": links.short_code_page(settings.base_url),
             "can_revoke": link.revoked_at is None,
             "can_reissue": service.can_reissue(link),
