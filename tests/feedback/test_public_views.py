@@ -194,6 +194,50 @@ def test_a_problem_is_shown_beside_its_field_and_nothing_typed_is_lost(
     assert submissions(db) == []
 
 
+HIDDEN_ERROR = (
+    "Your answer had hidden characters in it that we cannot keep. We have taken them out: "
+    "check your answer, then send it again."
+)
+
+
+def test_hidden_characters_are_refused_beside_their_field_and_taken_out_of_what_is_shown(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """Control characters and text-direction overrides: nobody types them and nothing
+    visible is lost by taking them out; the marks right-to-left text uses are kept."""
+    open_link(client, ff)
+    response = send(
+        client,
+        client.get("/give-feedback"),
+        good="fine\x1b[2J\x07 words\u202eevil",
+        better="\u0634\u0643\u0631\u0627\u200f ok",
+        contact_name="Sam\x00",
+    )
+    assert response.status_code == 422
+    assert field_error(response, "good") == HIDDEN_ERROR
+    assert field_error(response, "contact_name") == HIDDEN_ERROR
+    assert not field_error(response, "better")
+    assert value_of(response, "good") == "fine[2J wordsevil"
+    assert value_of(response, "better") == "\u0634\u0643\u0631\u0627\u200f ok"
+    assert value_of(response, "contact_name") == "Sam"
+    assert submissions(db) == []
+
+    again = send(client, response, good=value_of(response, "good"), contact_name="")
+    assert again.status_code == 303
+    assert json.loads(submissions(db)[0].answers)["good"] == "fine[2J wordsevil"
+
+
+def test_a_worry_with_hidden_characters_is_sent_at_once_without_them(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    open_link(client, ff)
+    response = send(client, client.get("/give-feedback"), good="my dad hits me\u202e\x1b")
+    assert response.status_code == 303
+    (sent,) = submissions(db)
+    assert sent.flagged and "my dad hits me" in str(sent.answers)
+    assert "\u202e" not in str(sent.answers) and "\x1b" not in str(sent.answers)
+
+
 def test_an_empty_form_asks_for_one_answer(client: TestClient, ff: FeedbackFactory) -> None:
     open_link(client, ff)
     response = send(client, client.get("/give-feedback"))

@@ -48,11 +48,20 @@ CONTACT_EMAIL = "contact_email"
 CONTACT_FIELDS = (CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL)
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+#: Characters nobody types and no answer needs: control characters (but tabs and new lines),
+#: and the ones that turn the direction of the text after them (which could make words read
+#: differently on a staff page than they were written). The marks right-to-left text does
+#: use (U+200E, U+200F) are kept.
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()\-]+$")
 
 ERROR_EMPTY = N_("Answer at least one question, or press the button 'I am worried about my safety'")
 ERROR_TOO_LONG = N_(
     "Your answer is too long. Make it 2,000 characters or fewer (you wrote %(count)s)."
+)
+ERROR_HIDDEN = N_(
+    "Your answer had hidden characters in it that we cannot keep. We have taken them out: "
+    "check your answer, then send it again."
 )
 ERROR_CHOICE = N_("Choose one of the answers")
 ERROR_NAME = N_("Tell us your name, so we know who to ask for")
@@ -92,19 +101,24 @@ def _one(data: Mapping[str, str | list[str]], name: str) -> str:
 
 
 def values_of(definition: FormDefinition, data: Mapping[str, str | list[str]]) -> dict[str, str]:
-    return {name: _one(data, name) for name in field_names(definition)}
+    """Every field as typed, but for the hidden characters (``HIDDEN``)."""
+    return {name: HIDDEN.sub("", _one(data, name)) for name in field_names(definition)}
 
 
 def validate(
     definition: FormDefinition, data: Mapping[str, str | list[str]]
 ) -> tuple[FormInput, dict[str, FieldError]]:
     values = values_of(definition, data)
-    errors: dict[str, FieldError] = {}
+    errors: dict[str, FieldError] = {
+        name: FieldError(ERROR_HIDDEN)
+        for name in field_names(definition)
+        if HIDDEN.search(_one(data, name))
+    }
     answers: dict[str, str] = {}
     for question in definition.questions:
         answer, error = _answer(question, values[question.key])
         if error is not None:
-            errors[question.key] = error
+            errors.setdefault(question.key, error)
         elif answer:
             answers[question.key] = answer
     contact, contact_errors = _contact(values)
@@ -113,7 +127,8 @@ def validate(
     if not answers and not wants_contact and not errors:
         errors[definition.keys[0]] = FieldError(ERROR_EMPTY)
     name, detail = contact or ("", "")
-    return FormInput(answers, wants_contact, name, detail, values), errors
+    in_page_order = {field: errors[field] for field in field_names(definition) if field in errors}
+    return FormInput(answers, wants_contact, name, detail, values), in_page_order
 
 
 def _answer(question: Question, raw: str) -> tuple[str, FieldError | None]:
