@@ -23,6 +23,7 @@ from learning.core.permissions import Permission
 from learning.core.static import CompressedStaticFiles
 from learning.core.web import make_templates
 from learning.feedback import alert_views as feedback_alerts
+from learning.feedback import housekeeping as feedback_housekeeping
 from learning.feedback import link_views as feedback_links
 from learning.feedback import log_redaction as feedback_log_redaction
 from learning.feedback import open_views as feedback_open
@@ -86,7 +87,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     with ExitStack() as services:
         services.enter_context(themes_scheduler(app.state.db))
         services.enter_context(theme_arrivals(app.state))
-        async with mail_worker.running(app):
+        async with mail_worker.running(app), feedback_housekeeping.running(app):
             yield
 
 

@@ -198,3 +198,19 @@ def test_an_unknown_council_is_explained(
     code, _, err = run(capsys, "--team", "Children in care south", "--kind", "poster")
 
     assert code == 2 and "there is no council 'atlantis'" in err
+
+
+def test_it_keeps_feedback_for_the_days_asked_for_and_only_a_choice_the_app_offers(
+    place: Place, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, lines, _ = run(capsys, "--team", str(place.team.id), "--kind", "poster")
+    assert code == 0 and [link.retention_days for link in place.links()] == [730]
+
+    code, lines, _ = run(
+        capsys, "--team", str(place.team.id), "--kind", "personal", "--retention", "365"
+    )
+    assert code == 0 and len(lines) == 2
+    assert sorted(link.retention_days for link in place.links()) == [365, 730]
+
+    code, _, err = run(capsys, "--team", str(place.team.id), "--kind", "poster", "--retention", "3")
+    assert code == 2 and "--retention" in err and len(place.links()) == 2

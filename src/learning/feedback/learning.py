@@ -35,6 +35,8 @@ from learning.themes.redact import redact
 from learning.themes.sources import RecordShare
 
 SOURCE_PREFIX = "feedback_"
+#: Each answer's id in the theme engine is ``feedback:<submission id>:<question key>``.
+ITEM_PREFIX = "feedback:"
 THEMED_FORMS = CHILD_FORMS | {FormKind.PARENT_CARER, FormKind.FOSTER_CARER}
 
 
@@ -162,7 +164,7 @@ def _items(
         text = "" if held else names.remove(redact(answer), words).strip()
         if held or text:
             yield FeedbackLearningItem(
-                id=f"feedback:{submission.id}:{key}",
+                id=f"{ITEM_PREFIX}{submission.id}:{key}",
                 text=text,
                 source=f"{SOURCE_PREFIX}{submission.form_kind.value}",
                 team=team,

@@ -22,8 +22,13 @@ from learning.audit.service import Actor
 from learning.core.clock import today
 from learning.core.config import Settings
 from learning.core.db import Database
-from learning.feedback import links
-from learning.feedback.link_forms import DEFAULT_RETENTION, MAX_TITLE, LinkRequest
+from learning.feedback import housekeeping, links
+from learning.feedback.link_forms import (
+    DEFAULT_RETENTION,
+    MAX_TITLE,
+    RETENTION_CHOICES,
+    LinkRequest,
+)
 from learning.feedback.link_service import issue_link
 from learning.feedback.terms import FormKind, LinkKind, LinkSubject
 from learning.org.models import Council, Team
@@ -54,7 +59,27 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         choices=[kind.value for kind in FormKind],
         help="the form (default: the person chooses)",
     )
+    create.add_argument(
+        "--retention",
+        type=int,
+        choices=[days for days, _ in RETENTION_CHOICES],
+        default=DEFAULT_RETENTION,
+        metavar="DAYS",
+        help="how long its feedback is kept, in days: "
+        + ", ".join(str(days) for days, _ in RETENTION_CHOICES)
+        + f" (default {DEFAULT_RETENTION})",
+    )
     create.set_defaults(handler=create_link_command)
+
+    sweep = feedback_commands(commands).add_parser(
+        "sweep",
+        help="Delete feedback past its retention, and old counters, nonces and saved forms",
+        description="What the web service does every hour (learning.feedback.housekeeping): "
+        "deletes feedback past its link's retention with everything about it (but feedback "
+        "whose safeguarding alert is still open), rate-limit counters older than 48 hours, "
+        "spent form nonces and expired saved forms. Prints how many of each.",
+    )
+    sweep.set_defaults(handler=sweep_command)
 
 
 def feedback_commands(commands: Any) -> Any:
@@ -91,6 +116,19 @@ def create_link_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def sweep_command(_args: argparse.Namespace) -> int:
+    database = Database.from_url(Settings().database_url)
+    try:
+        swept = housekeeping.run_once(database)
+    finally:
+        database.engine.dispose()
+    print(
+        f"Deleted {swept.submissions} submission(s) past their retention, {swept.counters} "
+        f"rate counter(s), {swept.nonces} spent nonce(s) and {swept.drafts} expired saved form(s)."
+    )
+    return 0
+
+
 def _create(db: Session, settings: Settings, args: argparse.Namespace) -> tuple[str, str]:
     council = db.exec(select(Council).where(Council.slug == settings.council_slug)).first()
     if council is None or council.id is None:
@@ -110,7 +148,7 @@ def _create(db: Session, settings: Settings, args: argparse.Namespace) -> tuple[
         title=title,
         form_kind=FormKind(args.form) if args.form else None,
         expires_on=args.expires,
-        retention_days=DEFAULT_RETENTION,
+        retention_days=args.retention,
     )
     new = issue_link(db, Actor(None, COMMAND_ACTOR, council.id), council.id, request)
     return (
