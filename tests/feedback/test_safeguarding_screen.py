@@ -213,6 +213,11 @@ DISCLOSURES: list[tuple[str, C]] = [
     # an adult's words for a worry
     ("The young person disclosed that her stepfather hits her", C.CONCERN),
     ("I have a safeguarding concern about the children at home", C.CONCERN),
+    # missed by a review written against an earlier screen, then added
+    ("nobody gives me dinner most nights", C.NEGLECT),
+    ("my clothes are too small and smell and nobody washes them", C.NEGLECT),
+    ("i dont get picked up from school", C.NEGLECT),
+    ("mum drinks a lot and doesnt wake up", C.SUBSTANCES),
 ]
 
 NEW_PHRASINGS: list[str] = [

@@ -268,6 +268,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "same uniform|clothes ~ weeks|days", "washing machine ~ garden|broken",
         "who will ~ look_after|care_for|do ~ mum|mums|dad|dads",
         "mums|dads ~ tablets|medication|meds|injections|bag",
+        "nobody|no_one|noone ~ gives|makes|cooks|gets ~ me|us ~ dinner|tea|food|breakfast|lunch",
+        "clothes ~ too small|too_tight|smell|stink|dirty", "nobody|no_one|noone ~ washes|cleans",
+        "not|never ~ get|got|gets|getting ~ picked up|collected|fetched",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -400,6 +403,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "can not|could not ~ wake ~ her|him|them|mum|dad|mummy|daddy",
         "special ~ water|drink|juice|medicine|sweets", "white stuff|powder",
         "fall*|fell|passed|passes ~ asleep|out ~ on the floor",
+        "drinks|drinking|drank a lot|loads|lots", "{MUM}|{MAN} ~ not wake up|wake_up",
         "smelly ~ juice|water|drink", "wobbly ~ road|car|driving",
     ),
     C.CONCERN: (
