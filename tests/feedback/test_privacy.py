@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 
 from learning.feedback import privacy
 from learning.feedback.forms import Audience
+from learning.feedback.link_cookie import LINK_COOKIE_SECONDS
+from learning.feedback.receipt_cookie import RECEIPT_COOKIE_SECONDS
 from learning.feedback.terms import FormKind, Language
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
@@ -44,6 +46,17 @@ def test_an_adults_form_links_to_the_adults_notice(client: TestClient, ff: Feedb
     assert "We do not collect your location." in text
     assert "public task" in text
     assert "We keep it for 730 days (about 2 years), then we delete it." in text
+
+
+def test_the_adults_notice_names_each_cookie_the_public_pages_set_and_how_long_it_lasts(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.PARENT_CARER)
+    text = main_text(client.get(privacy_link(client)))
+    hours = LINK_COOKIE_SECONDS // 3600
+    minutes = RECEIPT_COOKIE_SECONDS // 60
+    assert f"remembers the feedback link you opened and is deleted after {hours} hours" in text
+    assert f"shows your receipt code after you send and is deleted after {minutes} minutes" in text
 
 
 def test_each_notice_links_to_the_other_version(client: TestClient) -> None:

@@ -86,8 +86,8 @@ def _child(has_team: bool) -> tuple[Section, ...]:
                     "you are."
                 ),
                 N_(
-                    "We use one small cookie to remember the link you opened. It goes away after a "
-                    "few hours."
+                    "We use two small cookies: one remembers the link you opened, and one shows "
+                    "your receipt code after you send. They go away after a few hours."
                 ),
             ),
             BULB,
@@ -174,8 +174,9 @@ def _adult(has_team: bool) -> tuple[Section, ...]:
             (
                 N_(
                     "We use no tracking or advertising cookies. One short-lived cookie remembers "
-                    "the feedback link you opened; it is deleted after 4 hours. We do not collect "
-                    "your location."
+                    "the feedback link you opened and is deleted after 4 hours; another shows your "
+                    "receipt code after you send and is deleted after 15 minutes. We do not "
+                    "collect your location."
                 ),
             ),
             BULB,
