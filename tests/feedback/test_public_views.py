@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 from learning.app import PUBLIC_ROUTES
 from learning.core.config import Settings
 from learning.feedback import nonces, public_views
-from learning.feedback.models import SafeguardingAlert
+from learning.feedback.models import FeedbackLink, SafeguardingAlert
 from learning.feedback.receipt_cookie import receipt_cookie_name
-from learning.feedback.terms import FormKind, Language, LinkKind
+from learning.feedback.terms import FormKind, Language, LinkKind, SubmissionStatus
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
@@ -462,3 +462,32 @@ def test_what_people_type_and_the_councils_words_come_back_escaped(
     assert_escaped(notice.text, PAYLOAD[:80])
     lookup = client.post("/give-feedback/receipt", data={"code": PAYLOAD[:40]})
     assert_escaped(lookup.text, PAYLOAD[:40])
+
+
+def test_fields_the_form_does_not_have_change_nothing(
+    client: TestClient, ff: FeedbackFactory, db: Session, factory: Factory
+) -> None:
+    """Mass assignment (ASVS 15.3.3): the team, council, screen and status of feedback come
+    from its link and the service, never from what is posted."""
+    link_id = open_link(client, ff)
+    other = factory.make_team(council_id=factory.make_council().id)
+    response = send(
+        client,
+        client.get("/give-feedback"),
+        good="my dad hits me",
+        team_id=str(other.id),
+        council_id=str(other.council_id),
+        link_id="1",
+        flagged="false",
+        screen_categories="[]",
+        status="closed",
+        quarantine_reason="",
+        delete_after="2099-01-01",
+    )
+    assert response.status_code == 303
+    (sent,) = submissions(db)
+    link = db.get(FeedbackLink, link_id)
+    assert link is not None
+    assert (sent.link_id, sent.team_id, sent.council_id) == (link_id, link.team_id, link.council_id)
+    assert sent.flagged and sent.status is SubmissionStatus.NEW
+    assert sent.delete_after.year < 2099

@@ -240,3 +240,21 @@ def test_clearing_the_object_id_unlinks_sign_in(
     assert "Not linked" in page(shown).select_one("#sign-in-link").get_text()  # type: ignore[union-attr]
     db.refresh(person)
     assert (person.oidc_tid, person.oidc_oid) == (None, None)
+
+
+def test_fields_the_form_does_not_have_change_nothing(
+    db: Session, factory: Factory, admin: SignedIn
+) -> None:
+    """Mass assignment (ASVS 15.3.3): each form reads its own fields by name and nothing
+    else, so a field added to the post is ignored, whatever it is called."""
+    elsewhere = factory.make_council()
+    form = valid_person(
+        council_id=str(elsewhere.id), id="1", oidc_tid="another-tenant", active="false",
+        roles=["practitioner"], role="administrator",
+        is_admin="true",
+    )
+    admin.follow(admin.post("/people/new", form))
+    person = db.exec(select(Person).where(Person.family_name == "Brennan")).one()
+    assert person.council_id == factory.council.id and person.id != 1
+    assert person.active and person.oidc_tid != "another-tenant"
+    assert service.roles_of(db, person.id or 0) == [Role.PRACTITIONER]
