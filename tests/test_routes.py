@@ -185,3 +185,15 @@ def test_get_is_safe(
             changed[route.name] = differences
 
     assert changed == {}, "GET routes that changed the database"
+
+
+def test_a_refused_page_is_on_the_security_log_with_who_what_and_where(
+    client: TestClient, factory: Factory, caplog: pytest.LogCaptureFixture
+) -> None:
+    person = factory.make_person(roles=(Role.PRACTITIONER,))
+    factory.sign_in(client, person)
+    with caplog.at_level("WARNING", logger="learning.security"):
+        assert client.get("/audit").status_code == 403
+    (message,) = [r.getMessage() for r in caplog.records if r.name == "learning.security"]
+    assert message.startswith(f"authorisation refused: person {person.id} lacks ")
+    assert " for GET /audit (request " in message and not message.endswith("(request )")

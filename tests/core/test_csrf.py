@@ -164,3 +164,21 @@ def test_a_refused_post_does_not_end_the_session_on_the_server(
     client.post("/sign-out", headers={"Sec-Fetch-Site": "cross-site"})
     client.post("/sign-out")
     assert not session_revoked(db, client)
+
+
+def test_every_refusal_is_on_the_security_log_with_what_where_and_which_request(
+    client: TestClient, factory: Factory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ASVS 16.3: a forged request leaves a record to investigate (the log record has when)."""
+    sign_in(client, factory)
+    with caplog.at_level("WARNING", logger="learning.security"):
+        client.post("/sign-out")
+        client.post("/sign-out", data={"csrf_token": "wrong"})
+        client.post("/sign-out", headers={"Origin": "https://evil.example"})
+    messages = [r.getMessage() for r in caplog.records if r.name == "learning.security"]
+    assert len(messages) == 3
+    assert messages[0].startswith("request refused as forged (no token): POST /sign-out")
+    assert messages[1].startswith("request refused as forged (wrong token): POST /sign-out")
+    assert messages[2].startswith("request refused as forged (another site): POST /sign-out")
+    assert "origin https://evil.example" in messages[2]
+    assert all("(request " in m and not m.endswith("(request )") for m in messages)

@@ -95,9 +95,9 @@ def requires(permission: Permission) -> Callable[..., Principal]:
     def check(request: Request, principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
         if not principal.can(permission):
             security_log.warning(
-                "authorisation refused",
-                extra={"person_id": principal.person_id, "permission": str(permission),
-                       "path": request.url.path},
+                "authorisation refused: person %s lacks %s for %s %s (request %s)",
+                principal.person_id, permission, request.method, request.url.path,
+                getattr(request.state, "request_id", ""),
             )
             raise HTTPException(status_code=403)
         return principal

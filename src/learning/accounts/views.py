@@ -338,7 +338,9 @@ def _refuse(
     *,
     next_url: str = "/",
 ) -> Response:
-    security_log.warning("sign-in failed", extra={"reason": failure.reason})
+    security_log.warning(
+        "sign-in failed: %s (request %s)", failure.reason, _request_id(request)
+    )
     if failure.audit:
         actor = Actor(None, "anonymous", _council_id(database, settings), _request_id(request))
         record_now(database, actor, "sign_in.failed", reason=failure.reason, **(detail or {}))

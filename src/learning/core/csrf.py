@@ -10,6 +10,7 @@ Anonymous public forms without a session rely on (1).
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
@@ -18,6 +19,7 @@ from learning.accounts.sessions import session_state
 from learning.core.security import same
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+security_log = logging.getLogger("learning.security")
 
 
 class CsrfRefused(HTTPException):
@@ -25,11 +27,25 @@ class CsrfRefused(HTTPException):
         super().__init__(status_code=403, detail="csrf")
 
 
+def _refused(request: Request, reason: str) -> CsrfRefused:
+    """The refusal, logged on the security log: when, what, from where, which request."""
+    security_log.warning(
+        "request refused as forged (%s): %s %s, origin %s, fetched from %s (request %s)",
+        reason,
+        request.method,
+        request.url.path,
+        request.headers.get("origin", "-"),
+        request.headers.get("sec-fetch-site", "-"),
+        getattr(request.state, "request_id", ""),
+    )
+    return CsrfRefused()
+
+
 async def csrf_protect(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
     if not _same_site(request):
-        raise CsrfRefused()
+        raise _refused(request, "another site")
     state = session_state(request.scope)
     if not state.id:
         return
@@ -38,7 +54,7 @@ async def csrf_protect(request: Request) -> None:
         value = (await request.form()).get("csrf_token")
         supplied = value if isinstance(value, str) else None
     if not supplied or not same(supplied, state.csrf_token):
-        raise CsrfRefused()
+        raise _refused(request, "no token" if not supplied else "wrong token")
 
 
 def _same_site(request: Request) -> bool:
