@@ -9,12 +9,20 @@ from sqlmodel import Session
 
 from learning.core.config import Settings
 from learning.core.permissions import Role
+from learning.feedback import rates
 from learning.feedback.models import FeedbackSubmission
 from learning.org.models import Team
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.triage_helpers import given, poster_for, staff
 from tests.org.conftest import SignedIn
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_daily_keys() -> None:
+    """Each test's database is rolled back afterwards, keys and all: the keys this process
+    remembers from the last test's are forgotten, as a new database's would never be known."""
+    rates.forget_keys()
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ import pytest
 from sqlmodel import Session, select
 
 from learning.core.config import Settings
+from learning.core.security import keyed_hash
 from learning.feedback import abuse, nonces, rates
-from learning.feedback.models import RateCounter, UsedNonce
+from learning.feedback.models import DailyKey, RateCounter, UsedNonce
 from learning.feedback.terms import QuarantineReason
 from tests.conftest import make_settings
 
@@ -124,19 +125,38 @@ def test_the_link_limit_counts_every_client(db: Session) -> None:
     assert abuse.check_rates(db, settings, "198.51.100.99", 4, NOW) is None
 
 
-def test_client_keys_hide_the_address_and_change_daily(settings: Settings) -> None:
-    today = rates.client_key(settings, "203.0.113.9", NOW)
+def test_client_keys_hide_the_address_and_change_daily(db: Session) -> None:
+    today = rates.client_key(db, "203.0.113.9", NOW)
     assert "203.0.113.9" not in today and len(today) == 64
-    assert rates.client_key(settings, "203.0.113.9", NOW + timedelta(hours=1)) == today
-    assert rates.client_key(settings, "203.0.113.9", NOW + timedelta(days=1)) != today
-    other = make_settings(secret_key="another-secret-of-enough-length-0123456789")
-    assert rates.client_key(other, "203.0.113.9", NOW) != today
+    assert rates.client_key(db, "203.0.113.9", NOW + timedelta(hours=1)) == today
+    assert rates.client_key(db, "203.0.113.9", NOW + timedelta(days=1)) != today
+    assert rates.client_key(db, "203.0.113.10", NOW) != today
+
+
+def test_the_days_key_is_random_shared_and_gone_after_48_hours(db: Session) -> None:
+    """Made on the day's first use and stored, so every worker hashes an address alike;
+    deleted 48 hours later, after which not even the service's secret can tell whose
+    address a count was about."""
+    key = rates.daily_key(db, NOW)
+    (stored,) = db.exec(select(DailyKey)).all()
+    assert stored.day == NOW.date() and stored.key == key and len(key or "") == 64
+    assert rates.client_key(db, "203.0.113.9", NOW) == keyed_hash(stored.key, "client:203.0.113.9")
+    assert key not in (rates.daily_key(db, NOW + timedelta(days=1)), keyed_hash("", ""))
+
+    assert rates.purge_keys(db, NOW + timedelta(days=1)) == 0  # yesterday's is still in use
+    assert rates.purge_keys(db, NOW + timedelta(days=2)) == 1
+    assert [k.day for k in db.exec(select(DailyKey)).all()] == [NOW.date() + timedelta(days=1)]
+
+
+def test_a_request_that_only_reads_makes_no_key(db: Session) -> None:
+    assert rates.daily_key(db, NOW, create=False) is None
+    assert db.exec(select(DailyKey)).all() == []
 
 
 def test_counting_is_one_row_per_key_and_window(db: Session, settings: Settings) -> None:
     for _ in range(3):
         abuse.check_rates(db, settings, "203.0.113.9", 1, NOW)
-    key = rates.client_key(settings, "203.0.113.9", NOW)
+    key = rates.client_key(db, "203.0.113.9", NOW)
     assert rates.current_count(db, key, rates.client_limit(settings), NOW) == 3
     assert rates.current_count(db, rates.link_key(1), rates.link_limit(settings), NOW) == 3
     assert len(db.exec(select(RateCounter)).all()) == 2

@@ -236,14 +236,16 @@ def test_failed_look_ups_are_counted_under_a_keyed_hash_not_the_address(
     ff: FeedbackFactory, settings: Settings
 ) -> None:
     now = utcnow()
-    key = lookup_limits.lookup_key(settings, "198.51.100.23", now)
+    assert lookup_limits.failures(ff.db, settings, "198.51.100.23", now) == 0  # makes no key
+    key = lookup_limits.lookup_key(ff.db, "198.51.100.23", now)
+    assert key is not None
 
     assert lookup_limits.note_failure(ff.db, settings, "198.51.100.23", now) == 1
     assert lookup_limits.note_failure(ff.db, settings, "198.51.100.23", now) == 2
     assert "198.51.100.23" not in key and len(key) == 64
     assert lookup_limits.failures(ff.db, settings, "198.51.100.23", now) == 2
     assert lookup_limits.failures(ff.db, settings, "198.51.100.24", now) == 0
-    assert lookup_limits.lookup_key(settings, "198.51.100.23", now + timedelta(days=1)) != key
+    assert lookup_limits.lookup_key(ff.db, "198.51.100.23", now + timedelta(days=1)) != key
 
 
 # Keeping tokens out of the logs ----------------------------------------------------------

@@ -58,7 +58,7 @@ def check_rates(
     db: Session, settings: Settings, client_address: str, link_id: int, now: datetime
 ) -> QuarantineReason | None:
     """Counts this submission against both limits (both are always counted)."""
-    client_key = rates.client_key(settings, client_address, now)
+    client_key = rates.client_key(db, client_address, now)
     client_ok = rates.hit(db, client_key, rates.client_limit(settings), now)
     link_ok = rates.hit(db, rates.link_key(link_id), rates.link_limit(settings), now)
     if not client_ok:

@@ -9,8 +9,8 @@ Every hour (in the web service, and as ``learning feedback sweep``), in one tran
   recorded where the child's case is; here it goes with the words it was about. Feedback
   whose alert is still open waits until the alert is closed: a worry is never deleted
   before a person has dealt with it.
-- Rate-limit counters older than 48 hours, spent form nonces, and saved forms past their
-  expiry.
+- Rate-limit counters and the days' keys that hashed addresses for them older than 48
+  hours, spent form nonces, and saved forms past their expiry.
 
 A sweep that deleted feedback is recorded in the audit log, with how much and never what.
 """
@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 from learning.audit.service import Actor, record
 from learning.core.clock import to_london, utcnow
 from learning.core.db import Database
-from learning.feedback import abuse, drafts
+from learning.feedback import abuse, drafts, rates
 from learning.feedback.learning import ITEM_PREFIX
 from learning.feedback.models import (
     FeedbackActionLink,
@@ -58,6 +58,7 @@ SYSTEM = Actor(None, "feedback housekeeping", None)
 class Swept:
     submissions: int = 0
     counters: int = 0
+    keys: int = 0
     nonces: int = 0
     drafts: int = 0
 
@@ -136,7 +137,8 @@ def sweep(db: Session, now: datetime | None = None) -> Swept:
         council_actor = Actor(None, SYSTEM.label, council_id)
         record(db, council_actor, "feedback.retention.deleted", submissions=count)
     counters, nonces = abuse.purge(db, now)
-    return Swept(deleted, counters, nonces, drafts.purge_expired(db, now))
+    keys = rates.purge_keys(db, now)
+    return Swept(deleted, counters, keys, nonces, drafts.purge_expired(db, now))
 
 
 def run_once(database: Database, now: datetime | None = None) -> Swept:

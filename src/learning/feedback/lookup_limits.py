@@ -32,15 +32,22 @@ LINKS = "lookup"  # link tokens and short codes
 RESUME_CODES = "resume"  # codes of answers saved to finish later
 
 
-def lookup_key(settings: Settings, client_address: str, now: datetime, what: str = LINKS) -> str:
-    return keyed_hash(rates.daily_key(settings, now), f"{what}:{client_address}")
+def lookup_key(
+    db: Session, client_address: str, now: datetime, what: str = LINKS, create: bool = True
+) -> str | None:
+    """The client's key for counting failed look-ups of ``what`` (None while the day has no
+    key yet and ``create`` is off: nothing can have been counted)."""
+    key = rates.daily_key(db, now, create)
+    return None if key is None else keyed_hash(key, f"{what}:{client_address}")
 
 
 def failures(
     db: Session, settings: Settings, client_address: str, now: datetime, what: str = LINKS
 ) -> int:
     table = RateCounter.__table__  # type: ignore[attr-defined]
-    key = lookup_key(settings, client_address, now, what)
+    key = lookup_key(db, client_address, now, what, create=False)
+    if key is None:
+        return 0
     query = select(table.c.count).where(
         table.c.key == key, table.c.window_start == rates.window_start(now, WINDOW)
     )
@@ -67,5 +74,6 @@ def note_failure(
 ) -> int:
     """Count one failed look-up (of ``what``); returns the count in this window."""
     now = now or utcnow()
-    key = lookup_key(settings, client_address, now, what)
+    key = lookup_key(db, client_address, now, what)
+    assert key is not None
     return rates.count_up(db, key, rates.window_start(now, WINDOW))

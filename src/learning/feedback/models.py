@@ -157,9 +157,21 @@ class FeedbackDraft(SQLModel, table=True):
     expires_at: datetime
 
 
+class DailyKey(SQLModel, table=True):
+    """The day's random key that client addresses are hashed under for the limits. Made on
+    the day's first use and deleted 48 hours later: after that, nothing anywhere can tell
+    which address a counter was about, not even with the service's secret."""
+
+    __tablename__ = "feedback_daily_key"
+
+    day: date = Field(primary_key=True, description="The UTC date it hashes addresses for")
+    key: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class RateCounter(SQLModel, table=True):
-    """Fixed-window counters for rate limits. Keys are keyed hashes (the client address under a
-    key that rotates daily); rows older than 48 hours are deleted."""
+    """Fixed-window counters for rate limits. Keys are keyed hashes (the client address under
+    the day's random key, ``DailyKey``); rows older than 48 hours are deleted."""
 
     __tablename__ = "feedback_rate_counter"
 

@@ -1,20 +1,23 @@
 """Rate limits in fixed windows, counted in the database (``RateCounter``) so that every worker
 and both databases agree.
 
-A client is known only by a keyed hash of its address under a key derived from the secret
-and the UTC date: the key changes every day, and yesterday's hashes cannot be recomputed
-from what is stored. Counters older than 48 hours are deleted (``purge_counters``).
+A client is known only by a keyed hash of its address under the day's key: a random key made
+on the UTC day's first use and kept in the database (``DailyKey``), so that every worker
+shares it. Counters and keys older than 48 hours are deleted (``purge_counters``,
+``purge_keys``); after that no one can tell which address a count was about, not even with
+the service's secret.
 
 The per-client limit is generous because a family centre's waiting room shares one address.
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
-from sqlalchemy import bindparam, delete
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session
@@ -23,7 +26,7 @@ from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.db import run_on_driver
 from learning.core.security import keyed_hash
-from learning.feedback.models import RateCounter
+from learning.feedback.models import DailyKey, RateCounter
 
 
 @dataclass(frozen=True)
@@ -48,13 +51,47 @@ def link_limit(settings: Settings) -> Limit:
     return Limit("link", settings.feedback_link_limit, LINK_WINDOW)
 
 
-def daily_key(settings: Settings, now: datetime) -> str:
-    day = now.astimezone(UTC).date().isoformat()
-    return keyed_hash(settings.effective_secret, f"feedback-rate-key:{day}")
+#: The keys this process has seen stored, by database and day (so the hot path reads none).
+_known: dict[tuple[int, date], str] = {}
 
 
-def client_key(settings: Settings, client_address: str, now: datetime) -> str:
-    return keyed_hash(daily_key(settings, now), f"client:{client_address}")
+def daily_key(db: Session, now: datetime, create: bool = True) -> str | None:
+    """The key of ``now``'s UTC day; made if there is none yet and ``create`` (a request that
+    only reads asks with ``create=False``, and with no key yet there is nothing to read)."""
+    day = now.astimezone(UTC).date()
+    bind = db.get_bind()
+    remembered = (id(getattr(bind, "engine", bind)), day)
+    if remembered in _known:
+        return _known[remembered]
+    table = DailyKey.__table__  # type: ignore[attr-defined]
+    query = select(table.c.key).where(table.c.day == day)
+    found = db.connection().execute(query).scalar()
+    if found is not None:  # stored before this transaction: every worker has the same
+        for old in [k for k in _known if k[1] < day - timedelta(days=1)]:
+            _known.pop(old, None)
+        _known[remembered] = str(found)
+        return str(found)
+    if not create:
+        return None
+    insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
+    db.connection().execute(
+        insert(table)
+        .values(day=day, key=secrets.token_hex(32), created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=[table.c.day])
+    )
+    # Not remembered until it is seen again: this transaction may yet roll back.
+    return str(db.connection().execute(query).scalar_one())
+
+
+def forget_keys() -> None:
+    """Forget the keys this process remembers (they are read again when next needed)."""
+    _known.clear()
+
+
+def client_key(db: Session, client_address: str, now: datetime) -> str:
+    key = daily_key(db, now)
+    assert key is not None
+    return keyed_hash(key, f"client:{client_address}")
 
 
 def link_key(link_id: int) -> str:
@@ -105,6 +142,13 @@ def current_count(db: Session, key: str, limit: Limit, now: datetime | None = No
         .first()
     )
     return int(row._mapping["count"]) if row is not None else 0
+
+
+def purge_keys(db: Session, now: datetime | None = None) -> int:
+    """Delete the keys of the days before yesterday (UTC): none is kept 48 hours."""
+    yesterday = (now or utcnow()).astimezone(UTC).date() - timedelta(days=1)
+    table = DailyKey.__table__  # type: ignore[attr-defined]
+    return db.connection().execute(delete(table).where(table.c.day < yesterday)).rowcount
 
 
 def purge_counters(db: Session, now: datetime | None = None) -> int:
