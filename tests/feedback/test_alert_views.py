@@ -215,6 +215,34 @@ def test_the_outcome_form_shows_errors_beside_fields_and_keeps_what_was_typed(
     assert reload(db, alert).status is AlertStatus.OPEN
 
 
+def test_acknowledging_keeps_an_outcome_and_note_already_typed(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    """The Acknowledge button sits in the outcome's form, so what was typed comes back."""
+    alert = make_alert(factory, settings)
+    db.commit()
+    me = lead(client, factory)
+    form = page(me.get(f"/safeguarding/alerts/{alert.id}")).select_one(
+        f"main form[action$='/safeguarding/alerts/{alert.id}/outcome']"
+    )
+    assert form is not None and form.select_one(
+        f"button[formaction$='/safeguarding/alerts/{alert.id}/acknowledge']"
+    )
+    assert form.select_one("textarea[name=note]") is not None
+    note = "Spoke to the child's social worker; home visit today."
+
+    shown = me.follow(
+        me.post(f"/safeguarding/alerts/{alert.id}/acknowledge", {"outcome": "advice", "note": note})
+    )
+
+    assert "You have acknowledged this alert" in flash(shown)
+    assert value_of(shown, "note") == note
+    checked = page(shown).select_one("input[name=outcome][checked]")
+    assert checked is not None and checked["value"] == "advice"
+    assert reload(db, alert).status is AlertStatus.ACKNOWLEDGED
+    assert value_of(me.get(f"/safeguarding/alerts/{alert.id}"), "note") == ""  # kept once
+
+
 def test_recording_an_outcome_closes_the_alert_and_acknowledges_it(
     client: TestClient, db: Session, factory: Factory, settings: Settings
 ) -> None:

@@ -145,6 +145,25 @@ def pop_flashes(request: Request) -> list[dict[str, str]]:
     return flashes
 
 
+def keep_typed(request: Request, page: str, values: dict[str, str]) -> None:
+    """What was typed into a form that was not the one sent, kept (in the server-side
+    session) for the next showing of ``page``, so that no other button on a page loses it."""
+    if any(value.strip() for value in values.values()):
+        request.scope["session"].setdefault("_typed", {})[page] = values
+
+
+def typed_for(request: Request, page: str) -> dict[str, str]:
+    """What :func:`keep_typed` kept for ``page``, once."""
+    session = request.scope.get("session")
+    kept = session.get("_typed") if session else None
+    if not kept or page not in kept:
+        return {}
+    values: dict[str, str] = kept.pop(page)
+    if not kept:
+        session.pop("_typed")
+    return values
+
+
 def redirect(request: Request, url: str) -> Response:
     """Post/Redirect/Get; an HTMX request is told where to go with ``HX-Redirect``."""
     if is_htmx(request):

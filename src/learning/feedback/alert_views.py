@@ -18,7 +18,7 @@ from learning.audit.service import actor_from, record, record_refusal
 from learning.core.clock import utcnow
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
-from learning.core.web import flash, redirect, render
+from learning.core.web import flash, keep_typed, redirect, render, typed_for
 from learning.feedback import alert_forms, alert_queries, alerts
 from learning.feedback.models import SafeguardingAlert
 from learning.org.view_helpers import FormDep, not_found
@@ -40,12 +40,16 @@ def alert_list(request: Request, db: DbSession, principal: Lead) -> Response:
 @router.get("/safeguarding/alerts/{alert_id:int}", name="safeguarding_alert")
 def alert_detail(request: Request, db: DbSession, principal: Lead, alert_id: int) -> Response:
     alert = _require(request, db, principal, alert_id)
-    return _detail_page(request, db, alert, {}, {})
+    return _detail_page(request, db, alert, typed_for(request, _page(alert_id)), {})
 
 
 @router.post("/safeguarding/alerts/{alert_id:int}/acknowledge", name="safeguarding_alert_ack")
-def alert_acknowledge(request: Request, db: DbSession, principal: Lead, alert_id: int) -> Response:
+def alert_acknowledge(
+    request: Request, db: DbSession, principal: Lead, alert_id: int, form: FormDep
+) -> Response:
     alert = _require(request, db, principal, alert_id)
+    # The button sits in the outcome's form: an outcome or note typed is kept, not lost.
+    keep_typed(request, _page(alert_id), alert_forms.values_of(form))
     try:
         alerts.acknowledge(db, alert, principal.person_id)
     except alerts.AlertError:
@@ -75,6 +79,10 @@ def alert_outcome(
         )  # fmt: skip
         flash(request, f"Outcome recorded: {data.outcome.label}. The alert is closed.")
     return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
+
+
+def _page(alert_id: int) -> str:
+    return f"safeguarding_alert:{alert_id}"
 
 
 def _require(
