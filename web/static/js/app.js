@@ -101,3 +101,39 @@ for (const failure of ["htmx:sendError", "htmx:responseError", "htmx:timeout"]) 
     }
   });
 }
+
+// Typed but not sent: leaving the page with words typed into a form that was not sent (by
+// pressing another form's button, following a link, or closing the tab) asks first, with the
+// browser's own "Leave page?" question. Forms that keep themselves as they are typed (hx-post)
+// are left out, as are searches (GET), and a form stops counting once it is sent.
+const unsent = new Set();
+
+function typedIn(form) {
+  return Array.from(form.elements).some((field) => {
+    if (field instanceof HTMLTextAreaElement) return field.value !== field.defaultValue;
+    if (field instanceof HTMLSelectElement) {
+      return Array.from(field.options).some((option) => option.selected !== option.defaultSelected);
+    }
+    if (!(field instanceof HTMLInputElement) || field.type === "hidden") return false;
+    if (field.type === "checkbox" || field.type === "radio") {
+      return field.checked !== field.defaultChecked;
+    }
+    return field.value !== field.defaultValue;
+  });
+}
+
+document.addEventListener("input", (event) => {
+  const form = event.target instanceof Element ? event.target.closest("form") : null;
+  if (form && form.method === "post" && !form.hasAttribute("hx-post")) {
+    unsent.add(form);
+  }
+});
+
+document.addEventListener("submit", (event) => unsent.delete(event.target), true);
+
+window.addEventListener("beforeunload", (event) => {
+  if (Array.from(unsent).some((form) => form.isConnected && typedIn(form))) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
