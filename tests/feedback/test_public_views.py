@@ -70,10 +70,18 @@ def test_a_link_without_a_form_asks_who_you_are(client: TestClient, ff: Feedback
 
 def test_choosing_nobody_says_so_beside_the_choice(client: TestClient, ff: FeedbackFactory) -> None:
     open_link(client, ff, None)
-    response = client.get("/give-feedback", params={"form": ""})
-    assert response.status_code == 422
-    assert error_summary(response) == ["Choose who you are"]
-    assert field_error(response, "form") == "Choose who you are"
+    shown = client.get("/give-feedback")
+    form = page(shown).select_one("main form")
+    assert form is not None
+    # what a browser sends for Continue with no answer chosen: the hidden fields, no "form"
+    sent = {str(i["name"]): str(i["value"]) for i in form.select("input[type=hidden]")}
+    for response in (
+        client.get("/give-feedback", params=sent),
+        client.get("/give-feedback", params={"form": ""}),
+    ):
+        assert response.status_code == 422
+        assert error_summary(response) == ["Choose who you are"]
+        assert field_error(response, "form") == "Choose who you are"
 
 
 @pytest.mark.parametrize("kind", list(FormKind))
@@ -288,6 +296,20 @@ def test_a_disclosure_in_the_words_shows_the_safety_message_first(
     )
     thanks = client.get(response.headers["location"])
     assert heading(thanks) == "We have told someone who can help"
+    # one message about what happens: not also "within 2 working days", nor a promise to
+    # get in touch with someone who left no way to
+    text = main_text(thanks)
+    assert "as soon as possible" in text and "working days" not in text
+    assert "get in touch" not in text
+
+
+def test_after_ordinary_feedback_the_thank_you_page_says_what_happens_next(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff)
+    response = send(client, client.get("/give-feedback"), space="yes")
+    text = main_text(client.get(response.headers["location"]))
+    assert "within 2 working days" in text and "as soon as possible" not in text
 
 
 def test_a_cross_site_post_is_refused(client: TestClient, ff: FeedbackFactory) -> None:
@@ -491,3 +513,23 @@ def test_fields_the_form_does_not_have_change_nothing(
     assert (sent.link_id, sent.team_id, sent.council_id) == (link_id, link.team_id, link.council_id)
     assert sent.flagged and sent.status is SubmissionStatus.NEW
     assert sent.delete_after.year < 2099
+
+
+def test_the_links_title_says_what_the_feedback_is_about(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    """The make-a-link page promises: "People see this when they open the link"."""
+    title = "Your review meeting on 3 December"
+    open_link(client, ff, None, title=title)
+    chooser = page(client.get("/give-feedback")).select_one("#link-title")
+    assert chooser is not None and chooser.get_text(strip=True) == title
+    form = page(client.get("/give-feedback", params={"form": "parent_carer"}))
+    caption = form.select_one("#link-title")
+    assert caption is not None and caption.get_text(strip=True) == title
+    assert caption.find_next_sibling("h1") is not None
+
+    other = TestClient(client.app, base_url="https://testserver", follow_redirects=False)
+    with other:  # another link's visitors see their own link's title on the kept page
+        open_link(other, ff, FormKind.PARENT_CARER, title="Drop-in at the family centre")
+        shown = page(other.get("/give-feedback")).select_one("#link-title")
+        assert shown is not None and shown.get_text(strip=True) == "Drop-in at the family centre"

@@ -99,9 +99,11 @@ def form_page(
         "worried_text": WORRIED_TEXT[definition.audience],
         "closed": link is None,
         "privacy_url": page.link_to("feedback_privacy", form=kind.value),
+        "link_title": link.title if link is not None else "",
     }
     if not values and not errors and not extra and status_code == 200:  # as everyone sees it
-        return page.render_kept("form.html", ("form", kind, link is None), holes, **context)
+        key = ("form", kind, link is None, context["link_title"])
+        return page.render_kept("form.html", key, holes, **context)
     return page.render("form.html", status_code=status_code, **holes, **context)
 
 

@@ -79,12 +79,14 @@ async def feedback_form(request: Request) -> Response:
     chosen = request.query_params.get("form")
     kind = link.form_kind or forms.parse_kind(chosen or "")
     if kind is None:
-        errors = {"form": forms.FieldError(public_form.CHOOSE_ERROR)} if chosen is not None else {}
+        sent = chosen is not None or "chose" in request.query_params  # Continue, none chosen
+        errors = {"form": forms.FieldError(public_form.CHOOSE_ERROR)} if sent else {}
         return page.render(
             "choose.html",
             status_code=422 if errors else 200,
             kinds=list(forms.choosable_kinds()),
             errors=errors,
+            link_title=link.title,
         )
     return public_form.form_page(page, link, kind, {})
 
