@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from learning.audit.models import AuditEvent
 from learning.core.config import Settings
 from learning.core.permissions import Role
+from learning.feedback import forms
 from learning.feedback.models import (
     FeedbackReply,
     FeedbackSubmission,
@@ -325,3 +326,27 @@ def test_a_safeguarding_lead_gets_a_link_to_the_alert_and_a_supervisor_does_not(
     linked = lead.get(f"/feedback/queue/{flagged.id}")
     anchor = page(linked).select_one(".govuk-warning-text a")
     assert anchor is not None and anchor["href"].endswith(f"/safeguarding/alerts/{alert.id}")
+
+
+def test_a_number_to_ring_is_a_link_that_rings_it(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    wanting = asking_for_contact(db, settings, factory, team, "07700 900 918")
+    shown = page(supervisor.get(f"/feedback/queue/{wanting.id}"))
+    ring = shown.select_one("main a[href^='tel:']")
+    assert ring is not None and ring["href"] == "tel:07700900918"
+    assert ring.get_text(strip=True) == "07700 900 918"
+
+
+@pytest.mark.parametrize(
+    ("detail", "href"),
+    [
+        ("07700 900918", "tel:07700900918"),
+        ("+44 (0)7700 900918 / sam@example.test", "tel:+4407700900918"),
+        ("sam@example.test", ""),
+        ("ring my nan", ""),
+        ("12", ""),
+    ],
+)
+def test_the_number_to_ring_is_read_from_what_was_given(detail: str, href: str) -> None:
+    assert forms.contact_phone_href(detail) == href

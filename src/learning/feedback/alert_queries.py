@@ -19,7 +19,7 @@ from learning.feedback.alert_words import (
     time_left,
 )
 from learning.feedback.form_definitions import definition_for
-from learning.feedback.forms import contact_checked
+from learning.feedback.forms import contact_checked, contact_phone_href
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import AlertStatus
 from learning.org.models import Person, Team
@@ -103,6 +103,7 @@ def detail(
         "form_label": definition_for(submission.form_kind).who,
         "answers": triage_display.explained(triage_display.answers_of(submission)),
         "contact_checked": contact_checked(submission.contact_name, submission.contact_detail),
+        "phone_href": contact_phone_href(submission.contact_detail),
         "events": [(e, event_label(e.kind), people.get(e.actor_id or 0, "")) for e in trail],
         "acknowledged_by": people.get(alert.acknowledged_by_id or 0, ""),
         "closed_by": people.get(alert.closed_by_id or 0, ""),

@@ -178,6 +178,17 @@ def contact_email(detail: str) -> str | None:
     return next((p.strip() for p in detail.split(" / ") if _is_email(p.strip())), None)
 
 
+def contact_phone_href(detail: str) -> str:
+    """``tel:`` and the phone number among stored contact details ("phone / email"), for a
+    link that rings it; empty when none of them reads as a phone number."""
+    for part in (p.strip() for p in detail.split(" / ")):
+        if PHONE_CHARACTERS.match(part) and sum(c.isdigit() for c in part) >= 6:
+            return (
+                "tel:" + ("+" if part.startswith("+") else "") + "".join(filter(str.isdigit, part))
+            )
+    return ""
+
+
 def _is_email(email: str) -> bool:
     return len(email) <= MAX_EMAIL_CHARS and bool(EMAIL.match(email))
 

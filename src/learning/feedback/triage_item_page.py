@@ -69,6 +69,7 @@ def item_page(
             "tags": triage_work.tags_of(db, submission.id),
             "replies": triage_work.replies_of(db, submission.id),
             "channel": triage_work.channel(submission),
+            "phone_href": forms.contact_phone_href(submission.contact_detail),
             "contact_checked": forms.contact_checked(
                 submission.contact_name, submission.contact_detail
             ),
