@@ -581,3 +581,14 @@ def test_the_links_page_describes_it(
     assert rows["Status"] == "Open"
     assert rows["Works until"].startswith(format_date(new.link.expires_at))
     assert rows["Team"] == "Children in need north"
+
+
+def test_the_back_link_sits_in_a_landmark_and_pages_without_one_have_none(
+    client: TestClient, factory: Factory, ff: FeedbackFactory, team: Team
+) -> None:
+    """axe's "region" rule: everything on a page is inside a landmark."""
+    new = ff.make_link(team_id=team.id)
+    me = staff(client, factory, team, Role.PRACTITIONER)
+    back = page(me.get(f"/feedback/links/{new.link.id}")).select("nav[aria-label=Back] > a")
+    assert [a.get_text(strip=True) for a in back] == ["Back to feedback links"]
+    assert page(me.get("/feedback/links")).select("nav[aria-label=Back]") == []
