@@ -45,8 +45,14 @@ def test_a_team_manager_sees_every_team_and_can_filter(
     a = given(db, settings, poster_for(factory, north))
     b = given(db, settings, poster_for(factory, south))
     manager = staff(client, factory, north, Role.TEAM_MANAGER)
-    both = _links(manager.get("/feedback/queue"))
-    assert {f"/feedback/queue/{a.id}", f"/feedback/queue/{b.id}"} <= set(both)
+    own = manager.get("/feedback/queue")  # a manager starts with their own team
+    assert _links(own) == [f"/feedback/queue/{a.id}"]
+    chosen = page(own).select_one("#team option[selected]")
+    assert chosen is not None and chosen.get_text(strip=True) == "North"
+    both = manager.get("/feedback/queue?team=")
+    assert {f"/feedback/queue/{a.id}", f"/feedback/queue/{b.id}"} <= set(_links(both))
+    tabs = [str(a["href"]) for a in page(both).select("nav a[href*='tab=']")]
+    assert tabs and all("team=" in href for href in tabs)  # "All teams" stays chosen
     only_south = _links(manager.get(f"/feedback/queue?team={south.id}"))
     assert only_south == [f"/feedback/queue/{b.id}"]
 

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from learning.accounts.dependencies import Principal
 from learning.core.clock import today
 from learning.core.deps import DbSession
+from learning.core.permissions import Role
 from learning.core.web import render
 from learning.feedback import triage, triage_display
 from learning.feedback.triage import Scope, Tab
@@ -39,6 +40,10 @@ def _team_filter(
     return teams, wanted if any(t.id == wanted for t in teams) else None
 
 
+def _manages_one_of(principal: Principal, teams: list[Team]) -> bool:
+    return Role.TEAM_MANAGER in principal.roles and any(t.id == principal.team_id for t in teams)
+
+
 @router.get("/feedback/queue", name="feedback_queue")
 def queue(
     request: Request,
@@ -51,9 +56,12 @@ def queue(
     scope = triage.scope_of(principal)
     current = Tab(tab) if tab in Tab.__members__.values() else Tab.OPEN
     teams, team_id = _team_filter(db, principal, scope, team)
+    if "team" not in request.query_params and _manages_one_of(principal, teams):
+        team_id = principal.team_id  # a team manager starts with their own team
     number = max(whole_number(page) or 1, 1)
     submissions, total = triage.page_of(db, scope, current, team_id, number, PER_PAGE)
-    params = {"tab": current.value, **({"team": team_id} if team_id else {})}
+    # "All teams", once chosen, stays chosen from tab to tab and page to page
+    params = {"tab": current.value, **({"team": team_id or ""} if teams else {})}
     return render(
         request,
         "feedback/queue/queue.html",
