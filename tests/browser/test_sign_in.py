@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -193,3 +194,26 @@ def test_the_demo_page_finds_a_person_by_name(page: Page, live_server: LiveServe
     results = page.locator("h2:has-text('People matching') + ul")
     results.get_by_role("button", name="Sign in as Daniel Okafor").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Daniel")
+
+
+def test_on_a_phone_the_menu_folds_behind_a_button_and_without_javascript_stays_open(
+    new_context: Callable[..., BrowserContext], live_server: LiveServer
+) -> None:
+    """Nine links no longer push the page's heading off a phone's first screen."""
+    phone = {"width": 360, "height": 640}
+    page = new_context(viewport=phone).new_page()
+    demo_sign_in(page, live_server, "Helen Pascoe")
+    menu = page.get_by_role("button", name="Menu")
+    links = page.locator("#navigation")
+    expect(menu).to_be_visible()
+    expect(links).to_be_hidden()
+    assert (page.get_by_role("heading", level=1).bounding_box() or {"y": 999})["y"] < 320
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(links.get_by_role("link", name="Safeguarding alerts")).to_be_visible()
+    assert_accessible(page)
+
+    without = new_context(viewport=phone, java_script_enabled=False).new_page()
+    demo_sign_in(without, live_server, "Helen Pascoe")
+    expect(without.locator("#navigation")).to_be_visible()
+    expect(without.get_by_role("button", name="Menu")).to_be_hidden()
