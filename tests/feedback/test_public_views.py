@@ -533,3 +533,14 @@ def test_the_links_title_says_what_the_feedback_is_about(
         open_link(other, ff, FormKind.PARENT_CARER, title="Drop-in at the family centre")
         shown = page(other.get("/give-feedback")).select_one("#link-title")
         assert shown is not None and shown.get_text(strip=True) == "Drop-in at the family centre"
+
+
+@pytest.mark.parametrize("path", ["/give-feedback/receipt", "/give-feedback/resume"])
+def test_the_code_box_is_described_by_what_a_code_looks_like(
+    client: TestClient, path: str
+) -> None:
+    shown = page(client.get(path))
+    box = shown.select_one("input#code")
+    assert box is not None and "code-hint" in str(box.get("aria-describedby", "")).split()
+    hint = shown.select_one("#code-hint")
+    assert hint is not None and "It looks like" in hint.get_text()
