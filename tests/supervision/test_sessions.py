@@ -547,13 +547,29 @@ def test_open_actions_from_earlier_sessions_carry_into_the_next_and_can_be_marke
     form = supervisor.get(f"/supervision/sessions/{session_id}/edit")
     rows = page(form).select("table[aria-labelledby=carried-heading] tbody tr")
     assert "Write the chronology." in rows[0].get_text() and "Overdue" in rows[0].get_text()
-    done = supervisor.post(f"/supervision/actions/{action.id}/status",
-                           {"status": "done", "next": f"/supervision/sessions/{session_id}/edit"})
+    # the buttons send the session's own form (what was typed in it is saved first)
+    buttons = rows[0].select("button[form=session-form]")
+    assert [(b["formaction"].endswith(f"/sessions/{session_id}/autosave"), b["value"])
+            for b in buttons] == [(True, f"done:{action.id}"), (True, f"dropped:{action.id}")]
+    done = supervisor.post(f"/supervision/sessions/{session_id}/autosave",
+                           {"then": f"done:{action.id}", "support_needs": "Time to think."})
 
-    assert done.headers["location"] == f"/supervision/sessions/{session_id}/edit"
+    assert done.headers["location"].endswith(f"/supervision/sessions/{session_id}/edit")
     db.refresh(action)
     assert (action.status, action.completed_on) == (ActionStatus.DONE, today())
-    assert page(supervisor.follow(done)).select("table[aria-labelledby=carried-heading]") == []
+    shown = supervisor.follow(done)
+    assert page(shown).select("table[aria-labelledby=carried-heading]") == []
+    assert "Action marked as done: Write the chronology." in shown.text
+    assert value_of(shown, "support_needs") == "Time to think."  # typed, not lost
+
+    # the same, by the action's own form, from pages without a session form
+    other = sf.make_action(earlier, description="Ring the school.", due_on=today())
+    back = f"/supervision/sessions/{session_id}/edit"
+    again = supervisor.post(f"/supervision/actions/{other.id}/status",
+                            {"status": "dropped", "next": back})
+    assert again.headers["location"] == f"/supervision/sessions/{session_id}/edit"
+    db.refresh(other)
+    assert other.status is ActionStatus.DROPPED
 
 
 def test_someone_unconnected_cannot_change_an_actions_status(

@@ -21,13 +21,14 @@ from learning.supervision import (
     access,
     case_drafts,
     case_views,
+    discussions,
     forms,
     frameworks,
     records,
     service,
 )
 from learning.supervision.models import SupervisionSession
-from learning.supervision.terms import SessionStatus
+from learning.supervision.terms import ActionStatus, SessionStatus
 from learning.supervision.views_common import (
     FormFields,
     Reader,
@@ -141,12 +142,29 @@ def session_autosave(
             "errors": saved.errors,
         })
     then = fields.one("then")
+    status, _, action_id = then.partition(":")
+    if status in ("done", "dropped") and action_id.isdigit():  # a carried action's button
+        return _action_then(request, db, principal, int(action_id), status, session_id)
     if then == "case":
         return redirect(request, _url(request, "session_case_new", session_id=session_id))
     if then == "action":
         return redirect(request, _url(request, "session_action_new", session_id=session_id))
     flash(request, "Your draft has been saved" + (
         ". Some answers need checking before you record the session." if saved.errors else ""))
+    return redirect(request, _url(request, "session_edit", session_id=session_id))
+
+
+def _action_then(
+    request: Request, db: Session, principal: Principal, action_id: int, status: str,
+    session_id: int,
+) -> Response:
+    """"Mark done" or "Drop" on a carried action, sent with the session's form: the draft is
+    saved first (nothing typed is lost, with or without JavaScript), then the action changes."""
+    chosen = ActionStatus(status)
+    action = discussions.set_action_status(db, principal, actor_from(request), action_id,
+                                           chosen, on=today())
+    flash(request, f"Action marked as {labels()['action_status'][chosen].lower()}: "
+          f"{action.description[:80]}")
     return redirect(request, _url(request, "session_edit", session_id=session_id))
 
 
