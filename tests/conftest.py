@@ -67,6 +67,17 @@ def migrated(fresh_database_url: object) -> Iterator[Database]:
     database.engine.dispose()
 
 
+@pytest.fixture
+def own_database(fresh_database_url: object) -> Iterator[tuple[str, Database]]:
+    """A new, migrated database of the test's own, as served (not the shared connection of
+    ``database``), with its address: for what needs transactions of its own to be real."""
+    url = fresh_database_url()  # type: ignore[operator]
+    database = Database.from_url(url)
+    migrate.upgrade(database.engine)
+    yield url, database
+    database.engine.dispose()
+
+
 def rolled_back(database: Database) -> Iterator[Database]:
     """``database``, bound to one connection whose transaction is rolled back at the end."""
     connection = database.engine.connect()

@@ -3,28 +3,15 @@ connection, under which a view's second transaction can never wait for its first
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from learning.app import create_app
 from learning.audit.models import AuditEvent
-from learning.core import migrate
 from learning.core.db import Database
 from learning.core.permissions import Role
 from tests.conftest import make_settings
 from tests.factories import Factory
-
-
-@pytest.fixture
-def own_database(fresh_database_url: object) -> Iterator[tuple[str, Database]]:
-    url = fresh_database_url()  # type: ignore[operator]
-    database = Database.from_url(url)
-    migrate.upgrade(database.engine)
-    yield url, database
-    database.engine.dispose()
 
 
 def test_an_administrator_exports_the_log_and_the_export_is_recorded(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -16,7 +15,6 @@ from sqlmodel import Session, select
 from learning.app import create_app
 from learning.audit.models import AuditEvent
 from learning.cli import main
-from learning.core import migrate
 from learning.core.clock import today, utcnow
 from learning.core.config import Settings
 from learning.core.db import Database
@@ -154,15 +152,6 @@ def test_rate_counters_are_kept_at_most_48_hours(db: Session) -> None:
 
     assert housekeeping.sweep(db, now).counters == 2
     assert sorted(db.exec(select(RateCounter.key)).all()) == ["k1", "k47"]
-
-
-@pytest.fixture
-def own_database(fresh_database_url: object) -> Iterator[tuple[str, Database]]:
-    url = fresh_database_url()  # type: ignore[operator]
-    database = Database.from_url(url)
-    migrate.upgrade(database.engine)
-    yield url, database
-    database.engine.dispose()
 
 
 def _past_retention(database: Database) -> int:
