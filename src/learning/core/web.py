@@ -155,9 +155,9 @@ def keep_typed(request: Request, page: str, values: dict[str, str]) -> None:
 def typed_for(request: Request, page: str) -> dict[str, str]:
     """What :func:`keep_typed` kept for ``page``, once."""
     session = request.scope.get("session")
-    kept = session.get("_typed") if session else None
-    if not kept or page not in kept:
+    if not session or page not in session.get("_typed", {}):
         return {}
+    kept = session["_typed"]
     values: dict[str, str] = kept.pop(page)
     if not kept:
         session.pop("_typed")
