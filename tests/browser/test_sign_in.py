@@ -15,6 +15,7 @@ from tests.browser.conftest import (
     SESSION_COOKIE,
     LiveServer,
     assert_accessible,
+    assert_no_horizontal_scrolling,
     choose_demo_person,
     demo_sign_in,
     sign_out,
@@ -217,3 +218,27 @@ def test_on_a_phone_the_menu_folds_behind_a_button_and_without_javascript_stays_
     demo_sign_in(without, live_server, "Helen Pascoe")
     expect(without.locator("#navigation")).to_be_visible()
     expect(without.get_by_role("button", name="Menu")).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    ("person", "paths"),
+    [
+        ("Priya Shah", ("/people", "/teams", "/audit", "/people/import")),
+        ("Vince Friggens", ("/", "/supervision", "/supervision/mine")),
+    ],
+)
+def test_on_a_phone_staff_pages_do_not_scroll_sideways_and_their_tables_do(
+    new_context: Callable[..., BrowserContext], live_server: LiveServer, person: str,
+    paths: tuple[str, ...],
+) -> None:
+    """WCAG 1.4.10: a data table may scroll sideways; the page must not."""
+    page = new_context(viewport={"width": 360, "height": 640}).new_page()
+    demo_sign_in(page, live_server, person)
+    for path in paths:
+        page.goto(live_server.url(path))
+        assert_no_horizontal_scrolling(page)
+        for table in page.locator("main table.govuk-table").all():
+            region = table.locator("xpath=..")
+            assert region.get_attribute("class") == "app-table-scroll", path
+            assert region.get_attribute("tabindex") == "0"
+        assert_accessible(page)
