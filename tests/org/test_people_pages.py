@@ -6,7 +6,7 @@ import json
 
 from fastapi.testclient import TestClient
 from httpx import Response
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from learning.audit.models import AuditEvent
 from learning.core.permissions import Role
@@ -149,7 +149,9 @@ def test_reading_a_persons_page_writes_an_audit_event(
     assert json.loads(event.detail) == {}
 
 
-def test_another_councils_person_is_not_found(admin: SignedIn, factory: Factory) -> None:
+def test_another_councils_person_is_not_found(
+    admin: SignedIn, factory: Factory, db: Session
+) -> None:
     elsewhere = factory.make_council()
     stranger = factory.make_person(council_id=elsewhere.id)
     other_team = factory.make_team(council_id=elsewhere.id)
@@ -164,6 +166,15 @@ def test_another_councils_person_is_not_found(admin: SignedIn, factory: Factory)
         assert admin.post(url).status_code == 404, url
     assert names_listed(admin.get("/people")) == ["Ada Admin"]
     assert stranger.active
+    # every refusal is in the audit log: someone probing ids shows up there
+    db.expire_all()
+    events = db.exec(select(AuditEvent).where(col(AuditEvent.action).endswith(".refused")))
+    seen = [(e.action, e.record_id, json.loads(e.detail)["method"]) for e in events]
+    assert seen.count(("person.refused", str(stranger.id), "GET")) == 3
+    assert ("person.refused", "999999", "GET") in seen
+    assert seen.count(("person.refused", str(stranger.id), "POST")) == 5
+    assert seen.count(("team.refused", str(other_team.id), "GET")) == 1
+    assert seen.count(("team.refused", str(other_team.id), "POST")) == 1
 
 
 def test_opening_a_persons_edit_form_is_audited_as_a_read(

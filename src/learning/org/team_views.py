@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from
+from learning.audit.service import actor_from, record_refusal
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
 from learning.core.web import flash, redirect, render
@@ -50,7 +50,7 @@ def team_create(request: Request, db: DbSession, principal: TeamManager, form: F
 
 @router.get("/teams/{team_id:int}/edit", name="team_edit")
 def team_edit(request: Request, db: DbSession, principal: TeamManager, team_id: int) -> Response:
-    team = _team(db, principal, team_id)
+    team = _team(request, db, principal, team_id)
     values = {"name": team.name, "kind": team.kind.value,
               "service_area_id": str(team.service_area_id or "")}
     return _team_form(request, db, principal, team, values, {})
@@ -60,7 +60,7 @@ def team_edit(request: Request, db: DbSession, principal: TeamManager, team_id: 
 def team_update(
     request: Request, db: DbSession, principal: TeamManager, team_id: int, form: FormDep
 ) -> Response:
-    team = _team(db, principal, team_id)
+    team = _team(request, db, principal, team_id)
     data, errors = forms.parse_team(form)
     if data is not None:
         try:
@@ -111,8 +111,10 @@ def _team_form(
     }, status_code=status)
 
 
-def _team(db: DbSession, principal: Principal, team_id: int) -> Team:
+def _team(request: Request, db: DbSession, principal: Principal, team_id: int) -> Team:
+    """The team, if in this council; otherwise 404, and the refusal audited."""
     team = service.get_team(db, principal.council_id, team_id)
     if team is None:
+        record_refusal(request, db, "team.refused", "team", team_id, "no such team in the council")
         raise not_found()
     return team

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from
+from learning.audit.service import actor_from, record_refusal
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission, Role
@@ -82,7 +82,7 @@ def person_create(request: Request, db: DbSession, principal: Manager, form: For
 
 @router.get("/people/{person_id:int}/edit", name="person_edit")
 def person_edit(request: Request, db: DbSession, principal: Manager, person_id: int) -> Response:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     assert person.id is not None
     service.note_person_read(db, actor_from(request), person, page="edit")
     values: dict[str, Any] = {
@@ -99,7 +99,7 @@ def person_edit(request: Request, db: DbSession, principal: Manager, person_id: 
 def person_update(
     request: Request, db: DbSession, principal: Manager, person_id: int, form: FormDep
 ) -> Response:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     data, errors = forms.parse_person(form)
     if data is not None:
         council = service.require_council(db, principal.council_id)
@@ -133,7 +133,7 @@ def _person_form(
 
 @router.get("/people/{person_id:int}", name="person_detail")
 def person_detail(request: Request, db: DbSession, principal: Reader, person_id: int) -> Response:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     values = {**forms.date_fields("starts_on", today()), **forms.date_fields("ends_on", None)}
     return _person_page(request, db, principal, person, values, {})
 
@@ -163,7 +163,7 @@ def _person_page(
 
 @router.post("/people/{person_id:int}/disable", name="person_disable")
 def person_disable(request: Request, db: DbSession, principal: Manager, person_id: int) -> Response:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     try:
         ended = service.disable_person(db, actor_from(request), person)
     except service.NotAllowed as refusal:
@@ -175,7 +175,7 @@ def person_disable(request: Request, db: DbSession, principal: Manager, person_i
 
 @router.post("/people/{person_id:int}/enable", name="person_enable")
 def person_enable(request: Request, db: DbSession, principal: Manager, person_id: int) -> Response:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     service.enable_person(db, actor_from(request), person)
     flash(request, f"{person.name}'s account has been enabled. They can sign in again.")
     return redirect(request, _person_url(request, person))
@@ -185,7 +185,7 @@ def person_enable(request: Request, db: DbSession, principal: Manager, person_id
 def person_sessions_revoke(
     request: Request, db: DbSession, principal: SessionEnder, person_id: int
 ) -> Response:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     ended = service.revoke_sessions(db, actor_from(request), person)
     flash(request, f"{person.name} has been signed out everywhere. Sessions ended: {ended}.")
     return redirect(request, _person_url(request, person))
@@ -198,7 +198,7 @@ def person_sessions_revoke(
 def supervision_create(
     request: Request, db: DbSession, principal: Manager, person_id: int, form: FormDep
 ) -> Response:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     data, errors = forms.parse_supervision(form)
     if data is not None:
         try:
@@ -215,7 +215,7 @@ def supervision_create(
 def supervision_end_form(
     request: Request, db: DbSession, principal: Manager, person_id: int, link_id: int
 ) -> Response:
-    person, line = _supervision(db, principal, person_id, link_id)
+    person, line = _supervision(request, db, principal, person_id, link_id)
     return _end_form(request, person, line, forms.date_fields("ends_on", today()), {})
 
 
@@ -224,7 +224,7 @@ def supervision_end(
     request: Request, db: DbSession, principal: Manager, person_id: int, link_id: int,
     form: FormDep,
 ) -> Response:
-    person, line = _supervision(db, principal, person_id, link_id)
+    person, line = _supervision(request, db, principal, person_id, link_id)
     ends_on, errors = forms.parse_end(form, line.link.starts_on)
     if ends_on is not None:
         try:
@@ -238,11 +238,13 @@ def supervision_end(
 
 
 def _supervision(
-    db: DbSession, principal: Principal, person_id: int, link_id: int
+    request: Request, db: DbSession, principal: Principal, person_id: int, link_id: int
 ) -> tuple[Person, relationships.Supervision]:
-    person = _person(db, principal, person_id)
+    person = _person(request, db, principal, person_id)
     found = relationships.get_supervision(db, principal.council_id, person_id, link_id)
     if found is None:
+        record_refusal(request, db, "supervision_link.refused", "supervision_link", link_id,
+                       "no such supervision of this person")
         raise not_found()
     return person, found
 
@@ -259,9 +261,12 @@ def _end_form(
 # Helpers ---------------------------------------------------------------------------------
 
 
-def _person(db: DbSession, principal: Principal, person_id: int) -> Person:
+def _person(request: Request, db: DbSession, principal: Principal, person_id: int) -> Person:
+    """The person, if in this council; otherwise 404, and the refusal audited."""
     person = service.get_person(db, principal.council_id, person_id)
     if person is None:
+        record_refusal(request, db, "person.refused", "person", person_id,
+                       "no such person in the council")
         raise not_found()
     return person
 
