@@ -149,7 +149,7 @@ def test_the_days_key_is_random_shared_and_gone_after_48_hours(db: Session) -> N
 
 
 def test_a_request_that_only_reads_makes_no_key(db: Session) -> None:
-    assert rates.daily_key(db, NOW, create=False) is None
+    assert rates.known_daily_key(db, NOW) is None
     assert db.exec(select(DailyKey)).all() == []
 
 

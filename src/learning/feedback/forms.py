@@ -108,11 +108,11 @@ def values_of(definition: FormDefinition, data: Mapping[str, str | list[str]]) -
 def validate(
     definition: FormDefinition, data: Mapping[str, str | list[str]]
 ) -> tuple[FormInput, dict[str, FieldError]]:
-    values = values_of(definition, data)
+    """The answers and the errors; the page lists the errors in page order (``in_page_order``)."""
+    typed = {name: _one(data, name) for name in field_names(definition)}
+    values = {name: HIDDEN.sub("", value) for name, value in typed.items()}
     errors: dict[str, FieldError] = {
-        name: FieldError(ERROR_HIDDEN)
-        for name in field_names(definition)
-        if HIDDEN.search(_one(data, name))
+        name: FieldError(ERROR_HIDDEN) for name in typed if typed[name] != values[name]
     }
     answers: dict[str, str] = {}
     for question in definition.questions:
@@ -127,8 +127,7 @@ def validate(
     if not answers and not wants_contact and not errors:
         errors[definition.keys[0]] = FieldError(ERROR_EMPTY)
     name, detail = contact or ("", "")
-    in_page_order = {field: errors[field] for field in field_names(definition) if field in errors}
-    return FormInput(answers, wants_contact, name, detail, values), in_page_order
+    return FormInput(answers, wants_contact, name, detail, values), errors
 
 
 def _answer(question: Question, raw: str) -> tuple[str, FieldError | None]:

@@ -32,22 +32,23 @@ LINKS = "lookup"  # link tokens and short codes
 RESUME_CODES = "resume"  # codes of answers saved to finish later
 
 
-def lookup_key(
-    db: Session, client_address: str, now: datetime, what: str = LINKS, create: bool = True
-) -> str | None:
-    """The client's key for counting failed look-ups of ``what`` (None while the day has no
-    key yet and ``create`` is off: nothing can have been counted)."""
-    key = rates.daily_key(db, now, create)
-    return None if key is None else keyed_hash(key, f"{what}:{client_address}")
+def lookup_key(db: Session, client_address: str, now: datetime, what: str = LINKS) -> str:
+    """The client's key for counting failed look-ups of ``what``."""
+    return _under(rates.daily_key(db, now), client_address, what)
+
+
+def _under(day_key: str, client_address: str, what: str) -> str:
+    return keyed_hash(day_key, f"{what}:{client_address}")
 
 
 def failures(
     db: Session, settings: Settings, client_address: str, now: datetime, what: str = LINKS
 ) -> int:
     table = RateCounter.__table__  # type: ignore[attr-defined]
-    key = lookup_key(db, client_address, now, what, create=False)
-    if key is None:
+    day_key = rates.known_daily_key(db, now)  # reading makes no key
+    if day_key is None:
         return 0
+    key = _under(day_key, client_address, what)
     query = select(table.c.count).where(
         table.c.key == key, table.c.window_start == rates.window_start(now, WINDOW)
     )
@@ -75,5 +76,4 @@ def note_failure(
     """Count one failed look-up (of ``what``); returns the count in this window."""
     now = now or utcnow()
     key = lookup_key(db, client_address, now, what)
-    assert key is not None
     return rates.count_up(db, key, rates.window_start(now, WINDOW))

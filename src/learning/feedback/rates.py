@@ -55,9 +55,20 @@ def link_limit(settings: Settings) -> Limit:
 _known: dict[tuple[int, date], str] = {}
 
 
-def daily_key(db: Session, now: datetime, create: bool = True) -> str | None:
-    """The key of ``now``'s UTC day; made if there is none yet and ``create`` (a request that
-    only reads asks with ``create=False``, and with no key yet there is nothing to read)."""
+def daily_key(db: Session, now: datetime) -> str:
+    """The key of ``now``'s UTC day, made if there is none yet."""
+    key = _stored_key(db, now, create=True)
+    assert key is not None
+    return key
+
+
+def known_daily_key(db: Session, now: datetime) -> str | None:
+    """The key of ``now``'s UTC day if there is one: a request that only reads makes none
+    (with no key yet, nothing can have been counted under it)."""
+    return _stored_key(db, now, create=False)
+
+
+def _stored_key(db: Session, now: datetime, create: bool) -> str | None:
     day = now.astimezone(UTC).date()
     bind = db.get_bind()
     remembered = (id(getattr(bind, "engine", bind)), day)
@@ -89,9 +100,7 @@ def forget_keys() -> None:
 
 
 def client_key(db: Session, client_address: str, now: datetime) -> str:
-    key = daily_key(db, now)
-    assert key is not None
-    return keyed_hash(key, f"client:{client_address}")
+    return keyed_hash(daily_key(db, now), f"client:{client_address}")
 
 
 def link_key(link_id: int) -> str:
