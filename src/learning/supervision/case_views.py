@@ -19,6 +19,7 @@ from learning.core.deps import DbSession
 from learning.core.web import flash, is_htmx, redirect, render
 from learning.supervision import case_drafts, case_forms, discussions, forms, records, service
 from learning.supervision.models import CaseDiscussion, SupervisionSession
+from learning.supervision.terms import ActionStatus
 from learning.supervision.views_common import (
     FormFields,
     Reader,
@@ -285,8 +286,15 @@ def action_status(
     if status is None:
         flash(request, "Choose done, dropped or open", "important")
         return redirect(request, back)
+    change_action_status(request, db, principal, action_id, status)
+    return redirect(request, back)
+
+
+def change_action_status(
+    request: Request, db: Session, principal: Principal, action_id: int, status: ActionStatus
+) -> None:
+    """Done, dropped or open again, said on the next page."""
     action = discussions.set_action_status(db, principal, actor_from(request), action_id,
                                            status, on=today())
     flash(request, f"Action marked as {labels()['action_status'][status].lower()}: "
           f"{action.description[:80]}")
-    return redirect(request, back)

@@ -21,7 +21,6 @@ from learning.supervision import (
     access,
     case_drafts,
     case_views,
-    discussions,
     forms,
     frameworks,
     records,
@@ -160,11 +159,7 @@ def _action_then(
 ) -> Response:
     """"Mark done" or "Drop" on a carried action, sent with the session's form: the draft is
     saved first (nothing typed is lost, with or without JavaScript), then the action changes."""
-    chosen = ActionStatus(status)
-    action = discussions.set_action_status(db, principal, actor_from(request), action_id,
-                                           chosen, on=today())
-    flash(request, f"Action marked as {labels()['action_status'][chosen].lower()}: "
-          f"{action.description[:80]}")
+    case_views.change_action_status(request, db, principal, action_id, ActionStatus(status))
     return redirect(request, _url(request, "session_edit", session_id=session_id))
 
 
