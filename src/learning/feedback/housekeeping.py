@@ -51,7 +51,8 @@ log = logging.getLogger(__name__)
 EVERY = timedelta(hours=1)
 #: Deleted in batches, so that one sweep never holds the database's write turn for long.
 BATCH = 500
-SYSTEM = Actor(None, "feedback housekeeping", None)
+#: Who the audit log says deleted feedback past its retention.
+ACTOR_LABEL = "feedback housekeeping"
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,8 @@ def sweep(db: Session, now: datetime | None = None) -> Swept:
         for _, council_id in batch:
             by_council[council_id] = by_council.get(council_id, 0) + 1
     for council_id, count in sorted(by_council.items()):
-        council_actor = Actor(None, SYSTEM.label, council_id)
-        record(db, council_actor, "feedback.retention.deleted", submissions=count)
+        actor = Actor(None, ACTOR_LABEL, council_id)
+        record(db, actor, "feedback.retention.deleted", submissions=count)
     counters, nonces = abuse.purge(db, now)
     keys = rates.purge_keys(db, now)
     return Swept(deleted, counters, keys, nonces, drafts.purge_expired(db, now))
