@@ -199,7 +199,7 @@ class Settings(BaseSettings):
 
     @cached_property
     def allowed_tenants(self) -> frozenset[str]:
-        return frozenset(t.strip() for t in self.oidc_allowed_tenants.split(",") if t.strip())
+        return frozenset(_items(self.oidc_allowed_tenants))
 
     @property
     def oidc_enabled(self) -> bool:
