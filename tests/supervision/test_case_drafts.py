@@ -257,6 +257,28 @@ def test_a_draft_takes_a_record_waiting_for_sign_off_back_to_its_supervisor(
     assert len(drafts(db)) == 1  # still the supervisor's
 
 
+def test_a_new_discussions_autosave_arriving_after_it_was_saved_keeps_no_draft(
+    db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    """On a slow connection the form's last autosave (pressing Enter to save is a key too)
+    can arrive after the save itself: it is what is saved, so it must not hold back the
+    record as "a case discussion you typed is not saved yet"."""
+    session_id = start(supervisor, pair[1])
+    saved = supervisor.post(f"/supervision/sessions/{session_id}/cases", case_form())
+    assert saved.status_code == 303
+    late = supervisor.post(f"/supervision/sessions/{session_id}/cases/draft", case_form(),
+                           headers=HTMX)
+    assert "Nothing here differs from what is saved" in late.text
+    assert drafts(db) == []
+    supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
+    assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
+
+    # a different new discussion typed in the same session is kept, as ever
+    supervisor.post(f"/supervision/sessions/{session_id}/cases/draft",
+                    case_form(case_reference="CS-2"), headers=HTMX)
+    assert len(drafts(db)) == 1
+
+
 def test_going_through_a_saved_discussion_without_changing_it_keeps_no_draft(
     db: Session, supervisor: SignedIn, pair: tuple[Person, Person]
 ) -> None:

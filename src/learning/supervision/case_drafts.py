@@ -50,7 +50,9 @@ def save_case_draft(
     typed = _filled(case_forms.case_values(fields))
     draft = _draft(db, session.id, key_for(case_id))
     now = utcnow()
-    if typed == _stored(db, case_id):  # nothing that is not saved (tabbing through, say)
+    if typed == _stored(db, case_id) or (case_id is None and typed in _saved_in(db, session.id)):
+        # Nothing that is not saved: tabbing through, say, or the new discussion's last
+        # autosave arriving after the discussion itself was saved (a slow connection).
         _forget(db, actor, session.id, case_id, same_as_saved=True)
         return None
     if draft is None:
@@ -132,6 +134,12 @@ def _stored(db: Session, case_id: int | None) -> dict[str, Raw]:
         return {}
     discussion = db.get(CaseDiscussion, case_id)
     return _filled(case_values_of(db, discussion)) if discussion else {}
+
+
+def _saved_in(db: Session, session_id: int) -> list[dict[str, Raw]]:
+    """Every discussion saved in the session, as its form shows it."""
+    query = select(CaseDiscussion).where(CaseDiscussion.session_id == session_id)
+    return [_filled(case_values_of(db, discussion)) for discussion in db.exec(query)]
 
 
 def _editable(
