@@ -38,3 +38,26 @@ def test_a_tampered_value_or_another_salt_does_not_read(salt: str) -> None:
     if salt != "salt":
         with pytest.raises(BadSignature):
             serializer(SECRET, salt).loads(signed, max_age=60)
+
+
+def test_kept_signers_and_keys_still_tell_salts_and_secrets_apart() -> None:
+    ours = serializer(SECRET, "salt")
+    signed = ours.dumps(12345)
+    assert ours.loads(signed, max_age=60) == 12345  # its signer and key are kept from here
+
+    with pytest.raises(BadSignature):
+        ours.loads(signed, salt="another-salt", max_age=60)
+    with pytest.raises(BadSignature):
+        ours.loads(serializer(SECRET[::-1], "salt").dumps(12345), max_age=60)
+    with pytest.raises(BadSignature):
+        ours.loads(URLSafeTimedSerializer(SECRET, salt="another-salt").dumps(12345), max_age=60)
+    assert ours.loads(ours.dumps(67890, salt="another-salt"), salt="another-salt") == 67890
+    assert ours.loads(signed, max_age=60) == 12345
+
+
+def test_a_value_older_than_its_life_does_not_read_with_kept_keys() -> None:
+    ours = serializer(SECRET, "salt")
+    signed = ours.dumps(12345)
+    assert ours.loads(signed, max_age=60) == 12345
+    with pytest.raises(BadSignature):  # SignatureExpired is a BadSignature
+        ours.loads(signed, max_age=-1)
