@@ -29,7 +29,7 @@ from sqlmodel import Session, col, select
 
 from learning.core.db import Database
 from learning.themes import runs
-from learning.themes.intake import Current, arrive, current_model
+from learning.themes.intake import Current, arrive, current_model, new_row
 from learning.themes.lookups import once, one_look_per_council
 from learning.themes.models import ThemeItem
 from learning.themes.sources import Arrival, RecordShare, RecordSource, arrival
@@ -145,21 +145,16 @@ def plan_new(db: Session, batch: Sequence[Prepared]) -> list[Prepared]:
     placed (``new_rows``), reading only: ``db`` writes nothing."""
     stored_refs = {row.source_ref for row in _stored_rows(db, batch)}
     planned = []
-    with db.no_autoflush:
-        for one in batch:
-            if one.refs & stored_refs:
-                planned.append(one)
-                continue
-            items = [
-                arrive(db, one.council_id, item, None, one.encoded.get((item.text, item.question)))
-                for item in one.arrivals
-            ]
-            made = [item for item in items if item is not None]
-            for item in made:
-                db.expunge(item)  # made to be inserted by ``store``, never by this session
-            rows = tuple(_columns(item) for item in made)
-            placed_with = current_model(db, one.council_id)
-            planned.append(replace(one, new_rows=rows, placed_with=placed_with))
+    for one in batch:
+        if one.refs & stored_refs:
+            planned.append(one)
+            continue
+        rows = tuple(
+            new_row(db, one.council_id, item, one.encoded.get((item.text, item.question)))
+            for item in one.arrivals
+        )
+        placed_with = current_model(db, one.council_id)
+        planned.append(replace(one, new_rows=rows, placed_with=placed_with))
     return planned
 
 
@@ -172,17 +167,6 @@ def _still_new(db: Session, one: Prepared, stored: dict[str, ThemeItem]) -> bool
     if now is None or then is None:
         return now is then
     return now[0] is then[0] and now[1] == then[1]
-
-
-def _columns(item: ThemeItem) -> dict[str, Any]:
-    return {name: getattr(item, name) for name in _INSERTED}
-
-
-_INSERTED = tuple(
-    column.name
-    for column in ThemeItem.__table__.columns  # type: ignore[attr-defined]
-    if column.name != "id"
-)
 
 
 def store(db: Session, batch: Sequence[Prepared]) -> int:

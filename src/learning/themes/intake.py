@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sqlalchemy import delete
@@ -77,37 +78,77 @@ def live_keys(db: Session, council_id: int) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where an item's words go: its state, its live theme if any, and its vector."""
+
+    state: ItemState
+    theme_key: str | None = None
+    vector: bytes | None = None
+    space: str = ""
+
+
+def placement(
+    db: Session, council_id: int, text: str, question: str, vector: bytes | None, space: str
+) -> Placement:
+    """Place words in the council's current themes: held without text, set aside without
+    content, else the nearest live theme, or not yet themed. ``vector`` and ``space``: as
+    encoded already, if so; encoded now with the current model when missing or of another
+    space."""
+    if not text:
+        return Placement(ItemState.HELD)
+    if is_set_aside(text):
+        return Placement(ItemState.SET_ASIDE, None, vector, space)
+    current = current_model(db, council_id)
+    encoder = current[0].encoder if current is not None else None
+    if current is None or encoder is None:
+        return Placement(ItemState.NOT_YET_THEMED, None, vector, space)
+    model, live = current
+    model_space = str(getattr(encoder, "fingerprint", ""))
+    if vector and space == model_space:
+        found = np.frombuffer(vector, np.float32)
+    else:
+        found = encoder.encode_one(text, question)
+        vector, space = found.astype(np.float32).tobytes(), model_space
+    theme = model.assign_vectors(found[None, :])[0]
+    if theme not in (NOT_YET_THEMED, SET_ASIDE) and theme in live:
+        return Placement(ItemState.CLUSTERED, live[theme], vector, space)
+    return Placement(ItemState.NOT_YET_THEMED, None, vector, space)
+
+
 def assign_on_arrival(db: Session, item: ThemeItem) -> ThemeItem:
     """Encode ``item`` and place it in a current theme (or not yet themed, set aside, held)."""
+    where = placement(db, item.council_id, item.text, item.question, item.vector, item.space)
+    item.state, item.theme_key = where.state, where.theme_key
+    item.vector, item.space = where.vector, where.space
     item.updated_at = utcnow()
-    item.theme_key = None
-    if not item.text:
-        item.vector, item.space, item.state = None, "", ItemState.HELD
-    elif is_set_aside(item.text):
-        item.state = ItemState.SET_ASIDE
-    else:
-        item.state = ItemState.NOT_YET_THEMED
-        _place(db, item)
     db.add(item)
     return item
 
 
-def _place(db: Session, item: ThemeItem) -> None:
-    current = current_model(db, item.council_id)
-    if current is None:
-        return
-    model, live = current
-    encoder = model.encoder
-    if encoder is None:
-        return
-    space = str(getattr(encoder, "fingerprint", ""))
-    vector = np.frombuffer(item.vector, np.float32) if item.vector and item.space == space else None
-    if vector is None:
-        vector = encoder.encode_one(item.text, item.question)
-        item.vector, item.space = vector.astype(np.float32).tobytes(), space
-    theme = model.assign_vectors(vector[None, :])[0]
-    if theme not in (NOT_YET_THEMED, SET_ASIDE) and theme in live:
-        item.theme_key, item.state = live[theme], ItemState.CLUSTERED
+def new_row(
+    db: Session, council_id: int, arrival: Arrival, encoded: tuple[bytes, str] | None
+) -> dict[str, Any]:
+    """The columns of a new item for ``arrival``, placed as ``arrive`` would place it, without
+    making a model object (every feedback answer passes here)."""
+    vector, space = encoded or (None, "")
+    where = placement(db, council_id, arrival.text, arrival.question, vector, space)
+    now = utcnow()
+    return {
+        "council_id": council_id,
+        "source": arrival.source,
+        "source_ref": arrival.source_ref,
+        "team": arrival.team,
+        "happened_on": arrival.happened_on,
+        "question": arrival.question,
+        "text": arrival.text,
+        "vector": where.vector,
+        "space": where.space,
+        "theme_key": where.theme_key,
+        "state": where.state,
+        "arrived_at": now,
+        "updated_at": now,
+    }
 
 
 def receive(db: Session, council_id: int, arrival: Arrival, *, assign: bool = True) -> ThemeItem:

@@ -67,8 +67,7 @@ def is_set_aside(text: str | None) -> bool:
     clean = normalise(text)
     if not clean:
         return True
-    has_symbol = any(unicodedata.category(ch) == "So" for ch in clean)
-    if not _WORD.search(clean) and not has_symbol:
+    if not _WORD.search(clean) and not any(unicodedata.category(ch) == "So" for ch in clean):
         return True
     key = _SPACES.sub(" ", re.sub(r"[^\w/ ]", " ", clean.lower())).strip()
     return bool(_NO_COMMENT.match(key))
