@@ -20,20 +20,25 @@ from learning.core.config import Settings
 from learning.core.db import Database
 from learning.feedback import alerts, housekeeping
 from learning.feedback.models import (
+    DailyKey,
     FeedbackActionLink,
+    FeedbackDraft,
     FeedbackReply,
     FeedbackSubmission,
     FeedbackTag,
     RateCounter,
     SafeguardingAlert,
     SafeguardingAlertEvent,
+    UsedNonce,
 )
-from learning.feedback.terms import AlertOutcome
+from learning.feedback.nonces import NONCE_MAX_AGE
+from learning.feedback.terms import AlertOutcome, FormKind
 from learning.mail.models import OutboxMessage
 from learning.themes.models import ThemeItem
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.alert_helpers import make_alert, make_submission
+from tests.feedback.factories import FeedbackFactory
 from tests.feedback.triage_helpers import an_action
 
 PAST = today() - timedelta(days=1)  # its last day was yesterday
@@ -152,6 +157,37 @@ def test_rate_counters_are_kept_at_most_48_hours(db: Session) -> None:
 
     assert housekeeping.sweep(db, now).counters == 2
     assert sorted(db.exec(select(RateCounter.key)).all()) == ["k1", "k47"]
+
+
+def test_spent_nonces_old_day_keys_and_expired_saved_forms_go_too(
+    db: Session, factory: Factory
+) -> None:
+    """The sweep is the only thing that clears these out: submissions do not."""
+    now = utcnow()
+    db.add(UsedNonce(nonce_hash="fresh", used_at=now - NONCE_MAX_AGE))
+    db.add(UsedNonce(nonce_hash="spent", used_at=now - NONCE_MAX_AGE - timedelta(minutes=6)))
+    for days in (0, 1, 2, 3):
+        day = now.date() - timedelta(days=days)
+        db.add(DailyKey(day=day, key=f"key{days}"))
+    link = FeedbackFactory(factory).make_link().link
+    for name, hours in (("kept", 1), ("expired", -1)):
+        db.add(
+            FeedbackDraft(
+                link_id=link.id,
+                code_hash=name,
+                form_kind=FormKind.CHILD_8_12,
+                answers="{}",
+                expires_at=now + timedelta(hours=hours),
+            )
+        )
+    db.commit()
+
+    swept = housekeeping.sweep(db, now)
+
+    assert (swept.nonces, swept.keys, swept.drafts) == (1, 2, 1)
+    assert db.exec(select(UsedNonce.nonce_hash)).all() == ["fresh"]
+    assert sorted(db.exec(select(DailyKey.key)).all()) == ["key0", "key1"]
+    assert db.exec(select(FeedbackDraft.code_hash)).all() == ["kept"]
 
 
 def _past_retention(database: Database) -> int:

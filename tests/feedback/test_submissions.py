@@ -260,23 +260,3 @@ def test_a_safety_button_press_alerts_whatever_the_screen_says(
     assert outcome.alert is not None
     categories = json.loads(outcome.alert.categories)
     assert ScreenCategory.ASKED_FOR_HELP.value in categories
-
-
-def test_now_and_then_a_submission_purges_old_counters_and_nonces(
-    db: Session,
-    settings: Settings,
-    poster: FeedbackLink,
-    now: datetime,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from learning.feedback import rates, submissions
-    from learning.feedback.models import RateCounter
-
-    rates.count_up(db, "stale", now - timedelta(hours=50))
-    monkeypatch.setattr(submissions, "purge_due", lambda: False)
-    submit(db, settings, incoming(settings, poster, now), "a", now=now)
-    assert db.exec(select(RateCounter).where(RateCounter.key == "stale")).first() is not None
-    monkeypatch.setattr(submissions, "purge_due", lambda: True)
-    answers = {"good": "a different sentence from before"}
-    submit(db, settings, incoming(settings, poster, now, answers=answers), "a", now=now)
-    assert db.exec(select(RateCounter).where(RateCounter.key == "stale")).first() is None

@@ -6,8 +6,9 @@ filter. The checks: the honeypot field, the signed form nonce (minimum fill time
 use), per-client and per-link rate limits, duplicates within a day, and length limits beyond
 the form's own.
 
-Old rate counters and spent nonces are purged opportunistically: about one submission in
-``PURGE_ONE_IN`` runs ``purge`` in its own transaction's tail (see ``submissions.submit``).
+Old rate counters and spent nonces are deleted by the hourly sweep (``housekeeping``), which
+keeps them within 48 hours. (Submissions no longer purge now and then as well: that made
+one in a hundred of them slower, holding SQLite's one writer the while, for no gain.)
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ MAX_KEY_CHARS = 60
 MAX_ANSWER_CHARS = 8000
 MAX_CONTACT_NAME_CHARS = 120
 MAX_CONTACT_DETAIL_CHARS = 254
-PURGE_ONE_IN = 100
 
 
 def check_honeypot(value: str) -> QuarantineReason | None:

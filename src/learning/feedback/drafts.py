@@ -3,7 +3,8 @@
 The code (12 characters from the short-code alphabet, shown as ``ACDE-FGHJ-KMNP``, about
 56 bits) is shown once; only its keyed hash is stored. The draft keeps every field as typed,
 so resuming shows the form exactly as it was left. A draft is gone once its form is sent,
-and expired drafts are deleted whenever another is saved.
+and expired drafts are deleted by the hourly sweep (``housekeeping``) and whenever another
+is saved.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ quarantine reason for a person to check, and its alert is raised all the same.
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
@@ -110,15 +109,7 @@ def submit(
             self_reported=incoming.worried_about_safety,
             now=now,
         )
-    if purge_due():
-        abuse.purge(db, now)
     return outcome
-
-
-def purge_due() -> bool:
-    """About one submission in ``abuse.PURGE_ONE_IN`` also clears out old counters and nonces,
-    so no separate job is needed to keep them within 48 hours."""
-    return secrets.randbelow(abuse.PURGE_ONE_IN) == 0
 
 
 def _use_link(db: Session, incoming: Incoming, now: datetime) -> bool:
