@@ -1,7 +1,9 @@
-"""``learning feedback create-link``: make a feedback link from the command line.
+"""``learning feedback create-link`` and ``sweep``: feedback links and housekeeping from the
+command line.
 
     learning feedback create-link --team TEAM --kind poster|personal|timed
-        [--title T] [--expires YYYY-MM-DD] [--form FORMKIND]
+        [--title T] [--expires YYYY-MM-DD] [--form FORMKIND] [--retention DAYS]
+    learning feedback sweep
 
 TEAM is the team's name (any case) or id in the council this deployment serves
 (``LEARNING_COUNCIL_SLUG``). Prints the link's full address, then its short address on a
@@ -73,11 +75,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     sweep = feedback_commands(commands).add_parser(
         "sweep",
-        help="Delete feedback past its retention, and old counters, nonces and saved forms",
+        help="Delete feedback past its retention, and old counters, keys, nonces and saved forms",
         description="What the web service does every hour (learning.feedback.housekeeping): "
         "deletes feedback past its link's retention with everything about it (but feedback "
-        "whose safeguarding alert is still open), rate-limit counters older than 48 hours, "
-        "spent form nonces and expired saved forms. Prints how many of each.",
+        "whose safeguarding alert is still open), rate-limit counters and the day keys they "
+        "were hashed under older than 48 hours, spent form nonces and expired saved forms. "
+        "Prints how many of each.",
     )
     sweep.set_defaults(handler=sweep_command)
 
@@ -85,7 +88,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def feedback_commands(commands: Any) -> Any:
     """The ``learning feedback`` group's subcommands, made once for every module that adds one."""
     group = commands.choices.get("feedback") or commands.add_parser(
-        "feedback", help="Feedback from children and families", description="Feedback links."
+        "feedback",
+        help="Feedback from children and families",
+        description="Feedback links and housekeeping.",
     )
     for action in group._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -124,7 +129,8 @@ def sweep_command(_args: argparse.Namespace) -> int:
         database.engine.dispose()
     print(
         f"Deleted {swept.submissions} submission(s) past their retention, {swept.counters} "
-        f"rate counter(s), {swept.nonces} spent nonce(s) and {swept.drafts} expired saved form(s)."
+        f"rate counter(s), {swept.keys} day key(s), {swept.nonces} spent nonce(s) and "
+        f"{swept.drafts} expired saved form(s)."
     )
     return 0
 

@@ -1,5 +1,6 @@
 """The review queue: who sees which team's feedback, the queue itself, and the item's life
-(read, closed, reopened; let out of quarantine or kept as spam - never deleted).
+(read, closed, reopened; let out of quarantine or kept as spam - never deleted by hand:
+like all feedback, an item goes only when its link's retention ends, see ``housekeeping``).
 
 Every item lands in the queue of the team that owns its link. People see their own team's
 queue; team managers, safeguarding leads and principal social workers see every team in
@@ -204,7 +205,8 @@ def release(
 
 
 def keep_as_spam(db: Session, actor: Actor, submission: FeedbackSubmission) -> None:
-    """A person checked a held item and judged it spam: closed, kept, never deleted."""
+    """A person checked a held item and judged it spam: closed and kept (until its link's
+    retention ends, like all feedback)."""
     submission.status = SubmissionStatus.CLOSED
     db.add(submission)
     record(

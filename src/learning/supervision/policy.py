@@ -2,8 +2,9 @@
 
 No database or web imports: these functions are tested and benchmarked alone.
 
-Frequency (DOMAIN.md 1.4): ASYE weekly for the first 6 weeks, at least fortnightly until
-6 months, then at least monthly; everyone else monthly. Workload (DOMAIN.md 4.3): points per
+Frequency (DOMAIN.md 1.4), by default: ASYE weekly for the first 6 weeks, at least
+fortnightly until 6 months, then at least monthly; students weekly; everyone else monthly.
+A council may change it (the supervision policy pages). Workload (DOMAIN.md 4.3): points per
 case category, stable-element points, extra responsibilities, FTE pro-rata, an ASYE cap, and
 green/amber/red thresholds.
 """

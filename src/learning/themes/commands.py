@@ -5,10 +5,12 @@
 
 - ``learning redact``: one text per line on standard input, the same text with personal data
   replaced by placeholders on standard output, one line per input line, in order.
-- ``learning themes cluster --input FILE.csv --text-column COL [--k N] --output OUT.csv``:
-  themes a column of free text; writes ``row,theme_id,theme_label``, one row per input row, in
-  order (empty or "no comment" answers get an empty theme_id). Without ``--k`` the number of
-  themes is chosen automatically.
+- ``learning themes cluster --input FILE.csv --text-column COL [--question-column COL]
+  [--k N] --output OUT.csv``: themes a column of free text (each answer read with its question,
+  when a column holds them); writes ``row,theme_id,theme_label``, one row per input row, in
+  order (empty or "no comment" answers get an empty theme_id; answers that fit no theme well
+  enough get ``not_yet_themed``). Without ``--k`` the number of themes is chosen
+  automatically.
 - ``learning themes recluster [--council SLUG]``: works out a council's themes again now from
   everything its sources share (what the nightly job does), keeping theme ids and the
   analysts' codebook.

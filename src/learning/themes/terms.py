@@ -6,7 +6,8 @@ from enum import StrEnum
 
 
 class ItemState(StrEnum):
-    """Where a stored item is. Every item is in exactly one state (nothing disappears)."""
+    """Where a stored item is. Every item is in exactly one state while it is stored (it goes
+    when its source withdraws it or its feedback's retention ends)."""
 
     CLUSTERED = "clustered"  # in a theme
     NOT_YET_THEMED = "not_yet_themed"  # has content, fits no theme well enough (yet)

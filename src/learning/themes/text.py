@@ -4,7 +4,7 @@ Pure functions, no project imports. An answer is *set aside* (kept, counted, nev
 when it carries no content: empty, only punctuation or spaces, or a stock non-answer such as
 "no comment" or "n/a". Short real answers ("Nothing", "None", "No") are NOT set aside: under a
 question such as "What could we do better?" they are meaningful, and the question is part of
-their meaning (see :func:`with_question`).
+their meaning (the encoder reads each answer with its question: see ``vectorise``).
 """
 
 from __future__ import annotations
