@@ -365,8 +365,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_until_up(port: int, proc: subprocess.Popen) -> None:
-    for _ in range(200):
+def wait_until_up(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
+    """Until the server takes connections; a server that never does is ended, not left
+    running (a busy machine can take well over ten seconds to start one)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited with {proc.returncode}")
         try:
@@ -374,7 +377,9 @@ def wait_until_up(port: int, proc: subprocess.Popen) -> None:
                 return
         except OSError:
             time.sleep(0.05)
-    raise RuntimeError("server did not start")
+    proc.terminate()
+    proc.wait()
+    raise RuntimeError(f"server did not start within {seconds:.0f} s")
 
 
 def split_cpus(workers: int, pin: bool) -> tuple[set[int], set[int]] | None:
