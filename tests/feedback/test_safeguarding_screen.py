@@ -1,6 +1,6 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 460
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 520
 NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
 independent estimate. Sentences written after the screen's last change and measured
 before any fix tell more:
@@ -28,6 +28,12 @@ before any fix tell more:
   lexicon alone 27 of 50, with the cues 34 (54%, 68%). Round 12, after round 11's phrases:
   23 and 28 of 50 (46%, 56%), much as round 9. Both rounds' phrases were then added; they
   flag none of round 9 that did not flag before.
+- Round 13 (in NEW_PHRASINGS), sixty tellings written blind in the same way after round
+  12's phrases: children's, parents' and professionals' voices, then harms the rounds named
+  little (private fostering, domestic servitude, radicalisation, medical neglect). The
+  lexicon alone 49 of 60, with the cues 51 (82%, 85%), perhaps because more of them than
+  of rounds 11 and 12 name the harm or its usual words ("the belt", "bruises", "kys"). Its
+  phrases were then added; they flag none of round 9 that did not flag before.
 - In Welsh, Polish, Romanian and Arabic (OTHER_LANGUAGE_PHRASINGS): round 1, direct and
   indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
   screen_cues_intl came next (a person with closeness or with distress is enough there);
@@ -37,20 +43,21 @@ before any fix tell more:
   missed. The screen is the first net, not the only one: a person reads every child's
   words within the review target.
 - Ordinary comments written beside the rounds: 1 of 40 flagged in round 3, then 0, 1, 1,
-  1, 1 and 3 of 40 in rounds 4 to 9, 1 of 20 in round 10 ("nervous"), and 16 of 50
-  written blind beside rounds 11 and 12 to trip a word-matcher ("my brother beat me at
-  mario kart", "i smashed my exams"). All are in
+  1, 1 and 3 of 40 in rounds 4 to 9, 1 of 20 in round 10 ("nervous"), 16 of 50 written
+  blind beside rounds 11 and 12 to trip a word-matcher ("my brother beat me at mario
+  kart", "i smashed my exams"), and 5 of 40 beside round 13 ("our dog is scared of the
+  hoover", "coach wants to kill us"), and no more once its phrases were added. All are in
   ACCEPTED_FALSE_ALARMS but one of round 9's, "my carer took me to get new school shoes",
   which no longer flags since two cue words were narrowed ("took me", "shoes"); round 9
   still flags 22 of 40 without them. In the other languages, "mulțumesc pentru ajutor"
-  (thanks for the help) flagged until "ajutor" counted only as a whole answer, and none
-  of the 52 since.
+  (thanks for the help) flagged until "ajutor" counted only as a whole answer, and none of
+  the 52 since.
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
   health care, not children's social care): 1.59% flagged before rounds 4 to 9, 1.72%
-  after by the lexicon, 2.06% with the cues; after round 10, 1.73% and 2.07%; after
-  rounds 11 and 12, 1.74% and 2.08%. Almost all
-  name a harm word ("scared", "suicidal", "drugs", "abusive") or tell of pain and being
-  made to wait.
+  after by the lexicon, 2.06% with the cues; after round 10, 1.73% and 2.07%; after rounds
+  11 and 12, 1.74% and 2.08%; after round 13, the same (its phrases flag none of them).
+  Almost all name a harm word ("scared", "suicidal", "drugs", "abusive") or tell of pain
+  and being made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
 errs towards flagging: idioms flag too (see ACCEPTED_FALSE_ALARMS).
 """
@@ -800,6 +807,101 @@ NEW_PHRASINGS: list[str] = [
     "have nowhere else to go.",
     "mum kicked me out sunday so im on my mates floor. his mum says i can only stay till the "
     "weekend then idk",
+    # round 13, sixty written blind in the same way after round 12's phrases: children's (the
+    # first 25), parents' (15), professionals' (10), then harms the rounds named little (10);
+    # the lexicon alone flagged 49 of 60, with the cues 51 (82%, 85%)
+    "my social worker is nice but i dont like going home cos mums boyfriend gets angry and i have "
+    "to hide in my room til he goes out",
+    "can u not tell my dad what i said in the meeting he will go mad and ill get it when i get "
+    "home",
+    "theres never food in the cupbords and mum sleeps all day so i just have crisps",
+    "sumtimes i do stuff to my arms when it gets to much. pls dont tell my carer",
+    "the review was ok i guess. tbh i just want to go to sleep and not wake up",
+    "my uncle makes me do things i dont like when he babysits and says its our secret",
+    "doesnt matter what u write im not gonna be around much longer anyway",
+    "i get the belt if my marks are bad",
+    "the older boys at the park give me money to take bags to places. they said if i stop they "
+    "know where i live",
+    "my step dad comes in my room at nite when mum is asleep",
+    "I dont feel safe at my house and I didnt want to say it in front of everyone",
+    "ppl in my year keep messaging me saying kys and nobody at school does anything, i dont want "
+    "to go in anymore",
+    "daddy pushed mummy into the wall and me and my sister hid under the table. i am 8",
+    "went awol last weekend and stayed at a flat with someone i met on insta, nobody knows",
+    "im 15 and my boyfriend is 24 he buys me stuff and says i cant tell my carers about him",
+    "mum says in summer we are going back home and i have to marry my cousin and i dont want to",
+    "got bruises all down my legs from where she kicked me but i told school i fell off my bike",
+    "i take my mums tablets sometimes so i can sleep like loads of them",
+    "im 11 and i look after my baby brothers most nights coz mum goes out and dont come back til "
+    "morning",
+    "a man online asked for pics and now he says hell send them to everyone if i dont send more",
+    "review was long. also my nan whacks me round the head when im naughty and it really hurts",
+    "my aunty says when we go to see family in the holidays ill have a special party to become a "
+    "woman and it will hurt a bit but i must be brave",
+    "dont send me back there please. id rather be dead",
+    "every time i go to dads for the weekend he gets drunk and locks me out till really late",
+    "been not eating for weeks and throwing up after tea, i hate myself",
+    "My partner controls all the money and wont let me see my family, Im scared what hell do if he "
+    "finds out Ive been talking to you",
+    "the social worker was fine but my ex keeps turning up at the house drunk and threatening me "
+    "infront of the kids",
+    "im struggling so bad cant cope with the baby screaming all night and sometimes i feel like i "
+    "could shake him",
+    "my sons been coming home with new trainers and phones and wont say where from, hes 14 and out "
+    "til 2am most nights",
+    "my daughter said her dad touched her down there in the bath when she stayed over and I dont "
+    "know what to do",
+    "havent told anyone but he put his hands round my neck last week and the kids saw",
+    "honestly some days i dont see the point in going on, the kids would be better off without me",
+    "Meeting was ok. My new partner is quite rough with my youngest when Im at work, she cries "
+    "every time I leave",
+    "my 13 yr old has been cutting and CAMHS wont see her for months, I found blades under her bed",
+    "i relapsed again and the kids have been on their own a bit while i sort myself out",
+    "Thanks to Jo for her help. Just worried my daughter is talking to older men on snapchat and "
+    "sneaking out to meet them",
+    "he says if i leave hell take the kids and ill never see them again, hes done it before",
+    "my son hasnt been home for 3 days and not answering his phone, police dont seem bothered",
+    "im kinship carer for my grandson, his mum turns up off her face and tries to take him off me",
+    "my husband hits our son with a slipper and says its normal discipline where hes from, i dont "
+    "agree but im scared to say",
+    "Foster carer: came back from contact with a burn mark on her arm and was very withdrawn, "
+    "would not say what happened.",
+    "Teacher: Y4 pupil regularly arrives hungry, same uniform all week, has started taking food "
+    "from other childrens lunchboxes.",
+    "Health visitor: baby has had 3 unexplained bruises in 2 months, mum's explanations don't add "
+    "up.",
+    "As her foster carer I've noticed she keeps going missing after school and coming back "
+    "smelling of weed with a new phone",
+    "Youth worker here. A 15yo girl in our group said her mum's boyfriend messages her asking for "
+    "photos.",
+    "PC from the neighbourhood team - attended a DA incident at the address last night, 3 children "
+    "present, not sure if that was passed on.",
+    "Foster carer - since the review L has started wetting the bed again and acting out sexually "
+    "with her toys, quite worried",
+    "School nurse: student told me she's been making herself sick and has marks on her wrists, "
+    "parents not aware.",
+    "After school club: K said she's not allowed to tell anyone about daddy's games and got really "
+    "upset",
+    "Teacher - Y8 boy told me his brother carries a knife and older lads have asked them both to "
+    "do jobs for them",
+    "i keep getting sent to a flat in another town for a few days, they give me a phone to sell "
+    "from and if i lose anything i owe them",
+    "this lad in year 11 keeps showing me videos about how we need to fight back against them and "
+    "says i should join his group chat and go to meets",
+    "my dad says if im seen talking to boys ill bring shame on the family and my brothers watch me "
+    "all the time",
+    "mums on the gear again, i have to sort her out when shes gouching and hide her needles from "
+    "my little sister",
+    "he checks my phone, tracks where i am, tells me what to wear and says no one else would want "
+    "me anyway",
+    "my son has epilepsy and his dad won't give him his meds when he stays there, says he's "
+    "putting it on",
+    "Im 9 and mum leaves me on my own all weekend sometimes when she goes to her boyfriends",
+    "someone on discord got me to do stuff on camera and now they want 500 quid or theyll post it",
+    "my mate has been living at ours for 2 months since her mum kicked her out, shes 14, nobody "
+    "from the council knows",
+    "my cousin came from abroad to live with us, shes 13, doesnt go to school and does all the "
+    "cooking and cleaning, she sleeps in the kitchen",
 ]
 
 #: Round 9: forty indirect tellings written after round 8's fixes, measured once and not
@@ -1403,6 +1505,43 @@ ORDINARY = [
     "toddler tantrums and now bedtime is so much calmer.",
     "could be better: the room is freezing and the wifi is dead. worker is cool tho",
     "i went to the hospital to see my new baby cousin and she cried the whole time",
+    # written blind beside round 13 (5 of 40 flagged: in ACCEPTED_FALSE_ALARMS)
+    "the meeting killed me it was so long lol",
+    "Sarah is the best social worker ive had, she actually listens",
+    "review went well, nice to see everyone in one room for once",
+    "my social worker keeps changing and its annoying having to tell my story again",
+    "can we have the meetings after school not in the middle of maths",
+    "food at the contact centre was well nice",
+    "my fish died last week and my carer helped me bury him which was kind",
+    "the traffic nearly killed me getting there on time but the meeting was good",
+    "Thank you for sorting the transport, it made a big difference to us.",
+    "i hurt my ankle at football so couldnt come to the last one sorry",
+    "Would be good to get the minutes sooner, we waited 6 weeks last time.",
+    "my foster carers are sound, they took me to the beach",
+    "my little brother is so annoying he never stops talking lol",
+    "the IRO was really friendly and explained everything",
+    "I'm a bit nervous about changing school in september but excited too",
+    "Contact with my nan was lovely, please can we have more",
+    "I would like more say in where my review is held",
+    "the room was freezing and there were no biscuits",
+    "my grandad died when i was little and i like that my social worker asked about him for my "
+    "life story book",
+    "Please stop sending letters to my old address",
+    "the social worker was late again, third time this month",
+    "Mum and I had a good chat with the worker about my college plans",
+    "i love my new room at my foster placement its purple",
+    "The parenting course was helpful and the group was supportive.",
+    "that form took ages my thumbs are dead",
+    "Can I have my pocket money put up I'm 14 now",
+    "we had a fight over the xbox but we sorted it out",
+    "the worker said she would ring back and never did which was frustrating",
+    "Foster carer: Tom has settled well and is enjoying cubs on Tuesdays.",
+    "Teacher: J's attendance has improved a lot this term, well done to the team.",
+    "i want to see my mum more often pls",
+    "my social worker made me laugh so hard i nearly died",
+    "i was gutted my keyworker left, she was ace",
+    "the minibus to school is always late and i get told off for it",
+    "Thank you for the support with housing, we've moved in and the kids are happy",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -1468,11 +1607,21 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
         "we did a drama piece about knife crime for assembly and i played the paramedic",
         C.IMMEDIATE_DANGER,
     ),
+    # written blind beside round 13, and they do
+    ("i was scared about the review but it was fine in the end", C.FEAR),
+    (
+        "I hit my head on the cupboard at the family centre, theres a sharp corner someone should "
+        "pad it",
+        C.PHYSICAL_ABUSE,
+    ),
+    ("our dog is scared of the hoover haha", C.FEAR),
+    ("I smashed my exams!! got a 7 in english", C.DOMESTIC_ABUSE),
+    ("football training was brutal today coach wants to kill us", C.IMMEDIATE_DANGER),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 460
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 520
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 

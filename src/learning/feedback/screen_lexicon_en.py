@@ -68,6 +68,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "blades", "need|needs ~ the blade|blades|razor",
         "hoodie*|jumper*|sleeves ~ july|summer|hot",
         "on just|only water", "see|count ~ my ~ collarbones|ribs|bones|hipbones|hip_bones",
+        "make|made|makes|making herself|himself|themselves|themself ~ sick|throw_up|vomit",
+        "marks|cuts|scratches|scars ~ on ~ wrist|wrists",
     ),
     C.SUICIDE: (
         "kill|killing|kil myself", "kms", "suicid*", "end it all|now", "ending it all",
@@ -100,6 +102,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "saving|saved|save|hiding|hid|stockpil*|collecting ~ tablets|pills|meds|medication",
         "not waking up", "not wake up", "not need ~ them|it|anything|things ~ after|anymore|soon",
         "giving|gave|give|given ~ away ~ my ~ things|stuff|games|clothes",
+        "not ~ be around|here ~ much_longer", "rather ~ be_dead|die|not_be_alive",
     ),
     C.PHYSICAL_ABUSE: (
         "{HIT} me|us|him|her|them",
@@ -126,6 +129,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "with ~ wooden_spoon|slipper|cable|wire|hairbrush|cane|ruler",
         "hold*|held|put* ~ hands out", "till|until ~ red|sting*|stingy|swollen",
         "{HIT} ~ neck|throat", "went|goes|turned ~ funny colour|blue|purple",
+        "rough with ~ my|the|our|his|her ~ youngest|eldest|oldest|son|daughter|kids|children|"
+        "child|baby|toddler|boy|girl|little_one|brother|sister",
+        "burn mark*|cigarette burn*",
+        "back from|after contact ~ mark|marks|bruise*|burn*|injur*|cut|cuts|scratch*",
     ),
     C.SEXUAL_ABUSE: (
         "touch*|touched|touchin me|my|him|her", "private part*", "privates",
@@ -169,6 +176,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "go|come|get|going|goes ~ on cam|camera|webcam", "voice ~ like ~ a_man|an_adult|a_grown_up",
         "my wedding|marriage", "back home ~ wedding|married|marry|engaged",
         "who is getting married", "whose wedding", "measur* me ~ outfit|dress",
+        "{MAN}|man|men|guy|someone|messag*|texts|dms ~ ask|asks|asking ~ photos|pics|pictures|"
+        "photo|pic|picture|selfies|nudes",
+        "become|becoming ~ a|proper|real ~ woman",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -271,6 +281,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "nobody|no_one|noone ~ gives|makes|cooks|gets ~ me|us ~ dinner|tea|food|breakfast|lunch",
         "clothes ~ too small|too_tight|smell|stink|dirty", "nobody|no_one|noone ~ washes|cleans",
         "not|never ~ get|got|gets|getting ~ picked up|collected|fetched",
+        "dad|{MUM}|stepdad|parents ~ will_not|would_not|does_not|do_not|never|refuse*|stopped ~ "
+        "give|giving ~ meds|medicine|medication|tablets|inhaler|insulin",
+        "sleep*|slept ~ in the kitchen",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -298,6 +311,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "somewhere|where|address ~ he|dad|him|they ~ not|never ~ know|find",
         "check*|goes_through|go_through|went_through|reads ~ my ~ phone|messages|location",
         "doorbell camera", "home before he|she",
+        "control*|controlling ~ money|finances|bank|benefits|who_i_see|where_i_go|what_i_wear",
+        "da|dv|dva incident*|notification*|referral*|victim|perpetrator",
     ),
     C.EXPLOITATION: (
         "older ~ boyfriend|girlfriend|man|men|guy|guys|lads", "boyfriend ~ older",
@@ -350,6 +365,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "in cars|a_car ~ we|i ~ do not know|not_recognise|never_seen", "do not know whose",
         "guy|man|someone|lad|bloke ~ from|on ~ insta|snap|snapchat|tiktok|discord|online",
         "deserve* ~ what is coming|to_die|to_be_killed", "normies|kuffar|degenerates",
+        "fight back against",
+        # domestic servitude: a child kept to work in a household
+        "does|do|doing|makes_me_do|made_to_do ~ all the ~ cleaning|housework|chores",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -369,6 +387,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "bag packed", "listening for", "careful what i say",
         "not have to go home", "so i do not have to ~ go|be ~ home",
         "under the table", "scream*|cries|crying|panic* ~ time to go",
+        "do not ~ send me back", "get it when ~ get|gets home|in|back",
     ),
     C.RUNNING_AWAY: (
         "run|ran|running away", "runaway", "run|ran|running|runs off", "keep|kept running",
@@ -384,6 +403,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "stay*|stayed out ~ nights|days|all_night", "night bus",
         "better than ~ going|being ~ back|home|there",
         "been|is|was missing", "missing ~ times|again|nights", "can not find me",
+        "son|daughter|he|she|child|boy|girl ~ not been|come|came home ~ days|nights",
+        "kicked|kicks|threw|throws|chucked ~ her|him|them|us out",
     ),
     C.SUBSTANCES: (
         "drunk", "alcohol*", "vodka|cider|wine|beer|beers|lager", "drink*|drank ~ too much",
@@ -432,6 +453,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "told|tells|tell me ~ to say ~ teacher|teachers|school|social|police|anyone|asks",
         "{MUM}|{MAN}|they ~ told|tells me to say",
         "what happens if i", "grass|grassing|snitch|snitching",
+        "privately fostered", "private fostering",
+        "nobody|no_one ~ council|social_services ~ know*",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",

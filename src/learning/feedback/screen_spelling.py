@@ -32,6 +32,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "is not": ("isnt",),
     "was not": ("wasnt",),
     "have not": ("havent",),
+    "has not": ("hasnt",),
     "he is": ("hes",),
     "she is": ("shes",),
     "they are": ("theyre",),
@@ -93,6 +94,8 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "kicked": ("kickd",),
     "slapped": ("slaped", "slappd"),
     "private": ("privat",),
+    "night": ("nite",),
+    "tonight": ("tonite",),
 }
 
 WORD_SWAPS: dict[str, str] = {
