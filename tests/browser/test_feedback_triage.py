@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Dialog, Page, expect
+from playwright.sync_api import BrowserContext, Dialog, Page, expect
 from sqlmodel import select
 
 from learning.core.clock import utcnow
@@ -125,30 +125,63 @@ def test_a_held_item_is_checked_and_let_in(page: Page, server: LiveServer) -> No
 def test_words_typed_and_not_sent_are_not_lost_to_another_button(
     page: Page, server: LiveServer
 ) -> None:
-    """Pressing another form's button, with a reply typed and not sent, asks first."""
+    """Every button on the item sends its one form: a reply typed and not sent comes back
+    after adding a tag (by the button or by Enter, which never sends the reply); leaving by
+    a link, with words typed, asks first."""
     contact = {"wants_contact": True, "contact_name": "Jo", "contact_detail": "jo@ex.test"}
     item = arrive(server, {"better": WORDS}, **contact)
     demo_sign_in(page, server, "Ruth Penrose")
     page.goto(server.url(f"/feedback/queue/{item}"))
     reply = "Thank you, Jo. I will ring you on Monday."
-    page.get_by_label("Your reply").fill(reply)
-    page.get_by_label("Add a tag").fill("family time")
+    banner = page.locator(".govuk-notification-banner")
     asked: list[str] = []
 
     def stay(dialog: Dialog) -> None:
         asked.append(dialog.type)
         dialog.dismiss()
 
-    page.once("dialog", stay)
+    page.on("dialog", stay)
+    page.get_by_label("Your reply").fill(reply)
+    page.get_by_label("Add a tag").fill("family time")
     page.get_by_role("button", name="Add tag").click()
+    expect(banner).to_contain_text("Tagged 'family time'")
+    expect(page.get_by_label("Your reply")).to_have_value(reply)
+
+    page.get_by_label("Add a tag").fill("waiting")
+    page.get_by_label("Add a tag").press("Enter")
+    expect(banner).to_contain_text("Tagged 'waiting'")
+    expect(page.get_by_label("Your reply")).to_have_value(reply)
+    assert asked == []
+
+    page.get_by_role("link", name="Back to feedback").click()
     page.wait_for_timeout(300)  # the question, then the page staying put
     assert asked == ["beforeunload"]
     expect(page.get_by_label("Your reply")).to_have_value(reply)
-    assert not page.locator(".govuk-notification-banner").is_visible()
 
-    page.get_by_role("button", name="Send reply").click()  # its own form: no question
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("on its way by email")
-    page.get_by_label("Add a tag").fill("family time")
-    page.get_by_role("button", name="Add tag").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Tagged 'family time'")
+    page.get_by_role("button", name="Send reply").click()
+    expect(banner).to_contain_text("on its way by email")
+    expect(page.get_by_label("Your reply")).to_have_value("")
     assert asked == ["beforeunload"]
+
+
+def test_without_javascript_another_button_keeps_the_reply_typed(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    contact = {"wants_contact": True, "contact_name": "Jo", "contact_detail": "jo@ex.test"}
+    item = arrive(server, {"better": WORDS}, **contact)
+    page = new_context(java_script_enabled=False).new_page()
+    demo_sign_in(page, server, "Ruth Penrose")
+    page.goto(server.url(f"/feedback/queue/{item}"))
+    reply = "Thank you, Jo. I will ring you on Monday."
+    banner = page.locator(".govuk-notification-banner")
+
+    page.get_by_label("Your reply").fill(reply)
+    page.get_by_label("Add a tag").fill("family time")
+    page.get_by_label("Add a tag").press("Enter")
+    expect(banner).to_contain_text("Tagged 'family time'")
+    expect(page.get_by_label("Your reply")).to_have_value(reply)
+
+    page.get_by_role("button", name="Close this feedback").click()
+    expect(banner).to_contain_text("Feedback closed")
+    expect(page.get_by_label("Your reply")).to_have_value(reply)
+    assert_accessible_without_javascript(page)

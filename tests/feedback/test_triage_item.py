@@ -22,7 +22,7 @@ from learning.mail.models import OutboxMessage
 from learning.org.models import Team
 from tests.factories import Factory
 from tests.feedback.intake import DISCLOSURE
-from tests.feedback.triage_helpers import given, poster_for, staff
+from tests.feedback.triage_helpers import an_action, given, poster_for, staff
 from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
 
@@ -350,3 +350,99 @@ def test_a_number_to_ring_is_a_link_that_rings_it(
 )
 def test_the_number_to_ring_is_read_from_what_was_given(detail: str, href: str) -> None:
     assert forms.contact_phone_href(detail) == href
+
+
+# Every button on the item's page sends the page's one form: what was typed for the other
+# buttons comes back on the page, without JavaScript too (non-negotiable: nothing typed is
+# lost to another button).
+
+
+def _buttons_outside_the_work_form(response: object) -> list[str]:
+    soup = page(response)  # type: ignore[arg-type]
+    form = soup.select_one("form#item-work")
+    assert form is not None
+    inside = set(map(id, form.select("button")))
+    return [
+        b.get_text(" ", strip=True)
+        for b in soup.select("main button")
+        if id(b) not in inside and b.get("form") != "item-work"
+    ]
+
+
+def test_every_button_on_the_item_sends_the_one_form_with_everything_typed(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    wanting = asking_for_contact(db, settings, factory, team, "sam@example.test")
+    an_action(db, team)
+    supervisor.post(f"/feedback/queue/{wanting.id}/tags", {"tag": "waiting"})
+    response = supervisor.get(f"/feedback/queue/{wanting.id}")
+
+    assert _buttons_outside_the_work_form(response) == []
+    soup = page(response)
+    formactions = {b.get_text(" ", strip=True): b.get("formaction") for b in soup.select("button")}
+    assert formactions["Send reply"] == f"https://testserver/feedback/queue/{wanting.id}/reply"
+    assert formactions["Add tag"] == f"https://testserver/feedback/queue/{wanting.id}/tags"
+    assert formactions["Link"] == f"https://testserver/feedback/queue/{wanting.id}/actions"
+    assert "Remove tag waiting" in formactions and "Close this feedback" in formactions
+    # Enter in the tag box presses the form's first button: adding the tag, never a reply.
+    first = next(
+        b
+        for b in soup.select("button")
+        if b.get("form") == "item-work" or b.find_parent("form", id="item-work")
+    )
+    assert first.get("formaction", "").endswith("/tags") and first.get("aria-hidden") == "true"
+
+
+@pytest.mark.parametrize(
+    ("button", "used"),
+    [("tags", "tag"), ("actions", "action_id"), ("close", ""), ("reply", "body")],
+)
+def test_what_was_typed_for_the_other_buttons_comes_back_once(
+    db: Session,
+    settings: Settings,
+    factory: Factory,
+    team: Team,
+    supervisor: SignedIn,
+    button: str,
+    used: str,
+) -> None:
+    wanting = asking_for_contact(db, settings, factory, team, "sam@example.test")
+    action = an_action(db, team)
+    typed = {"body": "Thank you, Sam. I am half way through", "tag": "contact", "action_id": ""}
+    if button == "actions":
+        typed["action_id"] = str(action.id)
+
+    sent = supervisor.post(f"/feedback/queue/{wanting.id}/{button}", typed)
+
+    assert sent.status_code == 303
+    shown = supervisor.follow(sent)
+    for field in ("body", "tag"):
+        assert value_of(shown, field) == ("" if field == used else typed[field])
+    again = supervisor.get(f"/feedback/queue/{wanting.id}")
+    assert value_of(again, "body") == "" and value_of(again, "tag") == ""
+
+
+def test_a_reply_typed_is_shown_again_beside_another_field_s_error(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    wanting = asking_for_contact(db, settings, factory, team, "sam@example.test")
+    typed = {"body": "Thank you, Sam.", "tag": ""}
+
+    response = supervisor.post(f"/feedback/queue/{wanting.id}/tags", typed)
+
+    assert response.status_code == 422
+    assert field_error(response, "tag") == "Enter a tag, like 'waiting times'"
+    assert value_of(response, "body") == "Thank you, Sam."
+    assert db.exec(select(FeedbackReply)).all() == []
+
+
+def test_a_tag_typed_is_shown_again_beside_the_reply_s_error(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    wanting = asking_for_contact(db, settings, factory, team, "sam@example.test")
+
+    response = supervisor.post(f"/feedback/queue/{wanting.id}/reply", {"body": "", "tag": "later"})
+
+    assert response.status_code == 422
+    assert value_of(response, "tag") == "later"
+    assert db.exec(select(FeedbackTag)).all() == []

@@ -17,7 +17,13 @@ from learning.feedback import actions, triage, triage_display, triage_forms
 from learning.feedback.models import FeedbackAction, FeedbackSubmission
 from learning.feedback.terms import ActionStatus
 from learning.feedback.triage import Scope
-from learning.feedback.triage_item_page import Triager, item_or_404, item_page
+from learning.feedback.triage_item_page import (
+    Triager,
+    back_to_item,
+    item_or_404,
+    item_page,
+    typed,
+)
 from learning.org.forms import Errors, text, whole_number
 from learning.org.models import Team
 from learning.org.view_helpers import FormDep
@@ -150,11 +156,10 @@ def link_action(
     wanted = whole_number(text(form, "action_id"))
     if wanted is None:
         errors = {"action_id": "Choose the action to link this feedback to"}
-        return item_page(request, db, principal, submission, errors, {}, 422)
+        return item_page(request, db, principal, submission, errors, typed(form), 422)
     action = _action_or_404(db, scope, wanted)
     actions.link_item(db, actor_from(request), action, submission)
-    flash(request, f"Linked to: {action.title}")
-    return redirect(request, str(request.url_for("feedback_item", submission_id=submission_id)))
+    return back_to_item(request, submission, f"Linked to: {action.title}", form, used="action_id")
 
 
 @router.post(
@@ -162,11 +167,15 @@ def link_action(
     name="feedback_item_unlink_action",
 )
 def unlink_action(
-    request: Request, db: DbSession, principal: Triager, submission_id: int, action_id: int
+    request: Request,
+    db: DbSession,
+    principal: Triager,
+    submission_id: int,
+    action_id: int,
+    form: FormDep,
 ) -> Response:
     scope = triage.scope_of(principal)
     submission = item_or_404(db, scope, submission_id)
     action = _action_or_404(db, scope, action_id)
     actions.unlink_item(db, actor_from(request), action, submission)
-    flash(request, f"No longer linked to: {action.title}")
-    return redirect(request, str(request.url_for("feedback_item", submission_id=submission_id)))
+    return back_to_item(request, submission, f"No longer linked to: {action.title}", form)

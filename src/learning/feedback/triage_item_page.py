@@ -1,6 +1,10 @@
 """One feedback item's page, shared by the views that act on it: shown after reading, and
 again with errors beside the field when a form on it was not right. Every showing of it is
-a read of the child's words: audited, and a new item becomes read."""
+a read of the child's words: audited, and a new item becomes read.
+
+All the work on the page is one form: each button sends everything typed on the page to its
+own view, which keeps what was typed for the other buttons for the page's next showing. So
+adding a tag, say, never loses a reply being written, with or without JavaScript."""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.responses import Response
 from sqlmodel import Session
+from starlette.datastructures import FormData
 from starlette.routing import NoMatchFound
 
 from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from
 from learning.core.permissions import Permission
-from learning.core.web import flash, redirect, render
+from learning.core.web import flash, keep_typed, redirect, render, typed_for
 from learning.feedback import actions, forms, triage, triage_display, triage_forms, triage_work
 from learning.feedback.models import FeedbackSubmission
 from learning.feedback.triage import Scope
@@ -22,6 +27,23 @@ from learning.org.forms import Errors
 from learning.org.models import Team
 
 Triager = Annotated[Principal, Depends(requires(Permission.FEEDBACK_TRIAGE))]
+
+#: What a person types on an item's page (the reply, a tag, the action to link).
+TYPED = ("body", "tag", "action_id")
+
+
+def typed(form: FormData) -> dict[str, str]:
+    """Everything typed on the page, as sent with any of its buttons."""
+    return {name: str(form.get(name) or "") for name in TYPED}
+
+
+def kept_typing(request: Request, submission_id: int) -> dict[str, str]:
+    """What a button kept of the typing for the page's next showing, once."""
+    return typed_for(request, _page(submission_id))
+
+
+def _page(submission_id: int | None) -> str:
+    return f"feedback-item-{submission_id}"
 
 
 def item_or_404(db: Session, scope: Scope, submission_id: int) -> FeedbackSubmission:
@@ -93,6 +115,17 @@ def _alert_url(request: Request, principal: Principal, alert_id: int | None) -> 
         return ""
 
 
-def back_to_item(request: Request, submission: FeedbackSubmission, message: str) -> Response:
+def back_to_item(
+    request: Request,
+    submission: FeedbackSubmission,
+    message: str,
+    form: FormData | None = None,
+    used: str = "",
+) -> Response:
+    """Back to the item's page, saying what was done; what was typed on it for the other
+    buttons (all but ``used``, the field the button acted on) comes back there."""
+    if form is not None:
+        others = {name: value for name, value in typed(form).items() if name != used}
+        keep_typed(request, _page(submission.id), others)
     flash(request, message)
     return redirect(request, str(request.url_for("feedback_item", submission_id=submission.id)))

@@ -9,7 +9,13 @@ from fastapi.responses import Response
 from learning.audit.service import actor_from
 from learning.core.deps import DbSession
 from learning.feedback import triage, triage_forms, triage_work
-from learning.feedback.triage_item_page import Triager, back_to_item, item_or_404, item_page
+from learning.feedback.triage_item_page import (
+    Triager,
+    back_to_item,
+    item_or_404,
+    item_page,
+    typed,
+)
 from learning.org.view_helpers import FormDep
 
 router = APIRouter()
@@ -27,20 +33,24 @@ def tag_add(
         except triage_work.AlreadyTagged:
             errors = {"tag": f"This feedback is already tagged '{name}'"}
     if errors:
-        values = {"tag": str(form.get("tag") or "")}
-        return item_page(request, db, principal, submission, errors, values, 422)
-    return back_to_item(request, submission, f"Tagged '{name}'")
+        return item_page(request, db, principal, submission, errors, typed(form), 422)
+    return back_to_item(request, submission, f"Tagged '{name}'", form, used="tag")
 
 
 @router.post(
     "/feedback/queue/{submission_id:int}/tags/{tag_id:int}/remove", name="feedback_tag_remove"
 )
 def tag_remove(
-    request: Request, db: DbSession, principal: Triager, submission_id: int, tag_id: int
+    request: Request,
+    db: DbSession,
+    principal: Triager,
+    submission_id: int,
+    tag_id: int,
+    form: FormDep,
 ) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
     triage_work.remove_tag(db, actor_from(request), submission, tag_id)
-    return back_to_item(request, submission, "Tag removed")
+    return back_to_item(request, submission, "Tag removed", form)
 
 
 @router.post("/feedback/queue/{submission_id:int}/reply", name="feedback_reply")
@@ -53,37 +63,44 @@ def reply(
         raise HTTPException(status_code=409)
     body, errors = triage_forms.parse_reply(form, by_phone=way == "phone")
     if body is None:
-        values = {"body": str(form.get("body") or "")}
-        return item_page(request, db, principal, submission, errors, values, 422)
+        return item_page(request, db, principal, submission, errors, typed(form), 422)
     settings = request.app.state.settings
     triage_work.reply(db, actor_from(request), settings, submission, body)
     done = "Your reply is on its way by email" if way == "email" else "Your phone call is noted"
-    return back_to_item(request, submission, done)
+    return back_to_item(request, submission, done, form, used="body")
 
 
 @router.post("/feedback/queue/{submission_id:int}/close", name="feedback_close")
-def close(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+def close(
+    request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
+) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
     triage.set_closed(db, actor_from(request), submission, closed=True)
-    return back_to_item(request, submission, "Feedback closed")
+    return back_to_item(request, submission, "Feedback closed", form)
 
 
 @router.post("/feedback/queue/{submission_id:int}/reopen", name="feedback_reopen")
-def reopen(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+def reopen(
+    request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
+) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
     triage.set_closed(db, actor_from(request), submission, closed=False)
-    return back_to_item(request, submission, "Feedback opened again")
+    return back_to_item(request, submission, "Feedback opened again", form)
 
 
 @router.post("/feedback/queue/{submission_id:int}/release", name="feedback_release")
-def release(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+def release(
+    request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
+) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
     triage.release(db, actor_from(request), submission)
-    return back_to_item(request, submission, "Let into the team's feedback")
+    return back_to_item(request, submission, "Let into the team's feedback", form)
 
 
 @router.post("/feedback/queue/{submission_id:int}/spam", name="feedback_spam")
-def spam(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
+def spam(
+    request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
+) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
     triage.keep_as_spam(db, actor_from(request), submission)
-    return back_to_item(request, submission, "Kept as spam and closed. It is not deleted")
+    return back_to_item(request, submission, "Kept as spam and closed. It is not deleted", form)

@@ -18,7 +18,7 @@ from learning.core.web import render
 from learning.feedback import triage, triage_display
 from learning.feedback.triage import Scope, Tab
 from learning.feedback.triage_action_views import router as action_router
-from learning.feedback.triage_item_page import Triager, item_or_404, item_page
+from learning.feedback.triage_item_page import Triager, item_or_404, item_page, kept_typing
 from learning.feedback.triage_item_views import router as item_router
 from learning.feedback.triage_refusals import refusals
 from learning.org.forms import whole_number
@@ -84,4 +84,5 @@ def queue(
 @router.get("/feedback/queue/{submission_id:int}", name="feedback_item")
 def item(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
-    return item_page(request, db, principal, submission)  # audits the read
+    typing = kept_typing(request, submission_id)  # what a button on it kept, if any
+    return item_page(request, db, principal, submission, values=typing)  # audits the read

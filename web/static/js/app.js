@@ -105,8 +105,19 @@ for (const failure of ["htmx:sendError", "htmx:responseError", "htmx:timeout"]) 
 // Typed but not sent: leaving the page with words typed into a form that was not sent (by
 // pressing another form's button, following a link, or closing the tab) asks first, with the
 // browser's own "Leave page?" question. Forms that keep themselves as they are typed (hx-post)
-// are left out, as are searches (GET), and a form stops counting once it is sent.
-const unsent = new Set();
+// are left out, as are searches (GET), and a form stops counting once it is sent. A form the
+// page shows again with what was typed in it, not yet sent (data-kept), counts from the start
+// while any of its words are there.
+const unsent = new Set(document.querySelectorAll("form[data-kept]"));
+
+function wordsIn(form) {
+  return Array.from(form.elements).some(
+    (field) =>
+      (field instanceof HTMLTextAreaElement ||
+        (field instanceof HTMLInputElement && ["text", "email", "tel"].includes(field.type))) &&
+      field.value.trim() !== "",
+  );
+}
 
 function typedIn(form) {
   return Array.from(form.elements).some((field) => {
@@ -132,7 +143,8 @@ document.addEventListener("input", (event) => {
 document.addEventListener("submit", (event) => unsent.delete(event.target), true);
 
 window.addEventListener("beforeunload", (event) => {
-  if (Array.from(unsent).some((form) => form.isConnected && typedIn(form))) {
+  const unsaved = (form) => typedIn(form) || (form.hasAttribute("data-kept") && wordsIn(form));
+  if (Array.from(unsent).some((form) => form.isConnected && unsaved(form))) {
     event.preventDefault();
     event.returnValue = "";
   }
