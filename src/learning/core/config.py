@@ -56,7 +56,10 @@ class Settings(BaseSettings):
     )
     cookie_secure: bool = Field(
         default=True,
-        description="Session cookie is __Host- prefixed and Secure. Only demo mode may turn it off.",
+        description=(
+            "Every cookie (the sign-in session, the feedback link's and the receipt's) is "
+            "__Host- prefixed and Secure. Only demo mode may turn it off."
+        ),
     )
     session_idle_minutes: int = Field(
         default=30, ge=1, description="A signed-in session ends after this long without a request."
