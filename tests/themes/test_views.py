@@ -121,6 +121,29 @@ def test_another_councils_theme_is_not_found(
     assert signed.get(f"/themes/{key}/rename").status_code == 404
 
 
+def test_another_councils_theme_item_is_not_found_and_the_probe_is_audited(
+    client: TestClient, factory: Factory, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    item = next(i for i in stored(db, council_id).values() if i.state is ItemState.CLUSTERED)
+    elsewhere = factory.make_council()
+    outsider = factory.make_person(roles=(Role.PRINCIPAL_SOCIAL_WORKER,), council_id=elsewhere.id)
+    signed = sign_in(client, factory, outsider)
+
+    assert signed.get(f"/themes/items/{item.id}/move").status_code == 404
+    moved = signed.post(f"/themes/items/{item.id}/move", {"target": "not_yet_themed"})
+    assert moved.status_code == 404
+
+    refusals = db.exec(
+        select(AuditEvent).where(
+            AuditEvent.action == "theme_item.refused", AuditEvent.actor_id == outsider.id
+        )
+    ).all()
+    methods = [json.loads(e.detail)["method"] for e in refusals]
+    assert [e.record_id for e in refusals] == [str(item.id)] * 2 and methods == ["GET", "POST"]
+    db.refresh(item)
+    assert item.council_id == council_id and item.state is ItemState.CLUSTERED
+
+
 # What ------------------------------------------------------------------------------------
 
 

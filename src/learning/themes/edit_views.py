@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from sqlmodel import Session, col, select
 
-from learning.audit.service import actor_from
+from learning.audit.service import actor_from, record_refusal
 from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
 from learning.org.forms import Errors
@@ -215,10 +215,16 @@ def _split_form(
     )
 
 
-def _movable(db: Session, council_id: int, item_id: int) -> ThemeItem:
-    """An item of the council in a theme big enough to open, or not yet themed."""
+def _movable(request: Request, db: Session, council_id: int, item_id: int) -> ThemeItem:
+    """An item of the council in a theme big enough to open, or not yet themed. Any other
+    answers 404; asking for one not in the council is audited, as a probe for a child's
+    words would be."""
     item = db.get(ThemeItem, item_id)
-    if item is None or item.council_id != council_id or not item.text:
+    if item is None or item.council_id != council_id:
+        reason = "no such theme item in the council"
+        record_refusal(request, db, "theme_item.refused", "theme_item", item_id, reason)
+        raise HTTPException(status_code=404)
+    if not item.text:
         raise HTTPException(status_code=404)
     if item.state == ItemState.CLUSTERED and item.theme_key:
         _big_enough(live_theme(db, council_id, item.theme_key))
@@ -229,7 +235,7 @@ def _movable(db: Session, council_id: int, item_id: int) -> ThemeItem:
 
 @router.get("/themes/items/{item_id}/move", name="theme_item_move")
 def theme_item_move(request: Request, db: DbSession, principal: Editor, item_id: int) -> Response:
-    item = _movable(db, principal.council_id, item_id)
+    item = _movable(request, db, principal.council_id, item_id)
     return _move_form(request, db, item, {"target": ""}, {})
 
 
@@ -237,7 +243,7 @@ def theme_item_move(request: Request, db: DbSession, principal: Editor, item_id:
 def theme_item_move_save(
     request: Request, db: DbSession, principal: Editor, item_id: int, form: FormDep
 ) -> Response:
-    item = _movable(db, principal.council_id, item_id)
+    item = _movable(request, db, principal.council_id, item_id)
     targets = {key for key, _ in _targets(db, item)}
     target, errors = forms.parse_move(form, targets)
     if target is None or (errors := _busy(db, principal.council_id, "target")):
