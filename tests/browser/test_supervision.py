@@ -573,6 +573,32 @@ def test_on_a_phone_the_session_form_and_the_supervisees_record_do_not_scroll_si
     assert_no_horizontal_scrolling(page)
 
 
+def test_enter_in_a_box_saves_the_draft_and_never_marks_a_carried_action_done(
+    recorded_session: RecordedSession, new_context: Callable[..., BrowserContext],
+    server: LiveServer,
+) -> None:
+    """Enter presses a form's first button: on the session form that is a hidden "Save
+    draft", not the "Mark done" of the first action carried over (which also sends the
+    session's form, and comes first on the page)."""
+    done = recorded_session
+    page = new_context(java_script_enabled=False).new_page()
+    demo_sign_in(page, server, done.manager)
+    page.goto(server.url("/supervision"))
+    start_or_carry_on = re.compile(
+        f"^(Start a session|Carry on with the session) with {re.escape(done.supervisee)}$")
+    page.get_by_role("button", name=start_or_carry_on).click()
+    carried = page.get_by_role("table", name="Open actions from earlier sessions")
+    expect(carried).to_contain_text(OVERDUE_ACTION)
+
+    page.get_by_label("How long it lasted").fill("45")
+    with page.expect_navigation():
+        page.get_by_label("How long it lasted").press("Enter")
+
+    expect(page.get_by_role("alert")).to_contain_text("Your draft has been saved")
+    expect(carried).to_contain_text(OVERDUE_ACTION)
+    expect(page.get_by_label("How long it lasted")).to_have_value("45")
+
+
 def test_with_javascript_a_reflection_saves_itself_as_it_is_typed_and_is_still_there_after_a_reload(
     new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
 ) -> None:
@@ -695,6 +721,12 @@ def test_without_javascript_a_case_discussion_is_kept_with_save_draft(
     expect(page.locator("#case-draft")).to_contain_text("which is not saved yet")
     expect(page.get_by_label("Decision (optional)")).to_have_value("Step down to early help")
     assert_accessible_without_javascript(page)
+
+    # Enter in a box saves the draft again; it never presses "Discard", which comes first.
+    with page.expect_navigation():
+        page.get_by_label("Case reference").press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("Your draft has been saved")
+    expect(page.get_by_label("Case reference")).to_have_value("CS-88120")
 
     page.get_by_role("button", name="Discard what was not saved").click()
     expect(page.get_by_label("Case reference")).to_have_value("")
