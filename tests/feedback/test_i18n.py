@@ -162,3 +162,26 @@ def test_easy_read_shows_pictures_that_say_what_they_are(
     assert pictures[0]["aria-label"] == "Balon de vorbire"
     faces = page(response).select(".app-choices--faces")
     assert faces, "easy read answers with faces"
+
+
+def test_numbers_on_arabic_pages_keep_their_order_and_staff_words_are_marked_english(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    """Right to left, "0800 1111" would show as "1111 0800": numbers are set left to right.
+    The link's title is written by staff, in English, and is read as English."""
+    open_link(client, ff, FormKind.PARENT_CARER, title="Your review meeting")
+    response = client.get("/give-feedback", params={"lang": "ar"})
+
+    numbers = page(response).select('a[href^="tel:"]')
+    assert {a.get_text(strip=True) for a in numbers} >= {"999", "0800 1111"}
+    assert all(a.get("dir") == "ltr" for a in numbers)
+    title = page(response).select_one("#link-title")
+    assert title is not None and title.get_text(strip=True) == "Your review meeting"
+    assert (title.get("lang"), title.get("dir")) == ("en", "auto")
+
+
+def test_the_example_phone_number_in_arabic_is_isolated_left_to_right() -> None:
+    from learning.feedback.forms import ERROR_PHONE
+
+    said = i18n.translations(Language.ARABIC).gettext(ERROR_PHONE)
+    assert "\u206607700 900 982\u2069" in said

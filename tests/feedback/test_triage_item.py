@@ -446,3 +446,18 @@ def test_a_tag_typed_is_shown_again_beside_the_reply_s_error(
     assert response.status_code == 422
     assert value_of(response, "tag") == "later"
     assert db.exec(select(FeedbackTag)).all() == []
+
+
+def test_the_answers_are_marked_in_the_language_they_were_written_in(
+    db: Session, settings: Settings, factory: Factory, team: Team, supervisor: SignedIn
+) -> None:
+    """A screen reader reads a child's Arabic words with an Arabic voice, right to left."""
+    from learning.feedback.terms import Language
+
+    arabic = given(
+        db, settings, poster_for(factory, team), language=Language.ARABIC,
+        answers={"good": "الأخصائي يستمع إلي"},
+    )
+    answers = page(supervisor.get(f"/feedback/queue/{arabic.id}")).select("#answers dd")
+    assert [(dd.get("lang"), dd.get("dir")) for dd in answers] == [("ar", "auto")]
+    assert answers[0].get_text(strip=True) == "الأخصائي يستمع إلي"
