@@ -133,6 +133,7 @@ def test_errors_in_arabic_sit_beside_their_fields_right_to_left(
     page.get_by_label("البريد الإلكتروني").fill("not-an-email")
     page.get_by_role("button", name="أرسل رأيي").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("اكتب عنوان بريد إلكتروني")
+    expect(page.locator(".govuk-error-summary")).to_be_focused()  # read first, with no script
     expect(page.locator("#contact_email-error")).to_be_visible()
     expect(page.get_by_label("البريد الإلكتروني")).to_have_value("not-an-email")
     check_page(page)
