@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
+from sqlmodel import select
 
+from learning.audit.service import Actor, record
+from learning.core.db import Database
+from learning.org.demo import DEMO_SLUG
+from learning.org.models import Council
 from tests.browser.conftest import LiveServer, assert_accessible, demo_sign_in
 
 pytestmark = pytest.mark.browser
@@ -79,3 +85,34 @@ def test_a_file_too_large_to_import_shows_the_error_beside_the_file_field(
     )
     expect(page.locator(".govuk-error-summary")).to_contain_text("smaller than 2 MB")
     assert_accessible(page)
+
+
+def _sixty_audit_events(database: Database, _base_url: str) -> None:
+    """Enough events for a second page of the audit log (fifty a page)."""
+    with database.transaction() as db:
+        council = db.exec(select(Council).where(Council.slug == DEMO_SLUG)).one()
+        actor = Actor(person_id=None, label="a test", council_id=council.id)
+        for n in range(60):
+            record(db, actor, "test.event", "test", n)
+
+
+def test_new_audit_results_take_the_focus_so_they_are_read_out(
+    new_context: Callable[..., BrowserContext],
+    start_live_server: Callable[..., LiveServer],
+) -> None:
+    """The results are swapped in by htmx: the focus moves to their summary, not to the top
+    of the page (the "Next" link pressed has gone with the old results)."""
+    server = start_live_server(prepare=_sixty_audit_events)
+    page = new_context().new_page()
+    demo_sign_in(page, server, "Priya Shah", "administrator")
+    page.goto(server.url("/audit"))
+    expect(page.locator("body")).to_have_class(re.compile("js-enabled"))
+
+    page.get_by_role("button", name="Apply filters").click()
+    summary = page.locator("#audit-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text(re.compile(r"Showing 1 to 50 of \d+ events"))
+
+    page.get_by_role("link", name=re.compile("^Next")).press("Enter")
+    expect(summary).to_contain_text("Showing 51 to")
+    expect(summary).to_be_focused()

@@ -37,6 +37,16 @@ document.addEventListener("htmx:configRequest", (event) => {
   }
 });
 
+// Results swapped in by htmx (another page of them, or filters applied): the link that had
+// the focus may be gone with the old results, so the focus moves to the new results' summary
+// ("Showing 51 to 100 of 240"), which a screen reader then reads.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const summary = event.detail.target.querySelector("[data-focus-after-swap]");
+  if (summary) {
+    summary.focus();
+  }
+});
+
 // GOV.UK Frontend styles its JavaScript-enhanced components only under this class.
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
