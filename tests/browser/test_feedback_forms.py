@@ -5,6 +5,7 @@ every form, easy read and notice passes axe and fits the screen."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -181,3 +182,21 @@ def test_the_privacy_notices_and_saving_for_later_fit_a_phone_and_pass_axe(
     page.get_by_label("Your code").fill(code)
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_label("What has worked well?")).to_have_value("Regular visits")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
+def test_switching_language_or_to_easy_read_keeps_what_was_typed(
+    new_context: Callable[..., BrowserContext], server: LiveServer, javascript: bool
+) -> None:
+    page = phone(new_context, javascript)
+    page.goto(new_link(server, FormKind.CHILD_8_12))
+    page.get_by_label("What is going well?").fill("My worker comes when she says")
+
+    page.get_by_role("button", name="Easy read").click()
+    expect(page.locator("html")).to_have_class(re.compile("app-public--easy"))
+    expect(page.get_by_role("textbox").first).to_have_value("My worker comes when she says")
+
+    page.get_by_role("button", name="العربية").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("textbox").first).to_have_value("My worker comes when she says")
+    check_page(page, javascript)

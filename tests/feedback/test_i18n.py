@@ -15,8 +15,8 @@ from learning.feedback import i18n
 from learning.feedback.terms import FormKind, Language
 from tests.conftest import ROOT
 from tests.feedback.factories import FeedbackFactory
-from tests.feedback.public import open_link
-from tests.org.pages import heading, page
+from tests.feedback.public import hidden_fields, open_link, send, submissions
+from tests.org.pages import heading, page, value_of
 
 CODE = ROOT / "src" / "learning" / "feedback"
 TEMPLATES = ROOT / "web" / "templates" / "feedback" / "public"
@@ -130,19 +130,50 @@ def test_arabic_pages_read_right_to_left(client: TestClient, ff: FeedbackFactory
 def test_the_switch_offers_each_language_in_its_own_words_and_keeps_easy_read(
     client: TestClient, ff: FeedbackFactory
 ) -> None:
+    """On the form, the switches are buttons that send it (so what was typed comes along);
+    switching shows the same form again in the language chosen, easy read kept."""
     open_link(client, ff, None)
     response = client.get("/give-feedback", params={"form": "three_houses", "easy": "1"})
-    switch = page(response).select("nav.app-switches a[hreflang]")
-    assert [a.get_text(strip=True) for a in switch] == [lang.native_name for lang in Language]
-    assert [a["lang"] for a in switch] == [lang.value for lang in Language]
-    current = [a["hreflang"] for a in switch if a.has_attr("aria-current")]
-    assert current == ["en"]
-    polish = next(str(a["href"]) for a in switch if a["hreflang"] == "pl")
-    assert "lang=pl" in polish and "easy=1" in polish and "form=three_houses" in polish
-    in_polish = client.get(polish)
+    switch = page(response).select("nav.app-switches button[name=switch_lang]")
+    assert [b.get_text(strip=True) for b in switch] == [lang.native_name for lang in Language]
+    assert [b["lang"] for b in switch] == [b["value"] for b in switch]
+    assert [b["value"] for b in switch] == [lang.value for lang in Language]
+    assert [b["value"] for b in switch if b.has_attr("aria-current")] == ["en"]
+    assert all(b["form"] == "feedback-form" for b in switch)
+
+    in_polish = send(client, response, switch_lang="pl", worries="Nikt mnie nie słucha")
+
+    assert in_polish.status_code == 200
     assert heading(in_polish) == "Trzy Domy"
-    hidden = page(in_polish).select_one("input[name=lang]")
-    assert isinstance(hidden, Tag) and hidden["value"] == "pl"
+    hidden = hidden_fields(in_polish)
+    assert (hidden["lang"], hidden["easy"], hidden["form_kind"]) == ("pl", "1", "three_houses")
+    assert value_of(in_polish, "worries") == "Nikt mnie nie słucha"
+
+
+def test_switching_to_easy_read_and_back_keeps_what_was_typed_and_sends_nothing(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.CHILD_8_12)
+    form = client.get("/give-feedback")
+    typed = {"good": "My worker listens", "contact_name": "Sam"}
+
+    easy = send(client, form, switch_easy="1", **typed)
+    assert "app-public--easy" in page(easy).find("html")["class"]  # type: ignore[index]
+    assert value_of(easy, "good") == "My worker listens"
+    assert value_of(easy, "contact_name") == "Sam"
+
+    standard = send(client, easy, switch_easy="0", good="My worker listens to me")
+    assert "app-public--easy" not in page(standard).find("html")["class"]  # type: ignore[index]
+    assert value_of(standard, "good") == "My worker listens to me"
+    assert submissions(ff.db) == []
+
+
+def test_pages_without_a_form_switch_by_links(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff, FormKind.CHILD_8_12)
+    response = client.get("/give-feedback/privacy")
+    links = page(response).select("nav.app-switches a[hreflang]")
+    assert [a["hreflang"] for a in links] == [lang.value for lang in Language]
+    assert page(response).select("nav.app-switches button") == []
 
 
 def test_no_cookie_remembers_the_language(client: TestClient, ff: FeedbackFactory) -> None:

@@ -136,6 +136,10 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
         )
     definition = forms.definition_for(kind, page.easy)
     raw = {name: [str(value) for value in form.getlist(name)] for name in form}
+    switched = _switched(page, form)
+    if switched is not None and link is not None:  # another language or version, as typed
+        typed = forms.values_of(forms.definition_for(kind, switched.easy), raw)
+        return public_form.form_page(switched, link, kind, typed)
     worried = form.get("worried") == "yes"
     data, errors = (
         (forms.worried_input(definition, raw), {}) if worried else forms.validate(definition, raw)
@@ -161,6 +165,18 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
             draft_code=str(form.get("draft", "")),
         )
     return _send(page, db, link, kind, data, worried, form)
+
+
+def _switched(page: PublicPage, form: FormData) -> PublicPage | None:
+    """The page in the language or version a switch on the form asked for, or None. The
+    switches send the form so that what was typed comes along (nothing is sent or kept:
+    it is shown again, to be sent from there)."""
+    lang, easy = str(form.get("switch_lang", "")), str(form.get("switch_easy", ""))
+    if not lang and not easy:
+        return None
+    if not lang:
+        lang = page.language.value if page.chosen else ""
+    return PublicPage.of(page.request, lang, easy or ("1" if page.easy else ""))
 
 
 def _flagged(definition: forms.FormDefinition, raw: dict[str, list[str]]) -> bool:
