@@ -351,6 +351,12 @@ def test_a_group_session_needs_its_attendees(
     refused = supervisor.post(f"/supervision/sessions/{session_id}/record",
                               session_form(session_type="group"))
     assert field_error(refused, "attendees") == "Select who attended the group session"
+    # Checkboxes in a group with its legend: a multiple select needs a mouse and Ctrl.
+    boxes = page(refused).select("fieldset input[type=checkbox][name=attendees]")
+    assert colleague.name in [
+        page(refused).find("label", attrs={"for": box["id"]}).get_text(strip=True) for box in boxes
+    ]
+    assert page(refused).select("select[name=attendees]") == []
     recorded = supervisor.post(f"/supervision/sessions/{session_id}/record",
                                {"attendees": ["", str(colleague.id)]})
 
