@@ -136,6 +136,11 @@ def test_errors_in_arabic_sit_beside_their_fields_right_to_left(
     expect(page.locator(".govuk-error-summary")).to_contain_text("اكتب عنوان بريد إلكتروني")
     expect(page.locator(".govuk-error-summary")).to_be_focused()  # read first, with no script
     expect(page.locator("#contact_email-error")).to_be_visible()
+    page.locator(".govuk-error-summary a[href='#contact_email']").click()
+    expect(page.get_by_label("البريد الإلكتروني")).to_be_focused()
+    # The field's question and its error stay in sight above it.
+    expect(page.locator("label[for=contact_email]")).to_be_in_viewport()
+    expect(page.locator("#contact_email-error")).to_be_in_viewport()
     expect(page.get_by_label("البريد الإلكتروني")).to_have_value("not-an-email")
     check_page(page)
 
