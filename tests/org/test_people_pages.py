@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from learning.audit.models import AuditEvent
 from learning.core.permissions import Role
+from learning.org import service
 from tests.factories import Factory
 from tests.org.conftest import SignedIn, sign_in_as
 from tests.org.pages import heading, page, table_rows
@@ -80,6 +81,27 @@ def test_searching_finds_people_by_name_or_email_and_keeps_the_search_in_the_box
     assert names_listed(response) == ["Yolanda Other"]
     box = page(response).find("input", attrs={"name": "q"})
     assert box is not None and box["value"] == "SPECIAL"
+
+
+def test_a_search_for_percent_or_underscore_finds_only_people_who_have_them(
+    admin: SignedIn, factory: Factory, db: Session
+) -> None:
+    """'%' and '_' are typed text, not SQL wildcards: a search for them does not list
+    everyone (ASVS 1.2.4). The same for the demo's "sign in as" search."""
+    factory.make_person(given_name="Zed", family_name="Quill", email="zed.quill@example.test")
+    factory.make_person(given_name="Una", family_name="Under", email="una_under@example.test")
+    expected = {
+        "%": [],
+        "_": ["Una Under"],
+        "a_u": ["Una Under"],  # as typed, in her email
+        "z_d": [],  # a wildcard would find "zed"
+        "q%l": [],  # a wildcard would find "quill"
+        "\\": [],
+    }
+    for typed, names in expected.items():
+        assert names_listed(admin.get("/people", params={"q": typed})) == names, typed
+        found = service.search_people(db, admin.person.council_id, typed)
+        assert [person.name for person in found] == names, typed
 
 
 def test_filtering_by_team_and_by_role(admin: SignedIn, factory: Factory) -> None:
@@ -154,25 +176,30 @@ def test_another_councils_person_is_not_found(
 ) -> None:
     elsewhere = factory.make_council()
     stranger = factory.make_person(council_id=elsewhere.id)
+    disabled = factory.make_person(council_id=elsewhere.id, active=False)
     other_team = factory.make_team(council_id=elsewhere.id)
     link = factory.make_relationship(factory.make_person(council_id=elsewhere.id), stranger)
     for url in (f"/people/{stranger.id}", f"/people/{stranger.id}/edit",
                 f"/teams/{other_team.id}/edit",
                 f"/people/{stranger.id}/supervisors/{link.id}/end", "/people/999999"):
         assert admin.get(url).status_code == 404, url
-    for url in (f"/people/{stranger.id}/disable", f"/people/{stranger.id}/enable",
+    for url in (f"/people/{stranger.id}/disable", f"/people/{disabled.id}/enable",
                 f"/people/{stranger.id}/sessions/revoke", f"/people/{stranger.id}/supervisors",
                 f"/people/{stranger.id}/edit", f"/teams/{other_team.id}/edit"):
         assert admin.post(url).status_code == 404, url
+        # as stored, after each request: nothing was changed before the refusal
+        db.refresh(stranger)
+        db.refresh(disabled)
+        assert (stranger.active, disabled.active) == (True, False), url
     assert names_listed(admin.get("/people")) == ["Ada Admin"]
-    assert stranger.active
     # every refusal is in the audit log: someone probing ids shows up there
     db.expire_all()
     events = db.exec(select(AuditEvent).where(col(AuditEvent.action).endswith(".refused")))
     seen = [(e.action, e.record_id, json.loads(e.detail)["method"]) for e in events]
     assert seen.count(("person.refused", str(stranger.id), "GET")) == 3
     assert ("person.refused", "999999", "GET") in seen
-    assert seen.count(("person.refused", str(stranger.id), "POST")) == 5
+    assert seen.count(("person.refused", str(stranger.id), "POST")) == 4
+    assert seen.count(("person.refused", str(disabled.id), "POST")) == 1
     assert seen.count(("team.refused", str(other_team.id), "GET")) == 1
     assert seen.count(("team.refused", str(other_team.id), "POST")) == 1
 

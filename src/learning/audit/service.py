@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from learning.audit.models import AuditEvent
 from learning.core.clock import LONDON
 from learning.core.db import Database
+from learning.core.text_search import LIKE_ESCAPE, contains_pattern
 from learning.org.models import Person
 
 
@@ -134,23 +135,19 @@ def start_of_day(day: date) -> datetime:
 
 
 def _actor_matches(council_id: int, text: str) -> Any:
-    pattern = "%" + _escape_like(text.strip().lower()) + "%"
+    pattern = contains_pattern(text)
     full_name = func.lower(col(Person.given_name) + " " + col(Person.family_name))
     people = select(Person.id).where(
         Person.council_id == council_id,
         or_(
-            full_name.like(pattern, escape="\\"),
-            func.lower(Person.email).like(pattern, escape="\\"),
+            full_name.like(pattern, escape=LIKE_ESCAPE),
+            func.lower(Person.email).like(pattern, escape=LIKE_ESCAPE),
         ),
     )
     return or_(
         col(AuditEvent.actor_id).in_(people),
-        func.lower(AuditEvent.actor_label).like(pattern, escape="\\"),
+        func.lower(AuditEvent.actor_label).like(pattern, escape=LIKE_ESCAPE),
     )
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def list_events(

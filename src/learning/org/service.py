@@ -15,6 +15,7 @@ from learning.accounts.sessions import revoke_sessions_for
 from learning.audit.service import Actor, record
 from learning.core.clock import today, utcnow
 from learning.core.permissions import Role
+from learning.core.text_search import LIKE_ESCAPE, contains_pattern
 from learning.org.forms import PersonInput
 from learning.org.models import Council, Person, RoleAssignment, SupervisoryRelationship, Team
 
@@ -54,14 +55,16 @@ def roles_of(db: Session, person_id: int) -> list[Role]:
 
 
 def search_people(db: Session, council_id: int, text: str, limit: int = 50) -> Sequence[Person]:
-    pattern = f"%{text.strip().lower()}%"
+    pattern = contains_pattern(text)
     query = (
         select(Person)
         .where(Person.council_id == council_id)
         .where(
             or_(
-                func.lower(Person.given_name + " " + Person.family_name).like(pattern),
-                col(Person.email).like(pattern),
+                func.lower(Person.given_name + " " + Person.family_name).like(
+                    pattern, escape=LIKE_ESCAPE
+                ),
+                col(Person.email).like(pattern, escape=LIKE_ESCAPE),
             )
         )
         .order_by(Person.family_name, Person.given_name)
@@ -125,7 +128,8 @@ def current_relationships(
 def supervisees_of(db: Session, supervisor_id: int, on: date | None = None) -> list[Person]:
     links = current_relationships(db, supervisor_id=supervisor_id, on=on)
     people = [db.get(Person, link.supervisee_id) for link in links]
-    return sorted((p for p in people if p and p.active), key=lambda p: (p.family_name, p.given_name))
+    return sorted((p for p in people if p and p.active),
+                  key=lambda p: (p.family_name, p.given_name))
 
 
 def supervisors_of(db: Session, supervisee_id: int, on: date | None = None) -> list[Person]:
@@ -212,9 +216,10 @@ def list_people(
 ) -> PeoplePage:
     query = select(Person).where(Person.council_id == council_id)
     if wanted.text.strip():
-        pattern = f"%{wanted.text.strip().lower()}%"
+        pattern = contains_pattern(wanted.text)
         full_name = func.lower(Person.given_name + " " + Person.family_name)
-        query = query.where(or_(full_name.like(pattern), func.lower(Person.email).like(pattern)))
+        query = query.where(or_(full_name.like(pattern, escape=LIKE_ESCAPE),
+                                func.lower(Person.email).like(pattern, escape=LIKE_ESCAPE)))
     if wanted.team_id is not None:
         query = query.where(Person.team_id == wanted.team_id)
     if wanted.role is not None:
