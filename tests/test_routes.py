@@ -147,6 +147,62 @@ def test_each_role_reaches_exactly_the_routes_its_permissions_allow(
     assert wrong == {}, f"routes that answered {role} against its permissions"
 
 
+def only(*roles: Role) -> tuple[frozenset[Role], frozenset[Role]]:
+    """These roles must hold the permission, and every other role must not."""
+    return frozenset(roles), frozenset(Role) - frozenset(roles)
+
+
+#: The most sensitive permissions: the roles that must hold each, and the roles that must
+#: not. Written out by hand from what the product says of its roles (the README, each
+#: capability's docstrings, DOMAIN.md 5.3), never read from ROLE_PERMISSIONS, so a wrong
+#: grant there fails here (the route walk above takes its expectations from that table).
+#: A role in neither set is one the documents do not decide.
+SENSITIVE: dict[Permission, tuple[frozenset[Role], frozenset[Role]]] = {
+    # Alerts go to the safeguarding lead's inbox (DOMAIN 5.3: the duty/MASH inbox).
+    Permission.SAFEGUARDING_ALERTS: only(Role.SAFEGUARDING_LEAD),
+    # "The administrators' audit page": reading it, and its CSV export.
+    Permission.AUDIT_READ: only(Role.ADMINISTRATOR),
+    Permission.AUDIT_EXPORT: only(Role.ADMINISTRATOR),
+    # "Administrators' pages for the organisation": people, teams, the staff import,
+    # and ending someone's sessions (SECURITY 7.4.5: the administrator can).
+    Permission.PEOPLE_MANAGE: only(Role.ADMINISTRATOR),
+    Permission.TEAMS_MANAGE: only(Role.ADMINISTRATOR),
+    Permission.STAFF_IMPORT: only(Role.ADMINISTRATOR),
+    Permission.SESSIONS_REVOKE: only(Role.ADMINISTRATOR),
+    # The analysts' codebook: only the principal social worker changes themes.
+    Permission.THEMES_EDIT: only(Role.PRINCIPAL_SOCIAL_WORKER),
+    # Feedback: a supervisor reads their team's; team managers, safeguarding leads and
+    # principal social workers every team's. Practitioners make links but do not read the
+    # team's feedback, and the administrator runs the system, not its feedback.
+    Permission.FEEDBACK_TRIAGE: (
+        frozenset({Role.SUPERVISOR, Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD,
+                   Role.PRINCIPAL_SOCIAL_WORKER}),
+        frozenset({Role.PRACTITIONER, Role.ADMINISTRATOR}),
+    ),
+    # Other people's supervision records: team managers read their team's, the principal
+    # social worker and workforce leads the council's (supervision.access); a supervisor
+    # only their own supervisees', through the supervision itself.
+    Permission.SUPERVISION_OVERSEE: (
+        frozenset({Role.TEAM_MANAGER, Role.PRINCIPAL_SOCIAL_WORKER, Role.WORKFORCE_LEAD}),
+        frozenset({Role.PRACTITIONER, Role.SUPERVISOR, Role.SAFEGUARDING_LEAD,
+                   Role.ADMINISTRATOR}),
+    ),
+}
+
+
+@pytest.mark.parametrize("permission", list(SENSITIVE), ids=str)
+def test_the_most_sensitive_permissions_go_only_to_the_roles_the_documents_name(
+    permission: Permission,
+) -> None:
+    must, must_not = SENSITIVE[permission]
+    assert must and not must & must_not
+    holders = {role for role in Role if permission in permissions_for((role,))}
+
+    assert sorted(must - holders) == [], f"roles that must have {permission}"
+    assert sorted(holders & must_not) == [], f"roles that must not have {permission}"
+    assert permission not in permissions_for(()), "given to everyone signed in"
+
+
 def row_counts(database: Database) -> dict[str, int]:
     assert database.connection is not None
     count = database.connection.execute

@@ -412,10 +412,23 @@ def type_by_keyboard(page: Page, target: Locator, text: str, *, replace: bool = 
 
 
 def assert_no_horizontal_scrolling(page: Page) -> None:
-    """Nothing on the page is wider than the viewport (no scrolling sideways)."""
-    width, viewport = page.evaluate(
+    """Nothing on the page is wider than the viewport (no scrolling sideways).
+
+    The page must ask for the device's width (``<meta name="viewport"
+    content="width=device-width">``): without it a phone lays the page out 980px wide and
+    shrinks it to fit, and the page's own width is then 980px too, so a page far wider than
+    the phone seemed to fit. It is measured against the viewport the test chose."""
+    asked = page.evaluate(
+        "document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? ''"
+    )
+    assert re.search(r"\bwidth\s*=\s*device-width\b", asked), (
+        f"{page.url} does not ask for the device's width: viewport meta {asked!r}"
+    )
+    width, client = page.evaluate(
         "[document.scrollingElement.scrollWidth, document.documentElement.clientWidth]"
     )
+    chosen = page.viewport_size
+    viewport = min(client, chosen["width"]) if chosen else client
     if width > viewport:
         wide = page.evaluate(
             """viewport => [...document.querySelectorAll('body *')]

@@ -4,6 +4,7 @@ safety button, privacy notices, the receipt, and what happens without a link."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from bs4 import Tag
@@ -11,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from learning.app import PUBLIC_ROUTES
+from learning.core.clock import to_london
 from learning.core.config import Settings
 from learning.feedback import nonces, public_views
 from learning.feedback.models import FeedbackLink, SafeguardingAlert
@@ -493,26 +495,30 @@ def test_fields_the_form_does_not_have_change_nothing(
     from its link and the service, never from what is posted."""
     link_id = open_link(client, ff)
     other = factory.make_team(council_id=factory.make_council().id)
+    theirs = ff.make_link(council_id=other.council_id, team_id=other.id, retention_days=30).link
+    assert theirs.id != link_id
     response = send(
         client,
         client.get("/give-feedback"),
         good="my dad hits me",
         team_id=str(other.id),
         council_id=str(other.council_id),
-        link_id="1",
+        link_id=str(theirs.id),
         flagged="false",
         screen_categories="[]",
         status="closed",
-        quarantine_reason="",
+        quarantine_reason="honeypot",
         delete_after="2099-01-01",
     )
     assert response.status_code == 303
     (sent,) = submissions(db)
     link = db.get(FeedbackLink, link_id)
-    assert link is not None
-    assert (sent.link_id, sent.team_id, sent.council_id) == (link_id, link.team_id, link.council_id)
-    assert sent.flagged and sent.status is SubmissionStatus.NEW
-    assert sent.delete_after.year < 2099
+    assert link is not None and link.team_id != other.id and link.retention_days == 730
+    assert (sent.link_id, sent.team_id, sent.council_id) == (
+        link_id, link.team_id, factory.council.id)
+    assert sent.flagged and json.loads(sent.screen_categories) == ["physical_abuse"]
+    assert (sent.status, sent.quarantine_reason) == (SubmissionStatus.NEW, None)
+    assert sent.delete_after == to_london(sent.submitted_at).date() + timedelta(days=730)
 
 
 def test_the_links_title_says_what_the_feedback_is_about(

@@ -3,7 +3,7 @@ held items in their own tab."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from fastapi.testclient import TestClient
 from httpx import Response
@@ -60,12 +60,24 @@ def test_a_team_manager_sees_every_team_and_can_filter(
 def test_another_council_s_team_cannot_be_chosen_as_a_filter(
     client: TestClient, db: Session, settings: Settings, factory: Factory
 ) -> None:
+    """A team of another council is no team to choose: the filter is ignored, and the
+    queue shows every team of the person's own council, as with "All teams"."""
+    mine, next_door = factory.make_team(name="North"), factory.make_team(name="South")
+    own = given(db, settings, poster_for(factory, mine))
+    neighbours = given(db, settings, poster_for(factory, next_door))
     elsewhere = factory.make_council(slug="elsewhere")
     foreign = factory.make_team(council_id=elsewhere.id, name="Foreign")
     hidden = given(db, settings, poster_for(factory, foreign))
-    lead = staff(client, factory, None, Role.SAFEGUARDING_LEAD)
+    lead = staff(client, factory, mine, Role.SAFEGUARDING_LEAD)
     response = lead.get(f"/feedback/queue?team={foreign.id}")
+    assert response.status_code == 200
+    assert set(_links(response)) == {f"/feedback/queue/{own.id}",
+                                     f"/feedback/queue/{neighbours.id}"}
     assert f"/feedback/queue/{hidden.id}" not in _links(response)
+    chosen = page(response).select_one("#team option[selected]")
+    assert chosen is None  # "All teams", the first option
+    offered = [o.get_text(strip=True) for o in page(response).select("#team option")]
+    assert offered == ["All teams", "North", "South"]
 
 
 def test_newest_first_with_unread_and_overdue_marked(
@@ -123,7 +135,9 @@ def test_only_people_who_triage_may_open_the_queue(client: TestClient, factory: 
 
 def test_the_queue_needs_sign_in(client: TestClient) -> None:
     response = client.get("/feedback/queue")
-    assert response.status_code in (302, 303)
+    assert response.status_code == 303
+    location = urlsplit(response.headers["location"])
+    assert (location.path, parse_qs(location.query)) == ("/sign-in", {"next": ["/feedback/queue"]})
 
 
 def test_the_navigation_offers_feedback_to_triagers(client: TestClient, factory: Factory) -> None:

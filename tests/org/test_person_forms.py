@@ -248,13 +248,17 @@ def test_fields_the_form_does_not_have_change_nothing(
     """Mass assignment (ASVS 15.3.3): each form reads its own fields by name and nothing
     else, so a field added to the post is ignored, whatever it is called."""
     elsewhere = factory.make_council()
+    someone = factory.make_person(given_name="Sol", family_name="Someone")
     form = valid_person(
-        council_id=str(elsewhere.id), id="1", oidc_tid="another-tenant", active="false",
-        roles=["practitioner"], role="administrator",
+        council_id=str(elsewhere.id), id=str(someone.id), oidc_tid="another-tenant",
+        active="false", roles=["practitioner"], role="administrator",
         is_admin="true",
     )
     admin.follow(admin.post("/people/new", form))
     person = db.exec(select(Person).where(Person.family_name == "Brennan")).one()
-    assert person.council_id == factory.council.id and person.id != 1
-    assert person.active and person.oidc_tid != "another-tenant"
+    assert person.id != someone.id and person.council_id == factory.council.id
+    assert person.active is True and (person.oidc_tid, person.oidc_oid) == (None, None)
     assert service.roles_of(db, person.id or 0) == [Role.PRACTITIONER]
+    db.refresh(someone)  # the person whose id was posted is as they were
+    assert (someone.name, someone.council_id, someone.active) == (
+        "Sol Someone", factory.council.id, True)

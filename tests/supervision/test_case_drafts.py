@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from learning.audit.models import AuditEvent
+from learning.core.permissions import Role
 from learning.org.models import Person
 from learning.supervision.models import (
     CaseDiscussion,
@@ -190,12 +191,30 @@ def test_only_the_sessions_supervisor_keeps_a_draft(
     supervisor: SignedIn,
     pair: tuple[Person, Person],
 ) -> None:
-    session_id = start(supervisor, pair[1])
-    supervisee = sign_in(client, factory, pair[1])
-    refused = supervisee.post(
-        f"/supervision/sessions/{session_id}/cases/draft", case_form(), headers=HTMX
+    """Another supervisor, even one who supervises the same person now, is answered as if
+    the session did not exist (and the refusal audited); the supervisee may not record."""
+    session_id, discussion = with_a_discussion(db, supervisor, pair[1])
+    co_supervisor = factory.make_person(roles=(Role.SUPERVISOR,))
+    factory.make_relationship(co_supervisor, pair[1])
+    unrelated = factory.make_person(roles=(Role.SUPERVISOR,))
+    urls = (f"/supervision/sessions/{session_id}/cases/draft",
+            f"/supervision/cases/{discussion.id}/draft")
+    for other in (co_supervisor, unrelated):
+        someone = sign_in(client, factory, other)
+        for url in urls:
+            assert someone.post(url, case_form(harm="x"), headers=HTMX).status_code == 404, url
+    assert drafts(db) == []
+    refusals = audited(db, "supervision.refused")
+    assert sorted((e.actor_id, e.record_type, e.record_id) for e in refusals) == sorted(
+        (other.id, kind, str(record_id))
+        for other in (co_supervisor, unrelated)
+        for kind, record_id in (("supervision_session", session_id),
+                                ("case_discussion", discussion.id))
     )
-    assert refused.status_code in (403, 404)
+
+    supervisee = sign_in(client, factory, pair[1])
+    for url in urls:
+        assert supervisee.post(url, case_form(harm="x"), headers=HTMX).status_code == 403, url
     assert drafts(db) == []
 
 
