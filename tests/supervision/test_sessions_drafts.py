@@ -169,6 +169,9 @@ def test_choosing_another_reflective_model_brings_its_questions(
     assert [label.get_text(strip=True) for label in questions.select("label")] == [
         "Description", "Feelings", "Evaluation", "Analysis", "Conclusion", "Action plan"]
     assert page(unchanged).select_one("#reflections") is None
+    # The status line, read out, says the questions changed (the swap itself is silent).
+    assert "The questions below are now those of Gibbs" in swapped.text.split("<div")[0]
+    assert "The questions below" not in unchanged.text
     form = supervisor.get(f"/supervision/sessions/{session_id}/edit")
     assert page(form).select_one("label[for=reflection-feelings]") is not None
 
