@@ -75,6 +75,20 @@ def test_a_supervisor_makes_a_poster_link_and_gets_its_qr_code_and_poster_once(
     assert_accessible(page)
 
 
+def test_the_address_is_copied_with_one_press(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    context = new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    url = make_poster_link(page, server)
+
+    page.get_by_role("button", name="Copy the address").click()
+
+    expect(page.get_by_role("status")).to_have_text("Copied. Paste it where you need it.")
+    assert page.evaluate("navigator.clipboard.readText()") == url
+    assert_accessible(page)
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
 def test_a_phone_opens_a_poster_link_and_lands_on_the_clean_form_address(
     new_context: Callable[..., BrowserContext], server: LiveServer, javascript: bool

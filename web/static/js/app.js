@@ -47,6 +47,28 @@ document.addEventListener("htmx:afterSwap", (event) => {
   }
 });
 
+// "Copy the address": copies the text of the field named by data-copy-from, and says so.
+document.querySelectorAll("[data-copy-from]").forEach((group) => {
+  const field = document.getElementById(group.dataset.copyFrom);
+  const button = group.querySelector("button");
+  const status = group.querySelector("[role=status]");
+  if (!field || !button || !status || !navigator.clipboard) {
+    return;
+  }
+  group.hidden = false;
+  button.addEventListener("click", () => {
+    navigator.clipboard.writeText(field.value).then(
+      () => {
+        status.textContent = "Copied. Paste it where you need it.";
+      },
+      () => {
+        field.select();
+        status.textContent = "Could not copy. The address is selected: copy it from there.";
+      },
+    );
+  });
+});
+
 // GOV.UK Frontend styles its JavaScript-enhanced components only under this class.
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
