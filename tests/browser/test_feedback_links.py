@@ -88,6 +88,16 @@ def test_the_address_is_copied_with_one_press(
     assert page.evaluate("navigator.clipboard.readText()") == url
     assert_accessible(page)
 
+    # Without JavaScript there is no button that would do nothing.
+    no_script = new_context(java_script_enabled=False).new_page()
+    demo_sign_in(no_script, server, "Ruth Penrose")
+    no_script.goto(server.url("/feedback/links/new"))
+    no_script.get_by_label("Poster (many uses, QR code)").check()
+    no_script.get_by_label("What the feedback is for").fill("Our family centre")
+    no_script.get_by_role("button", name="Make the link").click()
+    expect(no_script.get_by_role("heading", level=1)).to_have_text("Your link is ready")
+    expect(no_script.get_by_role("button", name="Copy the address")).to_have_count(0)
+
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
 def test_a_phone_opens_a_poster_link_and_lands_on_the_clean_form_address(
