@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Dialog, Page, expect
 
 from tests.browser.conftest import (
     LiveServer,
@@ -73,6 +73,28 @@ def test_a_supervisor_makes_a_poster_link_and_gets_its_qr_code_and_poster_once(
     expect(page.locator(".govuk-notification-banner")).to_contain_text("shown only once")
     assert url not in page.content()
     assert_accessible(page)
+
+
+def test_a_page_shown_again_with_its_errors_asks_before_its_typing_is_left(
+    page: Page, server: LiveServer
+) -> None:
+    """What was typed comes back beside the errors, not yet saved: leaving by a link asks."""
+    demo_sign_in(page, server, "Ruth Penrose")
+    page.goto(server.url("/feedback/links/new"))
+    page.get_by_label("What the feedback is for").fill("Our family centre")
+    page.get_by_role("button", name="Make the link").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select the kind of link")
+    asked: list[str] = []
+
+    def stay(dialog: Dialog) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Feedback links").click()
+    page.wait_for_timeout(300)  # the question, then the page staying put
+    assert asked == ["beforeunload"]
+    expect(page.get_by_label("What the feedback is for")).to_have_value("Our family centre")
 
 
 def test_the_address_is_copied_with_one_press(

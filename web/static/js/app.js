@@ -138,9 +138,17 @@ for (const failure of ["htmx:sendError", "htmx:responseError", "htmx:timeout"]) 
 // pressing another form's button, following a link, or closing the tab) asks first, with the
 // browser's own "Leave page?" question. Forms that keep themselves as they are typed (hx-post)
 // are left out, as are searches (GET), and a form stops counting once it is sent. A form the
-// page shows again with what was typed in it, not yet sent (data-kept), counts from the start
-// while any of its words are there.
+// page shows again with what was typed in it, not yet sent (data-kept, or any form on a page
+// shown with errors), counts from the start while any of its words are there.
 const unsent = new Set(document.querySelectorAll("form[data-kept]"));
+// A page shown again with its errors holds what was typed, not yet saved: its forms count
+// the same way.
+if (document.querySelector(".govuk-error-summary")) {
+  document.querySelectorAll("form[method=post]:not([hx-post])").forEach((form) => {
+    form.setAttribute("data-kept", "");
+    unsent.add(form);
+  });
+}
 
 function wordsIn(form) {
   return Array.from(form.elements).some(
