@@ -93,6 +93,29 @@ def test_a_draft_keeps_an_invalid_answer_as_typed_and_shows_it_with_its_error(
     assert session.support_needs == "Supervision on time."
 
 
+def test_the_status_line_lists_the_problems_once_until_they_change(
+    supervisor: SignedIn, pair: tuple[Person, Person],
+) -> None:
+    """A screen reader reads the status line at every save: the list is read once."""
+    session_id = start(supervisor, pair[1])
+    wrong = {"duration_minutes": "ninety", "support_needs": "Time to think."}
+    url = f"/supervision/sessions/{session_id}/autosave"
+
+    first = supervisor.post(url, wrong, headers=HTMX).text
+    again = supervisor.post(url, {**wrong, "support_needs": "Time to think, and"},
+                            headers=HTMX).text
+    changed = supervisor.post(url, {**wrong, "held_on-day": "30", "held_on-month": "2",
+                                    "held_on-year": "2025"}, headers=HTMX).text
+    fixed = supervisor.post(url, {"duration_minutes": "90", "held_on-day": "", "held_on-month": "",
+                                  "held_on-year": ""}, headers=HTMX).text
+
+    assert "Some answers need checking before you record the session: Duration" in first
+    assert "Some answers still need checking before you record the session." in again
+    assert "Duration" not in again
+    assert "Date held must be a real date" in changed and "Duration" in changed
+    assert "need checking" not in fixed
+
+
 def test_fixing_an_answer_kept_as_typed_stores_it_and_clears_the_error(
     supervisor: SignedIn, pair: tuple[Person, Person], db: Session,
 ) -> None:

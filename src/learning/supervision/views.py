@@ -135,6 +135,7 @@ def session_autosave(
         return render(request, "supervision/_session_saved.html", {
             "saved_at": to_london(saved.saved_at).strftime("%H:%M"),
             "kept": saved.errors,
+            "kept_said": _said_already(request, session_id, saved.errors),
             "model_changed": saved.model_changed,
             "model": model,
             "values": service.form_values(db, session) if saved.model_changed else {},
@@ -151,6 +152,17 @@ def session_autosave(
     flash(request, "Your draft has been saved" + (
         ". Some answers need checking before you record the session." if saved.errors else ""))
     return redirect(request, _url(request, "session_edit", session_id=session_id))
+
+
+def _said_already(request: Request, session_id: int, errors: dict[str, str]) -> bool:
+    """Whether the last autosave of this session already listed these same problems: the
+    status line is read out at every save, so the list is read once, then only that some
+    answers still need checking."""
+    said: dict[str, list[str]] = request.scope["session"].setdefault("_autosave_checks", {})
+    now = sorted(errors.values())
+    before = said.get(str(session_id))
+    said[str(session_id)] = now
+    return bool(now) and before == now
 
 
 def _action_then(
