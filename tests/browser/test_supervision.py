@@ -294,6 +294,8 @@ def _record_by_keyboard(page: Page, server: LiveServer, cast: Cast) -> RecordedS
     _press(page)
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Supervision with {supervisee}")
     expect(page.get_by_role("heading", name=f"Case {CASE_REFERENCE}")).to_be_visible()
+    # The message is in the section that changed, with the focus: Tab goes on from there.
+    expect(page.locator("#case-discussions + .govuk-notification-banner")).to_be_focused()
     # What was typed on the form before leaving it was kept.
     expect(page.locator("#duration_minutes")).to_have_value("95")
     expect(page.locator("#reflection-analysis")).to_have_value(reflections["analysis"])

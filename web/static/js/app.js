@@ -69,6 +69,18 @@ document.querySelectorAll("[data-copy-from]").forEach((group) => {
   });
 });
 
+// A page opened at one of its sections after a change there ("#case-discussions", after a case
+// discussion was added) shows the change's message in that section: the message takes the
+// focus (GOV.UK's banner), so the next Tab goes on in the section, not at the top of the page.
+const changedSection = window.location.hash
+  ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
+  : null;
+if (changedSection) {
+  document
+    .querySelectorAll(".govuk-notification-banner--success")
+    .forEach((banner) => changedSection.after(banner));
+}
+
 // GOV.UK Frontend styles its JavaScript-enhanced components only under this class.
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
