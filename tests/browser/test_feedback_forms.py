@@ -205,3 +205,15 @@ def test_switching_language_or_to_easy_read_keeps_what_was_typed(
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_role("textbox").first).to_have_value("My worker comes when she says")
     check_page(page, javascript)
+
+
+def test_enter_in_a_box_sends_the_feedback_not_a_switch(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    """The switches come first on the page and send the form too: Enter still sends it."""
+    page = phone(new_context, javascript=False)
+    page.goto(new_link(server, FormKind.CHILD_8_12))
+    page.get_by_label("What is going well?").fill("My worker comes when she says")
+    with page.expect_navigation():
+        page.get_by_label("Your name").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Thank you"))

@@ -119,13 +119,12 @@ def back_to_item(
     request: Request,
     submission: FeedbackSubmission,
     message: str,
-    form: FormData | None = None,
+    form: FormData,
     used: str = "",
 ) -> Response:
     """Back to the item's page, saying what was done; what was typed on it for the other
     buttons (all but ``used``, the field the button acted on) comes back there."""
-    if form is not None:
-        others = {name: value for name, value in typed(form).items() if name != used}
-        keep_typed(request, _page(submission.id), others)
+    others = {name: value for name, value in typed(form).items() if name != used}
+    keep_typed(request, _page(submission.id), others)
     flash(request, message)
     return redirect(request, str(request.url_for("feedback_item", submission_id=submission.id)))

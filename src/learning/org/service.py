@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, or_
+from sqlalchemy import ColumnElement, delete, func, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -54,19 +54,20 @@ def roles_of(db: Session, person_id: int) -> list[Role]:
     return sorted(Role(r) for r in rows)
 
 
-def search_people(db: Session, council_id: int, text: str, limit: int = 50) -> Sequence[Person]:
+def name_or_email_contains(text: str) -> ColumnElement[bool]:
+    """People whose name or email contains ``text`` as typed (any case)."""
     pattern = contains_pattern(text)
+    full_name = func.lower(Person.given_name + " " + Person.family_name)
+    return or_(
+        full_name.like(pattern, escape=LIKE_ESCAPE),
+        func.lower(Person.email).like(pattern, escape=LIKE_ESCAPE),
+    )
+
+
+def search_people(db: Session, council_id: int, text: str, limit: int = 50) -> Sequence[Person]:
     query = (
         select(Person)
-        .where(Person.council_id == council_id)
-        .where(
-            or_(
-                func.lower(Person.given_name + " " + Person.family_name).like(
-                    pattern, escape=LIKE_ESCAPE
-                ),
-                col(Person.email).like(pattern, escape=LIKE_ESCAPE),
-            )
-        )
+        .where(Person.council_id == council_id, name_or_email_contains(text))
         .order_by(Person.family_name, Person.given_name)
         .limit(limit)
     )
@@ -216,10 +217,7 @@ def list_people(
 ) -> PeoplePage:
     query = select(Person).where(Person.council_id == council_id)
     if wanted.text.strip():
-        pattern = contains_pattern(wanted.text)
-        full_name = func.lower(Person.given_name + " " + Person.family_name)
-        query = query.where(or_(full_name.like(pattern, escape=LIKE_ESCAPE),
-                                func.lower(Person.email).like(pattern, escape=LIKE_ESCAPE)))
+        query = query.where(name_or_email_contains(wanted.text))
     if wanted.team_id is not None:
         query = query.where(Person.team_id == wanted.team_id)
     if wanted.role is not None:
