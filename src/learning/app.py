@@ -21,6 +21,7 @@ from learning.core.headers import SecurityHeadersMiddleware
 from learning.core.navigation import NavItem
 from learning.core.permissions import Permission
 from learning.core.static import CompressedStaticFiles
+from learning.core.typed_text import HiddenCharactersMiddleware
 from learning.core.web import make_templates
 from learning.feedback import alert_views as feedback_alerts
 from learning.feedback import housekeeping as feedback_housekeeping
@@ -143,6 +144,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     errors.install(app)
     app.add_middleware(ServerSessionMiddleware, database=app.state.db, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(HiddenCharactersMiddleware)
     if settings.trusted_proxy_list:
         # Outermost: everything after it (limits, logs, cookies, links) sees the visitor's
         # own address and scheme, as the trusted proxy passed them on; anyone else's

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from learning.core.typed_text import HIDDEN
 from learning.feedback.form_definitions import (
     DEFINITIONS,
     Audience,
@@ -48,11 +49,6 @@ CONTACT_EMAIL = "contact_email"
 CONTACT_FIELDS = (CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL)
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-#: Characters nobody types and no answer needs: control characters (but tabs and new lines),
-#: and the ones that turn the direction of the text after them (which could make words read
-#: differently on a staff page than they were written). The marks right-to-left text does
-#: use (U+200E, U+200F) are kept.
-HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()\-]+$")
 
 ERROR_EMPTY = N_("Answer at least one question, or press the button 'I am worried about my safety'")

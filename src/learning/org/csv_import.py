@@ -17,6 +17,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from learning.core.permissions import Role
+from learning.core.typed_text import without_hidden
 from learning.org import forms
 from learning.org.models import CareerStage
 
@@ -198,7 +199,9 @@ def read_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str], bo
             continue
         named = dict(zip(header, cells, strict=False))
         extra = any(cell.strip() for cell in cells[len(header):])
-        records.append((index, {k: v.strip() for k, v in named.items() if k}, extra))
+        records.append(
+            (index, {k: without_hidden(v).strip() for k, v in named.items() if k}, extra)
+        )
     if not records:
         raise FileProblem("The file has column names but no staff rows.")
     if len(records) > MAX_ROWS:

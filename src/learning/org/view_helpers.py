@@ -7,10 +7,13 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from starlette.datastructures import FormData
 
+from learning.core.typed_text import cleaned_form
+
 
 async def form_data(request: Request) -> FormData:
-    """The submitted form, read once (the CSRF check may already have read it)."""
-    return await request.form()
+    """The submitted form, read once (the CSRF check may already have read it), without the
+    characters nobody types (``core.typed_text``)."""
+    return cleaned_form(await request.form())
 
 
 FormDep = Annotated[FormData, Depends(form_data)]

@@ -13,6 +13,7 @@ from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from, record_now
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
+from learning.core.typed_text import without_hidden
 from learning.core.web import flash, redirect
 from learning.supervision import forms
 from learning.supervision.access import NotYourRecord
@@ -47,10 +48,11 @@ def refusals(request: Request, db: DbSession) -> Iterator[None]:
 
 
 async def form_fields(request: Request) -> Fields:
-    """The submitted form's text fields (the CSRF check may already have read it)."""
+    """The submitted form's text fields (the CSRF check may already have read it), without
+    the characters nobody types (``core.typed_text``)."""
     form = await request.form()
     return Fields({
-        name: [value for value in form.getlist(name) if isinstance(value, str)]
+        name: [without_hidden(value) for value in form.getlist(name) if isinstance(value, str)]
         for name in form if name != "csrf_token"
     })
 
