@@ -341,6 +341,11 @@ def test_events_come_fifty_to_a_page_with_links_that_keep_the_filters(
     assert summary(last) == "Showing 101 to 120 of 120 events"
     assert last.find("a", rel="next") is None
     assert summary(beyond) == "Showing 101 to 120 of 120 events"
+    # Page 0 is the first page (it was an offset of -50: PostgreSQL refused it).
+    for zero in ("0", "000"):
+        before = admin_client.get("/audit", params={"action": "person.updated", "page": zero})
+        assert before.status_code == 200
+        assert summary(page(before)) == "Showing 1 to 50 of 120 events"
 
 
 def test_viewing_the_audit_log_is_itself_audited_with_the_filters(

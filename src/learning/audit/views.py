@@ -85,7 +85,7 @@ def parse_filters(params: Mapping[str, str]) -> FilterForm:
     if since and until and since > until:
         form.errors["date_to"] = "To date must be the same as or after the from date"
     page = params.get("page", "1")
-    form.page = int(page) if page.isascii() and page.isdigit() and 0 < len(page) < 7 else 1
+    form.page = max(1, int(page)) if page.isascii() and page.isdigit() and len(page) < 7 else 1
     return form
 
 
