@@ -550,3 +550,19 @@ def test_the_code_box_is_described_by_what_a_code_looks_like(
     assert box is not None and "code-hint" in str(box.get("aria-describedby", "")).split()
     hint = shown.select_one("#code-hint")
     assert hint is not None and "It looks like" in hint.get_text()
+
+
+def test_a_file_sent_in_place_of_an_answer_is_not_taken_as_one(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """No browser sends one; a script can. It was stored as Python's description of the file."""
+    open_link(client, ff)
+    fields = hidden_fields(client.get("/give-feedback"))
+    response = client.post(
+        "/give-feedback",
+        data={**fields, "good": "Being listened to."},
+        files={"better": ("notes.txt", b"More time with my worker.", "text/plain")},
+    )
+    assert response.status_code == 303, response.text[:500]
+    (sent,) = submissions(db)
+    assert json.loads(sent.answers) == {"good": "Being listened to."}

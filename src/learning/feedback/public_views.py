@@ -107,8 +107,8 @@ async def feedback_submit(request: Request) -> Response:
     A plain route, as the form page is: so the app's CSRF check, which FastAPI runs for its
     own routes, is made here, first."""
     await csrf_protect(request)
-    form = await request.form()
-    return await run_in_threadpool(_submit_in_one_transaction, request, form)
+    async with request.form() as form:  # closes any file a script sent, when done
+        return await run_in_threadpool(_submit_in_one_transaction, request, form)
 
 
 router.add_route("/give-feedback", feedback_submit, methods=["POST"], name="feedback_submit")
@@ -135,7 +135,8 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
             else redirect(request, page.link_to("feedback_form"))
         )
     definition = forms.definition_for(kind, page.easy)
-    raw = {name: [str(value) for value in form.getlist(name)] for name in form}
+    # Text only: a file sent in a text field's place (no browser does) is not an answer.
+    raw = {name: [v for v in form.getlist(name) if isinstance(v, str)] for name in form}
     switched = _switched(page, form)
     if switched is not None and link is not None:  # another language or version, as typed
         typed = forms.values_of(forms.definition_for(kind, switched.easy), raw)
