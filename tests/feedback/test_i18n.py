@@ -16,7 +16,7 @@ from learning.feedback.terms import FormKind, Language
 from tests.conftest import ROOT
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import hidden_fields, open_link, send, submissions
-from tests.org.pages import heading, page, value_of
+from tests.org.pages import checked, heading, page, value_of
 
 CODE = ROOT / "src" / "learning" / "feedback"
 TEMPLATES = ROOT / "web" / "templates" / "feedback" / "public"
@@ -165,6 +165,70 @@ def test_switching_to_easy_read_and_back_keeps_what_was_typed_and_sends_nothing(
     standard = send(client, easy, switch_easy="0", good="My worker listens to me")
     assert "app-public--easy" not in page(standard).find("html")["class"]  # type: ignore[index]
     assert value_of(standard, "good") == "My worker listens to me"
+    assert submissions(ff.db) == []
+
+
+def test_scale_answers_come_along_to_easy_read_and_back_as_they_were(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    """Easy read answers on three points where the standard version has five: an answer
+    became nothing there (and stayed lost on the way back)."""
+    open_link(client, ff, FormKind.YOUNG_PERSON)
+    form = client.get("/give-feedback")
+    easy = send(client, form, switch_easy="1", space="mostly", voice="never", respect="sometimes")
+    assert (checked(easy, "space"), checked(easy, "voice"), checked(easy, "respect")) == (
+        ["yes"], ["no"], ["a_bit"])
+
+    back = send(client, easy, switch_easy="0", space="yes", voice="yes", respect="a_bit")
+    # Unchanged in easy read: the answer as it was. Changed there: the one in the same words.
+    assert checked(back, "space") == ["mostly"]
+    assert checked(back, "voice") == ["always"]
+    assert checked(back, "respect") == ["sometimes"]
+    assert submissions(ff.db) == []
+
+
+def test_agreement_answers_come_along_to_easy_read_and_into_another_language(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.PARENT_CARER)
+    easy = send(client, client.get("/give-feedback"), switch_easy="1", space="strongly_disagree")
+    assert checked(easy, "space") == ["no"]
+    in_welsh = send(client, easy, switch_lang="cy", space="no")
+    assert page(in_welsh).find("html")["lang"] == "cy"  # type: ignore[index]
+    assert checked(in_welsh, "space") == ["no"]
+    back = send(client, in_welsh, switch_easy="0", space="no")
+    assert checked(back, "space") == ["strongly_disagree"]
+
+
+def test_switching_language_on_a_resumed_form_keeps_its_resume_code(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.YOUNG_PERSON)
+    saved = send(client, client.get("/give-feedback"), save="yes", good="Kept for later")
+    code = page(saved).select_one(".app-code")
+    assert isinstance(code, Tag)
+    resumed = client.post("/give-feedback/resume", data={"code": code.get_text(strip=True)})
+    draft = hidden_fields(resumed)["draft"]
+    assert draft
+    in_polish = send(client, resumed, switch_lang="pl", good="Kept for later")
+    assert hidden_fields(in_polish)["draft"] == draft
+    assert value_of(in_polish, "good") == "Kept for later"
+
+
+def test_a_page_whose_link_closed_switches_language_with_what_was_typed(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    """The page that says to copy what was written is where someone may most need their
+    own language; its switches were links, which lost every word."""
+    typed = {"form_kind": "child_8_12", "lang": "en", "good": "Nobody listens"}
+    closed = client.post("/give-feedback", data=typed)  # no link it can be sent for
+    assert "Copy what you wrote" in closed.text
+    assert page(closed).select("nav.app-switches button[name=switch_lang]")
+    in_arabic = client.post(
+        "/give-feedback", data={**hidden_fields(closed), "good": "Nobody listens",
+                                "switch_lang": "ar"})
+    assert page(in_arabic).find("html")["lang"] == "ar"  # type: ignore[index]
+    assert value_of(in_arabic, "good") == "Nobody listens"
     assert submissions(ff.db) == []
 
 

@@ -22,7 +22,7 @@ from learning.feedback.form_definitions import (
     FormDefinition,
     definition_for,
 )
-from learning.feedback.form_questions import N_, Question
+from learning.feedback.form_questions import AGREE, HOW_OFTEN, N_, YES_A_BIT_NO, Question
 from learning.feedback.terms import FormKind
 
 __all__ = [
@@ -99,6 +99,58 @@ def _one(data: Mapping[str, str | list[str]], name: str) -> str:
 def values_of(definition: FormDefinition, data: Mapping[str, str | list[str]]) -> dict[str, str]:
     """Every field as typed, but for the hidden characters (``HIDDEN``)."""
     return {name: HIDDEN.sub("", _one(data, name)) for name in field_names(definition)}
+
+
+#: The easy-read version answers the standard version's five-point scales on three points
+#: (``YES_A_BIT_NO``). An answer switched to easy read becomes the one that says the same,
+#: and its standard answer rides along in a hidden field (``CARRIED_PREFIX`` and the
+#: question's key), so that switching back restores it exactly while the easy answer is
+#: still the one it became; an easy answer changed since goes back as the standard answer
+#: in the same words ("Yes" as "Yes, always").
+EASY_ANSWER = {
+    "always": "yes", "mostly": "yes", "sometimes": "a_bit", "not_really": "no", "never": "no",
+    "strongly_agree": "yes", "agree": "yes", "not_sure": "a_bit", "disagree": "no",
+    "strongly_disagree": "no",
+}
+STANDARD_ANSWER = {
+    HOW_OFTEN.name: {"yes": "always", "a_bit": "sometimes", "no": "never"},
+    AGREE.name: {"yes": "agree", "a_bit": "not_sure", "no": "disagree"},
+}
+CARRIED_PREFIX = "was-"
+
+
+@dataclass(frozen=True)
+class Switched:
+    """What a switch to another version shows: every field, and the standard answers the
+    easy-read version carries along unseen (question key to answer)."""
+
+    values: dict[str, str]
+    carried: dict[str, str]
+
+
+def switched_values(
+    kind: FormKind, to_easy: bool, data: Mapping[str, str | list[str]]
+) -> Switched:
+    """What was typed into ``kind``'s form, for its easy-read (``to_easy``) or standard
+    version: nothing typed is lost, and no scale answer either."""
+    values = values_of(definition_for(kind, to_easy), data)
+    carried: dict[str, str] = {}
+    for standard in definition_for(kind).questions:
+        scale = standard.scale
+        if scale is None or scale.name not in STANDARD_ANSWER:
+            continue
+        key = standard.key
+        answer = values[key]
+        was = _one(data, CARRIED_PREFIX + key)
+        unchanged = was in scale.values and EASY_ANSWER[was] == answer
+        if to_easy:
+            if answer in scale.values:
+                carried[key], values[key] = answer, EASY_ANSWER[answer]
+            elif unchanged:
+                carried[key] = was
+        elif answer in YES_A_BIT_NO.values:
+            values[key] = was if unchanged else STANDARD_ANSWER[scale.name][answer]
+    return Switched(values, carried)
 
 
 def validate(

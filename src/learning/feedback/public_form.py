@@ -90,6 +90,7 @@ def form_page(
         "worried": False,
         "resumed": False,
         "draft_code": "",
+        "carried": {},
         **extra,
         "definition": definition,
         "values": values,
@@ -100,9 +101,10 @@ def form_page(
         "closed": link is None,
         "privacy_url": page.link_to("feedback_privacy", form=kind.value),
         "link_title": link.title if link is not None else "",
-        # The language and easy-read switches send the form (what was typed comes along):
-        # not on a page whose link has closed, which cannot be sent.
-        "switch_form": "feedback-form" if link is not None else "",
+        # The language and easy-read switches send the form, so what was typed comes along
+        # (on a page whose link has closed too: it is shown again, never sent from there).
+        "switch_form": "feedback-form",
+        "carried_prefix": forms.CARRIED_PREFIX,
     }
     if not values and not errors and not extra and status_code == 200:  # as everyone sees it
         key = ("form", kind, link is None, context["link_title"])

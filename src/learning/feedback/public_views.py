@@ -138,9 +138,12 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
     # Text only: a file sent in a text field's place (no browser does) is not an answer.
     raw = {name: [v for v in form.getlist(name) if isinstance(v, str)] for name in form}
     switched = _switched(page, form)
-    if switched is not None and link is not None:  # another language or version, as typed
-        typed = forms.values_of(forms.definition_for(kind, switched.easy), raw)
-        return public_form.form_page(switched, link, kind, typed)
+    if switched is not None:  # another language or version, as typed
+        typed = forms.switched_values(kind, switched.easy, raw)
+        return public_form.form_page(
+            switched, link, kind, typed.values, carried=typed.carried,
+            draft_code=str(form.get("draft", "")),
+        )
     worried = form.get("worried") == "yes"
     data, errors = (
         (forms.worried_input(definition, raw), {}) if worried else forms.validate(definition, raw)
