@@ -114,7 +114,7 @@ def test_the_page_speaks_the_browsers_language(client: TestClient, ff: FeedbackF
     open_link(client, ff, FormKind.CHILD_8_12)
     response = client.get("/give-feedback", headers={"Accept-Language": "cy-GB,cy;q=0.9"})
     assert page(response).find("html")["lang"] == "cy"  # type: ignore[index]
-    assert heading(response) == "Dywed wrthym beth rwyt ti'n ei feddwl"
+    assert heading(response) == "Dywedwch wrthym beth rydych chi'n ei feddwl"
 
 
 def test_arabic_pages_read_right_to_left(client: TestClient, ff: FeedbackFactory) -> None:

@@ -123,7 +123,7 @@ def test_the_code_box_explains_a_problem_in_the_language_chosen_and_keeps_the_co
     response = client.post("/s", data={"code": "ACD", "lang": "cy"})
 
     assert response.status_code == 422
-    message = "Mae gan eich cod 8 llythyren a rhif, fel ACDE-FGHJ"
+    message = "Mae gan eich cod 8 o lythrennau a rhifau, fel ACDE-FGHJ"
     assert error_summary(response) == [message]
     assert field_error(response, "code") == f"Gwall: {message}"
     assert value_of(response, "code") == "ACD"
