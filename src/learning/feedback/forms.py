@@ -59,6 +59,10 @@ ERROR_HIDDEN = N_(
     "Your answer had hidden characters in it that we cannot keep. We have taken them out: "
     "check your answer, then send it again."
 )
+ERROR_SAVE_LIMIT = N_(
+    "You have saved this form many times in a few minutes. Send it now, or wait ten minutes "
+    "and save it again."
+)
 ERROR_CHOICE = N_("Choose one of the answers")
 ERROR_NAME = N_("Tell us your name, so we know who to ask for")
 ERROR_NAME_LONG = N_("Your name must be 120 characters or fewer")
@@ -207,6 +211,25 @@ def _contact(values: dict[str, str]) -> tuple[tuple[str, str] | None, dict[str, 
     if email and not _is_email(email):
         errors[CONTACT_EMAIL] = FieldError(ERROR_EMAIL)
     return (name, " / ".join(part for part in (phone, email) if part)), errors
+
+
+def too_long(definition: FormDefinition, values: Mapping[str, str]) -> dict[str, FieldError]:
+    """The fields typed beyond their length: what "Save and finish later" checks (a saved
+    form may have any other mistake, to put right before sending)."""
+    errors = {
+        q.key: FieldError(ERROR_TOO_LONG, len(values[q.key].strip()))
+        for q in definition.questions
+        if q.is_text and len(values[q.key].strip()) > MAX_TEXT_CHARS
+    }
+    limits = (
+        (CONTACT_NAME, MAX_NAME_CHARS, ERROR_NAME_LONG),
+        (CONTACT_PHONE, MAX_PHONE_CHARS, ERROR_PHONE),
+        (CONTACT_EMAIL, MAX_EMAIL_CHARS, ERROR_EMAIL),
+    )
+    for field, limit, message in limits:
+        if len(values[field].strip()) > limit:
+            errors[field] = FieldError(message)
+    return errors
 
 
 def contact_checked(name: str, detail: str) -> bool:
