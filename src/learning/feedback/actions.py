@@ -4,6 +4,8 @@ plain words; it is what a person sees with their receipt code. Services flush on
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlmodel import Session, col, select
 
 from learning.audit.service import Actor, record
@@ -12,6 +14,7 @@ from learning.feedback.models import FeedbackAction, FeedbackActionLink, Feedbac
 from learning.feedback.terms import ActionStatus
 from learning.feedback.triage import NotYours, Scope
 from learning.feedback.triage_forms import ActionInput
+from learning.org.models import Team
 
 
 def actions_in(db: Session, scope: Scope, team_id: int | None = None) -> list[FeedbackAction]:
@@ -37,9 +40,36 @@ def require_action(db: Session, scope: Scope, action_id: int) -> FeedbackAction:
     return action
 
 
+#: An action with the same title for the same team, added by the same person this recently,
+#: is the same form sent twice (a double click, or Back and send again): one action.
+REPEAT_WINDOW = timedelta(minutes=10)
+
+
+class AlreadyAdded(ValueError):
+    """The action was added a moment ago; ``action`` is the one that was."""
+
+    def __init__(self, action: FeedbackAction) -> None:
+        super().__init__(action.title)
+        self.action = action
+
+
 def create_action(
     db: Session, actor: Actor, council_id: int, team_id: int, data: ActionInput
 ) -> FeedbackAction:
+    """A new action, unless the same one was added a moment ago (``AlreadyAdded``). The
+    team's row is locked first, so two sends at the same moment are told apart on
+    PostgreSQL as well as on SQLite (whose writers take turns)."""
+    db.exec(select(Team.id).where(Team.id == team_id).with_for_update()).first()
+    repeated = db.exec(
+        select(FeedbackAction).where(
+            FeedbackAction.team_id == team_id,
+            FeedbackAction.created_by_id == actor.person_id,
+            FeedbackAction.title == data.title,
+            FeedbackAction.created_at > utcnow() - REPEAT_WINDOW,
+        )
+    ).first()
+    if repeated is not None:
+        raise AlreadyAdded(repeated)
     action = FeedbackAction(
         council_id=council_id,
         team_id=team_id,

@@ -85,12 +85,16 @@ def action_create(request: Request, db: DbSession, principal: Triager, form: For
         }
         return _action_form(request, db, scope, None, values, errors, 422)
     actor = actor_from(request)
-    action = actions.create_action(db, actor, scope.council_id, team_id, data)
+    try:
+        action = actions.create_action(db, actor, scope.council_id, team_id, data)
+        added = "Action added"
+    except actions.AlreadyAdded as repeat:
+        action, added = repeat.action, "This action was added a moment ago"
     if origin is not None:
         actions.link_item(db, actor, action, origin)
-        flash(request, f"Action added and linked: {action.title}")
+        flash(request, f"{added} and linked: {action.title}")
         return redirect(request, str(request.url_for("feedback_item", submission_id=origin.id)))
-    flash(request, f"Action added: {action.title}")
+    flash(request, f"{added}: {action.title}")
     return redirect(request, str(request.url_for("feedback_action", action_id=action.id)))
 
 

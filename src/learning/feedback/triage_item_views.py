@@ -65,7 +65,12 @@ def reply(
     if body is None:
         return item_page(request, db, principal, submission, errors, typed(form), 422)
     settings = request.app.state.settings
-    triage_work.reply(db, actor_from(request), settings, submission, body)
+    try:
+        triage_work.reply(db, actor_from(request), settings, submission, body)
+    except triage_work.AlreadyReplied:
+        sent = "was sent" if way == "email" else "was noted"
+        return back_to_item(request, submission, f"This reply {sent} a moment ago", form,
+                            used="body")
     done = "Your reply is on its way by email" if way == "email" else "Your phone call is noted"
     return back_to_item(request, submission, done, form, used="body")
 

@@ -3,7 +3,7 @@ change is audited in the same transaction. Services flush; the request commits."
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -76,6 +76,15 @@ def replies_of(db: Session, submission_id: int) -> list[FeedbackReply]:
     return list(db.exec(query.order_by(col(FeedbackReply.created_at))).all())
 
 
+#: The same words to the same person from the same author within this long are one reply
+#: sent twice (a double click, or Back and send again), not two: the family gets one email.
+REPEAT_WINDOW = timedelta(minutes=10)
+
+
+class AlreadyReplied(ValueError):
+    """This reply was sent a moment ago; it is not sent again."""
+
+
 def reply(
     db: Session,
     actor: Actor,
@@ -84,11 +93,25 @@ def reply(
     body: str,
     now: datetime | None = None,
 ) -> FeedbackReply:
-    """An email through the outbox, or a note that the team phoned them."""
+    """An email through the outbox, or a note that the team phoned them. The item's row is
+    locked first, so that two sends of one reply at the same moment are told apart on
+    PostgreSQL as well as on SQLite (whose writes take turns anyway)."""
     assert submission.id is not None and actor.person_id is not None
     way = channel(submission)
     if way is None:
         raise ValueError("This person did not ask to be contacted")
+    when = now or utcnow()
+    lock_item(db, submission.id)
+    repeated = db.exec(
+        select(FeedbackReply.id).where(
+            FeedbackReply.submission_id == submission.id,
+            FeedbackReply.author_id == actor.person_id,
+            FeedbackReply.body == body,
+            FeedbackReply.created_at > when - REPEAT_WINDOW,
+        )
+    ).first()
+    if repeated is not None:
+        raise AlreadyReplied(body)
     message_id = None
     if way == "email":
         message = outbox.enqueue(
@@ -106,13 +129,23 @@ def reply(
         author_id=actor.person_id,
         body=body,
         outbox_id=message_id,
-        created_at=now or utcnow(),
+        created_at=when,
     )
     db.add(row)
     action = "feedback.reply.emailed" if way == "email" else "feedback.reply.phoned"
     record(db, actor, action, "feedback_submission", submission.id)
     db.flush()
     return row
+
+
+def lock_item(db: Session, submission_id: int) -> None:
+    """Hold the item's row until the transaction ends (nothing on SQLite, whose writers
+    take turns)."""
+    db.exec(
+        select(FeedbackSubmission.id)
+        .where(FeedbackSubmission.id == submission_id)
+        .with_for_update()
+    ).first()
 
 
 def _email_body(db: Session, submission: FeedbackSubmission, body: str) -> str:
