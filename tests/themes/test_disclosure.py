@@ -15,6 +15,15 @@ def test_a_count_below_the_minimum_is_shown_as_fewer_than_five() -> None:
     assert count(12_345).text == "12,345"
 
 
+def test_a_count_hidden_under_another_minimum_names_that_minimum() -> None:
+    assert (count(7, k=10).text, count(7, k=10).big_enough) == ("fewer than 10", False)
+    assert (count(10, k=10).text, count(10, k=10).big_enough) == ("10", True)
+    assert (count(3, k=2).text, count(3, k=2).big_enough) == ("3", True)
+    cells = suppress({"North": 12, "South": 7}, k=10)
+    assert [(c.text, c.big_enough) for c in cells.values()] == [
+        ("fewer than 10", False), ("fewer than 10", False)]
+
+
 def test_one_small_cell_hides_the_next_smallest_too() -> None:
     cells = suppress({"North": 9, "South": 7, "Far West": 2, "East": 0})
 

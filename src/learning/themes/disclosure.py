@@ -1,8 +1,9 @@
 """What may be shown of small groups: nothing below the minimum group size.
 
-A count below :data:`MIN_GROUP_SIZE` is shown as "fewer than 5", and its group's quotes are
-not shown at all. Where one count in a row is hidden and the row's total is shown, the next
-smallest count is hidden too, so the hidden one cannot be worked out by subtraction.
+A count below :data:`MIN_GROUP_SIZE` (or the ``k`` a caller gives) is shown as "fewer than
+5" (or than k), and its group's quotes are not shown at all. Where one count in a row is
+hidden and the row's total is shown, the next smallest count is hidden too, so the hidden
+one cannot be worked out by subtraction.
 Pure.
 """
 
@@ -21,19 +22,20 @@ K = TypeVar("K")
 class Count:
     value: int
     shown: bool
+    k: int = MIN_GROUP_SIZE  # the minimum group size it was judged by
 
     @property
     def text(self) -> str:
-        return f"{self.value:,}" if self.shown else f"fewer than {MIN_GROUP_SIZE}"
+        return f"{self.value:,}" if self.shown else f"fewer than {self.k}"
 
     @property
     def big_enough(self) -> bool:
         """A group this size may be opened (its quotes read)."""
-        return self.shown and self.value >= MIN_GROUP_SIZE
+        return self.shown and self.value >= self.k
 
 
 def count(value: int, k: int = MIN_GROUP_SIZE) -> Count:
-    return Count(value, value == 0 or value >= k)
+    return Count(value, value == 0 or value >= k, k)
 
 
 def suppress(counts: Mapping[K, int], k: int = MIN_GROUP_SIZE) -> dict[K, Count]:
@@ -48,4 +50,4 @@ def suppress(counts: Mapping[K, int], k: int = MIN_GROUP_SIZE) -> dict[K, Count]
         ]
         if rest:
             hidden.add(min(rest)[2])
-    return {key: Count(value, key not in hidden) for key, value in counts.items()}
+    return {key: Count(value, key not in hidden, k) for key, value in counts.items()}
