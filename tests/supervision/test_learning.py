@@ -15,10 +15,10 @@ from learning.supervision.learning import (
     CASE_QUESTION,
     CPD_QUESTION,
     REFLECTION,
-    LearningItem,
     learning_items,
 )
 from learning.supervision.models import SupervisionSession
+from learning.themes.sources import LearningItem
 from tests.factories import Factory
 from tests.supervision.factories import SupervisionFactory
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
 from typing import Any
@@ -32,7 +31,7 @@ from learning.org.models import Team
 from learning.themes.lookups import once
 from learning.themes.names import StaffNames
 from learning.themes.redact import redact
-from learning.themes.sources import RecordShare
+from learning.themes.sources import LearningItem, RecordShare
 
 SOURCE_PREFIX = "feedback_"
 #: Each answer's id in the theme engine is ``feedback:<submission id>:<question key>``.
@@ -40,20 +39,9 @@ ITEM_PREFIX = "feedback:"
 THEMED_FORMS = CHILD_FORMS | {FormKind.PARENT_CARER, FormKind.FOSTER_CARER}
 
 
-@dataclass(frozen=True)
-class FeedbackLearningItem:
-    id: str
-    text: str
-    source: str
-    team: str
-    date: date
-    question: str
-    held: bool = False
-
-
 def learning_items(
     db: Session, council_id: int, since: date | None = None
-) -> list[FeedbackLearningItem]:
+) -> list[LearningItem]:
     """Every written answer in the council's child and family feedback, oldest first."""
     names = StaffNames(db, council_id)
     alerts = _alert_status(db, council_id)
@@ -155,7 +143,7 @@ def _items(
     alerts: dict[int, AlertStatus],
     names: StaffNames,
     worker_id: int | None,
-) -> Iterator[FeedbackLearningItem]:
+) -> Iterator[LearningItem]:
     assert submission.id is not None
     held = is_held(submission, alerts.get(submission.id))
     words = (*names.names_of(worker_id), *submission.contact_name.split())
@@ -163,7 +151,7 @@ def _items(
     for key, question, answer in written_answers(submission.form_kind, submission.answers):
         text = "" if held else names.remove(redact(answer), words).strip()
         if held or text:
-            yield FeedbackLearningItem(
+            yield LearningItem(
                 id=f"{ITEM_PREFIX}{submission.id}:{key}",
                 text=text,
                 source=f"{SOURCE_PREFIX}{submission.form_kind.value}",

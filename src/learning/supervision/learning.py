@@ -15,9 +15,7 @@ and the first and family names of the session's supervisee and supervisor.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -28,8 +26,9 @@ from sqlmodel import Session, col, select
 from learning.org.models import Person, Team
 from learning.supervision import frameworks
 from learning.supervision.models import CaseDiscussion, SupervisionSession
+from learning.themes.names import StaffNames
 from learning.themes.redact import placeholder, redact
-from learning.themes.sources import RecordShare
+from learning.themes.sources import LearningItem, RecordShare
 
 CASE_LEARNING = "supervision_case_learning"
 REFLECTION = "supervision_reflection"
@@ -40,21 +39,9 @@ CPD_QUESTION = "What have you learned, and what learning or CPD would help?"
 session_day = func.coalesce(col(SupervisionSession.held_on), col(SupervisionSession.planned_for))
 
 
-@dataclass(frozen=True)
-class LearningItem:
-    """One shared, de-identified piece of reflective text."""
-
-    id: str
-    text: str
-    source: str
-    team: str
-    date: date
-    question: str
-
-
 def learning_items(db: Session, council_id: int, since: date | None = None) -> list[LearningItem]:
     """Everything supervisees in the council have shared for learning, oldest first."""
-    names = _StaffNames(db, council_id)
+    names = StaffNames(db, council_id)
     items = [*_case_learning(db, council_id, since, names),
              *_reflections(db, council_id, since, names)]
     return sorted(items, key=lambda item: (item.date, item.id))
@@ -65,7 +52,7 @@ def session_share(db: Session, session_id: int) -> RecordShare | None:
     session = db.get(SupervisionSession, session_id)
     if session is None:
         return None
-    names = _StaffNames(db, session.council_id)
+    names = StaffNames(db, session.council_id)
     items = (*_case_learning(db, session.council_id, None, names, session_id),
              *_reflections(db, session.council_id, None, names, session_id))
     cases = db.exec(select(CaseDiscussion.id).where(CaseDiscussion.session_id == session_id))
@@ -89,7 +76,7 @@ def _signed(
 
 
 def _case_learning(
-    db: Session, council_id: int, since: date | None, names: _StaffNames,
+    db: Session, council_id: int, since: date | None, names: StaffNames,
     session_id: int | None = None,
 ) -> Iterator[LearningItem]:
     query = _signed(
@@ -102,21 +89,21 @@ def _case_learning(
             func.trim(col(CaseDiscussion.learning_point)) != "")
     for case_id, text, reference, day, team, supervisee, supervisor in db.exec(query):  # type: ignore[call-overload]
         text = text.replace(reference, placeholder("case reference")) if reference else text
-        clean = names.remove(redact(text), (supervisee, supervisor))
+        clean = names.remove(redact(text), _names_of(names, supervisee, supervisor))
         if clean.strip():
             yield LearningItem(f"supervision:case:{case_id}", clean.strip(), CASE_LEARNING,
                                team or "", day, CASE_QUESTION)
 
 
 def _reflections(
-    db: Session, council_id: int, since: date | None, names: _StaffNames,
+    db: Session, council_id: int, since: date | None, names: StaffNames,
     session_id: int | None = None,
 ) -> Iterator[LearningItem]:
     query = _signed(
         wide_select(SupervisionSession, session_day, col(Team.name)), council_id, since, session_id
     ).where(col(SupervisionSession.share_personal_for_learning))
     for session, day, team in db.exec(query):  # type: ignore[call-overload]
-        people = (session.supervisee_id, session.supervisor_id)
+        people = _names_of(names, session.supervisee_id, session.supervisor_id)
         for key, question, text in _shared_texts(session):
             clean = names.remove(redact(text), people).strip()
             if clean:
@@ -141,25 +128,6 @@ def _shared_texts(session: SupervisionSession) -> Iterator[tuple[str, str, str]]
         yield "cpd", CPD_QUESTION, session.learning_and_cpd
 
 
-class _StaffNames:
-    """The council's staff names, to replace with ``[name]`` (redact() cannot know them)."""
-
-    def __init__(self, db: Session, council_id: int) -> None:
-        rows = db.exec(select(Person.id, Person.given_name, Person.family_name)
-                       .where(Person.council_id == council_id)).all()
-        self.parts = {pid: (given, family) for pid, given, family in rows}
-        self.full = _pattern(f"{given} {family}" for given, family in self.parts.values())
-
-    def remove(self, text: str, people: Iterable[int]) -> str:
-        text = self.full.sub(placeholder("name"), text) if self.full else text
-        words = [w for pid in people for w in self.parts.get(pid, ())]
-        own = _pattern(words)
-        return own.sub(placeholder("name"), text) if own else text
-
-
-def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """Any of ``names`` as whole words, longest first, matched as written (capitalised)."""
-    words = sorted({n.strip() for n in names if len(n.strip()) > 1}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+def _names_of(names: StaffNames, *people: int | None) -> tuple[str, ...]:
+    """The first and family names of ``people`` (the session's supervisee and supervisor)."""
+    return tuple(word for person_id in people for word in names.names_of(person_id))

@@ -41,6 +41,20 @@ class SourceItem(Protocol):
     def question(self) -> str: ...
 
 
+@dataclass(frozen=True)
+class LearningItem:
+    """One de-identified text a source shares (a :class:`SourceItem`): what supervision and
+    feedback give. ``held`` while a person has still to release it (its text is then "")."""
+
+    id: str
+    text: str
+    source: str
+    team: str
+    date: date
+    question: str
+    held: bool = False
+
+
 Source = Callable[[Session, int, date | None], Iterable[Any]]
 
 _REGISTRY: dict[str, Source | str] = {
