@@ -314,6 +314,7 @@ def test_only_the_sessions_supervisor_may_export_its_oversight_entries(
     [refusal] = events(db, "supervision.refused")
     assert (refusal.actor_id, refusal.record_type, refusal.record_id) == (
         manager.id, "supervision_session", str(session.id))
+    assert json.loads(refusal.detail)["method"] == "GET"
     assert events(db, "supervision.oversight.exported") == []
 
 

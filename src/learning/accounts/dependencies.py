@@ -92,7 +92,9 @@ def optional_principal(request: Request, db: DbSession) -> Principal | None:
 def requires(permission: Permission) -> Callable[..., Principal]:
     """A dependency that lets the request through only with ``permission``."""
 
-    def check(request: Request, principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    def check(
+        request: Request, principal: Annotated[Principal, Depends(current_principal)]
+    ) -> Principal:
         if not principal.can(permission):
             security_log.warning(
                 "authorisation refused: person %s lacks %s for %s %s (request %s)",
@@ -111,5 +113,4 @@ def declared_permission(dependency: Any) -> Permission | None:
     return getattr(dependency, "permission", None)
 
 
-CurrentUser = Annotated[Principal, Depends(current_principal)]
 OptionalUser = Annotated[Principal | None, Depends(optional_principal)]

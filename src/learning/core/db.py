@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, bindparam, event, insert
+from sqlalchemy import Connection, CursorResult, Engine, Result, Table, bindparam, event, insert
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import make_transient_to_detached
@@ -97,10 +97,25 @@ def stored_as(db: Session, instance: ModelT) -> ModelT:
     return instance
 
 
+def table_of(model: type[SQLModel]) -> Table:
+    """``model``'s table, for Core statements. SQLAlchemy sets ``__table__`` on every table
+    model but SQLModel does not declare it; this is the one place that says so. A plain
+    attribute read: cheap enough for the statements every submission runs."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
+
+
+def affected_rows(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE run with ``Session.execute`` matched. The session types
+    its result as a plain ``Result``; for such a statement it is the ``CursorResult`` that
+    has the count."""
+    return cast("CursorResult[Any]", result).rowcount
+
+
 def insert_returning_id(model: type[SQLModel]) -> Executable:
     """An INSERT of one ``model`` row naming every column but the id as a ``bindparam`` of
     its own name, returning the new id: fit for ``run_on_driver`` with a ``new_row``."""
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     values = {c.name: bindparam(c.name, type_=c.type) for c in table.columns if c.name != "id"}
     return insert(table).values(values).returning(table.c.id)
 

@@ -23,7 +23,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session, select
 
 from learning.core.config import Settings
-from learning.core.db import run_on_driver
+from learning.core.db import run_on_driver, table_of
 from learning.feedback import nonces, rates
 from learning.feedback.models import FeedbackSubmission
 from learning.feedback.nonces import NONCE_FIELD, issue_nonce
@@ -93,7 +93,7 @@ def check_duplicate(
 @cache
 def _earlier_statement() -> Executable:
     """Built once: every submission is compared."""
-    table = FeedbackSubmission.__table__  # type: ignore[attr-defined]
+    table = table_of(FeedbackSubmission)
     since = bindparam("since", type_=table.c.submitted_at.type)
     return (
         select(table.c.id)

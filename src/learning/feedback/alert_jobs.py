@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from learning.core.clock import format_datetime
 from learning.core.config import Settings
+from learning.core.db import affected_rows
 from learning.feedback import alert_mail
 from learning.feedback.alerts import add_event, team_name
 from learning.feedback.models import SafeguardingAlert, SafeguardingAlertEvent
@@ -80,7 +81,7 @@ def _claim(db: Session, alert: SafeguardingAlert) -> bool:
         .values(escalation_level=alert.escalation_level + 1)
     )
     db.refresh(alert)
-    return bool(claimed.rowcount == 1)  # type: ignore[attr-defined]
+    return affected_rows(claimed) == 1
 
 
 def _escalate(db: Session, settings: Settings, alert: SafeguardingAlert, now: datetime) -> None:

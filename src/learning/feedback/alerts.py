@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
+from learning.core.db import affected_rows
 from learning.feedback import alert_mail
 from learning.feedback.alert_words import encode_categories
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
@@ -83,15 +84,16 @@ def acknowledge(
         .values(status=AlertStatus.ACKNOWLEDGED, acknowledged_at=now, acknowledged_by_id=person_id)
     )
     db.refresh(alert)
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if affected_rows(claimed) != 1:
         raise AlertError("Someone has already acknowledged this alert.")
-    cancelled = db.execute(
+    cancelling = db.execute(
         update(OutboxMessage)
         .where(col(OutboxMessage.safeguarding_alert_id) == alert.id)
         .where(col(OutboxMessage.kind) == alert_mail.ESCALATION_KIND)
         .where(col(OutboxMessage.status) == OutboxStatus.PENDING)
         .values(status=OutboxStatus.CANCELLED)
-    ).rowcount  # type: ignore[attr-defined]
+    )
+    cancelled = affected_rows(cancelling)
     note = f"{cancelled} escalation email(s) not yet sent were cancelled." if cancelled else ""
     add_event(db, alert, "acknowledged", actor_id=person_id, note=note, now=now)
     return alert

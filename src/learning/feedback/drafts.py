@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
+from learning.core.db import table_of
 from learning.core.security import keyed_hash
 from learning.feedback.links import SHORT_CODE_ALPHABET, typed_code
 from learning.feedback.models import FeedbackDraft
@@ -106,11 +107,11 @@ def discard(db: Session, settings: Settings, code: str) -> None:
     """Delete the draft behind this code (once its form has been sent)."""
     raw = normalise_code(code)
     if raw is not None:
-        table = FeedbackDraft.__table__  # type: ignore[attr-defined]
+        table = table_of(FeedbackDraft)
         db.connection().execute(delete(table).where(table.c.code_hash == code_hash(settings, raw)))
 
 
 def purge_expired(db: Session, now: datetime | None = None) -> int:
-    table = FeedbackDraft.__table__  # type: ignore[attr-defined]
+    table = table_of(FeedbackDraft)
     result = db.connection().execute(delete(table).where(table.c.expires_at <= (now or utcnow())))
     return int(result.rowcount)

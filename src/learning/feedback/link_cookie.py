@@ -44,10 +44,6 @@ def set_link_cookie(response: Response, settings: Settings, link: FeedbackLink) 
     LINK_COOKIE.set(response, settings, link.id)
 
 
-def clear_link_cookie(response: Response, settings: Settings) -> None:
-    LINK_COOKIE.clear(response, settings)
-
-
 def link_id_from_cookie(request: Request) -> int | None:
     value = LINK_COOKIE.read(request)
     return value if isinstance(value, int) else None

@@ -19,7 +19,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlmodel import Session, select
 
 from learning.core.clock import to_london, utcnow
-from learning.core.db import run_on_driver
+from learning.core.db import run_on_driver, table_of
 from learning.core.security import new_token, token_hash
 from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import FormKind, LinkKind, LinkSubject
@@ -143,7 +143,7 @@ def consume(db: Session, link: FeedbackLink, now: datetime | None = None) -> boo
 @cache
 def _consume_statement(single_use: bool) -> Executable:
     """Built once: every submission consumes its link."""
-    table = FeedbackLink.__table__  # type: ignore[attr-defined]
+    table = table_of(FeedbackLink)
     now = bindparam("now", type_=table.c.expires_at.type)
     conditions = [
         table.c.id == bindparam("link_id"),

@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
+from learning.core.db import table_of
 from learning.core.security import keyed_hash
 from learning.feedback import rates
 from learning.feedback.models import RateCounter
@@ -44,7 +45,7 @@ def _under(day_key: str, client_address: str, what: str) -> str:
 def failures(
     db: Session, settings: Settings, client_address: str, now: datetime, what: str = LINKS
 ) -> int:
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     day_key = rates.known_daily_key(db, now)  # reading makes no key
     if day_key is None:
         return 0

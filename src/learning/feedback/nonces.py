@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
-from learning.core.db import run_on_driver
+from learning.core.db import run_on_driver, table_of
 from learning.core.security import token_hash
 from learning.core.signing import serializer
 from learning.feedback.models import UsedNonce
@@ -88,7 +88,7 @@ def spend(db: Session, nonce: str, now: datetime) -> bool:
 @cache
 def _spend_statement(dialect: str) -> Executable:
     """Built once per database dialect: every submission spends a nonce."""
-    table = UsedNonce.__table__  # type: ignore[attr-defined]
+    table = table_of(UsedNonce)
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(table).values(
         nonce_hash=bindparam("nonce_hash", type_=table.c.nonce_hash.type),
@@ -100,5 +100,5 @@ def _spend_statement(dialect: str) -> Executable:
 def purge_used_nonces(db: Session, now: datetime | None = None) -> int:
     """Forget nonces too old to be accepted anyway."""
     cutoff = (now or utcnow()) - NONCE_MAX_AGE - timedelta(minutes=5)
-    table = UsedNonce.__table__  # type: ignore[attr-defined]
+    table = table_of(UsedNonce)
     return db.connection().execute(delete(table).where(table.c.used_at < cutoff)).rowcount

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
-from learning.core.db import run_on_driver
+from learning.core.db import run_on_driver, table_of
 from learning.core.security import keyed_hash
 from learning.feedback.models import DailyKey, RateCounter
 
@@ -74,7 +74,7 @@ def _stored_key(db: Session, now: datetime, create: bool) -> str | None:
     remembered = (id(getattr(bind, "engine", bind)), day)
     if remembered in _known:
         return _known[remembered]
-    table = DailyKey.__table__  # type: ignore[attr-defined]
+    table = table_of(DailyKey)
     query = select(table.c.key).where(table.c.day == day)
     found = db.connection().execute(query).scalar()
     if found is not None:  # stored before this transaction: every worker has the same
@@ -129,7 +129,7 @@ def count_up(db: Session, key: str, start: datetime) -> int:
 @cache
 def _count_up_statement(dialect: str) -> Executable:
     """Built once per database dialect: every submission counts twice."""
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(table).values(
         key=bindparam("key", type_=table.c.key.type),
@@ -142,26 +142,15 @@ def _count_up_statement(dialect: str) -> Executable:
     ).returning(table.c.count)
 
 
-def current_count(db: Session, key: str, limit: Limit, now: datetime | None = None) -> int:
-    table = RateCounter.__table__  # type: ignore[attr-defined]
-    start = window_start(now or utcnow(), limit.window)
-    row = (
-        db.connection()
-        .execute(table.select().where(table.c.key == key, table.c.window_start == start))
-        .first()
-    )
-    return int(row._mapping["count"]) if row is not None else 0
-
-
 def purge_keys(db: Session, now: datetime | None = None) -> int:
     """Delete the keys of the days before yesterday (UTC): none is kept 48 hours."""
     yesterday = (now or utcnow()).astimezone(UTC).date() - timedelta(days=1)
-    table = DailyKey.__table__  # type: ignore[attr-defined]
+    table = table_of(DailyKey)
     return db.connection().execute(delete(table).where(table.c.day < yesterday)).rowcount
 
 
 def purge_counters(db: Session, now: datetime | None = None) -> int:
     """Delete counters whose window started more than 48 hours ago."""
     cutoff = (now or utcnow()) - COUNTER_KEEP
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     return db.connection().execute(delete(table).where(table.c.window_start < cutoff)).rowcount

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
-from learning.core.db import Database
+from learning.core.db import Database, affected_rows
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
 
@@ -85,7 +85,7 @@ def _claim(database: Database, message_id: int, now: datetime) -> OutboxMessage 
             .where(col(OutboxMessage.next_attempt_at) <= now)
             .values(next_attempt_at=now + timedelta(seconds=CLAIM_SECONDS))
         )
-        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        if affected_rows(claimed) != 1:
             return None
         return db.get(OutboxMessage, message_id)
 

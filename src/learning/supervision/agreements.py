@@ -25,7 +25,7 @@ from learning.org.models import CareerStage, Person, SupervisoryRelationship
 from learning.supervision import policy_store
 from learning.supervision.access import NotYourRecord
 from learning.supervision.models import SupervisionAgreement
-from learning.supervision.policy import FrequencyPolicy, FrequencyStep, next_due
+from learning.supervision.policy import FrequencyPolicy, FrequencyStep
 
 DEFAULT_DURATION_MINUTES = 90
 
@@ -177,12 +177,6 @@ def _supervision_starts(db: Session, ids: list[int]) -> dict[int, date]:
     for person_id, starts_on in links:
         starts[person_id] = min(starts_on, starts.get(person_id, starts_on))
     return starts
-
-
-def next_due_for(db: Session, supervisee: Person, last_held: date | None) -> date:
-    schedule = schedule_for(db, supervisee)
-    return next_due(schedule.policy, schedule.stage, schedule.started, last_held,
-                    schedule.override)
 
 
 INTERVAL_WORDS = {7: "weekly", 14: "fortnightly", 28: "every 4 weeks", 30: "monthly",

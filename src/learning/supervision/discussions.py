@@ -229,10 +229,3 @@ def set_action_status(
     record(db, actor, "supervision.action.status_changed", ACTION_TYPE, action.id,
            session_id=action.session_id, previous=previous.value, status=status.value)
     return action
-
-
-def can_update_action(principal: Principal, action: SupervisionAction,
-                      session: SupervisionSession) -> bool:
-    """Whether to offer the buttons (the service checks again, fully, on the way in)."""
-    return principal.person_id in {action.owner_id, action.supervisee_id, session.supervisor_id}
-

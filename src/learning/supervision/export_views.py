@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record_now
+from learning.audit.service import actor_from, record_refusal
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
@@ -108,10 +108,7 @@ def _day(text: str) -> date | None:
 def _refused(
     request: Request, db: Session, record_type: str, record_id: int, refusal: NotYourRecord
 ) -> HTTPException:
-    db.rollback()
-    record_now(request.app.state.db, actor_from(request), "supervision.refused",
-               record_type=record_type, record_id=record_id, path=request.url.path,
-               reason=str(refusal))
+    record_refusal(request, db, "supervision.refused", record_type, record_id, str(refusal))
     return HTTPException(status_code=404)
 
 

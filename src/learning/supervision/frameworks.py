@@ -112,10 +112,6 @@ def _case_frameworks() -> tuple[str, dict[str, str], dict[str, CaseFramework]]:
     return data["default"], dict(data["by_team_kind"]), frameworks
 
 
-def case_frameworks() -> tuple[CaseFramework, ...]:
-    return tuple(_case_frameworks()[2].values())
-
-
 def framework_for(team_kind: str | None) -> CaseFramework:
     """The labels a team of ``team_kind`` uses (Signs of Safety unless the data says else)."""
     default, by_kind, frameworks = _case_frameworks()

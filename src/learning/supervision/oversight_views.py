@@ -9,10 +9,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlmodel import Session
-from starlette.routing import NoMatchFound
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record, record_now
+from learning.audit.service import actor_from, record, record_refusal
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
@@ -32,29 +31,15 @@ RECENT_SESSIONS = 24
 OVERDUE_SHOWN = 200
 
 
-def refused(request: Request, db: Session, record_type: str, record_id: int) -> HTTPException:
+def refused(
+    request: Request, db: Session, record_type: str, record_id: int,
+    error: NotYourRecord | None = None,
+) -> HTTPException:
     """A record the person may not see: 404, as if it did not exist, and the refusal kept
-    in the audit log in its own transaction (the request's own work is rolled back first)."""
-    db.rollback()
-    record_now(request.app.state.db, actor_from(request), "supervision.refused",
-               record_type=record_type, record_id=record_id, path=request.url.path)
+    in the audit log (``record_refusal``), its reason the ``error`` refused with."""
+    reason = str(error) if error is not None else ""
+    record_refusal(request, db, "supervision.refused", record_type, record_id, reason)
     return HTTPException(status_code=404)
-
-
-def route_exists(request: Request, name: str, **params: Any) -> bool:
-    """Whether another slice's page is served yet (links to it are left out until it is)."""
-    try:
-        request.app.url_path_for(name, **params)
-    except NoMatchFound:
-        return False
-    return True
-
-
-def _links(request: Request) -> dict[str, bool]:
-    return {
-        "session_links": route_exists(request, "session_detail", session_id=0),
-        "start_links": route_exists(request, "session_start", person_id=0),
-    }
 
 
 @router.get("/supervision", name="supervision_home")
@@ -63,7 +48,7 @@ def supervision_home(request: Request, db: DbSession, principal: Recorder) -> Re
     record(db, actor_from(request), "supervision.supervisees.viewed", "person",
            principal.person_id, supervisees=len(rows))
     return render(request, "supervision/supervisees.html",
-                  {"rows": rows, "labels": queries.LABELS, **_links(request)})
+                  {"rows": rows, "labels": queries.LABELS})
 
 
 @router.get("/supervision/supervisees/{person_id:int}", name="supervisee_history")
@@ -72,13 +57,12 @@ def supervisee_history(
 ) -> Response:
     try:
         found = history.supervisee_history(db, actor_from(request), principal, person_id, today())
-    except NotYourRecord:
-        raise refused(request, db, "person", person_id) from None
+    except NotYourRecord as error:
+        raise refused(request, db, "person", person_id, error) from None
     show_all = request.query_params.get("sessions") == "all"
     return render(request, "supervision/history.html", {
         "history": found, "labels": queries.LABELS, "own": principal.person_id == person_id,
         "shown_sessions": found.sessions if show_all else found.sessions[:RECENT_SESSIONS],
-        **_links(request),
     })
 
 

@@ -107,11 +107,6 @@ def frequency_policy(db: Session, council_id: int) -> FrequencyPolicy:
     return current_frequency(db, council_id).policy
 
 
-def get_row(db: Session, council_id: int, policy_id: int) -> SupervisionPolicy | None:
-    row = db.get(SupervisionPolicy, policy_id)
-    return row if row is not None and row.council_id == council_id else None
-
-
 @dataclass(frozen=True)
 class PolicyVersion:
     row: SupervisionPolicy

@@ -11,11 +11,10 @@ people they oversee and resolve them with a note.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
@@ -71,26 +70,6 @@ def latest_snapshot(db: Session, person_id: int) -> WorkloadSnapshot | None:
         .limit(1)
     )
     return db.exec(query).first()
-
-
-def latest_snapshots_for(db: Session, person_ids: Iterable[int]) -> dict[int, WorkloadSnapshot]:
-    """Each person's latest snapshot (people without one are left out), in one query."""
-    ids = list(person_ids)
-    if not ids:
-        return {}
-    rank = func.row_number().over(
-        partition_by=col(WorkloadSnapshot.person_id),
-        order_by=(col(WorkloadSnapshot.taken_on).desc(), col(WorkloadSnapshot.id).desc()),
-    ).label("rank")
-    ranked = (
-        select(col(WorkloadSnapshot.id).label("id"), rank)
-        .where(col(WorkloadSnapshot.person_id).in_(ids))
-        .subquery()
-    )
-    query = select(WorkloadSnapshot).join(ranked, col(WorkloadSnapshot.id) == ranked.c.id).where(
-        ranked.c.rank == 1
-    )
-    return {snapshot.person_id: snapshot for snapshot in db.exec(query).all()}
 
 
 def session_snapshot(db: Session, session_id: int) -> WorkloadSnapshot | None:

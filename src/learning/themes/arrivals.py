@@ -27,7 +27,7 @@ import numpy as np
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from learning.core.db import Database
+from learning.core.db import Database, table_of
 from learning.themes import runs
 from learning.themes.intake import Current, arrive, current_model, new_row
 from learning.themes.lookups import once, one_look_per_council
@@ -192,7 +192,7 @@ def store(db: Session, batch: Sequence[Prepared]) -> int:
         keys = {item.key for item in one.arrivals}
         gone += [row.id for key, row in rows.items() if key not in keys]
     if new_rows:
-        db.connection().execute(insert(ThemeItem.__table__), new_rows)  # type: ignore[attr-defined]
+        db.connection().execute(insert(table_of(ThemeItem)), new_rows)
     if gone:
         db.execute(delete(ThemeItem).where(col(ThemeItem.id).in_(gone)))
     db.flush()

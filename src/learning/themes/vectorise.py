@@ -314,7 +314,3 @@ def sentence_encoder(model_name_or_path: str = "all-MiniLM-L6-v2") -> SentenceEn
     except Exception:  # noqa: BLE001 - any failure to load means "not available here"
         return None
     return SentenceEncoder(model, f"sentence:{model_name_or_path}")
-
-
-def default_encoder(random_state: int = 0) -> TfidfLsaEncoder:
-    return TfidfLsaEncoder(random_state=random_state)
