@@ -57,7 +57,7 @@ def case_create(
     try:
         session = service.require_editable_session(db, principal, session_id)
     except service.CannotChangeNow as locked:
-        return cannot_change_now(request, str(locked), session_id)
+        return cannot_change_now(request, str(locked), session_id, fields)
     data, errors = case_forms.parse_case(fields)
     if data is None:
         return _case_page(request, db, session, None, case_forms.case_values(fields), errors, 422)
@@ -89,7 +89,7 @@ def case_update(
     try:
         discussion, session = service.require_case_discussion(db, principal, case_id)
     except service.CannotChangeNow as locked:
-        return _locked_case(request, db, case_id, str(locked))
+        return _locked_case(request, db, case_id, str(locked), fields)
     data, errors = case_forms.parse_case(fields)
     if data is None:
         values = case_forms.case_values(fields)
@@ -127,10 +127,13 @@ def case_remove(request: Request, db: DbSession, principal: Recorder, case_id: i
     return _back_to_form(request, session.id, "#case-discussions")
 
 
-def _locked_case(request: Request, db: Session, case_id: int, message: str) -> Response:
+def _locked_case(
+    request: Request, db: Session, case_id: int, message: str,
+    fields: forms.Fields | None = None,
+) -> Response:
     discussion = db.get(CaseDiscussion, case_id)
     assert discussion is not None
-    return cannot_change_now(request, message, discussion.session_id)
+    return cannot_change_now(request, message, discussion.session_id, fields)
 
 
 def _case_page(
@@ -183,7 +186,7 @@ def case_draft(
     try:
         discussion, _ = service.require_case_discussion(db, principal, case_id)
     except service.CannotChangeNow as locked:
-        return _locked_case(request, db, case_id, str(locked))
+        return _locked_case(request, db, case_id, str(locked), fields)
     return _keep_draft(request, db, principal, discussion.session_id, case_id, fields)
 
 
@@ -201,7 +204,7 @@ def _keep_draft(
             return redirect(request, _case_url(request, session_id, case_id))
         saved_at = case_drafts.save_case_draft(db, principal, actor, session_id, case_id, fields)
     except service.CannotChangeNow as locked:
-        return cannot_change_now(request, str(locked), session_id)
+        return cannot_change_now(request, str(locked), session_id, fields)
     if is_htmx(request):
         return render(request, "supervision/_case_saved.html",
                       {"saved_at": to_london(saved_at).strftime("%H:%M") if saved_at else ""})
@@ -241,7 +244,7 @@ def action_create(
     try:
         session = service.require_editable_session(db, principal, session_id)
     except service.CannotChangeNow as locked:
-        return cannot_change_now(request, str(locked), session_id)
+        return cannot_change_now(request, str(locked), session_id, fields)
     data, errors = case_forms.parse_action(fields)
     if data is not None:
         try:

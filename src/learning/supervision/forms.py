@@ -93,9 +93,30 @@ class Fields:
     def many(self, name: str) -> list[str]:
         return [value.strip() for value in self._data.get(name, []) if value.strip()]
 
+    def names(self) -> list[str]:
+        return list(self._data)
+
     def raw(self, name: str, many: bool = False) -> Raw:
         """As typed: the text of a single input, the chosen values of a multiple one."""
         return self.many(name) if many else (self._data.get(name) or [""])[0]
+
+
+#: A field holds words a person wrote (not a choice, a date or a number) when its value has
+#: a letter and a space: what is worth keeping when a form cannot be saved.
+_WORDS = re.compile(r"[^\W\d_].*\s|\s.*[^\W\d_]")
+
+
+def typed_words(fields: Fields) -> dict[str, str]:
+    """The fields of ``fields`` holding words a person wrote, by name, as typed."""
+    written = {name: fields.raw(name) for name in fields.names()}
+    return {name: value for name, value in written.items()
+            if isinstance(value, str) and _WORDS.search(value.strip())}
+
+
+def field_label(name: str) -> str:
+    """A readable name for a form field: "support_needs" is "Support needs"."""
+    words = re.sub(r"[_-]+", " ", name).strip()
+    return words[:1].upper() + words[1:]
 
 
 def in_order(errors: Errors, order: Iterable[str]) -> Errors:

@@ -16,7 +16,7 @@ from learning.accounts.dependencies import Principal
 from learning.audit.service import actor_from
 from learning.core.clock import to_london, today
 from learning.core.deps import DbSession
-from learning.core.web import flash, is_htmx, redirect, render
+from learning.core.web import flash, is_htmx, redirect, render, typed_for
 from learning.supervision import (
     access,
     case_drafts,
@@ -35,6 +35,7 @@ from learning.supervision.views_common import (
     cannot_change_now,
     labels,
     refusals,
+    unsaved_key,
 )
 from learning.themes.arrival_queue import after_response
 from learning.themes.arrivals import SUPERVISION
@@ -127,7 +128,7 @@ def session_autosave(
     try:
         saved = service.save_draft(db, principal, actor_from(request), session_id, fields)
     except service.CannotChangeNow as locked:
-        return cannot_change_now(request, str(locked), session_id)
+        return cannot_change_now(request, str(locked), session_id, fields)
     if is_htmx(request):
         session = service.get_session(db, session_id)
         assert session is not None
@@ -183,7 +184,7 @@ def session_record(
     try:
         session = service.record_session(db, principal, actor_from(request), session_id, fields)
     except service.CannotChangeNow as locked:
-        return cannot_change_now(request, str(locked), session_id)
+        return cannot_change_now(request, str(locked), session_id, fields)
     except service.InvalidInput as invalid:
         draft = service.require_editable_session(db, principal, session_id)
         return _edit_page(request, db, principal, draft, invalid.errors, status=422)
@@ -226,6 +227,8 @@ def _detail_page(
         "errors": errors,
         "labels": labels(),
         "today": today(),
+        "unsaved": [(forms.field_label(name), text) for name, text
+                    in typed_for(request, unsaved_key(session_id)).items()],
     }, status_code=status)
 
 
@@ -240,7 +243,7 @@ def session_sign_off(
     try:
         service.sign_off(db, principal, actor_from(request), session_id, data)
     except service.CannotChangeNow as not_now:
-        return cannot_change_now(request, str(not_now), session_id)
+        return cannot_change_now(request, str(not_now), session_id, fields)
     flash(request, "You have signed off the record" if data.agreed
           else "You have signed off the record with your comments")
     detail = redirect(request, _url(request, "session_detail", session_id=session_id))
@@ -255,7 +258,7 @@ def session_sharing(
         service.set_sharing(db, principal, actor_from(request), session_id,
                             forms.parse_sharing(fields))
     except service.CannotChangeNow as not_now:
-        return cannot_change_now(request, str(not_now), session_id)
+        return cannot_change_now(request, str(not_now), session_id, fields)
     flash(request, "Your choices about sharing have been saved")
     detail = redirect(request, _url(request, "session_detail", session_id=session_id))
     return after_response(request, detail, SUPERVISION, session_id)
@@ -272,7 +275,7 @@ def session_amend(
     try:
         session = service.amend_session(db, principal, actor_from(request), session_id, reason)
     except service.CannotChangeNow as not_now:
-        return cannot_change_now(request, str(not_now), session_id)
+        return cannot_change_now(request, str(not_now), session_id, fields)
     flash(request, f"You are amending the record: this will be version {session.version}. "
           "Make the changes, then record the session again for sign-off.")
     edit = redirect(request, _url(request, "session_edit", session_id=session_id))

@@ -14,7 +14,7 @@ from learning.audit.service import actor_from, record_now
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
 from learning.core.typed_text import without_hidden
-from learning.core.web import flash, redirect
+from learning.core.web import flash, keep_typed, redirect
 from learning.supervision import forms
 from learning.supervision.access import NotYourRecord
 from learning.supervision.forms import Fields
@@ -60,10 +60,21 @@ async def form_fields(request: Request) -> Fields:
 FormFields = Annotated[Fields, Depends(form_fields)]
 
 
-def cannot_change_now(request: Request, message: str, session_id: int) -> Response:
-    """Back to the record, saying why the change was not made."""
+def cannot_change_now(
+    request: Request, message: str, session_id: int, fields: Fields | None = None
+) -> Response:
+    """Back to the record, saying why the change was not made. Words typed into a form that
+    was open before the record was signed off (or changed hands) come back on the record's
+    page, to copy into an amendment: they are not lost, and not put in the record unasked."""
     flash(request, message, "important")
+    if fields is not None:
+        keep_typed(request, unsaved_key(session_id), forms.typed_words(fields))
     return redirect(request, str(request.url_for("session_detail", session_id=session_id)))
+
+
+def unsaved_key(session_id: int) -> str:
+    """Where a session's unsaved words are kept for its page (``core.web.keep_typed``)."""
+    return f"supervision-session-{session_id}-unsaved"
 
 
 def local_path(candidate: str, fallback: str) -> str:
