@@ -217,3 +217,22 @@ def test_enter_in_a_box_sends_the_feedback_not_a_switch(
     with page.expect_navigation():
         page.get_by_label("Your name").press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Thank you"))
+
+
+def test_with_the_text_twice_as_large_the_faces_go_one_under_another_on_a_phone(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    """WCAG 1.4.4: text made twice as large (as a phone's text-size setting does) still
+    fits. The three face tiles stayed on one row, overlapping and cutting their words
+    ("Troc", "Ta"), and a long easy-read word pushed the page sideways."""
+    page = new_context(viewport=PHONE, bypass_csp=True).new_page()
+    page.goto(new_link(server, FormKind.CHILD_UNDER_8))
+    for query in ("lang=pl&easy=1", "lang=ar", "lang=cy&easy=1"):
+        page.goto(server.url(f"/give-feedback?{query}"))
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        tiles = page.locator(".app-choices--row").first.locator(".app-choice")
+        boxes = [tiles.nth(n).bounding_box() for n in range(tiles.count())]
+        assert len(boxes) == 3 and all(boxes), query
+        tops = [box["y"] for box in boxes if box]
+        assert tops == sorted(set(tops)), f"{query}: faces side by side at {tops}"
+        assert_no_horizontal_scrolling(page)
