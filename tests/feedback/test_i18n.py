@@ -10,12 +10,15 @@ import pytest
 from babel.messages.extract import extract_from_file
 from bs4 import Tag
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from learning.feedback import i18n
+from learning.feedback.models import FeedbackAction, FeedbackActionLink
 from learning.feedback.terms import FormKind, Language
 from tests.conftest import ROOT
+from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
-from tests.feedback.public import hidden_fields, open_link, send, submissions
+from tests.feedback.public import hidden_fields, main_text, open_link, send, submissions
 from tests.org.pages import checked, heading, page, value_of
 
 CODE = ROOT / "src" / "learning" / "feedback"
@@ -273,6 +276,48 @@ def test_numbers_on_arabic_pages_keep_their_order_and_staff_words_are_marked_eng
     title = page(response).select_one("#link-title")
     assert title is not None and title.get_text(strip=True) == "Your review meeting"
     assert (title.get("lang"), title.get("dir")) == ("en", "auto")
+
+
+def test_names_in_a_translated_sentence_are_read_as_english_and_addresses_typed_left_to_right(
+    client: TestClient, ff: FeedbackFactory, factory: Factory
+) -> None:
+    """A Polish or Arabic voice read "Front Door and MASH" as Polish or Arabic; in an Arabic
+    email box, "bad@" showed as "@bad"; the footer's 999 could not be tapped."""
+    team = factory.make_team(name="Front Door and MASH")
+    open_link(client, ff, FormKind.PARENT_CARER, team_id=team.id)
+    form = client.get("/give-feedback", params={"lang": "ar"})
+    for box in ("contact_email", "contact_phone"):
+        field = page(form).select_one(f"input#{box}")
+        assert field is not None and field.get("dir") == "ltr", box
+    footer = page(form).select_one("footer a[href='tel:999']")
+    assert footer is not None and footer.get("dir") == "ltr"
+    header = page(form).select_one(".app-header__name")
+    assert header is not None and header.get("lang") == "en"
+
+    notice = client.get("/give-feedback/privacy", params={"lang": "pl", "form": "parent_carer"})
+    names = {span.get_text(strip=True) for span in page(notice).select('main span[lang="en"]')}
+    assert names >= {"Front Door and MASH", factory.council.name}
+
+
+def test_a_receipt_in_another_language_says_the_team_writes_in_english(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    open_link(client, ff)
+    thanks = client.get(send(client, client.get("/give-feedback"), space="yes").headers["location"])
+    code = page(thanks).select_one(".app-code").get_text(strip=True)  # type: ignore[union-attr]
+    [sent] = submissions(db)
+    action = FeedbackAction(council_id=sent.council_id, team_id=sent.team_id, title="Waits",
+                            public_summary="We now tell you a week before we visit.")
+    db.add(action)
+    db.flush()
+    db.add(FeedbackActionLink(action_id=action.id, submission_id=sent.id))
+    db.commit()
+    note = "Zespół opisuje, co robi, po angielsku."
+    in_polish = client.post("/give-feedback/receipt", data={"code": code, "lang": "pl"})
+    assert note in main_text(in_polish)
+    assert "We now tell you a week before we visit." in main_text(in_polish)
+    in_english = client.post("/give-feedback/receipt", data={"code": code, "lang": "en"})
+    assert "The team writes what it is doing in English." not in main_text(in_english)
 
 
 def test_the_example_phone_number_in_arabic_is_isolated_left_to_right() -> None:
