@@ -79,6 +79,7 @@ def test_a_worry_in_a_draft_that_cannot_be_kept_is_sent_at_once(
     worry = "My partner hits the children when he drinks. " + "x" * 2000
     response = send(client, client.get("/give-feedback"), save="yes", better=worry)
     assert response.status_code == 422
+    assert "We have told someone who can help" in response.text
     assert drafts_kept(db) == 0
     [sent] = submissions(db)
     assert sent.flagged

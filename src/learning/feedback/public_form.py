@@ -88,6 +88,7 @@ def form_page(
     }
     context: dict[str, Any] = {
         "worried": False,
+        "alerted": False,
         "resumed": False,
         "draft_code": "",
         "carried": {},

@@ -52,13 +52,13 @@ def save(
     if safeguarding.screen_all(typed.answers.values()).flagged:
         part_way = public_form.incoming(page, link, kind, typed, form, part_way=True)
         outcome = submit(db, settings, part_way, address)
+    alerted = outcome is not None and outcome.alert is not None
     if errors:
         response = public_form.form_page(
             page, link, kind, typed.values, errors, status_code=422,
-            draft_code=str(form.get("draft", "")),
+            draft_code=str(form.get("draft", "")), alerted=alerted,
         )
     else:
-        alerted = outcome is not None and outcome.alert is not None
         response = _saved(page, db, link.id, kind, typed, form, alerted)
     if outcome is None:
         return response
