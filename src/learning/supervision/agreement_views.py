@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record_refusal
+from learning.audit.service import actor_from
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
@@ -20,6 +19,7 @@ from learning.org.models import CareerStage, Person
 from learning.org.view_helpers import FormDep
 from learning.supervision import access, agreement_forms, agreements, policy_store
 from learning.supervision.agreements import AgreementInput, Schedule
+from learning.supervision.views_common import refused
 
 router = APIRouter()
 
@@ -35,20 +35,6 @@ SAVED = {
 }
 
 
-def refused(
-    request: Request, db: Session, error: access.NotYourRecord, record_type: str,
-    record_id: object,
-) -> HTTPException:
-    """Answers as if the record asked for did not exist, and keeps the refusal in the audit
-    log (``record_refusal``)."""
-    record_refusal(request, db, "supervision.refused", record_type, record_id, str(error))
-    return HTTPException(status_code=404)
-
-
-def back_link(request: Request, name: str, **params: Any) -> str:
-    """The address of the page named ``name``. Kept for ``workload_views``; the page always
-    exists now, so ``request.url_for`` says the same."""
-    return str(request.url_for(name, **params))
 
 
 def _supervisee(request: Request, db: DbSession, principal: Principal, person_id: int) -> Person:

@@ -18,7 +18,7 @@ from learning.core.web import flash, redirect, render
 from learning.org.view_helpers import FormDep
 from learning.supervision import ears, queries
 from learning.supervision.access import NotYourRecord
-from learning.supervision.oversight_views import refused
+from learning.supervision.views_common import refused
 
 router = APIRouter()
 Auditor = Annotated[Principal, Depends(requires(Permission.SUPERVISION_AUDIT))]
@@ -49,8 +49,8 @@ def ears_review_create(
         return _review_page(request, db, principal, session_id, values, errors, 422)
     try:
         ears.create_review(db, actor_from(request), principal, session_id, data)
-    except NotYourRecord:
-        raise refused(request, db, "supervision_session", session_id) from None
+    except NotYourRecord as error:
+        raise refused(request, db, error, "supervision_session", session_id) from None
     flash(request, "Your review has been saved. The supervisor can read it on the "
                    "supervisee's history page.")
     return redirect(request, str(request.url_for("ears_sample")))
@@ -62,8 +62,8 @@ def _review_page(
 ) -> Response:
     try:
         found = ears.record_for_review(db, actor_from(request), principal, session_id)
-    except NotYourRecord:
-        raise refused(request, db, "supervision_session", session_id) from None
+    except NotYourRecord as error:
+        raise refused(request, db, error, "supervision_session", session_id) from None
     return render(request, "supervision/ears_review.html", {
         "item": found, "prompts": ears.PROMPTS, "labels": queries.LABELS,
         "values": values, "errors": errors,

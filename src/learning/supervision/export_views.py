@@ -16,12 +16,13 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record_refusal
+from learning.audit.service import actor_from
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
 from learning.supervision import export_pdf, export_records, exports
 from learning.supervision.access import NotYourRecord
+from learning.supervision.views_common import refused
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(requires(Permission.SUPERVISION_OWN))]
@@ -67,7 +68,7 @@ def oversight_entries_csv(
     try:
         entries = export_records.session_oversight(db, actor_from(request), principal, session_id)
     except NotYourRecord as refusal:
-        raise _refused(request, db, "supervision_session", session_id, refusal) from None
+        raise refused(request, db, refusal, "supervision_session", session_id) from None
     return _download(exports.oversight_csv(entries), CSV, "oversight-session", session_id, "csv")
 
 
@@ -89,7 +90,7 @@ def _file(
         return export_records.supervision_file(
             db, actor_from(request), principal, person_id, export_format)
     except NotYourRecord as refusal:
-        raise _refused(request, db, "person", person_id, refusal) from None
+        raise refused(request, db, refusal, "person", person_id) from None
 
 
 def _day(text: str) -> date | None:
@@ -104,12 +105,6 @@ def _day(text: str) -> date | None:
     except ValueError:
         raise HTTPException(status_code=422) from None
 
-
-def _refused(
-    request: Request, db: Session, record_type: str, record_id: int, refusal: NotYourRecord
-) -> HTTPException:
-    record_refusal(request, db, "supervision.refused", record_type, record_id, str(refusal))
-    return HTTPException(status_code=404)
 
 
 def _download(body: str | bytes, media_type: str, kind: str, subject: object,

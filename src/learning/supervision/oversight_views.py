@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record, record_refusal
+from learning.audit.service import actor_from, record
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
@@ -20,6 +20,7 @@ from learning.org import service as org
 from learning.org.models import Team
 from learning.supervision import history, overview, queries
 from learning.supervision.access import NotYourRecord
+from learning.supervision.views_common import refused
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(requires(Permission.SUPERVISION_OWN))]
@@ -30,16 +31,6 @@ DEFAULT_MONTHS = 3
 RECENT_SESSIONS = 24
 OVERDUE_SHOWN = 200
 
-
-def refused(
-    request: Request, db: Session, record_type: str, record_id: int,
-    error: NotYourRecord | None = None,
-) -> HTTPException:
-    """A record the person may not see: 404, as if it did not exist, and the refusal kept
-    in the audit log (``record_refusal``), its reason the ``error`` refused with."""
-    reason = str(error) if error is not None else ""
-    record_refusal(request, db, "supervision.refused", record_type, record_id, reason)
-    return HTTPException(status_code=404)
 
 
 @router.get("/supervision", name="supervision_home")
@@ -58,7 +49,7 @@ def supervisee_history(
     try:
         found = history.supervisee_history(db, actor_from(request), principal, person_id, today())
     except NotYourRecord as error:
-        raise refused(request, db, "person", person_id, error) from None
+        raise refused(request, db, error, "person", person_id) from None
     show_all = request.query_params.get("sessions") == "all"
     return render(request, "supervision/history.html", {
         "history": found, "labels": queries.LABELS, "own": principal.person_id == person_id,

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import Response
+from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record_now
+from learning.audit.service import record_refusal
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
 from learning.core.typed_text import without_hidden
@@ -32,19 +33,24 @@ RECORD_TYPES = {
 
 
 def refusals(request: Request, db: DbSession) -> Iterator[None]:
-    """A record the person may not see or change answers 404, as if it did not exist.
-    The request's own work is rolled back, then the refusal is kept in the audit log in
-    its own transaction."""
+    """A record the person may not see or change answers 404, as if it did not exist
+    (``refused``), for every supervision route that yields to it: the record is the one
+    its path names."""
     try:
         yield
     except NotYourRecord as refusal:
-        db.rollback()
         kind, value = next(((RECORD_TYPES[k], v) for k, v in request.path_params.items()
                             if k in RECORD_TYPES), ("", ""))
-        record_now(request.app.state.db, actor_from(request), "supervision.refused",
-                   record_type=kind, record_id=value, path=request.url.path,
-                   method=request.method, reason=str(refusal))
-        raise HTTPException(status_code=404) from refusal
+        raise refused(request, db, refusal, kind, value) from refusal
+
+
+def refused(
+    request: Request, db: Session, refusal: NotYourRecord, record_type: str, record_id: object
+) -> HTTPException:
+    """404, as if the record did not exist; the request's own work is rolled back and the
+    refusal kept in the audit log, in a transaction of its own (``record_refusal``)."""
+    record_refusal(request, db, "supervision.refused", record_type, record_id, str(refusal))
+    return HTTPException(status_code=404)
 
 
 async def form_fields(request: Request) -> Fields:

@@ -17,10 +17,10 @@ from learning.org.forms import Errors, in_order, text
 from learning.org.models import CareerStage
 from learning.org.view_helpers import FormDep
 from learning.supervision import access, policy_store, workload, workload_forms
-from learning.supervision.agreement_views import back_link, refused
 from learning.supervision.models import SupervisionSession
 from learning.supervision.policy import Workload
 from learning.supervision.terms import Rag
+from learning.supervision.views_common import refused
 
 router = APIRouter()
 
@@ -111,7 +111,7 @@ def _workload_page(
     open_escalations = workload.open_escalations_of(db, session.supervisee_id)
     return render(request, "supervision/workload_snapshot.html", {
         "session": session,
-        "back": back_link(request, "session_detail", session_id=session.id),
+        "back": str(request.url_for("session_detail", session_id=session.id)),
         "person": person,
         "asye": person.career_stage == CareerStage.ASYE,
         "stored": stored,
