@@ -59,7 +59,7 @@ def test_each_answer_is_parsed_on_its_own_and_a_failing_one_is_kept_as_typed() -
     [
         (("", "", ""), "Enter the planned date"),
         (("12", "", "2025"), "Planned date must include a month"),
-        (("", "", "2025"), "Planned date must include a day and a month"),
+        (("", "", "2025"), "Planned date must include a day and month"),
         (("29", "2", "2025"), "Planned date must be a real date, like 27 3 2025"),
         (("1", "13", "2025"), "Planned date must be a real date, like 27 3 2025"),
         (("1", "1", "25"), "Planned date must be a real date, like 27 3 2025"),

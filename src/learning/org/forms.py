@@ -212,6 +212,14 @@ def parse_date(form: FormLike, name: str, label: str, *, required: bool) -> tupl
 ]:
     parts = date_values(form, name)
     day, month, year = (parts[f"{name}-{p}"] for p in ("day", "month", "year"))
+    return date_of(day, month, year, label, required=required)
+
+
+def date_of(day: str, month: str, year: str, label: str, *, required: bool) -> tuple[
+    date | None, str | None
+]:
+    """A date from its three boxes as typed, or what is wrong, in the GOV.UK pattern's
+    words ("Date of birth must include a day and month")."""
     if not (day or month or year):
         return None, (f"Enter the {label.lower()}" if required else None)
     missing = [p for p, v in (("day", day), ("month", month), ("year", year)) if not v]

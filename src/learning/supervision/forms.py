@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from learning.core.clock import format_date
+from learning.org.forms import date_of
 from learning.supervision.frameworks import reflective_models, stage_keys
 from learning.supervision.terms import (
     ActionStatus,
@@ -144,18 +145,7 @@ def parse_date(fields: Fields, name: str, label: str, *, required: bool) -> tupl
     date | None, str | None
 ]:
     day, month, year = (fields.one(part) for part in date_inputs(name))
-    if not (day or month or year):
-        return None, (f"Enter the {label.lower()}" if required else None)
-    missing = [part for part, v in (("day", day), ("month", month), ("year", year)) if not v]
-    if missing:
-        return None, f"{label} must include a {' and a '.join(missing)}"
-    real = f"{label} must be a real date, like 27 3 2025"
-    if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-        return None, real
-    try:
-        return date(int(year), int(month), int(day)), None
-    except ValueError:
-        return None, real
+    return date_of(day, month, year, label, required=required)
 
 
 def parse_whole(raw: str, low: int, high: int, message: str) -> tuple[int | None, str | None]:
