@@ -24,6 +24,7 @@ from learning.audit.service import AuditFilter, actor_from, record
 from learning.core.clock import today
 from learning.core.db import Database
 from learning.core.deps import DbSession
+from learning.core.pagination import PageLinks, page_links
 from learning.core.permissions import Permission
 from learning.core.web import is_htmx, render
 
@@ -221,22 +222,6 @@ def _with_typed(options: list[tuple[str, str]], typed: str) -> list[tuple[str, s
     return options
 
 
-def _pagination(request: Request, form: FilterForm, page: int, pages: int) -> dict[str, Any] | None:
-    if pages <= 1:
-        return None
+def _pagination(request: Request, form: FilterForm, page: int, pages: int) -> PageLinks | None:
     base = str(request.url_for("audit_events"))
-
-    def url(n: int) -> str:
-        return f"{base}?{form.query(page=n)}"
-
-    shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    items: list[dict[str, Any]] = []
-    for n in shown:
-        if items and n - items[-1]["number"] > 1:
-            items.append({"number": None})
-        items.append({"number": n, "url": url(n), "current": n == page})
-    return {
-        "items": items,
-        "previous": url(page - 1) if page > 1 else None,
-        "next": url(page + 1) if page < pages else None,
-    }
+    return page_links(page, pages, lambda n: f"{base}?{form.query(page=n)}")

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from learning.accounts.sessions import session_state
 from learning.core import clock
 from learning.core.navigation import NavItem, visible_items
+from learning.core.pagination import query_page_links
 from learning.org.models import Council
 
 _BRANDING_TTL_SECONDS = 30.0
@@ -42,6 +43,7 @@ def make_templates(directory: Path, nav: tuple[NavItem, ...]) -> Jinja2Templates
     env.filters["datetime"] = clock.format_datetime
     env.globals["nav_items"] = nav
     env.globals["visible_items"] = visible_items
+    env.globals["numbered_pages"] = query_page_links
     return Jinja2Templates(env=env)
 
 
