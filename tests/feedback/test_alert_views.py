@@ -299,3 +299,38 @@ def test_the_home_page_tells_a_lead_how_many_alerts_need_a_person(
 
     worker = sign_in_as(client, factory, Role.PRACTITIONER)
     assert "safeguarding-heading" not in worker.get("/").text
+
+
+def test_every_closed_alert_can_be_found_a_page_at_a_time(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    """Before, only the 50 most recently closed were shown, with no way to the rest."""
+    now = utcnow()
+    closer = factory.make_person(roles=(Role.SAFEGUARDING_LEAD,))
+    closed = []
+    for n in range(57):
+        alert = make_alert(factory, settings, now=now - timedelta(days=60 - n))
+        alerts.record_outcome(db, alert, closer.id, AlertOutcome.NFA, f"Note {n}",
+                              now=now - timedelta(days=59 - n))  # fmt: skip
+        closed.append(alert)
+    db.commit()
+    me = lead(client, factory)
+
+    first = me.get("/safeguarding/alerts")
+    rows = table_rows(first, "#closed-heading ~ div table")
+    assert [row[0] for row in rows] == [f"Alert {a.id}" for a in reversed(closed[7:])]
+    nav = page(first).select_one("nav.govuk-pagination")
+    assert nav is not None
+    assert "Showing 1 to 50 of 57 closed alerts" in page(first).get_text(" ", strip=True)
+    next_link = nav.select_one("a[rel=next]")
+    assert next_link is not None and next_link["href"].endswith("?page=2#closed-heading")
+
+    second = me.get("/safeguarding/alerts?page=2")
+    rows = table_rows(second, "#closed-heading ~ div table")
+    assert [row[0] for row in rows] == [f"Alert {a.id}" for a in reversed(closed[:7])]
+    assert "Showing 51 to 57 of 57" in page(second).get_text(" ", strip=True)
+    # A page past the last, or not a number, shows a page that exists.
+    past = me.get("/safeguarding/alerts?page=9")
+    assert past.status_code == 200
+    assert "Showing 51 to 57" in page(past).get_text(" ", strip=True)
+    assert me.get("/safeguarding/alerts?page=x").status_code == 200

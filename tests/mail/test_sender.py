@@ -16,7 +16,7 @@ from learning.core.config import Settings
 from learning.core.db import Database
 from learning.mail.models import OutboxMessage
 from learning.mail.outbox import enqueue
-from learning.mail.sender import MAX_WAIT_SECONDS, backoff, send_due
+from learning.mail.sender import MAX_WAIT_SECONDS, URGENT_MAX_WAIT_SECONDS, backoff, send_due
 from learning.mail.terms import OutboxStatus
 from tests.conftest import make_settings
 from tests.support.smtp import Inbox, free_port
@@ -115,11 +115,17 @@ def test_backoff_doubles_and_is_capped_at_an_hour() -> None:
     assert waits == [60, 120, 240, 480, MAX_WAIT_SECONDS, MAX_WAIT_SECONDS]
 
 
-def test_a_refused_recipient_is_retried_and_the_others_still_go(
+def test_an_email_about_a_safeguarding_alert_waits_at_most_five_minutes() -> None:
+    settings = make_settings(mail_retry_seconds=60)
+    waits = [backoff(settings, n, urgent=True).total_seconds() for n in (1, 2, 3, 4, 7, 50)]
+    assert waits == [60, 120, 240, 300, 300, 300] and URGENT_MAX_WAIT_SECONDS == 300
+
+
+def test_a_recipient_refused_for_now_is_retried_and_the_others_still_go(
     database: Database, db: Session, inbox: Inbox
 ) -> None:
-    refusing = Controller(_Refuses("nobody@example.test", inbox), hostname="127.0.0.1",
-                          port=free_port())  # fmt: skip
+    refusing = Controller(_Refuses("nobody@example.test", inbox, "450 Mailbox busy"),
+                          hostname="127.0.0.1", port=free_port())  # fmt: skip
     refusing.start()
     try:
         [refused] = queue(database, to_address="nobody@example.test")
@@ -129,6 +135,31 @@ def test_a_refused_recipient_is_retried_and_the_others_still_go(
         refusing.stop()
     assert stored(db, refused).attempts == 1 and stored(db, refused).status is OutboxStatus.PENDING
     assert "SMTPRecipientsRefused" in stored(db, refused).last_error
+    assert "450 Mailbox busy" in stored(db, refused).last_error
+    assert stored(db, fine).status is OutboxStatus.SENT
+
+
+def test_a_recipient_refused_for_good_fails_once_and_is_never_retried(
+    database: Database, db: Session, inbox: Inbox
+) -> None:
+    """A 5xx reply is permanent: trying again cannot help, and before it was tried forever."""
+    refusing = Controller(_Refuses("nobody@example.test", inbox), hostname="127.0.0.1",
+                          port=free_port())  # fmt: skip
+    refusing.start()
+    heard: list[tuple[OutboxStatus, str | None]] = []
+    try:
+        [refused] = queue(database, to_address="nobody@example.test")
+        [fine] = queue(database, to_address="duty@example.test", subject="Fine")
+        settings = settings_for(refusing.port)
+        assert send_due(database, settings, NOW, lambda _db, m, e: heard.append((m.status, e))) == 1
+        for hours in range(1, 25):
+            send_due(database, settings, NOW + timedelta(hours=hours))
+    finally:
+        refusing.stop()
+    failed = stored(db, refused)
+    assert failed.status is OutboxStatus.FAILED and failed.attempts == 1
+    assert failed.last_error == "550 No such mailbox here"
+    assert heard[0] == (OutboxStatus.FAILED, "550 No such mailbox here")
     assert stored(db, fine).status is OutboxStatus.SENT
 
 
@@ -192,12 +223,12 @@ def test_two_senders_at_once_send_each_message_exactly_once(
 class _Refuses:
     """An SMTP handler that refuses one recipient and delivers the rest to ``inbox``."""
 
-    def __init__(self, address: str, inbox: Inbox) -> None:
-        self.address, self.inbox = address, inbox
+    def __init__(self, address: str, inbox: Inbox, reply: str = "550 No such mailbox here") -> None:
+        self.address, self.inbox, self.reply = address, inbox, reply
 
     async def handle_RCPT(self, _server, _session, envelope, address, _options):  # type: ignore[no-untyped-def] # noqa: N802
         if address == self.address:
-            return "550 No such mailbox here"
+            return self.reply
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

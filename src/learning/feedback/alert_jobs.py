@@ -1,10 +1,22 @@
 """What happens to alerts while nobody is looking: escalation, and the trail of their emails.
 
-``escalate_overdue`` runs every few seconds in the background sender. An alert still open
-(nobody has acknowledged it) ``safeguarding_acknowledge_minutes`` after it was raised, or
-after its last escalation, escalates: its level goes up, the trail gets an "escalated"
-event, and an email goes to the escalation address (or the safeguarding inbox again when
-none is set). This repeats until someone acknowledges the alert.
+``escalate_overdue`` runs every few seconds in the background sender. Two kinds of alert
+escalate, every ``safeguarding_acknowledge_minutes`` until someone deals with them:
+
+- an alert still open (nobody has acknowledged it) that long after it was raised, or after
+  its last escalation: the trail gets an "escalated" event;
+- an alert acknowledged but with no outcome once its respond-by time has passed (at that
+  time, then again each window): the outcome is overdue, and the email says who
+  acknowledged it; the trail gets an "outcome_overdue" event.
+
+Each raises the alert's level and emails the escalation address (or the safeguarding inbox
+again when none is set). Acknowledging stops the first kind; recording the outcome stops
+both, and cancels escalation emails not yet sent.
+
+One deployment serves one council (``LEARNING_COUNCIL_SLUG``), and emails its own
+safeguarding inbox. The sender therefore escalates only its own council's alerts
+(``deployment_council_id``): a database holding other councils' data (not a supported
+deployment, but possible) never has one council's alerts emailed to another's inbox.
 """
 
 from __future__ import annotations
@@ -23,22 +35,43 @@ from learning.feedback.models import SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertStatus
 from learning.mail.models import OutboxMessage
 from learning.mail.outbox import enqueue
+from learning.mail.terms import OutboxStatus
+from learning.org.models import Council, Person
+
+#: The trail's events that are escalations (each raises the level by one).
+ESCALATION_EVENTS = ("escalated", "outcome_overdue")
 
 
-def escalate_overdue(db: Session, settings: Settings, now: datetime) -> list[SafeguardingAlert]:
-    """Escalate every open alert whose acknowledgement window has passed. Flushes only."""
+def deployment_council_id(db: Session, settings: Settings) -> int | None:
+    """The id of the council this deployment serves (``settings.council_slug``), or None
+    when the database does not hold it."""
+    return db.exec(select(Council.id).where(Council.slug == settings.council_slug)).first()
+
+
+def escalate_overdue(
+    db: Session, settings: Settings, now: datetime, council_id: int | None = None
+) -> list[SafeguardingAlert]:
+    """Escalate every alert that is due (see the module's docstring). Flushes only.
+
+    ``council_id`` limits it to that council's alerts: the background sender and
+    ``learning mail send`` always give the deployment's own. Without it every council's
+    alerts are swept, which only the demo's replay does (its database holds its one
+    council)."""
     window = timedelta(minutes=settings.safeguarding_acknowledge_minutes)
     escalated = []
-    for alert, last_escalation in _open_alerts(db):
-        since = max(alert.raised_at, last_escalation or alert.raised_at)
-        if now - since >= window and _claim(db, alert):
+    for alert, last_escalation in _live_alerts(db, council_id):
+        if now >= _next_escalation(alert, last_escalation, window) and _claim(db, alert):
             _escalate(db, settings, alert, now)
             escalated.append(alert)
     return escalated
 
 
 def record_delivery(db: Session, message: OutboxMessage, error: str | None) -> None:
-    """The sender's observer: each attempt at an alert's email goes in the alert's trail."""
+    """The sender's observer: what became of an alert's email goes in the alert's trail.
+
+    Sent: one event. Refused for good (a 5xx reply): one event with the server's reply.
+    Not sent yet (the server down, a 4xx reply): one event at the first failed attempt
+    only, not one an attempt, until it is sent or refused."""
     if message.safeguarding_alert_id is None:
         return
     alert = db.get(SafeguardingAlert, message.safeguarding_alert_id)
@@ -47,27 +80,54 @@ def record_delivery(db: Session, message: OutboxMessage, error: str | None) -> N
     if error is None:
         add_event(db, alert, "email_sent", note=f"To {message.to_address}", now=message.sent_at)
         return
+    if message.status is OutboxStatus.FAILED:
+        note = (
+            f"To {message.to_address}: the mail server refused it ({error}). It will not be "
+            "tried again: make sure the right people know another way."
+        )
+        add_event(db, alert, "email_refused", note=note)
+        return
+    if message.attempts > 1:
+        return  # its first failure is in the trail already
     retry = format_datetime(message.next_attempt_at)
-    note = f"To {message.to_address}: {error}. Trying again at {retry}."
+    note = (
+        f"To {message.to_address}: {error}. Trying again at {retry}, and until it is sent "
+        "(further attempts are not listed here)."
+    )
     add_event(db, alert, "email_failed", note=note)
 
 
-def _open_alerts(db: Session) -> list[tuple[SafeguardingAlert, datetime | None]]:
+def _next_escalation(
+    alert: SafeguardingAlert, last_escalation: datetime | None, window: timedelta
+) -> datetime:
+    if alert.status is AlertStatus.OPEN:
+        return max(alert.raised_at, last_escalation or alert.raised_at) + window
+    # Acknowledged without an outcome: at its respond-by time, then each window after.
+    if last_escalation is None or last_escalation < alert.respond_by:
+        return alert.respond_by
+    return last_escalation + window
+
+
+def _live_alerts(
+    db: Session, council_id: int | None
+) -> list[tuple[SafeguardingAlert, datetime | None]]:
     last = (
         select(
             SafeguardingAlertEvent.alert_id,
             func.max(SafeguardingAlertEvent.at).label("last_at"),
         )
-        .where(SafeguardingAlertEvent.kind == "escalated")
+        .where(col(SafeguardingAlertEvent.kind).in_(ESCALATION_EVENTS))
         .group_by(col(SafeguardingAlertEvent.alert_id))
         .subquery()
     )
     query = (
         select(SafeguardingAlert, last.c.last_at)
         .outerjoin(last, last.c.alert_id == SafeguardingAlert.id)
-        .where(SafeguardingAlert.status == AlertStatus.OPEN)
+        .where(col(SafeguardingAlert.status) != AlertStatus.CLOSED)
         .order_by(col(SafeguardingAlert.raised_at))
     )
+    if council_id is not None:
+        query = query.where(SafeguardingAlert.council_id == council_id)
     return [(alert, last_at) for alert, last_at in db.exec(query)]
 
 
@@ -76,7 +136,7 @@ def _claim(db: Session, alert: SafeguardingAlert) -> bool:
     claimed = db.execute(
         update(SafeguardingAlert)
         .where(col(SafeguardingAlert.id) == alert.id)
-        .where(col(SafeguardingAlert.status) == AlertStatus.OPEN)
+        .where(col(SafeguardingAlert.status) == alert.status)
         .where(col(SafeguardingAlert.escalation_level) == alert.escalation_level)
         .values(escalation_level=alert.escalation_level + 1)
     )
@@ -87,12 +147,23 @@ def _claim(db: Session, alert: SafeguardingAlert) -> bool:
 def _escalate(db: Session, settings: Settings, alert: SafeguardingAlert, now: datetime) -> None:
     to_address = settings.safeguarding_escalation_email or settings.safeguarding_email
     level = alert.escalation_level
-    add_event(db, alert, "escalated", note=f"Level {level}: emailed {to_address}", now=now)
+    team = team_name(db, alert)
+    if alert.status is AlertStatus.OPEN:
+        add_event(db, alert, "escalated", note=f"Level {level}: emailed {to_address}", now=now)
+        subject = alert_mail.escalation_subject(alert, level)
+        body = alert_mail.escalation_body(settings, alert, team, now)
+    else:
+        person = db.get(Person, alert.acknowledged_by_id) if alert.acknowledged_by_id else None
+        who = person.name if person else "someone"
+        note = f"Level {level}: no outcome by the respond-by time; acknowledged by {who}"
+        add_event(db, alert, "outcome_overdue", note=f"{note}; emailed {to_address}", now=now)
+        subject = alert_mail.overdue_subject(alert, level)
+        body = alert_mail.overdue_body(settings, alert, team, who, now)
     enqueue(
         db,
         to_address=to_address,
-        subject=alert_mail.escalation_subject(alert, level),
-        body=alert_mail.escalation_body(settings, alert, team_name(db, alert), now),
+        subject=subject,
+        body=body,
         kind=alert_mail.ESCALATION_KIND,
         council_id=alert.council_id,
         safeguarding_alert_id=alert.id,

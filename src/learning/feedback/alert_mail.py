@@ -67,6 +67,38 @@ def escalation_body(
     )
 
 
+def overdue_subject(alert: SafeguardingAlert, level: int) -> str:
+    return f"Escalation {level}: safeguarding alert {alert.id} has no outcome and is overdue"
+
+
+def overdue_body(
+    settings: Settings,
+    alert: SafeguardingAlert,
+    team_name: str,
+    acknowledged_by: str,
+    now: datetime,
+) -> str:
+    """An acknowledged alert whose respond-by time passed without an outcome."""
+    late = int((now - alert.respond_by).total_seconds() // 60)
+    acknowledged_at = format_datetime(alert.acknowledged_at)
+    return "\n".join(
+        [
+            f"The outcome of safeguarding alert {alert.id} is overdue: {acknowledged_by} "
+            f"acknowledged it on {acknowledged_at}, but nobody has recorded what was done, "
+            f"and its respond-by time passed {late} minutes ago.",
+            "",
+            *_facts(alert, team_name),
+            f"Acknowledged by: {acknowledged_by}, {acknowledged_at}",
+            "",
+            "Check that the child is safe, and record the outcome in the safeguarding inbox:",
+            alert_url(settings, alert.id or 0),
+            "",
+            "This email does not contain what the person wrote. Read it in the app.",
+            "You will be emailed again until someone records the outcome.",
+        ]
+    )
+
+
 def _facts(alert: SafeguardingAlert, team_name: str) -> list[str]:
     found = ", ".join(category_labels(decode_categories(alert.categories))) or "Not stated"
     return [

@@ -3,6 +3,7 @@ alert's page shows (the submission, in the words the person saw, and the alert's
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,9 +23,11 @@ from learning.feedback.form_definitions import definition_for
 from learning.feedback.forms import contact_checked, contact_phone_href
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import AlertStatus
+from learning.mail.models import OutboxMessage
+from learning.mail.terms import OutboxStatus
 from learning.org.models import Person, Team
 
-CLOSED_SHOWN = 50
+CLOSED_PAGE_SIZE = 50
 
 
 class NotThisCouncils(LookupError):
@@ -39,29 +42,53 @@ class AlertRow:
     time_left: str
     overdue: bool  # past its respond-by time and not closed
     waiting: bool  # nobody has acknowledged it within the acknowledgement window
+    email_refused: bool = False  # the mail server refused an email about it for good
+
+
+@dataclass(frozen=True)
+class Inbox:
+    live: list[AlertRow]  # still needing a person: open ones first, then oldest first
+    closed: list[AlertRow]  # one page of the closed ones, most recently closed first
+    closed_total: int
+    page: int
+    pages: int
 
 
 def inbox(
-    db: Session, settings: Settings, council_id: int, now: datetime
-) -> tuple[list[AlertRow], list[AlertRow]]:
-    """(alerts still needing a person, open ones first and oldest first; recently closed)."""
+    db: Session, settings: Settings, council_id: int, now: datetime, page: int = 1
+) -> Inbox:
+    """The alerts still needing a person, and page ``page`` of the closed ones
+    (CLOSED_PAGE_SIZE a page; a page past the last shows the last)."""
     base = select(SafeguardingAlert).where(SafeguardingAlert.council_id == council_id)
     live = db.exec(
         base.where(col(SafeguardingAlert.status) != AlertStatus.CLOSED).order_by(
             col(SafeguardingAlert.raised_at)
         )
     ).all()
+    closed_total = int(
+        db.exec(
+            select(func.count())
+            .select_from(SafeguardingAlert)
+            .where(SafeguardingAlert.council_id == council_id)
+            .where(col(SafeguardingAlert.status) == AlertStatus.CLOSED)
+        ).one()
+    )
+    pages = max(1, math.ceil(closed_total / CLOSED_PAGE_SIZE))
+    page = min(max(1, page), pages)
     closed = db.exec(
         base.where(col(SafeguardingAlert.status) == AlertStatus.CLOSED)
-        .order_by(col(SafeguardingAlert.closed_at).desc())
-        .limit(CLOSED_SHOWN)
+        .order_by(col(SafeguardingAlert.closed_at).desc(), col(SafeguardingAlert.id).desc())
+        .offset((page - 1) * CLOSED_PAGE_SIZE)
+        .limit(CLOSED_PAGE_SIZE)
     ).all()
     teams = _team_names(db, council_id)
+    refused = _refused(db, [a.id for a in [*live, *closed] if a.id is not None])
     live_rows = sorted(
-        (_row(a, teams, settings, now) for a in live),
+        (_row(a, teams, settings, now, a.id in refused) for a in live),
         key=lambda row: row.alert.status is not AlertStatus.OPEN,
     )
-    return live_rows, [_row(a, teams, settings, now) for a in closed]
+    closed_rows = [_row(a, teams, settings, now, a.id in refused) for a in closed]
+    return Inbox(live_rows, closed_rows, closed_total, page, pages)
 
 
 def open_counts(db: Session, council_id: int, now: datetime) -> tuple[int, int]:
@@ -92,12 +119,19 @@ def detail(
     assert submission is not None
     link = db.get(FeedbackLink, submission.link_id)
     trail = alerts.events(db, alert)
+    refused = db.exec(
+        select(OutboxMessage)
+        .where(OutboxMessage.safeguarding_alert_id == alert.id)
+        .where(col(OutboxMessage.status) == OutboxStatus.FAILED)
+        .order_by(col(OutboxMessage.id))
+    ).all()
     people = _names(
         db, [e.actor_id for e in trail] + [alert.acknowledged_by_id, alert.closed_by_id]
     )
     return {
         "alert": alert,
-        "row": _row(alert, _team_names(db, alert.council_id), settings, now),
+        "row": _row(alert, _team_names(db, alert.council_id), settings, now, bool(refused)),
+        "refused_emails": refused,
         "submission": submission,
         "link": link,
         "form_label": definition_for(submission.form_kind).who,
@@ -111,7 +145,11 @@ def detail(
 
 
 def _row(
-    alert: SafeguardingAlert, teams: dict[int, str], settings: Settings, now: datetime
+    alert: SafeguardingAlert,
+    teams: dict[int, str],
+    settings: Settings,
+    now: datetime,
+    email_refused: bool = False,
 ) -> AlertRow:
     live = alert.status is not AlertStatus.CLOSED
     window = timedelta(minutes=settings.safeguarding_acknowledge_minutes)
@@ -122,7 +160,21 @@ def _row(
         time_left=time_left(alert.respond_by, now) if live else "",
         overdue=live and now > alert.respond_by,
         waiting=alert.status is AlertStatus.OPEN and now - alert.raised_at >= window,
+        email_refused=email_refused,
     )
+
+
+def _refused(db: Session, alert_ids: list[int]) -> set[int]:
+    """Which of these alerts have an email the mail server refused for good."""
+    if not alert_ids:
+        return set()
+    rows = db.exec(
+        select(OutboxMessage.safeguarding_alert_id)
+        .where(col(OutboxMessage.safeguarding_alert_id).in_(alert_ids))
+        .where(col(OutboxMessage.status) == OutboxStatus.FAILED)
+        .distinct()
+    )
+    return {alert_id for alert_id in rows if alert_id is not None}
 
 
 def _team_names(db: Session, council_id: int) -> dict[int, str]:

@@ -17,6 +17,7 @@ from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from, record, record_refusal
 from learning.core.clock import utcnow
 from learning.core.deps import DbSession
+from learning.core.pagination import PageLinks, page_links
 from learning.core.permissions import Permission
 from learning.core.web import flash, keep_typed, redirect, render, typed_for
 from learning.feedback import alert_forms, alert_queries, alerts
@@ -33,8 +34,24 @@ Lead = Annotated[Principal, Depends(requires(Permission.SAFEGUARDING_ALERTS))]
 @router.get("/safeguarding/alerts", name="safeguarding_alerts")
 def alert_list(request: Request, db: DbSession, principal: Lead) -> Response:
     settings = request.app.state.settings
-    live, closed = alert_queries.inbox(db, settings, principal.council_id, utcnow())
-    return render(request, "feedback/alerts/list.html", {"live": live, "closed": closed})
+    page = request.query_params.get("page", "1")
+    wanted = int(page) if page.isascii() and page.isdigit() and len(page) < 7 else 1
+    found = alert_queries.inbox(db, settings, principal.council_id, utcnow(), page=wanted)
+    context = {
+        "live": found.live,
+        "closed": found.closed,
+        "closed_total": found.closed_total,
+        "first": (found.page - 1) * alert_queries.CLOSED_PAGE_SIZE + 1,
+        "last": (found.page - 1) * alert_queries.CLOSED_PAGE_SIZE + len(found.closed),
+        "pagination": _pagination(request, found.page, found.pages),
+    }
+    return render(request, "feedback/alerts/list.html", context)
+
+
+def _pagination(request: Request, page: int, pages: int) -> PageLinks | None:
+    """Links to the pages of closed alerts."""
+    base = str(request.url_for("safeguarding_alerts"))
+    return page_links(page, pages, lambda n: f"{base}?page={n}#closed-heading")
 
 
 @router.get("/safeguarding/alerts/{alert_id:int}", name="safeguarding_alert")
@@ -71,6 +88,9 @@ def alert_outcome(
     try:
         alerts.record_outcome(db, alert, principal.person_id, data.outcome, data.note)
     except alerts.AlertError:
+        # Someone closed it first (perhaps at the same moment): nothing of this person's is
+        # stored, and what they typed is shown back to them on the page.
+        keep_typed(request, _page(alert_id), alert_forms.values_of(form))
         flash(request, "This alert was already closed: its outcome is below", "important")
     else:
         record(

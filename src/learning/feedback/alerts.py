@@ -9,6 +9,7 @@ email sits in the outbox of that same transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
@@ -86,14 +87,7 @@ def acknowledge(
     db.refresh(alert)
     if affected_rows(claimed) != 1:
         raise AlertError("Someone has already acknowledged this alert.")
-    cancelling = db.execute(
-        update(OutboxMessage)
-        .where(col(OutboxMessage.safeguarding_alert_id) == alert.id)
-        .where(col(OutboxMessage.kind) == alert_mail.ESCALATION_KIND)
-        .where(col(OutboxMessage.status) == OutboxStatus.PENDING)
-        .values(status=OutboxStatus.CANCELLED)
-    )
-    cancelled = affected_rows(cancelling)
+    cancelled = _cancel_escalations(db, alert)
     note = f"{cancelled} escalation email(s) not yet sent were cancelled." if cancelled else ""
     add_event(db, alert, "acknowledged", actor_id=person_id, note=note, now=now)
     return alert
@@ -107,21 +101,51 @@ def record_outcome(
     note: str,
     now: datetime | None = None,
 ) -> SafeguardingAlert:
-    """Close the alert with what was done. Acknowledges it first when nobody has."""
+    """Close the alert with what was done. Acknowledges it first when nobody has.
+
+    Closing is one conditional UPDATE (``WHERE status != 'closed'``), not a check of the
+    alert as read earlier: of two people recording an outcome at the same moment exactly
+    one closes it; the other gets ``AlertError`` and nothing of theirs is stored. Escalation
+    emails not yet sent are cancelled: the alert needs no one now."""
     now = now or utcnow()
     if alert.status is AlertStatus.CLOSED:
         raise AlertError("This alert is already closed.")
     if alert.status is AlertStatus.OPEN:
-        acknowledge(db, alert, person_id, now=now)
-    alert.status = AlertStatus.CLOSED
-    alert.outcome = AlertOutcome(outcome)
-    alert.outcome_note = note.strip()[:NOTE_LIMIT]
-    alert.closed_at = now
-    alert.closed_by_id = person_id
-    db.add(alert)
-    add_event(db, alert, "outcome", actor_id=person_id, note=alert.outcome.label, now=now)
-    db.flush()
+        # Someone may have acknowledged it since we read it: closing it is still ours to try.
+        with suppress(AlertError):
+            acknowledge(db, alert, person_id, now=now)
+    outcome = AlertOutcome(outcome)
+    closing = db.execute(
+        update(SafeguardingAlert)
+        .where(col(SafeguardingAlert.id) == alert.id)
+        .where(col(SafeguardingAlert.status) != AlertStatus.CLOSED)
+        .values(
+            status=AlertStatus.CLOSED,
+            outcome=outcome,
+            outcome_note=note.strip()[:NOTE_LIMIT],
+            closed_at=now,
+            closed_by_id=person_id,
+        )
+    )
+    db.refresh(alert)
+    if affected_rows(closing) != 1:
+        raise AlertError("This alert is already closed.")
+    cancelled = _cancel_escalations(db, alert)
+    said = f" {cancelled} escalation email(s) not yet sent were cancelled." if cancelled else ""
+    add_event(db, alert, "outcome", actor_id=person_id, note=outcome.label + said, now=now)
     return alert
+
+
+def _cancel_escalations(db: Session, alert: SafeguardingAlert) -> int:
+    """Escalation emails about ``alert`` not yet sent are no longer needed. How many."""
+    cancelling = db.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.safeguarding_alert_id) == alert.id)
+        .where(col(OutboxMessage.kind) == alert_mail.ESCALATION_KIND)
+        .where(col(OutboxMessage.status) == OutboxStatus.PENDING)
+        .values(status=OutboxStatus.CANCELLED)
+    )
+    return affected_rows(cancelling)
 
 
 def add_event(

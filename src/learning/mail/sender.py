@@ -3,10 +3,29 @@
 ``send_due`` takes the messages whose time has come, claims each one (a conditional UPDATE,
 so two senders running at once never both take a message), sends it, and records the result
 in a short transaction of its own: the SMTP conversation never happens inside a database
-transaction. A failure is kept with its error and tried again later, each wait twice the
-last (``mail_retry_seconds``, doubling, at most an hour). Nothing is ever dropped. A sender
-that dies between claiming and recording leaves the claim to lapse after CLAIM_SECONDS, and
-the message is tried again (delivered at least once).
+transaction.
+
+Claims: each claim is made with the time read at that claim (not when the round began), and
+lasts CLAIM_SECONDS, longer than one message can take to send (opening the connection and
+sending one message is at most about ten SMTP commands, each limited to SMTP_TIMEOUT_SECONDS).
+So however long a round runs (a slow server, many messages), a message being sent is never
+due for another sender. A sender that dies between claiming and recording leaves the claim
+to lapse, and the message is tried again (delivered at least once).
+
+Failures: a transient one (the server unreachable, a 4xx reply) is kept with its error and
+tried again later, each wait twice the last (``mail_retry_seconds``, doubling), at most an
+hour, or URGENT_MAX_WAIT_SECONDS for a message about a safeguarding alert. A permanent
+refusal (a 5xx reply to the message: no such mailbox, message rejected) is not retried: the
+message is marked FAILED with the server's reply, and the observer is told.
+
+Order: messages about the same safeguarding alert to the same address go in the order they
+were queued. One is not sent while an earlier one about that alert to that address is still
+pending, so an alert's own email is never overtaken by its escalations after an outage. An
+escalation to another address (``LEARNING_SAFEGUARDING_ESCALATION_EMAIL``) never waits for
+the inbox's email: when that inbox is the one failing, the escalation is how someone hears.
+
+Councils: ``council_id`` limits a sender to one council's messages (and those of none), for
+a database that holds more than one council.
 """
 
 from __future__ import annotations
@@ -14,11 +33,14 @@ from __future__ import annotations
 import smtplib
 import ssl
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import exists, or_, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from learning.core.clock import utcnow
@@ -27,13 +49,30 @@ from learning.core.db import Database, affected_rows
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
 
-CLAIM_SECONDS = 120
+CLAIM_SECONDS = 180
 MAX_WAIT_SECONDS = 3600
+#: The longest wait between attempts at an email about a safeguarding alert (the alert and
+#: its escalations). Five minutes: once the server is back such an email goes within five
+#: minutes (plus a poll), well inside the 30-minute acknowledgement window, while a server
+#: that stays down costs at most twelve attempts an hour for each such message (and one
+#: entry in the alert's trail, not one an attempt).
+URGENT_MAX_WAIT_SECONDS = 300
 SMTP_TIMEOUT_SECONDS = 10
 BATCH = 50
+REPLY_LIMIT = 300
 
 #: Told of each attempt, inside the transaction that records it: (db, message, error or None).
+#: A message refused for good has the status FAILED when the observer is told.
 Observer = Callable[[Session, OutboxMessage, str | None], None]
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why one message did not go; ``permanent`` when the server refused it for good."""
+
+    error: str
+    permanent: bool = False
 
 
 def send_due(
@@ -41,48 +80,87 @@ def send_due(
     settings: Settings,
     now: datetime | None = None,
     observer: Observer | None = None,
+    *,
+    clock: Clock | None = None,
+    council_id: int | None = None,
 ) -> int:
-    """Send what is due now. Returns how many messages were sent."""
-    now = now or utcnow()
-    sent = 0
+    """Send what is due. Returns how many messages were sent.
+
+    The time is read from ``clock`` at each step (finding what is due, each claim, each
+    result); by default the real time. ``now`` fixes the clock at that moment (for tests and
+    simulations). ``council_id`` sends only that council's messages and those of no council.
+    """
+    if clock is None:
+        clock = (lambda: now) if now is not None else (lambda: utcnow())
+    sent, tried = 0, set[int]()
     with _Connection(settings) as smtp:
-        for message_id in _due_ids(database, now):
-            message = _claim(database, message_id, now)
-            if message is None:
-                continue  # another sender has it
-            error = smtp.send(_email(settings, message))
-            _record(database, settings, message.id, now, error, observer)  # type: ignore[arg-type]
-            sent += error is None
-            if error is not None and smtp.broken:
-                break  # the server is unreachable: the rest wait for the next round
+        while not smtp.broken:
+            # Again while sending made more due: the next email about the same alert.
+            due = [i for i in _due_ids(database, clock(), council_id) if i not in tried]
+            if not due:
+                break
+            for message_id in due:
+                tried.add(message_id)
+                message = _claim(database, message_id, clock())
+                if message is None:
+                    continue  # another sender has it, or an earlier email about its alert waits
+                failure = smtp.send(_email(settings, message))
+                _record(database, settings, message_id, clock(), failure, observer)
+                sent += failure is None
+                if failure is not None and smtp.broken:
+                    break  # the server is unreachable: the rest wait for the next round
     return sent
 
 
-def backoff(settings: Settings, attempts: int) -> timedelta:
-    """The wait after the ``attempts``-th failed attempt."""
+def backoff(settings: Settings, attempts: int, urgent: bool = False) -> timedelta:
+    """The wait after the ``attempts``-th failed attempt; ``urgent`` for an email about a
+    safeguarding alert, which waits at most URGENT_MAX_WAIT_SECONDS."""
     seconds = settings.mail_retry_seconds * 2 ** min(max(attempts - 1, 0), 20)
-    return timedelta(seconds=min(seconds, MAX_WAIT_SECONDS))
+    cap = URGENT_MAX_WAIT_SECONDS if urgent else MAX_WAIT_SECONDS
+    return timedelta(seconds=min(seconds, cap))
 
 
-def _due_ids(database: Database, now: datetime) -> list[int]:
+def _not_overtaking() -> Any:
+    """No earlier message about the same safeguarding alert to the same address is still
+    pending."""
+    earlier = aliased(OutboxMessage)
+    return ~exists().where(
+        col(earlier.safeguarding_alert_id) == col(OutboxMessage.safeguarding_alert_id),
+        col(earlier.to_address) == col(OutboxMessage.to_address),
+        col(earlier.status) == OutboxStatus.PENDING,
+        col(earlier.id) < col(OutboxMessage.id),
+    )
+
+
+def _due_ids(database: Database, now: datetime, council_id: int | None) -> list[int]:
     with database.transaction() as db:
         query = (
             select(OutboxMessage.id)
             .where(col(OutboxMessage.status) == OutboxStatus.PENDING)
             .where(col(OutboxMessage.next_attempt_at) <= now)
+            .where(_not_overtaking())
             .order_by(col(OutboxMessage.next_attempt_at), col(OutboxMessage.id))
             .limit(BATCH)
         )
+        if council_id is not None:
+            query = query.where(
+                or_(
+                    col(OutboxMessage.council_id).is_(None),
+                    col(OutboxMessage.council_id) == council_id,
+                )
+            )
         return [i for i in db.exec(query) if i is not None]
 
 
 def _claim(database: Database, message_id: int, now: datetime) -> OutboxMessage | None:
+    """Take the message until ``now`` + CLAIM_SECONDS, ``now`` being the time of this claim."""
     with database.transaction() as db:
         claimed = db.execute(
             update(OutboxMessage)
             .where(col(OutboxMessage.id) == message_id)
             .where(col(OutboxMessage.status) == OutboxStatus.PENDING)
             .where(col(OutboxMessage.next_attempt_at) <= now)
+            .where(_not_overtaking())
             .values(next_attempt_at=now + timedelta(seconds=CLAIM_SECONDS))
         )
         if affected_rows(claimed) != 1:
@@ -95,23 +173,27 @@ def _record(
     settings: Settings,
     message_id: int,
     now: datetime,
-    error: str | None,
+    failure: Failure | None,
     observer: Observer | None,
 ) -> None:
     with database.transaction() as db:
         message = db.get(OutboxMessage, message_id)
         if message is None:
             return
-        if error is None:
+        if failure is None:
             message.status, message.sent_at, message.last_error = OutboxStatus.SENT, now, ""
         elif message.status is OutboxStatus.PENDING:
             message.attempts += 1
-            message.last_error = error[:500]
-            message.next_attempt_at = now + backoff(settings, message.attempts)
+            message.last_error = failure.error[:500]
+            if failure.permanent:
+                message.status = OutboxStatus.FAILED
+            else:
+                urgent = message.safeguarding_alert_id is not None
+                message.next_attempt_at = now + backoff(settings, message.attempts, urgent)
         db.add(message)
         db.flush()
         if observer is not None:
-            observer(db, message, error)
+            observer(db, message, None if failure is None else failure.error)
 
 
 def _email(settings: Settings, message: OutboxMessage) -> EmailMessage:
@@ -144,18 +226,24 @@ class _Connection:
             except (smtplib.SMTPException, OSError):
                 self.smtp.close()
 
-    def send(self, email: EmailMessage) -> str | None:
+    def send(self, email: EmailMessage) -> Failure | None:
         """Send one email; None when sent, else what went wrong."""
         try:
             if self.smtp is None:
                 self.smtp = self._open()
             self.smtp.send_message(email)
             return None
-        except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as refused:
-            return f"{type(refused).__name__}: {refused}"
+        except smtplib.SMTPRecipientsRefused as refused:
+            replies = list(refused.recipients.values())
+            code, text = replies[0] if replies else (0, b"")
+            permanent = bool(replies) and all(500 <= c < 600 for c, _ in replies)
+            return _refusal(type(refused).__name__, code, text, permanent)
+        except smtplib.SMTPDataError as refused:
+            reply_code, reply = refused.smtp_code, refused.smtp_error
+            return _refusal(type(refused).__name__, reply_code, reply, 500 <= reply_code < 600)
         except (smtplib.SMTPException, OSError) as failure:
             self.broken = True
-            return f"{type(failure).__name__}: {failure}"
+            return Failure(f"{type(failure).__name__}: {failure}")
 
     def _open(self) -> smtplib.SMTP:
         s = self.settings
@@ -169,3 +257,11 @@ class _Connection:
             smtp.close()
             raise
         return smtp
+
+
+def _refusal(name: str, code: int, text: bytes | str, permanent: bool) -> Failure:
+    """The server's reply to one message, on one line: "550 No such mailbox here" when it is
+    refused for good, with the exception's name before it when it may be tried again."""
+    said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    reply = f"{code} {' '.join(said.split())}"[:REPLY_LIMIT]
+    return Failure(reply if permanent else f"{name}: {reply}", permanent=permanent)

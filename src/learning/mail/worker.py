@@ -21,10 +21,18 @@ from fastapi import FastAPI
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.db import Database
-from learning.feedback.alert_jobs import escalate_overdue, record_delivery
+from learning.feedback.alert_jobs import (
+    deployment_council_id,
+    escalate_overdue,
+    record_delivery,
+)
 from learning.mail.sender import send_due
 
 log = logging.getLogger(__name__)
+
+#: No council has this id: without its own council in the database, a sender sends only
+#: the email of no council.
+NO_COUNCIL = 0
 
 
 @dataclass(frozen=True)
@@ -34,11 +42,19 @@ class Round:
 
 
 def run_once(database: Database, settings: Settings, now: datetime | None = None) -> Round:
-    """One round: escalations first (their emails go out in the same round), then sending."""
-    now = now or utcnow()
+    """One round: escalations first (their emails go out in the same round), then sending.
+
+    Only the deployment's own council (``settings.council_slug``): its alerts escalate and
+    its email goes (with email of no council). A database without that council escalates
+    nothing. ``now`` fixes the time (tests, simulations); otherwise each step reads the
+    clock, so that a long round never claims an email with a time already past."""
     with database.transaction() as db:
-        escalated = len(escalate_overdue(db, settings, now))
-    sent = send_due(database, settings, now, observer=record_delivery)
+        council_id = deployment_council_id(db, settings)
+        escalated = 0
+        if council_id is not None:
+            escalated = len(escalate_overdue(db, settings, now or utcnow(), council_id))
+    only = council_id if council_id is not None else NO_COUNCIL
+    sent = send_due(database, settings, now, observer=record_delivery, council_id=only)
     return Round(escalated=escalated, sent=sent)
 
 
