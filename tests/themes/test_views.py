@@ -5,6 +5,7 @@ typed lost) that survive the next run, and re-theming that never blocks the page
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable
 from datetime import timedelta
@@ -151,17 +152,32 @@ def test_every_item_is_accounted_for_on_the_page(
     analyst: SignedIn, listed: ListedSource, database: Database, council_id: int
 ) -> None:
     listed.add_corpus(per_theme=10)
-    listed.add("no comment")
-    listed.add("", held=True)
-    listed.add("", held=True)
+    for _ in range(5):
+        listed.add("no comment")
+        listed.add("", held=True)
     recluster(database, council_id)
 
     figures = accounting(page(analyst.get("/themes")))
 
-    assert figures["Held back until a person releases them"] == 2
-    assert figures["Set aside (empty or 'no comment')"] == 1
+    assert figures["Held back until a person releases them"] == 5
+    assert figures["Set aside (empty or 'no comment')"] == 5
     parts = sum(v for k, v in figures.items() if k != "Total")
-    assert parts == figures["Total"] == 43
+    assert parts == figures["Total"] == 50
+
+
+def test_small_counts_of_what_is_held_are_not_shown(
+    analyst: SignedIn, listed: ListedSource, database: Database, council_id: int
+) -> None:
+    """"Held back: 1" would say that one person's words raised a concern; the total is
+    shown, so the next smallest count is hidden with it."""
+    listed.add_corpus(per_theme=10)
+    listed.add("", held=True)
+    recluster(database, council_id)
+
+    rows = {r.dt.get_text(strip=True): r.dd.get_text(" ", strip=True)
+            for r in page(analyst.get("/themes")).select("#accounting .govuk-summary-list__row")}
+    assert rows["Held back until a person releases them"] == "fewer than 5"
+    assert "not shown" in rows.values()  # the next smallest, hidden so it cannot be worked out
 
 
 def test_the_list_shows_each_theme_with_a_trend_line_and_its_text_alternative(
@@ -272,8 +288,10 @@ def test_small_cells_of_a_breakdown_are_hidden_with_one_more_so_they_cannot_be_w
     soup = page(analyst.get(f"/themes/{key}"))
 
     cells = {r.th.get_text(strip=True): r for r in soup.select("#by-team tbody tr")}
-    hidden = [team for team, r in cells.items() if "fewer than 5" in r.get_text()]
-    assert "Far West" in hidden and len(hidden) == 2
+    small = [team for team, r in cells.items() if "fewer than 5" in r.get_text()]
+    protecting = [team for team, r in cells.items() if "not shown" in r.get_text()]
+    assert small == ["Far West"] and len(protecting) == 1  # the other says it is not small
+    hidden = small + protecting
     assert all(not cells[team].select("a") for team in hidden)
     shown = next(team for team in cells if team not in hidden)
     assert cells[shown].select_one("a")
@@ -338,7 +356,11 @@ def test_feedback_under_safeguarding_review_never_shows_anywhere(
     ]
     for path in pages:
         assert "Zebra" not in analyst.get(path).text, path
-    assert accounting(page(analyst.get("/themes")))["Held back until a person releases them"] == 1
+    held = [i for i in stored(db, council_id).values() if i.state is ItemState.HELD]
+    assert len(held) == 1 and held[0].text == ""
+    rows = page(analyst.get("/themes")).select("#accounting .govuk-summary-list__row")
+    shown = {r.dt.get_text(strip=True): r.dd.get_text(" ", strip=True) for r in rows}
+    assert shown["Held back until a person releases them"] == "fewer than 5"
     assert all("Zebra" not in i.text for i in stored(db, council_id).values())
 
 
@@ -546,9 +568,12 @@ def test_the_run_status_is_a_fragment_for_htmx(analyst: SignedIn, truth: dict[st
 def test_not_yet_themed_items_can_be_read_and_placed(
     analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
 ) -> None:
-    taken_out = list(stored(db, council_id).values())[:6]
-    for other in taken_out:
+    taken_out = list(stored(db, council_id).values())[:7]
+    for n, other in enumerate(taken_out):
         other.theme_key, other.state = None, ItemState.NOT_YET_THEMED
+        # Six from one team and source; the seventh alone in its team, so never quoted:
+        # its team and source beside its words could point to the one person.
+        other.team, other.source = ("North" if n < 6 else "Far West"), taken_out[0].source
         db.add(other)
     db.commit()
     item = taken_out[0]
@@ -558,5 +583,73 @@ def test_not_yet_themed_items_can_be_read_and_placed(
     moved = analyst.post(f"/themes/items/{item.id}/move", {"target": target})
 
     assert len(soup.select("#quotes blockquote")) == 6
+    assert "Far West" not in soup.select_one("#quotes").get_text()
     assert moved.headers["location"].endswith("/themes/not-yet-themed")
     assert stored(db, council_id)[item.key].theme_key == target
+
+
+# Quotes and counts a small group could be recognised by ----------------------------------
+
+
+def test_a_quote_comes_only_from_a_team_and_source_group_big_enough(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    """A quote names its team and source: one young person's words in a team with one young
+    person pointed to them, however big the theme (a typical quote, or a team's quotes)."""
+    key = theme_holding(db, council_id, truth, "worker")
+    members = [i for i in stored(db, council_id).values() if i.theme_key == key]
+    alone, rest = members[0], members[1:]
+    alone.team = "Far West"
+    for n, item in enumerate(rest):  # more in North, so South is hidden to protect Far West
+        item.team = "North" if n % 3 else "South"
+    db.add_all(members)
+    db.commit()
+    theme = themes(db, council_id)[key]
+    theme.quotes = json.dumps([alone.key])  # the run chose it as the most typical
+    db.add(theme)
+    db.commit()
+
+    moving_alone = f"/themes/items/{alone.id}/move"  # each quote links to its own item
+    typical = page(analyst.get(f"/themes/{key}")).select("#quotes blockquote")
+    assert typical and all("Far West" not in q.get_text() for q in typical)
+    assert all(moving_alone not in str(q) for q in typical)
+    from_north = page(analyst.get(f"/themes/{key}?team=North")).select("#quotes blockquote")
+    assert from_north and all(moving_alone not in str(q) for q in from_north)
+    # A quote gives its month, not its day.
+    assert re.search(r"· [A-Z][a-z]+ \d{4} ·", typical[0].select("p")[-1].get_text(strip=True))
+
+
+def test_a_team_and_a_source_at_once_are_refused_and_nothing_typed_is_audited(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    """Both at once were a group the page never checked: one child's only answer."""
+    key = theme_holding(db, council_id, truth, "worker")
+    team = next(i.team for i in stored(db, council_id).values() if i.theme_key == key) or "No team"
+    typed = "Abdirahman Yusuf 07700900123"
+    response = analyst.get(f"/themes/{key}", params={"team": team, "source": typed})
+    assert response.status_code == 404
+    audited = db.exec(select(AuditEvent).where(AuditEvent.action == "themes.quotes.viewed")).all()
+    assert all(typed not in e.detail for e in audited)
+
+
+def test_months_and_sources_with_few_items_say_so_and_are_not_drawn(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    key = theme_holding(db, council_id, truth, "worker")
+    theme = themes(db, council_id)[key]
+    month = today().strftime("%Y-%m")
+    theme.period_counts = json.dumps({month: 2})
+    db.add(theme)
+    db.commit()
+
+    soup = page(analyst.get(f"/themes/{key}"))
+    said = text_of(soup)
+    assert f"{today().strftime('%b %Y')}: fewer than 5" in said
+    spark = soup.select_one("svg.app-sparkline")
+    assert spark is not None and spark.select_one("circle") is None  # last month: no point
+
+    listing = page(analyst.get("/themes"))
+    for row in listing.select("#sources tbody tr"):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert all(c in ("fewer than 5", "not shown") or int(c.replace(",", "")) in (0,)
+                   or int(c.replace(",", "")) >= 5 for c in cells), cells

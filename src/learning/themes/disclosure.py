@@ -3,7 +3,7 @@
 A count below :data:`MIN_GROUP_SIZE` (or the ``k`` a caller gives) is shown as "fewer than
 5" (or than k), and its group's quotes are not shown at all. Where one count in a row is
 hidden and the row's total is shown, the next smallest count is hidden too, so the hidden
-one cannot be worked out by subtraction.
+one cannot be worked out by subtraction; that one says "not shown", since it is not small.
 Pure.
 """
 
@@ -26,7 +26,9 @@ class Count:
 
     @property
     def text(self) -> str:
-        return f"{self.value:,}" if self.shown else f"fewer than {self.k}"
+        if self.shown:
+            return f"{self.value:,}"
+        return f"fewer than {self.k}" if self.value < self.k else "not shown"
 
     @property
     def big_enough(self) -> bool:

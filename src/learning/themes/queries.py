@@ -34,6 +34,18 @@ class Accounting:
     def total(self) -> int:
         return self.clustered + self.not_yet_themed + self.set_aside + self.held
 
+    @property
+    def shown(self) -> dict[str, Count]:
+        """Each state's count as the page shows it: the total is shown, so a small one is
+        hidden with the next smallest ("held: 1" would say one person's words raised a
+        concern)."""
+        return suppress({
+            "clustered": self.clustered,
+            "not_yet_themed": self.not_yet_themed,
+            "set_aside": self.set_aside,
+            "held": self.held,
+        })
+
 
 def accounting(db: Session, council_id: int) -> Accounting:
     rows = db.exec(
@@ -138,10 +150,7 @@ def _summary(
     for source, n in sources.items():
         groups[source_group(source)] += n
     size = count(theme.size)
-    per_month = json.loads(theme.period_counts or "{}")
-    spark = (
-        sparkline([int(per_month.get(m, 0)) for m in months], months) if size.big_enough else None
-    )
+    spark = _spark(json.loads(theme.period_counts or "{}"), months) if size.big_enough else None
     cells = suppress({PRACTITIONERS: groups[PRACTITIONERS], FAMILIES: groups[FAMILIES]})
     voices = Voices(
         cells[PRACTITIONERS],
@@ -161,21 +170,47 @@ def _summary(
     )
 
 
+def _spark(per_month: dict[str, int], months: list[str]) -> Sparkline:
+    """The theme's last months as a line, a small month (and, when it is the only one, the
+    next smallest, as in any row whose total is shown) a gap that says so."""
+    cells = suppress({m: int(per_month.get(m, 0)) for m in months})
+    values = [cells[m].value if cells[m].shown else None for m in months]
+    return sparkline(values, months, [cells[m].text for m in months])
+
+
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def source_overview(db: Session, council_id: int) -> list[tuple[str, dict[ItemState, int]]]:
-    """Each source, with its items in each state (every item accounted for, per source)."""
+@dataclass(frozen=True)
+class SourceRow:
+    """A source's items in each state, and in all, as the page shows them."""
+
+    source: str
+    states: dict[ItemState, Count]
+    total: Count
+
+
+def source_overview(db: Session, council_id: int) -> list[SourceRow]:
+    """Each source, with its items in each state (every item accounted for, per source),
+    small counts hidden: a row's total is shown, so a small cell is hidden with the next
+    smallest; a source with fewer items in all than the minimum shows none of its states."""
     rows = db.exec(
         select(ThemeItem.source, ThemeItem.state, func.count())
         .where(ThemeItem.council_id == council_id)
         .group_by(col(ThemeItem.source), col(ThemeItem.state))
     ).all()
-    out: dict[str, dict[ItemState, int]] = defaultdict(dict)
+    out: dict[str, dict[ItemState, int]] = defaultdict(lambda: dict.fromkeys(ItemState, 0))
     for source, state, n in rows:
         out[source][ItemState(state)] = n
-    return sorted(out.items())
+    shown = []
+    for source, states in sorted(out.items()):
+        total = count(sum(states.values()))
+        cells = suppress(states)
+        if not total.shown:
+            cells = {state: Count(n, n == 0) for state, n in states.items()}
+        shown.append(SourceRow(source, cells, total))
+    return shown
 
 
 def breakdown(db: Session, council_id: int, key: str, column: str) -> dict[str, Count]:

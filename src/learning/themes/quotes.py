@@ -1,7 +1,10 @@
 """Quotes: the redacted items behind a theme, for the groups big enough to open.
 
 Callers check the group's size first (:mod:`learning.themes.disclosure`) and audit the read.
-Held items are never here: they have no text and no theme.
+A quote names its team and its source, so it is drawn only from a team-and-source group of
+the theme (or of what is not yet themed) that is itself big enough (``open_groups``): one
+young person's words in a team with one young person would otherwise point to them, however
+big the theme. Held items are never here: they have no text and no theme.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, func, or_, tuple_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from learning.themes.disclosure import MIN_GROUP_SIZE
 from learning.themes.models import ThemeItem, ThemeRecord
 from learning.themes.source_names import source_label
 from learning.themes.terms import ItemState
@@ -50,8 +54,34 @@ def _in_theme(council_id: int, key: str | None) -> SelectOfScalar[ThemeItem]:
     return query.where(ThemeItem.theme_key == key, ThemeItem.state == ItemState.CLUSTERED)
 
 
+def open_groups(db: Session, council_id: int, key: str | None) -> set[tuple[str, str]]:
+    """The theme's (or, with ``key`` None, the not yet themed) team-and-source groups of at
+    least MIN_GROUP_SIZE items: the only ones a quote may come from."""
+    state = ItemState.NOT_YET_THEMED if key is None else ItemState.CLUSTERED
+    query = select(ThemeItem.team, ThemeItem.source, func.count()).where(
+        ThemeItem.council_id == council_id, ThemeItem.state == state
+    )
+    if key is not None:
+        query = query.where(ThemeItem.theme_key == key)
+    rows = db.exec(query.group_by(col(ThemeItem.team), col(ThemeItem.source))).all()
+    return {(team, source) for team, source, n in rows if n >= MIN_GROUP_SIZE}
+
+
+def _open(
+    council_id: int, key: str | None, groups: set[tuple[str, str]]
+) -> SelectOfScalar[ThemeItem]:
+    """The theme's items with text from ``groups`` only."""
+    return _in_theme(council_id, key).where(
+        tuple_(col(ThemeItem.team), col(ThemeItem.source)).in_(sorted(groups))
+    )
+
+
 def representative(db: Session, council_id: int, theme: ThemeRecord, limit: int = 5) -> list[Quote]:
-    """The theme's most typical items (as the run chose them), then its latest ones."""
+    """The theme's most typical items (as the run chose them), then its latest ones, from
+    its groups big enough to quote (``open_groups``)."""
+    groups = open_groups(db, council_id, theme.key)
+    if not groups:
+        return []
     keys = [k for k in json.loads(theme.quotes or "[]") if isinstance(k, str)][: limit * 2]
     pairs = [k.split(":", 1) for k in keys if ":" in k]
     found: list[ThemeItem] = []
@@ -59,12 +89,12 @@ def representative(db: Session, council_id: int, theme: ThemeRecord, limit: int 
         match = or_(
             *(and_(col(ThemeItem.source) == s, col(ThemeItem.source_ref) == r) for s, r in pairs)
         )
-        rows = {row.key: row for row in db.exec(_in_theme(council_id, theme.key).where(match))}
+        rows = {row.key: row for row in db.exec(_open(council_id, theme.key, groups).where(match))}
         found = [rows[k] for k in keys if k in rows][:limit]
     if len(found) < limit:
         seen = {row.id for row in found}
         latest = db.exec(
-            _in_theme(council_id, theme.key)
+            _open(council_id, theme.key, groups)
             .order_by(col(ThemeItem.happened_on).desc(), col(ThemeItem.id).desc())
             .limit(limit * 2)
         ).all()
@@ -81,8 +111,12 @@ def cell(
     source: str | None = None,
     limit: int = 10,
 ) -> list[Quote]:
-    """The theme's latest items from one team or one source."""
-    query = _in_theme(council_id, key)
+    """The theme's latest items from one team or one source (of its groups big enough to
+    quote)."""
+    groups = open_groups(db, council_id, key)
+    if not groups:
+        return []
+    query = _open(council_id, key, groups)
     if team is not None:
         query = query.where(ThemeItem.team == ("" if team == NO_TEAM else team))
     if source is not None:
@@ -91,8 +125,17 @@ def cell(
     return [as_quote(row) for row in db.exec(query.limit(limit))]
 
 
-def items_of(db: Session, council_id: int, key: str | None, limit: int = 200) -> list[Quote]:
-    """A theme's items (or, with ``key`` None, those not yet themed), latest first."""
+def items_of(
+    db: Session, council_id: int, key: str | None, limit: int = 200, quotable: bool = False
+) -> list[Quote]:
+    """A theme's items (or, with ``key`` None, those not yet themed), latest first; with
+    ``quotable``, only those of its groups big enough to quote (``open_groups``). Analysts
+    splitting a theme see all of it."""
     query = _in_theme(council_id, key)
+    if quotable:
+        groups = open_groups(db, council_id, key)
+        if not groups:
+            return []
+        query = _open(council_id, key, groups)
     query = query.order_by(col(ThemeItem.happened_on).desc(), col(ThemeItem.id).desc())
     return [as_quote(row) for row in db.exec(query.limit(limit))]

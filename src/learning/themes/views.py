@@ -49,7 +49,7 @@ def themes_list(request: Request, db: DbSession, principal: Viewer) -> Response:
             "accounting": queries.accounting(db, council_id),
             "themes": [s for s in summaries if not s.hidden],
             "hidden": [s for s in summaries if s.hidden],
-            "hidden_items": sum(s.size.value for s in summaries if s.hidden),
+            "hidden_items": count(sum(s.size.value for s in summaries if s.hidden)),
             "sources": queries.source_overview(db, council_id),
             "states": list(ItemState),
             "source_label": source_label,
@@ -108,7 +108,7 @@ def themes_codebook(request: Request, db: DbSession, principal: Viewer) -> Respo
 def themes_unthemed(request: Request, db: DbSession, principal: Viewer) -> Response:
     council_id = principal.council_id
     size = count(queries.accounting(db, council_id).not_yet_themed)
-    shown = quotes.items_of(db, council_id, None) if size.big_enough else []
+    shown = quotes.items_of(db, council_id, None, quotable=True) if size.big_enough else []
     if shown:
         quotes_read(request, db, "theme", "not_yet_themed", len(shown))
     return render(
@@ -164,6 +164,8 @@ def theme_detail(
     size = count(theme.size)
     by_source = queries.breakdown(db, council_id, theme.key, "source")
     by_team = queries.breakdown(db, council_id, theme.key, "team")
+    if team is not None and source is not None:
+        raise HTTPException(status_code=404)  # one group at a time: both at once is smaller
     cell = by_team.get(team) if team is not None else by_source.get(source or "")
     if (team is not None or source) and (
         cell is None or not cell.big_enough or not size.big_enough
