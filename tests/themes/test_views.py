@@ -615,6 +615,12 @@ def test_a_quote_comes_only_from_a_team_and_source_group_big_enough(
     assert all(moving_alone not in str(q) for q in typical)
     from_north = page(analyst.get(f"/themes/{key}?team=North")).select("#quotes blockquote")
     assert from_north and all(moving_alone not in str(q) for q in from_north)
+    # The audit says which items were read (a theme's key moves on at the next run).
+    read = db.exec(select(AuditEvent).where(AuditEvent.action == "themes.quotes.viewed")
+                   .order_by(col(AuditEvent.id))).all()
+    assert json.loads(read[-1].detail)["items"] == [
+        int(str(a["href"]).split("/")[-2]) for a in
+        page(analyst.get(f"/themes/{key}?team=North")).select("#quotes blockquote a")]
     # A quote gives its month, not its day.
     assert re.search(r"· [A-Z][a-z]+ \d{4} ·", typical[0].select("p")[-1].get_text(strip=True))
 

@@ -201,7 +201,7 @@ def _split_form(
 ) -> Response:
     _big_enough(theme)
     items = quotes.items_of(db, theme.council_id, theme.key)
-    quotes_read(request, db, "theme", theme.key, len(items), purpose="split")
+    quotes_read(request, db, "theme", theme.key, items, purpose="split")
     limited = len(items) < theme.size
     return _page(
         request,
@@ -278,7 +278,7 @@ def _move_form(
     errors: Errors,
     status: int = 200,
 ) -> Response:
-    quotes_read(request, db, "theme_item", item.id or "", 1, purpose="move")
+    quotes_read(request, db, "theme_item", item.id or "", [quotes.as_quote(item)], purpose="move")
     return _page(
         request,
         "themes/move.html",

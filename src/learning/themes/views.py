@@ -5,6 +5,7 @@ background: the page says it is running and never waits for it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request
@@ -21,6 +22,7 @@ from learning.themes import queries, quotes, runs
 from learning.themes.disclosure import MIN_GROUP_SIZE, count
 from learning.themes.jobs import jobs_for
 from learning.themes.models import CodebookVersion, ThemeRecord
+from learning.themes.quotes import Quote
 from learning.themes.source_names import GROUP_LABELS, source_label
 from learning.themes.terms import ItemState, RunTrigger
 
@@ -110,7 +112,7 @@ def themes_unthemed(request: Request, db: DbSession, principal: Viewer) -> Respo
     size = count(queries.accounting(db, council_id).not_yet_themed)
     shown = quotes.items_of(db, council_id, None, quotable=True) if size.big_enough else []
     if shown:
-        quotes_read(request, db, "theme", "not_yet_themed", len(shown))
+        quotes_read(request, db, "theme", "not_yet_themed", shown)
     return render(
         request,
         "themes/unthemed.html",
@@ -124,16 +126,23 @@ def themes_unthemed(request: Request, db: DbSession, principal: Viewer) -> Respo
 
 
 def quotes_read(
-    request: Request, db: Session, record_type: str, record_id: object, shown: int, **detail: str
+    request: Request,
+    db: Session,
+    record_type: str,
+    record_id: object,
+    shown: Sequence[Quote],
+    **detail: str,
 ) -> None:
-    """Audit a read of quotes: who read how many, of which theme or item, and why."""
+    """Audit a read of quotes: who read which items (by id: a theme's key moves on at the
+    next run, an item's id does not), of which theme, and why."""
     record(
         db,
         actor_from(request),
         "themes.quotes.viewed",
         record_type,
         record_id,
-        count=shown,
+        count=len(shown),
+        items=[q.item_id for q in shown],
         **detail,
     )
 
@@ -179,7 +188,7 @@ def theme_detail(
             else quotes.representative(db, council_id, theme)
         )
         quotes_read(
-            request, db, "theme", theme.key, len(shown), team=team or "", source=source or ""
+            request, db, "theme", theme.key, shown, team=team or "", source=source or ""
         )
     summary = next(
         (s for s in queries.theme_summaries(db, council_id, today()) if s.key == theme.key), None
