@@ -34,6 +34,13 @@ def seen(response: Any) -> str:
     return " ".join(page(response).get_text(" ").split())
 
 
+def seen_on(response: Any) -> str:
+    """The fingerprint of the record the sign-off form on this page shows."""
+    found = page(response).select_one("form input[name=seen]")
+    assert found is not None, "no sign-off form on the page"
+    return str(found["value"])
+
+
 def day_fields(name: str, day: date) -> dict[str, str]:
     return {f"{name}-day": str(day.day), f"{name}-month": str(day.month),
             f"{name}-year": str(day.year)}
@@ -157,7 +164,8 @@ def test_a_session_recorded_then_signed_off_is_locked_and_an_amendment_keeps_ver
     assert "Joint visit with the health visitor." in seen(record)
     assert "Z said he feels safe at Nan's house." in seen(record)
     signed = me.follow(me.post(f"/supervision/sessions/{session_id}/sign-off",
-                               {"agreed": "yes", "comment": "", "sharing": ["case_learning"]}))
+                               {"agreed": "yes", "comment": "", "sharing": ["case_learning"],
+                                "seen": seen_on(record)}))
     assert flash(signed) == "You have signed off the record"
     session = db.get(SupervisionSession, session_id)
     assert session is not None
@@ -468,12 +476,15 @@ def test_not_agreeing_with_the_record_needs_a_comment(
 ) -> None:
     session = sf.make_session(*pair)
     me = sign_in(client, factory, pair[1])
+    shown = me.get(f"/supervision/sessions/{session.id}")
 
-    refused = me.post(f"/supervision/sessions/{session.id}/sign-off", {"agreed": "no"})
+    refused = me.post(f"/supervision/sessions/{session.id}/sign-off",
+                      {"agreed": "no", "seen": seen_on(shown)})
     assert refused.status_code == 422
     assert field_error(refused, "comment") == "Enter what you do not agree with"
     signed = me.post(f"/supervision/sessions/{session.id}/sign-off",
-                     {"agreed": "no", "comment": "We did not discuss my caseload."})
+                     {"agreed": "no", "comment": "We did not discuss my caseload.",
+                      "seen": seen_on(refused)})
 
     assert signed.status_code == 303
     db.refresh(session)
@@ -568,14 +579,19 @@ def test_open_actions_from_earlier_sessions_carry_into_the_next_and_can_be_marke
     assert "Action marked as done: Write the chronology." in shown.text
     assert value_of(shown, "support_needs") == "Time to think."  # typed, not lost
 
-    # the same, by the action's own form, from pages without a session form
+    # the same, by the action's own form, from pages without a session form: dropping
+    # asks why first
     other = sf.make_action(earlier, description="Ring the school.", due_on=today())
     back = f"/supervision/sessions/{session_id}/edit"
-    again = supervisor.post(f"/supervision/actions/{other.id}/status",
+    asked = supervisor.post(f"/supervision/actions/{other.id}/status",
                             {"status": "dropped", "next": back})
+    assert "/supervision/actions/" in asked.headers["location"]
+    assert heading(supervisor.follow(asked)) == "Drop this action?"
+    again = supervisor.post(f"/supervision/actions/{other.id}/status",
+                            {"status": "dropped", "next": back, "reason": "The school rang us."})
     assert again.headers["location"] == f"/supervision/sessions/{session_id}/edit"
     db.refresh(other)
-    assert other.status is ActionStatus.DROPPED
+    assert (other.status, other.status_reason) == (ActionStatus.DROPPED, "The school rang us.")
 
 
 def test_someone_unconnected_cannot_change_an_actions_status(

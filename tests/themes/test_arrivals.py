@@ -9,6 +9,7 @@ import logging
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
 from sqlmodel import Session
@@ -237,9 +238,12 @@ def test_signing_a_record_off_brings_its_learning_in_and_stopping_sharing_takes_
     case = sf.make_case_discussion(session, learning_point="Meeting the father early helped.")
     me = sign_in(client, factory, pair[1])
 
+    shown = me.get(f"/supervision/sessions/{session.id}")  # signing off what she read
+    seen = BeautifulSoup(shown.text, "html.parser").select_one("input[name=seen]")
+    assert seen is not None
     signed = me.post(
         f"/supervision/sessions/{session.id}/sign-off",
-        {"agreed": "yes", "sharing": ["case_learning", "personal"]},
+        {"agreed": "yes", "sharing": ["case_learning", "personal"], "seen": seen["value"]},
     )
 
     assert signed.status_code == 303

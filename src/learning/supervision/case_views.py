@@ -282,22 +282,63 @@ def _action_page(
 def action_status(
     request: Request, db: DbSession, principal: Reader, action_id: int, fields: FormFields
 ) -> Response:
-    """Done, dropped or open again; back to the page it was changed on."""
+    """Done, dropped or open again; back to the page it was changed on. A "Drop" button
+    leads to the page that asks why (only the supervisee's current supervisor drops)."""
     status = case_forms.parse_action_status(fields)
     fallback = str(request.url_for("my_supervision"))
     back = local_path(fields.one("next"), fallback)
     if status is None:
         flash(request, "Choose done, dropped or open", "important")
         return redirect(request, back)
-    change_action_status(request, db, principal, action_id, status)
+    if status == ActionStatus.DROPPED and "reason" not in fields.names():
+        discussions.require_droppable(db, principal, action_id)
+        return redirect(request, drop_url(request, action_id, back))
+    try:
+        change_action_status(request, db, principal, action_id, status,
+                             reason=fields.one("reason"))
+    except service.InvalidInput as invalid:
+        return _drop_page(request, db, principal, action_id, back,
+                          {"reason": fields.raw("reason")}, invalid.errors, 422)
     return redirect(request, back)
 
 
+def drop_url(request: Request, action_id: int, back: str) -> str:
+    """The page that asks why an action is dropped, then returns to ``back``."""
+    url = request.url_for("supervision_action_drop", action_id=action_id)
+    return str(url.include_query_params(next=back))
+
+
+@router.get("/supervision/actions/{action_id:int}/drop", name="supervision_action_drop")
+def action_drop(request: Request, db: DbSession, principal: Recorder, action_id: int) -> Response:
+    back = local_path(request.query_params.get("next", ""),
+                      str(request.url_for("supervision_home")))
+    return _drop_page(request, db, principal, action_id, back, {}, {})
+
+
+def _drop_page(
+    request: Request, db: Session, principal: Principal, action_id: int, back: str,
+    values: dict[str, Any], errors: forms.Errors, status: int = 200,
+) -> Response:
+    action = discussions.require_droppable(db, principal, action_id)
+    record(db, actor_from(request), "supervision.action.viewed", discussions.ACTION_TYPE,
+           action_id, session_id=action.session_id, purpose="drop")
+    names = records.names_of(db, {action.supervisee_id, action.owner_id})
+    return render(request, "supervision/action_drop.html", {
+        "action": action,
+        "supervisee_name": names.get(action.supervisee_id, ""),
+        "owner_name": names.get(action.owner_id, ""),
+        "back": back,
+        "values": values,
+        "errors": errors,
+    }, status_code=status)
+
+
 def change_action_status(
-    request: Request, db: Session, principal: Principal, action_id: int, status: ActionStatus
+    request: Request, db: Session, principal: Principal, action_id: int, status: ActionStatus,
+    *, reason: str = "",
 ) -> None:
     """Done, dropped or open again, said on the next page."""
     action = discussions.set_action_status(db, principal, actor_from(request), action_id,
-                                           status, on=today())
+                                           status, on=today(), reason=reason)
     flash(request, f"Action marked as {labels()['action_status'][status].lower()}: "
           f"{action.description[:80]}")

@@ -16,6 +16,7 @@ from learning.org.models import CareerStage, Person, Team, TeamKind
 from learning.supervision import demo_cases, demo_text, frameworks
 from learning.supervision.demo_cases import CaseTemplate
 from learning.supervision.demo_write import Planned, at, case_reference
+from learning.supervision.lifecycle import NOT_RECORDED
 from learning.supervision.policy import WorkloadPolicy, weigh
 from learning.supervision.terms import ActionStatus, Rag, RaterRole, SessionStatus, SessionType
 
@@ -123,6 +124,7 @@ def base_session(ctx: Context, supervisor_id: int, state: Supervisee, day: date,
         "share_personal_for_learning": False, "share_case_learning": True,
         "signed_off_at": None, "supervisee_agreed": None, "supervisee_comment": "",
         "draft": "{}", "version": 1, "created_at": made, "updated_at": made,
+        "first_recorded_at": None if status in NOT_RECORDED else made,
     }
 
 
@@ -271,7 +273,8 @@ def _action(ctx: Context, state: Supervisee, description: str, owner: int, day: 
             ) -> dict[str, Any]:
     return {"council_id": ctx.council_id, "supervisee_id": state.id,
             "description": description, "owner_id": owner, "due_on": _due(state, ctx.rng, day),
-            "status": ActionStatus.OPEN, "completed_on": None, "created_at": at(day, 12)}
+            "status": ActionStatus.OPEN, "completed_on": None, "status_reason": "",
+            "status_changed_by_id": None, "created_at": at(day, 12)}
 
 
 def _due(state: Supervisee, rng: random.Random, day: date) -> date:
@@ -328,7 +331,7 @@ def settle_actions(sessions: Sequence[Planned], on: date, rng: random.Random,
     open; then every practice team gets at least one overdue action to follow up."""
     for planned in sessions:
         for action, _ in planned.actions:
-            _settle(action, planned.day, on, rng)
+            _settle(action, planned.day, on, rng, planned.values["supervisor_id"])
     overdue_teams = {practice_team(a["supervisee_id"]) for p in sessions for a, _ in p.actions
                      if a["status"] == ActionStatus.OPEN and a["due_on"] < on}
     latest: dict[int, tuple[date, dict[str, Any]]] = {}
@@ -340,10 +343,20 @@ def settle_actions(sessions: Sequence[Planned], on: date, rng: random.Random,
             if team not in latest or due > latest[team][0]:
                 latest[team] = (due, action)
     for _, action in latest.values():
-        action.update(status=ActionStatus.OPEN, completed_on=None)
+        action.update(status=ActionStatus.OPEN, completed_on=None, status_reason="",
+                      status_changed_by_id=None)
 
 
-def _settle(action: dict[str, Any], day: date, on: date, rng: random.Random) -> None:
+#: Why a supervisor dropped an action (only a current supervisor drops one, with a reason).
+DROP_REASONS = (
+    "No longer needed: the family moved out of the area and the case was transferred.",
+    "Overtaken by the strategy meeting's decision; a new action was agreed instead.",
+    "The course was cancelled by the provider; we will look for another in the next session.",
+)
+
+
+def _settle(action: dict[str, Any], day: date, on: date, rng: random.Random,
+            supervisor_id: int) -> None:
     due: date = action["due_on"]
     if due >= on:
         return
@@ -353,3 +366,6 @@ def _settle(action: dict[str, Any], day: date, on: date, rng: random.Random) -> 
         finished = due + timedelta(days=rng.randint(-6, 4))
         action.update(status=ActionStatus.DONE if roll < done else ActionStatus.DROPPED,
                       completed_on=min(max(finished, day), on))
+        if action["status"] == ActionStatus.DROPPED:  # chosen without using ``rng``
+            reason = DROP_REASONS[len(action["description"]) % len(DROP_REASONS)]
+            action.update(status_reason=reason, status_changed_by_id=supervisor_id)

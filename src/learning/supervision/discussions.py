@@ -3,8 +3,10 @@ their safety scale ratings, and actions with an owner and a due date.
 
 Adding, changing or removing them changes the record, so only its supervisor may, and
 only until it is signed off. An action's status is follow-up rather than record: its
-owner, the supervisee or their supervisor may mark it done, dropped or open again at
-any time, and open actions carry into the supervisee's next session.
+owner, the supervisee or their current supervisor may mark it done (or open again) at any
+time, and open actions carry into the supervisee's next session. Dropping an agreed action
+undoes what was agreed, so only the supervisee's current supervisor may, with a reason
+that is kept and shown; they alone reopen a dropped action.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlmodel import Session, col, select
 from learning.accounts.dependencies import Principal
 from learning.audit.service import Actor, record
 from learning.core.clock import format_date, today
+from learning.core.permissions import Permission
 from learning.org import service as org
 from learning.supervision import case_forms, forms, records
 from learning.supervision.access import NotYourRecord
@@ -206,26 +209,60 @@ def _check_action(db: Session, session: SupervisionSession, data: case_forms.Act
         raise InvalidInput(forms.in_order(errors, case_forms.ACTION_ORDER))
 
 
-def set_action_status(
-    db: Session, principal: Principal, actor: Actor, action_id: int, status: ActionStatus,
-    *, on: date | None = None,
-) -> SupervisionAction:
-    """Done, dropped, or open again: by the action's owner, the supervisee, the session's
-    supervisor or the supervisee's supervisor now."""
+#: The longest reason for dropping an action.
+MAX_DROP_REASON = 500
+
+
+def _require_action(db: Session, principal: Principal, action_id: int) -> SupervisionAction:
     action = db.get(SupervisionAction, action_id)
     if action is None or action.council_id != principal.council_id:
         raise NotYourRecord(f"action {action_id}")
-    session = db.get(SupervisionSession, action.session_id)
-    assert session is not None
-    people = {action.owner_id, action.supervisee_id, session.supervisor_id}
-    if principal.person_id not in people and not org.is_current_supervisor(
-        db, principal.person_id, action.supervisee_id
-    ):
+    return action
+
+
+def supervises_now(db: Session, principal: Principal, action: SupervisionAction) -> bool:
+    """Whether ``principal`` is the supervisee's current supervisor (who may drop it)."""
+    return principal.can(Permission.SUPERVISION_RECORD) and org.is_current_supervisor(
+        db, principal.person_id, action.supervisee_id)
+
+
+def require_droppable(db: Session, principal: Principal, action_id: int) -> SupervisionAction:
+    """An action ``principal`` may drop: they supervise its supervisee now."""
+    action = _require_action(db, principal, action_id)
+    if not supervises_now(db, principal, action):
+        raise NotYourRecord(
+            f"action {action_id}: only the supervisee's current supervisor drops an action")
+    return action
+
+
+def set_action_status(
+    db: Session, principal: Principal, actor: Actor, action_id: int, status: ActionStatus,
+    *, on: date | None = None, reason: str = "",
+) -> SupervisionAction:
+    """Done or open again: by the action's owner, the supervisee or their current
+    supervisor. Dropped (with a reason), or a dropped one opened again: by their current
+    supervisor only. Anyone else is refused (NotYourRecord); a drop without a reason is
+    InvalidInput."""
+    action = _require_action(db, principal, action_id)
+    if status == ActionStatus.DROPPED or action.status == ActionStatus.DROPPED:
+        require_droppable(db, principal, action_id)
+    elif principal.person_id not in (action.owner_id, action.supervisee_id) \
+            and not supervises_now(db, principal, action):
         raise NotYourRecord(f"action {action_id}")
+    reason = reason.strip()
+    if status == ActionStatus.DROPPED:
+        if not reason:
+            raise InvalidInput({"reason": "Enter why the action is being dropped"})
+        if len(reason) > MAX_DROP_REASON:
+            raise InvalidInput({"reason": (
+                f"The reason must be {MAX_DROP_REASON} characters or fewer")})
     previous = action.status
     action.status = status
     action.completed_on = None if status == ActionStatus.OPEN else (on or today())
+    action.status_reason = reason if status == ActionStatus.DROPPED else ""
+    action.status_changed_by_id = principal.person_id
     db.flush()
     record(db, actor, "supervision.action.status_changed", ACTION_TYPE, action.id,
-           session_id=action.session_id, previous=previous.value, status=status.value)
+           session_id=action.session_id, previous=previous.value, status=status.value,
+           reason=action.status_reason)
     return action

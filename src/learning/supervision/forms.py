@@ -357,6 +357,8 @@ class SignOffInput:
     agreed: bool
     comment: str
     sharing: Sharing
+    #: The fingerprint of the record the form showed (``records.fingerprint``).
+    seen: str = ""
 
 
 def parse_sharing(fields: Fields) -> Sharing:
@@ -381,7 +383,13 @@ def parse_sign_off(fields: Fields) -> tuple[SignOffInput | None, Errors]:
         errors["comment"] = "Enter what you do not agree with"
     if errors:
         return None, in_order(errors, SIGN_OFF_ORDER)
-    return SignOffInput(agreed == "yes", comment, parse_sharing(fields)), errors
+    return SignOffInput(agreed == "yes", comment, parse_sharing(fields),
+                        fields.one("seen")), errors
+
+
+#: Said beside the choice when the record changed after the supervisee read it.
+RECORD_CHANGED = ("The record changed after you opened it. Read it again below, then choose "
+                  "whether you agree it is an accurate record")
 
 
 def parse_amendment(fields: Fields) -> tuple[str | None, Errors]:

@@ -17,6 +17,7 @@ from learning.org import service as org
 from learning.org.models import Person, SupervisoryRelationship
 from learning.supervision import access
 from learning.supervision.ears import ReviewLine, reviews_of_supervisee
+from learning.supervision.lifecycle import ever_recorded_clause, needs_sign_off
 from learning.supervision.models import (
     CaseDiscussion,
     SafetyRating,
@@ -25,7 +26,14 @@ from learning.supervision.models import (
     WorkloadSnapshot,
 )
 from learning.supervision.queries import SESSION_DAY, rows_of
-from learning.supervision.terms import ActionStatus, Rag, RaterRole, SessionStatus, SessionType
+from learning.supervision.terms import (
+    FREQUENCY_TYPES,
+    ActionStatus,
+    Rag,
+    RaterRole,
+    SessionStatus,
+    SessionType,
+)
 
 RECENT_DONE_ACTIONS = 20
 RECENT_SNAPSHOTS = 24
@@ -70,6 +78,16 @@ class SessionLine:
     supervisee_agreed: bool | None
     case_discussions: int
 
+    @property
+    def awaiting_sign_off(self) -> bool:
+        """The one rule of :func:`lifecycle.awaiting_sign_off`, for the history's line."""
+        return needs_sign_off(self.status) and self.signed_off_at is None
+
+    @property
+    def counts_for_frequency(self) -> bool:
+        """Whether it meets the agreement's frequency (ad hoc and group sessions do not)."""
+        return self.session_type in FREQUENCY_TYPES
+
 
 @dataclass(frozen=True)
 class ActionLine:
@@ -81,6 +99,7 @@ class ActionLine:
     status: ActionStatus
     completed_on: date | None
     on: date
+    status_reason: str = ""
 
     @property
     def days_overdue(self) -> int:
@@ -215,12 +234,13 @@ def _actions(db: Session, person_id: int, on: date) -> list[ActionLine]:
     rows = db.exec(
         select(SupervisionAction, Person.given_name, Person.family_name)
         .join(Person, col(Person.id) == SupervisionAction.owner_id)
-        .where(SupervisionAction.supervisee_id == person_id)
+        .join(SupervisionSession, col(SupervisionSession.id) == SupervisionAction.session_id)
+        .where(SupervisionAction.supervisee_id == person_id, ever_recorded_clause())
         .order_by(col(SupervisionAction.due_on), col(SupervisionAction.id))
     ).all()
     return [
         ActionLine(a.id or 0, a.session_id, a.description, f"{given} {family}", a.due_on,
-                   a.status, a.completed_on, on)
+                   a.status, a.completed_on, on, a.status_reason)
         for a, given, family in rows
     ]
 

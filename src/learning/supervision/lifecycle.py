@@ -1,8 +1,15 @@
 """A session's life, and what may change at each step.
 
-DRAFT (or PLANNED) -> recorded as HELD, CANCELLED or RESCHEDULED -> signed off by the
-supervisee, which locks it -> amended by its supervisor, which keeps the signed version;
-the record is then a draft again until it is recorded and signed once more.
+DRAFT (or PLANNED) -> recorded as HELD, CANCELLED or RESCHEDULED -> a HELD record is
+signed off by the supervisee, which locks it -> amended by its supervisor, which keeps the
+signed version; the record is then a draft again until it is recorded and signed once more.
+A cancelled or rescheduled session records that supervision did not happen: there is
+nothing for the supervisee to agree, so it needs no sign-off (:func:`needs_sign_off`, the
+one rule the pages, the sign-off queue and the history share).
+
+A draft never recorded (``first_recorded_at`` empty) is the supervisor's alone: its
+actions are not followed up yet, and it may be discarded. Once recorded, a record is
+never discarded, and its actions count while it is changed or amended.
 
 While a session is a draft, the outcome chosen and any answer that did not pass
 validation are kept in its ``draft`` column (JSON), exactly as typed. A recorded record
@@ -16,7 +23,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, or_
+from sqlmodel import Session, col
 
 from learning.accounts.dependencies import Principal
 from learning.core.clock import utcnow
@@ -26,6 +34,8 @@ from learning.supervision.models import SupervisionSession
 from learning.supervision.terms import SessionStatus
 
 NOT_RECORDED = frozenset({SessionStatus.DRAFT, SessionStatus.PLANNED})
+#: The outcomes the supervisee signs off: only a session that was held has a record to agree.
+SIGNED_OFF = frozenset({SessionStatus.HELD})
 RECORD_TYPE = "supervision_session"
 
 
@@ -41,12 +51,38 @@ class CannotChangeNow(Exception):
     """The record is not in a state that allows this (say, it is signed off and locked)."""
 
 
+class RecordChanged(Exception):
+    """The record changed after the person read it: they must read it again first."""
+
+
 def is_recorded(session: SupervisionSession) -> bool:
     return session.status not in NOT_RECORDED
 
 
+def needs_sign_off(status: SessionStatus | str) -> bool:
+    """Whether a record with this outcome is signed off by its supervisee."""
+    return status in SIGNED_OFF
+
+
 def awaiting_sign_off(session: SupervisionSession) -> bool:
-    return is_recorded(session) and not session.locked
+    return needs_sign_off(session.status) and not session.locked
+
+
+def ever_recorded(session: SupervisionSession) -> bool:
+    """Recorded now, or at some time before (amended, or changed after it was recorded)."""
+    return is_recorded(session) or session.version > 1 or session.first_recorded_at is not None
+
+
+def ever_recorded_clause() -> ColumnElement[bool]:
+    """:func:`ever_recorded` in SQL, for queries of sessions (and of their actions)."""
+    return or_(col(SupervisionSession.status).not_in(NOT_RECORDED),
+               col(SupervisionSession.version) > 1,
+               col(SupervisionSession.first_recorded_at).is_not(None))
+
+
+def discardable(session: SupervisionSession) -> bool:
+    """A draft that was never recorded: its supervisor may throw it away."""
+    return not ever_recorded(session) and not session.locked
 
 
 def require_editable_session(
@@ -82,7 +118,7 @@ def keep_draft(session: SupervisionSession, draft: Draft) -> None:
 
 def reopen(session: SupervisionSession) -> None:
     """A recorded record that changes is a draft again until it is recorded again."""
-    if awaiting_sign_off(session):
+    if is_recorded(session) and not session.locked:
         keep_draft(session, Draft(session.status.value, {}))
         session.status = SessionStatus.DRAFT
 

@@ -93,6 +93,11 @@ class SupervisionSession(SQLModel, table=True):
     signed_off_at: datetime | None = None
     supervisee_agreed: bool | None = None
     supervisee_comment: str = Field(default="", sa_type=Text)
+    first_recorded_at: datetime | None = Field(
+        default=None,
+        description="When the record was first recorded: a draft without it was never "
+        "recorded, so it may be discarded and its actions are not yet anyone's to follow",
+    )
     draft: str = Field(
         default="{}", sa_type=Text,
         description="While drafting: the chosen outcome and answers kept exactly as typed "
@@ -204,6 +209,8 @@ class SupervisionAction(SQLModel, table=True):
     due_on: date
     status: ActionStatus = Field(default=ActionStatus.OPEN, sa_type=EnumString(ActionStatus))
     completed_on: date | None = None
+    status_reason: str = Field(default="", max_length=500, description="Why it was dropped")
+    status_changed_by_id: int | None = Field(default=None, foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from learning.supervision.models import CaseDiscussion, SupervisionSession
 from learning.supervision.queries import (
+    MEETS_FREQUENCY,
     SESSION_DAY,
     OverdueAction,
     OversightScope,
@@ -113,17 +114,18 @@ class Overview:
 
 def held_sessions(db: Session, scope: Select[Any], period: Period) -> list[tuple[int, date, Any]]:
     """(supervisee, day held, the previous day they were supervised) for each session held
-    in the period. The previous one is looked for up to :data:`LOOKBACK` before the period:
-    a session after a longer gap is late whatever the schedule, unless the schedule itself
-    started since (a new agreement), when it is due one interval after that start."""
+    in the period that meets the frequency (:data:`MEETS_FREQUENCY`: an ad hoc chat or a
+    group session is neither counted nor the "previous" one). The previous one is looked
+    for up to :data:`LOOKBACK` before the period: a session after a longer gap is late
+    whatever the schedule, unless the schedule itself started since (a new agreement), when
+    it is due one interval after that start."""
     ranked = select(
         col(SupervisionSession.supervisee_id), SESSION_DAY.label("day"),
         func.lag(SESSION_DAY, type_=Date).over(
             partition_by=col(SupervisionSession.supervisee_id),
             order_by=(SESSION_DAY, col(SupervisionSession.id)),
         ).label("previous"),
-    ).where(col(SupervisionSession.supervisee_id).in_(scope),
-            col(SupervisionSession.status) == SessionStatus.HELD,
+    ).where(col(SupervisionSession.supervisee_id).in_(scope), MEETS_FREQUENCY,
             col(SupervisionSession.planned_for) >= period.start - LOOKBACK).subquery()
     rows = db.exec(select(ranked.c.supervisee_id, ranked.c.day, ranked.c.previous)
                    .where(ranked.c.day.between(period.start, period.end))).all()

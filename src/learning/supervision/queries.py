@@ -24,6 +24,7 @@ from learning.core.clock import to_london
 from learning.core.permissions import Permission, Role
 from learning.org.models import CareerStage, Person, SupervisoryRelationship, Team
 from learning.supervision import policy
+from learning.supervision.lifecycle import ever_recorded_clause
 from learning.supervision.models import (
     SupervisionAction,
     SupervisionAgreement,
@@ -31,11 +32,18 @@ from learning.supervision.models import (
     SupervisionSession,
     WorkloadSnapshot,
 )
-from learning.supervision.terms import ActionStatus, Rag, SessionStatus
+from learning.supervision.terms import FREQUENCY_TYPES, ActionStatus, Rag, SessionStatus
 
 COUNCIL_WIDE = frozenset({Role.PRINCIPAL_SOCIAL_WORKER, Role.WORKFORCE_LEAD})
 #: When a session happened: the day it was held, or the day it was planned for.
 SESSION_DAY = func.coalesce(col(SupervisionSession.held_on), col(SupervisionSession.planned_for))
+#: A session that meets the agreement's frequency: held, and of a type that counts
+#: (``terms.FREQUENCY_TYPES``: not ad hoc, not group). Only these set when supervision is
+#: next due, and only these are counted as held against expected.
+MEETS_FREQUENCY = (
+    (col(SupervisionSession.status) == SessionStatus.HELD)
+    & col(SupervisionSession.session_type).in_(sorted(FREQUENCY_TYPES))
+)
 
 
 # People and their supervision schedule --------------------------------------------------
@@ -175,10 +183,10 @@ def latest_workloads(db: Session, scope: Select[Any]) -> dict[int, Workload]:
 
 
 def last_held(db: Session, scope: Select[Any]) -> dict[int, date]:
+    """Each person's latest session that meets the frequency (:data:`MEETS_FREQUENCY`)."""
     rows = db.exec(
         select(col(SupervisionSession.supervisee_id), func.max(SESSION_DAY))
-        .where(col(SupervisionSession.supervisee_id).in_(scope),
-               col(SupervisionSession.status) == SessionStatus.HELD)
+        .where(col(SupervisionSession.supervisee_id).in_(scope), MEETS_FREQUENCY)
         .group_by(col(SupervisionSession.supervisee_id))
     ).all()
     return dict(rows)
@@ -220,11 +228,14 @@ def last_wellbeing(db: Session, scope: Select[Any], recorded_by: int) -> dict[in
 def action_counts(
     db: Session, council_id: int, scope: Select[Any], on: date
 ) -> dict[int, tuple[int, int]]:
-    """Open and overdue action counts for each supervisee."""
+    """Open and overdue action counts for each supervisee (of records that were recorded:
+    a draft's actions are not anyone's to follow yet; a record being changed or amended
+    was recorded before, so its actions still count)."""
     overdue = func.sum(case((col(SupervisionAction.due_on) < on, 1), else_=0))
     rows = db.exec(
         select(col(SupervisionAction.supervisee_id), func.count(), overdue)
-        .where(col(SupervisionAction.council_id) == council_id,
+        .join(SupervisionSession, col(SupervisionSession.id) == SupervisionAction.session_id)
+        .where(col(SupervisionAction.council_id) == council_id, ever_recorded_clause(),
                col(SupervisionAction.status) == ActionStatus.OPEN,
                col(SupervisionAction.supervisee_id).in_(scope))
         .group_by(col(SupervisionAction.supervisee_id))
@@ -314,7 +325,8 @@ def _overdue_query(council_id: int, on: date) -> Select[*tuple[Any, ...]]:
                     col(owner.given_name), col(owner.family_name), col(SupervisionAction.due_on))
         .join(owner, col(owner.id) == SupervisionAction.owner_id)
         .join(supervisee, col(supervisee.id) == SupervisionAction.supervisee_id)
-        .where(col(SupervisionAction.council_id) == council_id,
+        .join(SupervisionSession, col(SupervisionSession.id) == SupervisionAction.session_id)
+        .where(col(SupervisionAction.council_id) == council_id, ever_recorded_clause(),
                col(SupervisionAction.status) == ActionStatus.OPEN,
                col(SupervisionAction.due_on) < on)
         .order_by(col(SupervisionAction.due_on), col(SupervisionAction.id))

@@ -6,6 +6,7 @@ by the same page. Callers have checked access; nothing here writes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,6 +39,8 @@ class ActionRecord:
     action: SupervisionAction
     owner_name: str
     case_reference: str
+    #: Who last changed its status (shown with the reason it was dropped).
+    changed_by_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ def load_record(db: Session, session: SupervisionSession) -> SessionRecord:
     actions = actions_of(db, session.id)
     attendees = attendee_ids_of(db, session.id)
     names = names_of(db, {session.supervisee_id, session.supervisor_id, *attendees,
-                          *(a.owner_id for a in actions)})
+                          *(a.owner_id for a in actions),
+                          *(a.status_changed_by_id for a in actions if a.status_changed_by_id)})
     ratings = ratings_by_discussion(db, [d.id for d in discussions if d.id is not None])
     references = {d.id: d.case_reference for d in discussions}
     return SessionRecord(
@@ -107,7 +111,8 @@ def load_record(db: Session, session: SupervisionSession) -> SessionRecord:
         attendee_names=sorted(names.get(i, "") for i in attendees),
         cases=[CaseRecord(d, ratings.get(d.id or 0, [])) for d in discussions],
         actions=[
-            ActionRecord(a, names.get(a.owner_id, ""), references.get(a.case_discussion_id, ""))
+            ActionRecord(a, names.get(a.owner_id, ""), references.get(a.case_discussion_id, ""),
+                         names.get(a.status_changed_by_id or 0, ""))
             for a in actions
         ],
     )
@@ -132,10 +137,35 @@ def snapshot(record: SessionRecord) -> dict[str, Any]:
                 "action": item.action.model_dump(mode="json"),
                 "owner_name": item.owner_name,
                 "case_reference": item.case_reference,
+                "changed_by_name": item.changed_by_name,
             }
             for item in record.actions
         ],
     }
+
+
+#: What changes in a record without changing what it says: its sign-off and sharing, when
+#: it was saved, and how its actions are followed up.
+_NOT_WHAT_IT_SAYS = {
+    "session": {"signed_off_at", "supervisee_agreed", "supervisee_comment",
+                "share_personal_for_learning", "share_case_learning", "updated_at",
+                "first_recorded_at"},
+    "action": {"status", "completed_on", "status_reason", "status_changed_by_id"},
+}
+
+
+def fingerprint(record: SessionRecord) -> str:
+    """Identifies what the record says, as its supervisee reads it before signing it off,
+    to check it still says that when the sign-off arrives."""
+    data = snapshot(record)
+    data["session"] = {k: v for k, v in data["session"].items()
+                       if k not in _NOT_WHAT_IT_SAYS["session"]}
+    for item in data["actions"]:
+        item.pop("changed_by_name", None)
+        item["action"] = {k: v for k, v in item["action"].items()
+                          if k not in _NOT_WHAT_IT_SAYS["action"]}
+    text = json.dumps(data, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def from_snapshot(data: dict[str, Any]) -> SessionRecord:
@@ -157,6 +187,7 @@ def from_snapshot(data: dict[str, Any]) -> SessionRecord:
                 SupervisionAction.model_validate(item["action"]),
                 item["owner_name"],
                 item["case_reference"],
+                item.get("changed_by_name", ""),
             )
             for item in data["actions"]
         ],

@@ -16,6 +16,7 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
@@ -46,25 +47,35 @@ from learning.supervision.lifecycle import (
     CannotChangeNow,
     Draft,
     InvalidInput,
+    RecordChanged,
     awaiting_sign_off,
+    discardable,
     draft_of,
+    ever_recorded_clause,
     is_recorded,
     keep_draft,
+    needs_sign_off,
     require_editable_session,
 )
 from learning.supervision.models import (
+    CaseDiscussion,
+    CaseDiscussionDraft,
+    SafetyRating,
     SessionAttendee,
     SessionVersion,
     SupervisionAction,
     SupervisionSession,
+    WorkloadSnapshot,
 )
 from learning.supervision.terms import ActionStatus, SessionStatus, SessionType
 
 __all__ = [
-    "CannotChangeNow", "DraftSaved", "InvalidInput", "NotYourRecord",
+    "CannotChangeNow", "DraftSaved", "InvalidInput", "NotYourRecord", "RecordChanged",
     "add_action", "add_case_discussion", "amend_session", "awaiting_sign_off",
-    "case_framework", "create_session", "draft_errors", "form_values", "get_session",
-    "is_recorded", "list_open_actions_for", "list_open_actions_owned_by", "list_sessions_for",
+    "case_framework", "create_session", "discard_draft", "discardable", "draft_errors",
+    "form_values", "get_session", "is_recorded", "needs_sign_off", "require_discardable",
+    "sign_off_fingerprint", "list_open_actions_for", "list_open_actions_owned_by",
+    "list_sessions_for",
     "read_session", "read_version", "record_session", "remove_case_discussion",
     "require_case_discussion", "require_editable_session", "require_readable_session",
     "save_draft", "set_action_status", "set_sharing", "sign_off", "update_case_discussion",
@@ -120,10 +131,14 @@ def list_open_actions_for(
     db: Session, supervisee_id: int, *, excluding_session_id: int | None = None
 ) -> Sequence[SupervisionAction]:
     """A supervisee's open actions, soonest due first: they carry into the next session
-    (the caller has checked access)."""
-    query = select(SupervisionAction).where(
+    (the caller has checked access). Only actions of records that were recorded: a draft's
+    are its supervisor's until then."""
+    query = select(SupervisionAction).join(
+        SupervisionSession, col(SupervisionSession.id) == SupervisionAction.session_id
+    ).where(
         SupervisionAction.supervisee_id == supervisee_id,
         SupervisionAction.status == ActionStatus.OPEN,
+        ever_recorded_clause(),
     )
     if excluding_session_id is not None:
         query = query.where(SupervisionAction.session_id != excluding_session_id)
@@ -131,9 +146,13 @@ def list_open_actions_for(
 
 
 def list_open_actions_owned_by(db: Session, person_id: int) -> Sequence[SupervisionAction]:
-    """Open actions a person owns, or that came from their own supervision."""
-    query = select(SupervisionAction).where(
+    """Open actions a person owns, or that came from their own supervision (of records
+    that were recorded)."""
+    query = select(SupervisionAction).join(
+        SupervisionSession, col(SupervisionSession.id) == SupervisionAction.session_id
+    ).where(
         SupervisionAction.status == ActionStatus.OPEN,
+        ever_recorded_clause(),
         (col(SupervisionAction.owner_id) == person_id)
         | (col(SupervisionAction.supervisee_id) == person_id),
     )
@@ -244,6 +263,7 @@ def _finish(db: Session, session: SupervisionSession, outcome: SessionStatus) ->
         {k: v for k, v in reflections.items() if k in stages and v}, sort_keys=True)
     session.draft = "{}"
     session.updated_at = utcnow()
+    session.first_recorded_at = session.first_recorded_at or session.updated_at
     for case in records.load_record(db, session).cases:
         for rating in case.ratings:
             rating.rated_on = session.held_on or session.planned_for
@@ -260,14 +280,24 @@ def _require_own_record(db: Session, principal: Principal, session_id: int) -> S
     return session
 
 
+def sign_off_fingerprint(db: Session, session: SupervisionSession) -> str:
+    """What the sign-off form carries: the record as the supervisee was shown it."""
+    return records.fingerprint(records.load_record(db, session))
+
+
 def sign_off(
     db: Session, principal: Principal, actor: Actor, session_id: int, data: forms.SignOffInput
 ) -> SupervisionSession:
     """The supervisee agrees (or says what they do not agree with) and decides what may
-    feed organisational learning. Signing locks the record."""
+    feed organisational learning. Signing locks the record. It is refused (RecordChanged)
+    unless the record says what it said when the form was shown (``data.seen``)."""
     session = _require_own_record(db, principal, session_id)
     if not awaiting_sign_off(session):
         raise CannotChangeNow("This record is not waiting for you to sign it off.")
+    if data.seen != sign_off_fingerprint(db, session):
+        record(db, actor, "supervision.session.sign_off_refused", RECORD_TYPE, session.id,
+               version=session.version, why="changed since read")
+        raise RecordChanged(f"session {session_id}")
     session.signed_off_at = utcnow()
     session.supervisee_agreed = data.agreed
     session.supervisee_comment = data.comment
@@ -317,4 +347,44 @@ def amend_session(
     db.flush()
     record(db, actor, "supervision.session.amended", RECORD_TYPE, session.id,
            version=session.version, reason=reason)
+    return session
+
+
+# Discarding a draft never recorded -------------------------------------------------------
+
+
+def require_discardable(
+    db: Session, principal: Principal, session_id: int
+) -> SupervisionSession:
+    """A draft ``principal`` started and never recorded (CannotChangeNow otherwise)."""
+    session = require_editable_session(db, principal, session_id)
+    if not discardable(session):
+        raise CannotChangeNow("This record has been recorded, so it cannot be discarded. "
+                              "Change or amend it instead.")
+    return session
+
+
+def discard_draft(
+    db: Session, principal: Principal, actor: Actor, session_id: int
+) -> SupervisionSession:
+    """Delete a draft never recorded, with everything typed into it: its case discussions
+    and their ratings and drafts, its actions and attendees. A workload snapshot taken with
+    it is the practitioner's and stays, no longer linked to it."""
+    session = require_discardable(db, principal, session_id)
+    assert session.id is not None
+    cases = select(col(CaseDiscussion.id)).where(col(CaseDiscussion.session_id) == session.id)
+    counts = {"case_discussions": len(db.exec(cases).all()),
+              "actions": len(records.actions_of(db, session.id))}
+    db.exec(delete(SafetyRating).where(col(SafetyRating.case_discussion_id).in_(cases)))
+    db.exec(delete(SupervisionAction).where(col(SupervisionAction.session_id) == session.id))
+    db.exec(delete(CaseDiscussion).where(col(CaseDiscussion.session_id) == session.id))
+    db.exec(delete(CaseDiscussionDraft)
+            .where(col(CaseDiscussionDraft.session_id) == session.id))
+    db.exec(delete(SessionAttendee).where(col(SessionAttendee.session_id) == session.id))
+    db.exec(update(WorkloadSnapshot).where(col(WorkloadSnapshot.session_id) == session.id)
+            .values(session_id=None))
+    record(db, actor, "supervision.session.discarded", RECORD_TYPE, session.id,
+           supervisee_id=session.supervisee_id, planned_for=session.planned_for, **counts)
+    db.delete(session)
+    db.flush()
     return session

@@ -21,6 +21,16 @@ class SessionType(StrEnum):
     AD_HOC = "ad_hoc"
 
 
+#: The sessions that meet the frequency of a supervision agreement: formal supervision of
+#: the supervisee alone (one-to-one, case, or personal and reflective). Ad hoc
+#: consultations are informal and unplanned; group supervision complements individual
+#: supervision but does not replace it (nobody's personal section, wellbeing or workload is
+#: discussed, and one group session would otherwise reset the clock of one attendee only).
+#: Both are kept and shown in the history; neither resets when supervision is next due.
+FREQUENCY_TYPES = frozenset({SessionType.ONE_TO_ONE, SessionType.CASE,
+                             SessionType.PERSONAL_REFLECTIVE})
+
+
 class SupervisionFunction(StrEnum):
     """Morrison's 4x4x4: the four functions of supervision."""
 

@@ -21,6 +21,7 @@ from learning.supervision import (
     access,
     case_drafts,
     case_views,
+    discussions,
     forms,
     frameworks,
     records,
@@ -105,6 +106,8 @@ def _edit_page(
         "values": values,
         "errors": errors,
         "awaiting": service.awaiting_sign_off(session),
+        "recorded": service.is_recorded(session),
+        "discardable": service.discardable(session),
         "amending": session.version > 1 and not service.is_recorded(session),
         "models": frameworks.reflective_models(),
         "model": frameworks.reflective_model(str(values.get("reflective_model") or "")),
@@ -150,6 +153,8 @@ def session_autosave(
         return redirect(request, _url(request, "session_case_new", session_id=session_id))
     if then == "action":
         return redirect(request, _url(request, "session_action_new", session_id=session_id))
+    if then == "discard":  # saved first: if they keep it, nothing typed is lost
+        return redirect(request, _url(request, "session_discard_confirm", session_id=session_id))
     flash(request, "Your draft has been saved" + (
         ". Some answers need checking before you record the session." if saved.errors else ""))
     return redirect(request, _url(request, "session_edit", session_id=session_id))
@@ -171,7 +176,12 @@ def _action_then(
     session_id: int,
 ) -> Response:
     """"Mark done" or "Drop" on a carried action, sent with the session's form: the draft is
-    saved first (nothing typed is lost, with or without JavaScript), then the action changes."""
+    saved first (nothing typed is lost, with or without JavaScript), then the action is
+    done, or the page that asks why it is dropped is next."""
+    back = str(request.url_for("session_edit", session_id=session_id).path) + "#carried-heading"
+    if status == ActionStatus.DROPPED:
+        discussions.require_droppable(db, principal, action_id)
+        return redirect(request, case_views.drop_url(request, action_id, back))
     case_views.change_action_status(request, db, principal, action_id, ActionStatus(status))
     return redirect(request, _url(request, "session_edit", session_id=session_id))
 
@@ -208,6 +218,8 @@ def _detail_page(
     record = service.read_session(db, principal, actor_from(request), session_id)
     session = record.session
     is_supervisee = principal.person_id == session.supervisee_id
+    can_sign = is_supervisee and service.awaiting_sign_off(session)
+    is_supervisor = principal.person_id == session.supervisor_id
     sharing = [name for name, on in (("personal", session.share_personal_for_learning),
                                      ("case_learning", session.share_case_learning)) if on]
     return render(request, "supervision/session_detail.html", {
@@ -215,10 +227,13 @@ def _detail_page(
         "session": session,
         "sees_personal": access.sees_personal_section(principal, session),
         "is_supervisee": is_supervisee,
-        "can_sign": is_supervisee and service.awaiting_sign_off(session),
+        "can_sign": can_sign,
+        "seen": service.sign_off_fingerprint(db, session) if can_sign else "",
+        "needs_sign_off": service.needs_sign_off(session.status),
         "can_share": is_supervisee and service.is_recorded(session),
-        "can_edit": principal.person_id == session.supervisor_id and not session.locked,
-        "can_amend": principal.person_id == session.supervisor_id and session.locked,
+        "can_edit": is_supervisor and not session.locked,
+        "can_amend": is_supervisor and session.locked,
+        "can_discard": is_supervisor and service.discardable(session),
         "recorded": service.is_recorded(session),
         "versions": records.version_history(db, session_id),
         "framework": service.case_framework(db, session),
@@ -244,6 +259,11 @@ def session_sign_off(
         service.sign_off(db, principal, actor_from(request), session_id, data)
     except service.CannotChangeNow as not_now:
         return cannot_change_now(request, str(not_now), session_id, fields)
+    except service.RecordChanged:
+        # What was chosen and typed comes back with the record as it is now, to read again.
+        values = forms.sign_off_values(fields)
+        errors = {"agreed": forms.RECORD_CHANGED}
+        return _detail_page(request, db, principal, session_id, values, errors, 409)
     flash(request, "You have signed off the record" if data.agreed
           else "You have signed off the record with your comments")
     detail = redirect(request, _url(request, "session_detail", session_id=session_id))
@@ -299,3 +319,35 @@ def session_version(
         "labels": labels(),
         "today": today(),
     })
+
+
+# Discarding a draft never recorded ---------------------------------------------------------
+
+
+@router.get("/supervision/sessions/{session_id:int}/discard", name="session_discard_confirm")
+def session_discard_confirm(
+    request: Request, db: DbSession, principal: Recorder, session_id: int
+) -> Response:
+    try:
+        session = service.require_discardable(db, principal, session_id)
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id)
+    record = service.read_session(db, principal, actor_from(request), session_id,
+                                  purpose="discard")
+    return render(request, "supervision/session_discard.html", {
+        "record": record, "session": session,
+        "case_drafts": case_drafts.drafts_in(db, session_id),
+    })
+
+
+@router.post("/supervision/sessions/{session_id:int}/discard", name="session_discard")
+def session_discard(
+    request: Request, db: DbSession, principal: Recorder, session_id: int
+) -> Response:
+    try:
+        session = service.discard_draft(db, principal, actor_from(request), session_id)
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id)
+    supervisee = records.names_of(db, {session.supervisee_id}).get(session.supervisee_id, "")
+    flash(request, f"The draft record for {supervisee} has been discarded")
+    return redirect(request, _url(request, "supervision_home"))

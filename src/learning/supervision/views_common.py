@@ -19,6 +19,7 @@ from learning.core.web import flash, keep_typed, redirect
 from learning.supervision import forms
 from learning.supervision.access import NotYourRecord
 from learning.supervision.forms import Fields
+from learning.supervision.lifecycle import SIGNED_OFF
 
 Reader = Annotated[Principal, Depends(requires(Permission.SUPERVISION_OWN))]
 Recorder = Annotated[Principal, Depends(requires(Permission.SUPERVISION_RECORD))]
@@ -97,4 +98,6 @@ def labels() -> dict[str, Any]:
         "rater": forms.RATER_LABELS,
         "status": forms.STATUS_LABELS,
         "action_status": forms.ACTION_STATUS_LABELS,
+        #: The outcomes signed off by the supervisee (``lifecycle.needs_sign_off``).
+        "signed_off": sorted(status.value for status in SIGNED_OFF),
     }
