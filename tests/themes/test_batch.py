@@ -103,3 +103,58 @@ def test_the_learning_themes_cluster_command_writes_the_output_and_reports(
                  "--output", str(tmp_path / "out.csv")])  # fmt: skip
     assert code == 2
     assert "'nope' not found" in capsys.readouterr().err
+
+
+def test_answers_are_redacted_before_clustering_and_labels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import learning.themes.batch as batch
+
+    seen: list[str] = []
+    real = batch.run_themes
+
+    def spy(items: list[batch.Item], **kwargs: object) -> object:
+        seen.extend(it.text for it in items)
+        return real(items, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "run_themes", spy)
+    items, _ = corpus(10)
+    rows = [["text"]] + [[f"Wojciech said {it.text}"] for it in items]
+    rows += [["Wojciech Kowalczyk on 07700 900123 told my social worker Zeph"]] * 6
+    src = _write(tmp_path / "in.csv", rows)
+    cluster_csv(src, "text", tmp_path / "out.csv")
+    assert seen and not any("Wojciech" in t or "07700" in t or "Zeph" in t for t in seen)
+    labels = " ".join(r["theme_label"] for r in _read(tmp_path / "out.csv"))
+    assert "Wojciech" not in labels and "Zeph" not in labels and "07700" not in labels
+
+
+def test_a_theme_smaller_than_the_minimum_group_size_goes_out_not_yet_themed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import learning.themes.batch as batch
+
+    real = batch.run_themes
+
+    def small_theme(items: list[batch.Item], **kwargs: object) -> object:
+        run = real(items, **kwargs)  # type: ignore[arg-type]
+        first = run.themes[0].id
+        moved = [i for i, t in run.assignments.items() if t != first][:3]
+        for item_id, theme in list(run.assignments.items()):
+            if theme == first and item_id not in moved:
+                run.assignments[item_id] = run.themes[1].id
+        for item_id in moved:
+            run.assignments[item_id] = first  # a theme of three answers
+        return run
+
+    monkeypatch.setattr(batch, "run_themes", small_theme)
+    items, _ = corpus(10)
+    src = _write(tmp_path / "in.csv", [["text"]] + [[it.text] for it in items])
+    summary = cluster_csv(src, "text", tmp_path / "out.csv", k=4)
+    out = _read(tmp_path / "out.csv")
+    sizes: dict[str, int] = {}
+    for r in out:
+        sizes[r["theme_id"]] = sizes.get(r["theme_id"], 0) + 1
+    themed = {t: n for t, n in sizes.items() if t not in ("", "not_yet_themed")}
+    assert themed and all(n >= 5 for n in themed.values())
+    assert sizes.get("not_yet_themed", 0) >= 3
+    assert summary.themes == len(themed)

@@ -152,8 +152,10 @@ def test_street_addresses_are_removed(text: str, expected: str) -> None:
 
 
 def test_a_street_word_without_a_house_number_or_a_living_cue_stays() -> None:
+    # A named street is removed even without a number ("behind the Co-op on Fore Street" is
+    # where a family lives); "the Family Court" and "the park" are not streets.
     text = "We went to the Family Court, then to the park on Station Road."
-    assert redact(text) == text
+    assert redact(text) == "We went to the Family Court, then to the park on [address]."
 
 
 @pytest.mark.parametrize(
@@ -201,7 +203,7 @@ def test_money_years_and_small_numbers_stay() -> None:
         ("he was born on March 5, 2016", "he was born on [date of birth]"),
         ("born in May 2015", "born in [date of birth]"),
         ("born in 2015", "born in [date of birth]"),
-        ("aged 8 (12/05/2015)", "aged 8 ([date of birth])"),
+        ("aged 8 (12/05/2015)", "aged [age] ([date of birth])"),
         ("Tom 12/05/2015 (DOB)", "[name] [date of birth] (DOB)"),
     ],
 )
@@ -425,6 +427,11 @@ def test_every_kind_has_a_lowercase_bracketed_placeholder() -> None:
         "address",
         "case reference",
         "id number",
+        "school",
+        "age",
+        "social media",
+        "web address",
+        "identifying detail",
     }
     for kind in KINDS:
         assert placeholder(kind) == f"[{kind}]"
@@ -441,7 +448,7 @@ def test_one_text_with_every_kind() -> None:
         "[name], born [date of birth], NHS no [nhs number], NI [ni number], lives at "
         "[address], Truro [postcode]. Case ref [case reference]."
     )
-    assert set(kinds_in(text)) == set(KINDS) - {"id number"}
+    assert set(kinds_in(text)) == set(KINDS[:10]) - {"id number"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -462,8 +469,10 @@ def test_any_text_gives_ordered_non_overlapping_spans_and_a_string(text: str) ->
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Nd", "Lu", "Lt"))))
 def test_text_without_digits_capitals_or_at_signs_is_mostly_left_alone(text: str) -> None:
-    # Only lower-case first names ("sarah") can be found here, never a structured identifier.
-    assert {span.kind for span in find_personal_data(text.replace("@", ""))} <= {"name"}
+    # Only lower-case first names ("sarah") and what words spell out ("jay dot smith at hotmail
+    # dot com", "seven seven oh...", "kayla_x", "the only deaf family") can be found here.
+    found = {span.kind for span in find_personal_data(text.replace("@", ""))}
+    assert found <= {"name", "email", "phone", "social media", "identifying detail"}
 
 
 # --------------------------------------------------------------------------------------------

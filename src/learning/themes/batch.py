@@ -3,7 +3,11 @@
 ``cluster_csv`` reads a column of free text, themes it with :func:`run_themes` and writes
 ``row,theme_id,theme_label`` (``row`` is the 1-based data row number). Empty and "no comment"
 answers get an empty ``theme_id``; answers that fit no theme well enough get
-``not_yet_themed``. Files that are not valid UTF-8 are read as Windows-1252 (what spreadsheet
+``not_yet_themed``. Personal data is redacted (:func:`redact`) from every answer and question
+before anything is clustered, so no theme label is built from a name or a number; and a theme
+with fewer answers than the minimum group size (:data:`MIN_GROUP_SIZE`) is not written: its
+answers go out as ``not_yet_themed``, so no label stands for fewer than five people.
+Files that are not valid UTF-8 are read as Windows-1252 (what spreadsheet
 exports on Windows usually are), with a warning; a missing column or an empty file is a
 :class:`BatchError` with a message an analyst can act on.
 """
@@ -16,8 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from learning.themes.disclosure import MIN_GROUP_SIZE
 from learning.themes.pipeline import Item, run_themes
 from learning.themes.records import HELD_BACK, NOT_YET_THEMED, SET_ASIDE
+from learning.themes.redact import redact
 
 csv.field_size_limit(2**31 - 1)
 
@@ -89,12 +95,15 @@ def cluster_csv(
         for number, record in enumerate(reader, start=1):
             value = record[col] if col < len(record) else ""
             question = record[qcol] if qcol is not None and qcol < len(record) else ""
-            items.append(Item(id=str(number), text=value, question=question))
+            items.append(Item(id=str(number), text=redact(value), question=redact(question)))
     except csv.Error as exc:
         raise BatchError(f"the CSV is malformed near data row {len(items) + 1}: {exc}") from None
     del text
     run = run_themes(items, k=k, random_state=random_state)
-    labels = {t.id: t.label for t in run.themes}
+    sizes: dict[str, int] = {}
+    for theme in run.assignments.values():
+        sizes[theme] = sizes.get(theme, 0) + 1
+    labels = {t.id: t.label for t in run.themes if sizes.get(t.id, 0) >= MIN_GROUP_SIZE}
     out = Path(output_path)
     set_aside = not_yet = 0
     with out.open("w", encoding="utf-8", newline="") as handle:
@@ -105,14 +114,14 @@ def cluster_csv(
             if theme in (SET_ASIDE, HELD_BACK):
                 set_aside += 1
                 writer.writerow([it.id, "", ""])
-            elif theme == NOT_YET_THEMED:
+            elif theme == NOT_YET_THEMED or theme not in labels:
                 not_yet += 1
                 writer.writerow([it.id, NOT_YET_THEMED, "not yet themed"])
             else:
                 writer.writerow([it.id, theme, labels.get(theme, "")])
     return BatchSummary(
         rows=len(items),
-        themes=len(run.themes),
+        themes=len(labels),
         set_aside=set_aside,
         not_yet_themed=not_yet,
         k_chosen_automatically=k is None,

@@ -65,22 +65,29 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from learning.themes.redact_names import (
     AMBIGUOUS_FIRST_NAMES,
+    BE_VERBS,
     CAPITALISED_ONLY,
     CUE_WORDS,
     DETERMINERS,
     FIRST_NAMES,
+    NATIONALITIES,
     NOT_NAMES,
+    OBJECT_VERBS,
     ORDINARY_SURNAMES,
+    ORDINARY_WORDS,
+    PERSON_VERBS,
     PHONED_SUBJECTS,
     PLACE_WORDS,
     STRONG_WORDS,
     SURNAMES,
     TITLES,
+    is_ordinary_word,
 )
 
 __all__ = ["KINDS", "Span", "find_personal_data", "placeholder", "redact"]
@@ -95,6 +102,11 @@ DATE_OF_BIRTH: Final = "date of birth"
 ADDRESS: Final = "address"
 CASE_REFERENCE: Final = "case reference"
 ID_NUMBER: Final = "id number"
+SCHOOL: Final = "school"
+AGE: Final = "age"
+SOCIAL_MEDIA: Final = "social media"
+WEB_ADDRESS: Final = "web address"
+DETAIL: Final = "identifying detail"
 
 KINDS: Final[tuple[str, ...]] = (
     NAME,
@@ -107,6 +119,11 @@ KINDS: Final[tuple[str, ...]] = (
     ADDRESS,
     CASE_REFERENCE,
     ID_NUMBER,
+    SCHOOL,
+    AGE,
+    SOCIAL_MEDIA,
+    WEB_ADDRESS,
+    DETAIL,
 )
 
 
@@ -140,6 +157,11 @@ _PRIORITY: Final[dict[str, int]] = {
     POSTCODE: 7,
     CASE_REFERENCE: 8,
     ID_NUMBER: 9,
+    WEB_ADDRESS: 0,
+    SOCIAL_MEDIA: 1,
+    SCHOOL: 6,
+    AGE: 10,
+    DETAIL: 10,
 }
 _KEYWORD_REFERENCE_PRIORITY: Final = 2
 
@@ -177,7 +199,7 @@ _PHONE_UK = re.compile(
     r"[+0(](?<![\w+].)"
     r"(?:(?<=\+)" + _GAP + r"?44" + _GAP + r"?(?:\(0\)" + _GAP + r"?)?"
     r"|(?<=0)0" + _GAP + r"?44" + _GAP + r"?(?:\(0\)" + _GAP + r"?)?"
-    r"|(?<=\()0|(?<=0))"
+    r"|(?<=\()0|(?<=0)[ \-.]?)"
     r"[0-9](?:" + _SEP + r"[0-9]){8,9}(?![0-9])"
 )
 _PHONE_INTL = re.compile(r"\+(?<![\w+].)(?!44)[1-9][0-9]{0,2}(?:" + _SEP + r"[0-9]){6,12}(?![0-9])")
@@ -346,6 +368,215 @@ _NOT_CASE_PREFIXES = frozenset(["NHS", "CHI", "NI", "ID", "NO", "REF", "UPN", "U
 _LONG_NUMBER = re.compile(r"[0-9](?<![0-9\u00a3$\u20ac.,].)[0-9]{6,}(?![0-9]|[.,][0-9])")
 
 
+# Web addresses, social media, spelled-out emails and phone numbers, schools, ages, and
+# details that single out one family.
+
+_URL = re.compile(
+    r"(?i:https?://|www\.)[^\s<>\"'\]\[)(]{2,300}"
+    r"|[A-Za-z0-9](?<![\w@.\-/].)[A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,4}"
+    r"\.(?i:com|co\.uk|org\.uk|org|net|uk|io|me|tv|ly|gg|app|be)/[^\s<>\"'\]\[)(]{1,300}"
+)
+_URL_HINT = re.compile(r"://|[Ww][Ww][Ww]\.|\.(?i:com|uk|org|net|io|me|tv|ly|gg|app|be)/")
+_HANDLE_AT = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
+_HANDLE_CUED = re.compile(
+    _keywords(
+        "snap", "snapchat", "insta", "instagram", "ig", "tiktok", r"tik[ ]tok", "twitter",
+        "facebook", "fb", "discord", "psn", "gamertag", "username", r"user[ ]name", "kik",
+        "twitch", "roblox",
+    )  # fmt: skip
+    + r"(?i:[ :]{1,3}(?:(?:me|is|its|it's|on|at|name|add|and)[ :]{1,3}){0,3})"
+    r"(?P<id>[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])(?![\w@])"
+)
+_HANDLE_UNDERSCORE = re.compile(
+    r"[A-Za-z0-9](?<![\w@.].)[A-Za-z0-9.]{0,29}_[A-Za-z0-9_.]{0,29}[A-Za-z0-9]"
+)
+_HANDLE_YEAR_HINT = re.compile(r"1(?<=[A-Za-z._]1)9[0-9]{2}|2(?<=[A-Za-z._]2)0[0-9]{2}")
+_HANDLE_YEAR = re.compile(r"[A-Za-z](?<![\w@.].)[A-Za-z._]{1,29}(?:19|20)[0-9]{2}(?![\w@])")
+
+
+def _social_hint(lowered: str) -> bool:
+    return (
+        "snap" in lowered or "insta" in lowered or "tik" in lowered or "twitter" in lowered
+        or "facebook" in lowered or "fb" in lowered or "discord" in lowered or "psn" in lowered
+        or "gamertag" in lowered or "user" in lowered or "kik" in lowered or "roblox" in lowered
+        or "ig " in lowered or "ig:" in lowered
+    )  # fmt: skip
+
+
+_SPELT_DOT = r"(?:dot|\(dot\)|\[dot\]|\.)"
+_EMAIL_SPELT = re.compile(
+    r"[A-Za-z0-9](?<![\w.].)[\w.+\-]{0,40}"
+    r"(?:[ ]{1,2}(?i:dot|underscore|dash|\(dot\)|\[dot\])[ ]{1,2}[\w+\-]{1,40}){0,4}"
+    r"[ ]{0,2}(?i:\(at\)|\[at\]|(?<=[ ])at(?=[ ]))[ ]{0,2}[A-Za-z0-9\-]{2,40}"
+    r"(?P<tld>(?:[ ]{0,2}(?i:" + _SPELT_DOT + r")[ ]{0,2}[A-Za-z]{2,6}){1,3})(?![\w])"
+)
+_TLDS: Final = frozenset(("com", "uk", "net", "org", "co", "io", "me", "ac", "gov", "nhs", "ie"))
+
+_NUMBER_WORD = (
+    r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble)"
+)
+_PHONE_WORDS = re.compile(
+    r"(?i:(?<![\w])" + _NUMBER_WORD + r"(?:[ ,\-]{1,2}(?:" + _NUMBER_WORD + r"|[0-9]{1,5})){5,20}"
+    r"(?![\w]))"
+)
+_NUMBER_WORD_DIGITS: Final = {"double": 1, "triple": 2, "treble": 2}
+
+_SCHOOL_SUFFIX = (
+    r"(?:Primary|Academy|School|College|High|Grammar|Infants|Juniors|Junior|Nursery|Prep"
+    r"|Sixth[ ]Form|Pre-[Ss]chool|Pupil[ ]Referral[ ]Unit|PRU)"
+)
+_SCHOOL_HINT = re.compile(_SCHOOL_SUFFIX + r"\b")
+_SCHOOL = re.compile(
+    r"[A-Z](?<![\w].)[\w'\u2019.\-]{1,24}(?:[ ]{1,2}[A-Z][\w'\u2019.\-]{1,24}){0,3}[ ]{1,2}"
+    + _SCHOOL_SUFFIX
+    + r"(?:[ ](?:School|Academy))?(?![\w])"
+)
+_SCHOOL_CUED = re.compile(
+    _keywords("year", "yr", "class", "form")
+    + r"(?:[ ]{1,2}[0-9]{1,2})?[ ]{1,2}(?i:at|in)[ ]{1,2}(?:the[ ]{1,2})?"
+    r"(?P<id>[A-Z][\w'\u2019.\-]{1,24}(?:[ ]{1,2}[A-Z][\w'\u2019.\-]{1,24}){0,3})"
+)
+
+_NOT_AN_AGE = (
+    r"(?![0-9.,:/]|[ ]?(?i:%|st\b|nd\b|rd\b|th\b|am\b|pm\b|p\b|x\b|-[0-9]|minutes?|mins?"
+    r"|hours?|hrs?|days?|weeks?|wks?|months?|years?(?![ \-]old)|times?|o'?clock|pounds?|quid"
+    r"|miles?|met(?:re|er)s?|km|kg|stone|inches|feet|ft|of\b|out\b|points?|per|people|kids"
+    r"|children|nights?|goals?|sessions?|visits?|things?|places?|schools?|homes?))"
+)
+_AGE_NUMBER = re.compile(r"[0-9](?<=[ ][0-9])[0-9]?" + _NOT_AN_AGE)
+_AGE_BEFORE = re.compile(
+    r"(?<![\w'])(?i:i'?m|im|i[ ]am|he's|he[ ]is|he[ ]was|she's|she[ ]is|she[ ]was|it's|it[ ]is"
+    r"|they're|they[ ]are|we're|we[ ]are|who's|who[ ]is|who[ ]was|is|was|are|turned|turns|turning"
+    r"|be|aged|age)[ ]{1,2}\Z"
+)
+_AGE_OLD = re.compile(
+    r"[0-9](?<![0-9.].)[0-9]?[ \-]?(?i:years?|yrs?)[ \-]old(?![\w])"
+    r"|[0-9](?<![0-9.].)[0-9]?[ ]?(?i:yo|y/o|yr[ \-]old)(?![\w])"
+)
+_ONLY_ONE = re.compile(
+    _keywords(r"the[ ]only", r"only[ ]one")
+    + r"[ ]{1,2}(?P<id>[A-Za-z'\-]{2,24}(?:[ ]{1,2}[A-Za-z'\-]{2,24})?)[ ]{1,2}"
+    r"(?=(?i:famil(?:y|ies)|boys?|girls?|child(?:ren)?|kids?|person|people|wom[ae]n|m[ae]n|lads?"
+    r"|students?|pupils?|household|teenagers?|mum|dad|parents?)\b)"
+)
+
+_STREET_STRICT_SUFFIX = (
+    r"(?:Street|Road|Rd|Avenue|Lane|Close|Drive|Crescent|Terrace|Gardens|Grove|Mews|Parade)"
+)
+_STREET_HINT = re.compile(_STREET_STRICT_SUFFIX + r"\b")
+_PLACE_HINT = re.compile(
+    r"(?P<street>" + _STREET_STRICT_SUFFIX + r")\b|(?P<school>" + _SCHOOL_SUFFIX + r")\b"
+)
+_STREET_UNNUMBERED = re.compile(
+    r"[A-Z](?<![\w].)[a-z'\u2019\-]{1,20}(?:[ ]{1,2}[A-Z][a-z'\u2019\-]{1,20}){0,2}[ ]{1,2}"
+    + _STREET_STRICT_SUFFIX
+    + r"(?![\w])"
+)
+_ADDRESS_THE = re.compile(
+    r"[0-9](?<![0-9A-Za-z\u00a3$\u20ac.,:/].)[0-9]{0,3}[A-Za-z]?,?[ ]{1,3}The[ ]{1,2}"
+    r"[A-Z][a-z'\u2019\-]{2,20}(?:[ ][A-Z][a-z'\u2019\-]{2,20})?"
+    r"(?:,[ ]{1,2}[A-Z][a-z]{2,20}(?:[ ][A-Z][a-z]{2,20})?)?"
+)
+_NOT_HOUSE_NUMBER_BEFORE: Final = frozenset(
+    ("year", "yr", "page", "season", "series", "chapter", "episode", "part", "level", "class",
+     "form", "number", "no", "top", "best")
+)  # fmt: skip
+
+
+def _spelt_digits(run: str) -> int:
+    count = 0
+    for token in re.split(r"[ ,\-]+", run.lower()):
+        count += _NUMBER_WORD_DIGITS.get(token, len(token) if token.isdigit() else 1)
+    return count
+
+
+def _leading_ordinary(words: list[str]) -> int:
+    """How many of ``words`` at the start are ordinary (not part of a name of a place)."""
+    n = 0
+    for word in words:
+        key = word.lower()
+        if (key in NOT_NAMES and key != "st") or key in DETERMINERS or key in PERSON_VERBS:
+            n += 1
+        else:
+            break
+    return n
+
+
+def _trim_leading(text: str, start: int, end: int) -> int | None:
+    """Start of the span without leading ordinary words; None if nothing is left."""
+    words = text[start:end].split()
+    n = _leading_ordinary(words[:-1])
+    if n == len(words) - 1:
+        return None
+    for word in words[:n]:
+        start = text.index(word, start) + len(word)
+    while start < end and text[start] == " ":
+        start += 1
+    return start
+
+
+def _other_candidates(text: str, lowered: str, add: Callable[[int, int, str], None]) -> None:
+    """Web addresses, social media, spelt-out emails and numbers, schools, ages, and details."""
+    if "/" in text and _URL_HINT.search(text):
+        for m in _URL.finditer(text):
+            add(m.start(), m.end() - len(m.group()) + len(m.group().rstrip(".,;:!?")), WEB_ADDRESS)
+    if "@" in text:
+        for m in _HANDLE_AT.finditer(text):
+            add(m.start(), m.start() + len(m.group().rstrip(".")), SOCIAL_MEDIA)
+    if _social_hint(lowered):
+        for m in _HANDLE_CUED.finditer(text):
+            handle = m.group("id")
+            key = handle.lower()
+            if (not handle.isalpha() or not is_ordinary_word(key)) and (
+                key not in NOT_NAMES and key not in PERSON_VERBS
+            ):
+                add(m.start("id"), m.end("id"), SOCIAL_MEDIA)
+    if "_" in text:
+        for m in _HANDLE_UNDERSCORE.finditer(text):
+            add(m.start(), m.end(), SOCIAL_MEDIA)
+    if _DIGIT.search(text) and _HANDLE_YEAR_HINT.search(text):
+        for m in _HANDLE_YEAR.finditer(text):
+            add(m.start(), m.end(), SOCIAL_MEDIA)
+    if " dot " in lowered or "(dot)" in lowered or "[dot]" in lowered or "(at)" in lowered:
+        for m in _EMAIL_SPELT.finditer(text):
+            last = re.split(r"[ .()\[\]]+", m.group("tld").strip())[-1].lower()
+            if last in _TLDS and ("dot" in m.group().lower() or "at" in m.group().lower()):
+                add(m.start(), m.end(), EMAIL)
+    if "seven" in lowered or "eight" in lowered or "nine" in lowered or "zero" in lowered:
+        for m in _PHONE_WORDS.finditer(text):
+            if _spelt_digits(m.group()) >= 9:
+                add(m.start(), m.end(), PHONE)
+    place = _PLACE_HINT.search(text)  # one scan for the usual text with neither
+    if place is not None and (place.group("school") or _SCHOOL_HINT.search(text, place.end())):
+        for m in _SCHOOL.finditer(text):
+            start = _trim_leading(text, m.start(), m.end())
+            if start is not None:
+                add(start, m.end(), SCHOOL)
+    if "year " in lowered or "yr " in lowered or "class " in lowered or "form " in lowered:
+        for m in _SCHOOL_CUED.finditer(text):
+            add(m.start("id"), m.end("id"), SCHOOL)
+    if place is not None and (place.group("street") or _STREET_HINT.search(text, place.end())):
+        for m in _STREET_UNNUMBERED.finditer(text):
+            start = _trim_leading(text, m.start(), m.end())
+            if start is not None:
+                add(start, m.end(), ADDRESS)
+    if "the only " in lowered or "only one " in lowered:
+        for m in _ONLY_ONE.finditer(text):
+            add(m.start("id"), m.end("id"), DETAIL)
+    if not _DIGIT.search(text):
+        return
+    for m in _AGE_NUMBER.finditer(text):
+        if _AGE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            add(m.start(), m.end(), AGE)
+    if "old" in lowered or "yo" in lowered or "y/o" in lowered:
+        for m in _AGE_OLD.finditer(text):
+            add(m.start(), m.end(), AGE)
+    for m in _ADDRESS_THE.finditer(text) if "The " in text else ():
+        prev = _PREV_TOKEN.search(text, max(0, m.start() - 40), m.start())
+        if prev is None or prev.group(1).lower() not in _NOT_HOUSE_NUMBER_BEFORE:
+            add(m.start(), m.end(), ADDRESS)
+
+
 def _nhs_checksum_ok(digits: str) -> bool:
     """The NHS number modulus 11 check on a 10-digit string."""
     total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
@@ -370,6 +601,8 @@ def _structured_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
 
     def add(start: int, end: int, kind: str, priority: int | None = None) -> None:
+        if end <= start:
+            return
         found.append((start, end, kind, _PRIORITY[kind] if priority is None else priority))
 
     if "@" in text:
@@ -378,6 +611,7 @@ def _structured_candidates(text: str) -> list[_Candidate]:
             if local is not None:
                 add(local.start(), m.end(), EMAIL)
     lowered = text.lower()
+    _other_candidates(text, lowered, add)
     if any(cue in lowered for cue in _ADDRESS_CUES):
         for m in _ADDRESS_CUED.finditer(text):
             add(m.start("id"), m.end("id"), ADDRESS)
@@ -469,9 +703,9 @@ _AFTER_TITLE = re.compile(r"\.?[ ]{1,2}" + _INITIALS + r"(?P<word>" + _WORD + r"
 _AFTER_ROLE = re.compile(
     r"[ ]{0,2}[,:(\-\u2013]?[ ]{0,2}" + _INITIALS + r"(?P<word>" + _WORD + r")"
 )
-_AFTER_NAME_WORD = re.compile(r"(?i:'s|\u2019s|s?[ ]{1,2}(?:is|are|as))\b")
+_AFTER_NAME_WORD = re.compile(r"(?i:'s|\u2019s|s?[ ]{1,2}(?:is|are|as|him|her|me|them|us))\b")
 _APPOSITION = re.compile(
-    r"[ ]{0,2}[,(\-\u2013][ ]{0,2}(?i:my|our|his|her|their|the)[ ]{1,2}"
+    r"[ ]{0,2}[,(\-\u2013]?[ ]{0,2}(?i:my|our|his|her|their|the)[ ]{1,2}"
     r"(?:[a-z\-]{2,20}[ ]){0,2}(?i:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b"
 )
 
@@ -491,7 +725,7 @@ def _build_lookup() -> dict[str, int]:
         (_F_SURNAME, _DISTINCT_SURNAMES),
         (_F_CUE, CUE_WORDS),
         (_F_TITLE, TITLES),
-        (_F_NAME_WORD, frozenset(("name", "names", "known"))),
+        (_F_NAME_WORD, frozenset(("name", "names", "known", "call", "calls", "calling"))),
     ):
         for word in words:
             lookup[word] = lookup.get(word, 0) | flag
@@ -621,14 +855,52 @@ def _called_is_phoned(text: str, start: int) -> bool:
     return prev is not None and prev[0].lower() in PHONED_SUBJECTS
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\u00a0\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def _after_object_verb(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the object of "told", "asked", "spoke to", ..."""
+    prev = _prev_word(text, start)
+    if prev is None or prev[1] != " ":
+        return False
+    word = prev[0].lower()
+    if word in OBJECT_VERBS:
+        return True
+    if word in ("to", "for", "with"):
+        before = _prev_word(text, start - 1 - len(prev[0]))
+        return before is not None and before[0].lower() in _TO_VERBS
+    return False
+
+
+_TO_VERBS: Final = frozenset(
+    ("spoke", "speak", "speaking", "talked", "talk", "talking", "ask", "asked", "wrote", "write",
+     "listened", "listen", "talks", "speaks")
+)  # fmt: skip
+_FAMILY_NOUN = re.compile(
+    r"[ ]{1,2}(?:family|families|case|household|children|twins|kids|boys|girls|siblings)\b"
+)
+
+
 def _ambiguous_is_name(text: str, start: int, end: int, key: str, possessive: bool) -> bool:
     """Whether a capitalised first name that is also an ordinary word is used as a name here."""
     if _APPOSITION.match(text, end):
+        return True
+    if _after_object_verb(text, start):
         return True
     nxt = None if possessive else _NEXT_TOKEN.match(text, end)
     if nxt is not None:
         word = nxt.group(1)
         nkey, _ = _base(word)
+        if nkey in PERSON_VERBS and nxt.group().startswith(" "):
+            return True
+        if _sentence_start(text, start) and (
+            (nkey in BE_VERBS and (key not in STRONG_WORDS or key == "will"))
+            or (nkey == "from" and key not in STRONG_WORDS)
+            or (nkey == "and" and _name_follows(text, nxt.end()))
+        ):
+            return True
         if _is_title_case(word) and nkey in _DISTINCT_SURNAMES:
             return True
         if (
@@ -644,6 +916,53 @@ def _ambiguous_is_name(text: str, start: int, end: int, key: str, possessive: bo
     if key in STRONG_WORDS:
         return False
     return possessive or _mid_sentence_after_lower(text, start)
+
+
+def _name_follows(text: str, pos: int) -> bool:
+    """Whether a name or "his", "her", "my" follows ``pos`` ("Destiny and her brother")."""
+    m = _NEXT_TOKEN.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    key, _ = _base(word)
+    if key in ("his", "her", "my", "their", "our"):
+        return True
+    return _is_title_case(word) and bool(_LOOKUP.get(key, 0) & (_F_FIRST | _F_AMBIGUOUS))
+
+
+def _unknown_capitalised(word: str, key: str) -> bool:
+    """A capitalised word that is no ordinary word and no known word: taken as a name."""
+    if len(key) < 3 or not _is_title_case(word) or not word[1:2].islower():
+        return False
+    if is_ordinary_word(key) or key in NOT_NAMES or key in NATIONALITIES or key in PLACE_WORDS:
+        return False
+    if key.endswith("s") and (key[:-1] in NOT_NAMES or key[:-1] in NATIONALITIES):
+        return False  # "Fridays", "Drs"
+    if "-" in key or "'" in key:
+        parts = [p for p in re.split(r"['\-]", key) if len(p) >= 3]
+        return bool(parts) and not any(is_ordinary_word(p) or p in NOT_NAMES for p in parts)
+    return True
+
+
+def _family_name(text: str, m: re.Match[str], key: str, length: int) -> bool:
+    """"the Foster family", "the Brown case": a capitalised surname-like word before them."""
+    if not _FAMILY_NOUN.match(text, m.end()) or length != len(m.group()):
+        return False
+    if not _is_title_case(m.group()):
+        return False
+    prev = _prev_word(text, m.start())
+    if prev is None or prev[0].lower() != "the" or prev[1] != " ":
+        return False
+    if key in NATIONALITIES or key in PLACE_WORDS:
+        return False
+    return key not in NOT_NAMES or key in SURNAMES  # "the Foster family", not "the Police case"
+
+
+_INITIALS_DOTTED = re.compile(r"[A-Z](?<![\w.].)\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?")
+_NOT_INITIALS: Final = frozenset(
+    ("UK", "US", "AM", "PM", "NB", "PS", "IT", "PE", "EU", "GP", "DV", "RE", "AKA", "USA", "ETA",
+     "DOB", "NMC", "OT", "NHS", "AE", "CP", "SW", "YP", "BA", "MA", "IE", "EG", "ASAP", "RSVP")
+)
 
 
 def _name_after_cue_word(
@@ -669,6 +988,10 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     lookup = _LOOKUP.get
     covered = 0  # end of the last name found: words inside it need no second look
+    family_hint = (
+        " famil" in text or " case" in text or " child" in text or " kids" in text
+        or " twins" in text or " boys" in text or " girls" in text or " sibling" in text
+    )  # fmt: skip
     for m in _TOKEN.finditer(text):
         start = m.start()
         if start < covered:
@@ -678,11 +1001,19 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         flags = lookup(key, 0)
         length = len(word)
         if not flags:
-            if "'" not in key and "\u2019" not in key and "-" not in key:
-                continue
-            key, length = _base(word)  # possessive, curly apostrophe or hyphenated
-            flags = _flags(key)
+            if "'" in key or "\u2019" in key or "-" in key:
+                key, length = _base(word)  # possessive, curly apostrophe or hyphenated
+                flags = _flags(key)
             if not flags:
+                if length > 2 and word[0].isupper() and (
+                    (key not in ORDINARY_WORDS and _unknown_capitalised(word, key))
+                    or (family_hint and _family_name(text, m, key, length))
+                ):
+                    end = start + length
+                    if length == len(word):
+                        end = _extend_forward(text, end, lowercase_context=False)
+                    spans.append((start, end))
+                    covered = end
                 continue
         if flags & (_F_CUE | _F_TITLE | _F_NAME_WORD):
             found = _name_after_cue_word(text, m, key, length, flags)
@@ -702,7 +1033,9 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             covered = end
         elif flags & _F_AMBIGUOUS:
-            if _is_title_case(word) and _ambiguous_is_name(text, start, end, key, possessive):
+            if (
+                _is_title_case(word) and _ambiguous_is_name(text, start, end, key, possessive)
+            ) or (word.islower() and _after_object_verb(text, start)):
                 if not possessive:
                     end = _extend_forward(text, end, lowercase_context=False)
                 spans.append((start, end))
@@ -710,6 +1043,13 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         elif flags & _F_SURNAME and (_is_title_case(word) or (word.isupper() and len(word) > 1)):
             spans.append((_extend_backward(text, start), end))
             covered = end
+        elif family_hint and _family_name(text, m, key, length):
+            spans.append((start, end))
+            covered = end
+    if "." in text:
+        for d in _INITIALS_DOTTED.finditer(text):
+            if d.group().replace(".", "").replace(" ", "") not in _NOT_INITIALS:
+                spans.append((d.start(), d.end()))
     return spans
 
 

@@ -1,8 +1,9 @@
 """Word lists used by :mod:`learning.themes.redact` to recognise people's names.
 
-Written by hand from general knowledge of names common in the UK (several generations, and the
-communities a council in England serves), not copied from any data set. All entries are lower
-case; lookups lower-case the word first.
+The name lists are written by hand from general knowledge of names common in the UK (several
+generations, and the communities a council in England serves), not copied from any data set;
+``ORDINARY_WORDS``, the words that are not names, comes from SCOWL (see its note below). All
+entries are lower case; lookups lower-case the word first.
 
 - ``FIRST_NAMES``: first names and nicknames. Those not in ``AMBIGUOUS_FIRST_NAMES`` are taken
   as names wherever they appear, in any case, except ``CAPITALISED_ONLY`` ones ("charlie",
@@ -25,6 +26,8 @@ case; lookups lower-case the word first.
 """
 
 from __future__ import annotations
+
+from importlib.resources import files
 
 
 def _words(text: str) -> frozenset[str]:
@@ -233,7 +236,8 @@ Centre" keep "Ward" and "Centre"."""
 
 CUE_WORDS: frozenset[str] = _words(
     """
-    adviser advisor aka assistant aunt auntie aunty bestie boyfriend brother called carer
+    adviser advisor aka assistant aunt auntie aunty bestie boyfriend brother brothers called carer
+    carers cousins friends sisters workers
     caseworker co-ordinator coordinator counsellor counselor cousin dad daddy daughter dear
     father friend girlfriend gran grandad grandfather grandma grandmother grandpa granny
     headteacher husband iro keyworker lawyer mam manager midwife mom mother mum mummy named nan
@@ -260,3 +264,77 @@ PHONED_SUBJECTS: frozenset[str] = _words(
 DETERMINERS: frozenset[str] = _words("the a an this that these those our your their its")
 """A capitalised word after these is not taken as a name on the strength of its capital alone
 ("the Rose Garden")."""
+
+
+NATIONALITIES: frozenset[str] = _words(
+    """
+    afghan african albanian algerian american arab arabic asian australian bangladeshi bengali
+    black brazilian british bulgarian chinese congolese cornish czech dutch egyptian english
+    eritrean ethiopian european filipino french german ghanaian greek gujarati gypsy hindi hindu
+    hungarian indian iranian iraqi irish islamic italian jamaican japanese jewish kenyan kurdish
+    latvian lithuanian muslim nepali nigerian pakistani pashto persian polish portuguese punjabi
+    romanian roma romany russian scottish sikh slovak somali spanish sudanese syrian tamil turkish
+    ukrainian urdu vietnamese welsh white yemeni yoruba zimbabwean
+    """
+)
+"""Nationalities, languages, ethnicities and faiths: not names, though capitalised ("an Arabic
+interpreter"). After "the only" they identify a family and are removed as an identifying
+detail instead."""
+
+PERSON_VERBS: frozenset[str] = _words(
+    """
+    asked asks came comes come did does doesnt didnt drove gave gives got gets hit hits helped
+    helps keeps kept kicked knew knows left listens listened lives lived looks looked moved
+    never phoned phones promised rang rings said says shouted shouts sorted took takes talks
+    talked texted texts told tells visited visits wants wanted went goes
+    """
+)
+"""Verbs after which a capitalised first name that is also a word, starting a sentence, is
+taken as a person ("Mark said", "May came", "Rose helped")."""
+
+BE_VERBS: frozenset[str] = _words("is was has had isnt wasnt")
+"""Like ``PERSON_VERBS``, but ordinary after months and seasons ("May was wet"): they count
+only for names that are not ``STRONG_WORDS`` ("Hope is", "Amber was"), and for "Will"."""
+
+OBJECT_VERBS: frozenset[str] = _words(
+    """
+    told tell tells telling asked ask asks asking texted text texting messaged message phoned
+    phone rang ring met meet thanked thank
+    """
+)
+"""Verbs whose object is a person: a first name that is also a word counts after them in any
+case ("I told grace", "I asked june"); "to" after "spoke", "talked", "speak", "talk", "went",
+"for" after "ask" do the same for capitalised ones ("I spoke to Faith")."""
+
+ORDINARY_WORDS: frozenset[str] = frozenset(
+    line
+    for line in (files("learning.themes") / "english_words.txt").read_text("utf-8").splitlines()
+    if line and not line.startswith("#")
+)
+"""Ordinary English words (about 28,000, with informal spellings such as "dont", "becuase",
+and service words such as "camhs"), from the lower-case entries of SCOWL sizes 10 to 35
+(Kevin Atkinson's Spell Checker Oriented Word Lists), less the first names and surnames
+above, held in ``english_words.txt`` (SCOWL's notices: ``english_words.LICENSE.txt``).
+Plurals whose singular is listed are left out: look words up with :func:`is_ordinary_word`.
+A capitalised word that is none of these and no known word is taken as a name:
+"Wojciech", "Abdirahman", "Nevaeh's", "Jonno"."""
+
+
+_SUFFIXES = (
+    "tion", "sion", "ness", "ment", "ity", "ism", "ology", "ics", "ive", "ous", "ful", "less",
+    "able", "ible", "ing", "ally", "ence", "ance",
+)  # fmt: skip
+
+
+def is_ordinary_word(key: str) -> bool:
+    """Whether lower-case ``key`` is an ordinary English word (a plural of one, or a long word
+    with a suffix no name has: "-tion", "-ness", "-ology", ...)."""
+    if key in ORDINARY_WORDS:
+        return True
+    if key.endswith("s") and (
+        key[:-1] in ORDINARY_WORDS
+        or (key.endswith("es") and key[:-2] in ORDINARY_WORDS)
+        or (key.endswith("ies") and key[:-3] + "y" in ORDINARY_WORDS)
+    ):
+        return True
+    return len(key) >= 7 and key.endswith(_SUFFIXES)
