@@ -26,7 +26,7 @@ from tests.factories import Factory
 from tests.feedback.alert_helpers import CHILD_WORDS, make_alert
 from tests.org.conftest import sign_in_as
 from tests.org.pages import page, table_rows
-from tests.support.smtp import Inbox, free_port, smtp_server
+from tests.support.smtp import Inbox, Refuses, free_port, smtp_server
 
 RAISED = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 
@@ -89,27 +89,11 @@ def test_after_an_outage_the_alerts_own_email_goes_first_and_within_five_minutes
     assert trail.count("email_sent") == 7
 
 
-class _Refuses:
-    """Refuses every email to ``address`` with ``reply``; the rest go to ``inbox``."""
-
-    def __init__(self, address: str, inbox: Inbox, reply: str) -> None:
-        self.address, self.inbox, self.reply = address, inbox, reply
-
-    async def handle_RCPT(self, _server, _session, envelope, address, _options):  # type: ignore[no-untyped-def] # noqa: N802
-        if address == self.address:
-            return self.reply
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def] # noqa: N802
-        return await self.inbox.handle_DATA(server, session, envelope)
-
-
 def test_an_email_refused_for_good_is_not_retried_and_shows_where_people_look(
     database: Database, db: Session, factory: Factory, inbox: Inbox, client: TestClient
 ) -> None:
     """Before, a 550 was retried for ever: 839 failures in the trail in a day."""
-    refusing = Controller(_Refuses("duty@example.test", inbox, "550 5.1.1 No such user here"),
+    refusing = Controller(Refuses("duty@example.test", inbox, "550 5.1.1 No such user here"),
                           hostname="127.0.0.1", port=free_port())  # fmt: skip
     refusing.start()
     try:
@@ -150,7 +134,7 @@ def test_an_email_refused_for_good_is_not_retried_and_shows_where_people_look(
 def test_a_refusal_that_may_pass_is_one_entry_in_the_trail_however_long_it_lasts(
     database: Database, db: Session, factory: Factory, inbox: Inbox
 ) -> None:
-    refusing = Controller(_Refuses("duty@example.test", inbox, "451 4.3.0 Try again later"),
+    refusing = Controller(Refuses("duty@example.test", inbox, "451 4.3.0 Try again later"),
                           hostname="127.0.0.1", port=free_port())  # fmt: skip
     refusing.start()
     try:

@@ -18,9 +18,9 @@ from learning.feedback.terms import AlertOutcome, AlertStatus
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.alert_helpers import make_alert
-from tests.feedback.test_repeats import at_once
 from tests.org.conftest import SignedIn
 from tests.org.pages import flash, page
+from tests.support.concurrency import at_once
 
 ROUNDS = 3
 

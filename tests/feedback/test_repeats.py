@@ -6,11 +6,7 @@ turns as SQLite's do."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 from fastapi.testclient import TestClient
-from httpx import Response
 from sqlmodel import Session, select
 
 from learning.app import create_app
@@ -25,6 +21,7 @@ from tests.factories import Factory
 from tests.feedback.triage_helpers import given, poster_for
 from tests.org.conftest import SignedIn
 from tests.org.pages import flash
+from tests.support.concurrency import at_once
 
 ACTION = {"title": "Explain meetings before they start", "public_summary": "", "status": "planned",
           "due_on-day": "", "due_on-month": "", "due_on-year": ""}
@@ -64,23 +61,6 @@ def test_an_action_sent_twice_is_added_once_and_linked_once(
     db.expire_all()
     assert len(db.exec(select(FeedbackAction)).all()) == 1
     assert len(db.exec(select(FeedbackActionLink)).all()) == 1
-
-
-def at_once(*sends: Callable[[], Response]) -> list[Response]:
-    """Each send on its own thread, let go together."""
-    start = threading.Barrier(len(sends))
-    results: list[Response | None] = [None] * len(sends)
-
-    def run(n: int) -> None:
-        start.wait()
-        results[n] = sends[n]()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(sends))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return [r for r in results if r is not None]
 
 
 def test_a_reply_and_an_action_sent_twice_at_the_same_moment_are_done_once(

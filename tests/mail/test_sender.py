@@ -19,7 +19,7 @@ from learning.mail.outbox import enqueue
 from learning.mail.sender import MAX_WAIT_SECONDS, URGENT_MAX_WAIT_SECONDS, backoff, send_due
 from learning.mail.terms import OutboxStatus
 from tests.conftest import make_settings
-from tests.support.smtp import Inbox, free_port
+from tests.support.smtp import Inbox, Refuses, free_port
 
 NOW = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
 
@@ -124,7 +124,7 @@ def test_an_email_about_a_safeguarding_alert_waits_at_most_five_minutes() -> Non
 def test_a_recipient_refused_for_now_is_retried_and_the_others_still_go(
     database: Database, db: Session, inbox: Inbox
 ) -> None:
-    refusing = Controller(_Refuses("nobody@example.test", inbox, "450 Mailbox busy"),
+    refusing = Controller(Refuses("nobody@example.test", inbox, "450 Mailbox busy"),
                           hostname="127.0.0.1", port=free_port())  # fmt: skip
     refusing.start()
     try:
@@ -143,7 +143,7 @@ def test_a_recipient_refused_for_good_fails_once_and_is_never_retried(
     database: Database, db: Session, inbox: Inbox
 ) -> None:
     """A 5xx reply is permanent: trying again cannot help, and before it was tried forever."""
-    refusing = Controller(_Refuses("nobody@example.test", inbox), hostname="127.0.0.1",
+    refusing = Controller(Refuses("nobody@example.test", inbox), hostname="127.0.0.1",
                           port=free_port())  # fmt: skip
     refusing.start()
     heard: list[tuple[OutboxStatus, str | None]] = []
@@ -218,22 +218,6 @@ def test_two_senders_at_once_send_each_message_exactly_once(
         assert statuses == {OutboxStatus.SENT}
     finally:
         database.engine.dispose()
-
-
-class _Refuses:
-    """An SMTP handler that refuses one recipient and delivers the rest to ``inbox``."""
-
-    def __init__(self, address: str, inbox: Inbox, reply: str = "550 No such mailbox here") -> None:
-        self.address, self.inbox, self.reply = address, inbox, reply
-
-    async def handle_RCPT(self, _server, _session, envelope, address, _options):  # type: ignore[no-untyped-def] # noqa: N802
-        if address == self.address:
-            return self.reply
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def] # noqa: N802
-        return await self.inbox.handle_DATA(server, session, envelope)
 
 
 def _accept(logins: list[tuple[bytes, bytes]]) -> Callable[..., AuthResult]:

@@ -70,3 +70,19 @@ def smtp_server() -> Iterator[Inbox]:
         yield inbox
     finally:
         controller.stop()
+
+
+class Refuses:
+    """An SMTP handler that refuses one recipient and delivers the rest to ``inbox``."""
+
+    def __init__(self, address: str, inbox: Inbox, reply: str = "550 No such mailbox here") -> None:
+        self.address, self.inbox, self.reply = address, inbox, reply
+
+    async def handle_RCPT(self, _server, _session, envelope, address, _options):  # type: ignore[no-untyped-def] # noqa: N802
+        if address == self.address:
+            return self.reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def] # noqa: N802
+        return await self.inbox.handle_DATA(server, session, envelope)
