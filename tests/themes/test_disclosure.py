@@ -57,3 +57,21 @@ def test_the_trend_line_is_decorative_and_its_words_carry_the_figures() -> None:
         "Items each month from Nov 2025 to Jan 2026: Nov 2025: 3, Dec 2025: 0, Jan 2026: 7."
     )
     assert describe([], []) == "No items yet."
+
+
+def test_a_run_is_published_once_enough_arrived_since_the_last_one_published() -> None:
+    """SECURITY.md test_no_live_differencing: results change only in batches of at least k."""
+    from datetime import UTC, datetime, timedelta
+
+    from learning.themes.publication import published_through
+
+    def at(minutes: int) -> datetime:
+        return datetime(2026, 3, 1, tzinfo=UTC) + timedelta(minutes=minutes)
+
+    arrivals = [at(m) for m in (1, 2, 3, 11, 12, 21, 22, 23, 24, 25)]
+    ends = [at(5), at(15), at(30)]
+    # The first run is published; 2 arrived before the second (not enough); 7 by the third.
+    assert published_through(ends[:1], arrivals) == at(5)
+    assert published_through(ends[:2], arrivals) == at(5)
+    assert published_through(ends, arrivals) == at(30)
+    assert published_through([], arrivals) is None

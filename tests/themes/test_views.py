@@ -659,3 +659,43 @@ def test_months_and_sources_with_few_items_say_so_and_are_not_drawn(
         cells = [td.get_text(strip=True) for td in row.select("td")]
         assert all(c in ("fewer than 5", "not shown") or int(c.replace(",", "")) in (0,)
                    or int(c.replace(",", "")) >= 5 for c in cells), cells
+
+
+def test_the_pages_change_only_when_enough_has_arrived_since_they_last_did(
+    analyst: SignedIn, listed: ListedSource, database: Database, council_id: int,
+    db: Session, truth: dict[str, str],
+) -> None:
+    """SECURITY.md's test_no_live_differencing: a page that changed with each arrival would
+    show where each new child's words went (their team, their source)."""
+
+    def pages() -> list[str]:
+        """What the pages say of the items: counts, breakdowns, months and quotes (not when
+        the themes were last worked out, nor the words a run finds most distinctive of each,
+        which it works out from everything it placed)."""
+        listing = page(analyst.get("/themes"))
+        shown = [[*listing.select("#accounting, #sources"),
+                  *listing.select("#themes td.govuk-table__cell--numeric, #themes svg"),
+                  *listing.select("#voices td")]]
+        for key in sorted(themes(db, council_id)):
+            theme = page(analyst.get(f"/themes/{key}"))
+            rows = theme.select("#about .govuk-summary-list__row")
+            counted = [r for r in rows if "Distinctive words" not in r.get_text()]
+            shown.append([*counted, *theme.select("#by-source, #by-team, #quotes")])
+        return [" ".join(str(part) for part in parts) for parts in shown]
+
+    def since() -> str:
+        found = page(analyst.get("/themes")).select_one("#arrived-since dd")
+        assert found is not None
+        return str(found.find(string=True, recursive=False)).strip()
+
+    before = pages()
+    listed.add("my worker never listens to me", team="Far West")
+    recluster(database, council_id)  # one more, worked out: shown nowhere yet
+    assert since() == "fewer than 5"
+    assert pages() == before
+
+    for n in range(5):
+        listed.add(f"my worker listens to me and explains things {n}", team="Far West")
+    recluster(database, council_id)  # six since the last run shown: shown now
+    assert since() == "0"
+    assert pages() != before

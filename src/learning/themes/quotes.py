@@ -19,6 +19,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from learning.themes.disclosure import MIN_GROUP_SIZE
 from learning.themes.models import ThemeItem, ThemeRecord
+from learning.themes.publication import cutoff, shown
 from learning.themes.source_names import source_label
 from learning.themes.terms import ItemState
 
@@ -47,8 +48,9 @@ def as_quote(item: ThemeItem) -> Quote:
     )
 
 
-def _in_theme(council_id: int, key: str | None) -> SelectOfScalar[ThemeItem]:
+def _in_theme(db: Session, council_id: int, key: str | None) -> SelectOfScalar[ThemeItem]:
     query = select(ThemeItem).where(ThemeItem.council_id == council_id, ThemeItem.text != "")
+    query = query.where(shown(cutoff(db, council_id)))
     if key is None:
         return query.where(ThemeItem.state == ItemState.NOT_YET_THEMED)
     return query.where(ThemeItem.theme_key == key, ThemeItem.state == ItemState.CLUSTERED)
@@ -60,7 +62,7 @@ def open_groups(db: Session, council_id: int, key: str | None) -> set[tuple[str,
     state = ItemState.NOT_YET_THEMED if key is None else ItemState.CLUSTERED
     query = select(ThemeItem.team, ThemeItem.source, func.count()).where(
         ThemeItem.council_id == council_id, ThemeItem.state == state
-    )
+    ).where(shown(cutoff(db, council_id)))
     if key is not None:
         query = query.where(ThemeItem.theme_key == key)
     rows = db.exec(query.group_by(col(ThemeItem.team), col(ThemeItem.source))).all()
@@ -68,10 +70,10 @@ def open_groups(db: Session, council_id: int, key: str | None) -> set[tuple[str,
 
 
 def _open(
-    council_id: int, key: str | None, groups: set[tuple[str, str]]
+    db: Session, council_id: int, key: str | None, groups: set[tuple[str, str]]
 ) -> SelectOfScalar[ThemeItem]:
     """The theme's items with text from ``groups`` only."""
-    return _in_theme(council_id, key).where(
+    return _in_theme(db, council_id, key).where(
         tuple_(col(ThemeItem.team), col(ThemeItem.source)).in_(sorted(groups))
     )
 
@@ -89,12 +91,13 @@ def representative(db: Session, council_id: int, theme: ThemeRecord, limit: int 
         match = or_(
             *(and_(col(ThemeItem.source) == s, col(ThemeItem.source_ref) == r) for s, r in pairs)
         )
-        rows = {row.key: row for row in db.exec(_open(council_id, theme.key, groups).where(match))}
+        typical = _open(db, council_id, theme.key, groups).where(match)
+        rows = {row.key: row for row in db.exec(typical)}
         found = [rows[k] for k in keys if k in rows][:limit]
     if len(found) < limit:
         seen = {row.id for row in found}
         latest = db.exec(
-            _open(council_id, theme.key, groups)
+            _open(db, council_id, theme.key, groups)
             .order_by(col(ThemeItem.happened_on).desc(), col(ThemeItem.id).desc())
             .limit(limit * 2)
         ).all()
@@ -116,7 +119,7 @@ def cell(
     groups = open_groups(db, council_id, key)
     if not groups:
         return []
-    query = _open(council_id, key, groups)
+    query = _open(db, council_id, key, groups)
     if team is not None:
         query = query.where(ThemeItem.team == ("" if team == NO_TEAM else team))
     if source is not None:
@@ -131,11 +134,11 @@ def items_of(
     """A theme's items (or, with ``key`` None, those not yet themed), latest first; with
     ``quotable``, only those of its groups big enough to quote (``open_groups``). Analysts
     splitting a theme see all of it."""
-    query = _in_theme(council_id, key)
+    query = _in_theme(db, council_id, key)
     if quotable:
         groups = open_groups(db, council_id, key)
         if not groups:
             return []
-        query = _open(council_id, key, groups)
+        query = _open(db, council_id, key, groups)
     query = query.order_by(col(ThemeItem.happened_on).desc(), col(ThemeItem.id).desc())
     return [as_quote(row) for row in db.exec(query.limit(limit))]

@@ -170,7 +170,10 @@ def theme_detail(
     theme = live_theme(db, council_id, key)
     if theme.hidden and not principal.can(Permission.THEMES_EDIT):
         raise HTTPException(status_code=404)
-    size = count(theme.size)
+    summary = next(
+        (s for s in queries.theme_summaries(db, council_id, today()) if s.key == theme.key), None
+    )
+    size = summary.size if summary is not None else count(0)  # as published
     by_source = queries.breakdown(db, council_id, theme.key, "source")
     by_team = queries.breakdown(db, council_id, theme.key, "team")
     if team is not None and source is not None:
@@ -190,15 +193,12 @@ def theme_detail(
         quotes_read(
             request, db, "theme", theme.key, shown, team=team or "", source=source or ""
         )
-    summary = next(
-        (s for s in queries.theme_summaries(db, council_id, today()) if s.key == theme.key), None
-    )
     return render(
         request,
         "themes/theme.html",
         {
             "theme": theme,
-            "label": queries.shown_label(theme),
+            "label": queries.shown_label(theme, size.value),
             "summary": summary,
             "size": size,
             "by_source": by_source,
