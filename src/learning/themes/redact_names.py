@@ -306,7 +306,25 @@ OBJECT_VERBS: frozenset[str] = _words(
 case ("I told grace", "I asked june"); "to" after "spoke", "talked", "speak", "talk", "went",
 "for" after "ask" do the same for capitalised ones ("I spoke to Faith")."""
 
-ORDINARY_WORDS: frozenset[str] = frozenset(
+SERVICE_WORDS: frozenset[str] = _words(
+    """
+    adopter advocacy advocate anti assess asye attendee autism autistic barnardos cafcass
+    caseload casework caseworker childcare childline cohort directorate ehcp enabler
+    facilitator foster fostering frontline guardianship handover inbox intro keyworker kinship
+    kooth learner leaver masterclass neurodiverse nspcc ofsted permanency playroom prioritise
+    prioritised rater reassess reconvened referral refresher respite reunification rota
+    safeguarding semi stakeholder stepbrother stepdad stepmum stepsister systemic timeline
+    unaccompanied unallocated unannounced uninterrupted unplanned untested untreated website
+    wellbeing
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends
+    facebook instagram snapchat tiktok whatsapp youtube xbox playstation netflix google
+    """
+)
+"""Words of children's social care, days in the plural and apps children name, which the
+general list below lacks: written out here so that "Caseloads", "Handovers", "Referral" or
+"Snapchat" at the start of a sentence are not taken for names."""
+
+ORDINARY_WORDS: frozenset[str] = SERVICE_WORDS | frozenset(
     line
     for line in (files("learning.themes") / "english_words.txt").read_text("utf-8").splitlines()
     if line and not line.startswith("#")
