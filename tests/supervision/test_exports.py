@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -294,6 +294,8 @@ def test_a_supervisor_exports_a_sessions_case_decisions_as_oversight_entries(
         f"(owner: {supervisee.name}, due {format_date(ago(10))}, open)",
     ]
     assert row["source"].startswith(f"supervision:session:{session.id}:case:")
+    assert row["source"].endswith(":version:1")
+    assert (row["version"], row["changed_on"]) == ("1", ON.isoformat())
     [event] = events(db, "supervision.oversight.exported")
     assert (event.record_type, event.record_id) == ("supervision_session", str(session.id))
 
@@ -325,7 +327,8 @@ def test_a_team_manager_exports_their_teams_oversight_entries_since_a_date(
     manager = factory.make_person(roles=(Role.TEAM_MANAGER,), team_id=team.id)
     supervisor, supervisee = sf.make_pair(team_id=team.id)
     elsewhere_supervisor, elsewhere = sf.make_pair(team_id=other_team.id)
-    old = sf.make_session(supervisor, supervisee, planned_for=ago(90))
+    recorded_then = datetime.combine(ago(88), time(12), UTC)  # recorded two days after
+    old = sf.make_session(supervisor, supervisee, planned_for=ago(90), updated_at=recorded_then)
     sf.make_case_discussion(old, case_reference="CS-2024-00001")
     recent = sf.make_session(supervisor, supervisee, planned_for=ago(10))
     sf.make_case_discussion(recent, case_reference="CS-2025-00002")

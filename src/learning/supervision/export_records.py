@@ -7,27 +7,31 @@ Decisions:
   draft is not yet a record and a planned session has nothing in it.
 - The personal section of a session is included only for its supervisee and the session's
   supervisor (``access.sees_personal_section``), session by session.
-- Oversight entries come from held sessions only, one per case discussion with a decision.
+- Oversight entries come from held sessions only, one per case discussion with a decision,
+  each as last recorded: a record being amended gives its last signed version until the
+  amendment is recorded. ``since`` selects records changed since (recorded, amended and
+  recorded again, or signed off), not held since, so an amended decision reaches the
+  child's file; each entry carries the record's version and when it last changed.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
-from sqlalchemy import Select, false, func
+from sqlalchemy import Select, false, func, or_
 from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
 from learning.audit.service import Actor, record
-from learning.core.clock import format_date, today
+from learning.core.clock import LONDON, format_date, today
 from learning.core.permissions import Role
 from learning.org import service as org
 from learning.org.models import CareerStage, Person, Team
-from learning.supervision import access, exports, forms, frameworks, policy_store
+from learning.supervision import access, exports, forms, frameworks, policy_store, records
 from learning.supervision.exports import (
     ActionEntry,
     AgreementTerms,
@@ -39,6 +43,7 @@ from learning.supervision.exports import (
     SupervisionFile,
     VersionEntry,
 )
+from learning.supervision.lifecycle import NOT_RECORDED
 from learning.supervision.models import (
     CaseDiscussion,
     SafetyRating,
@@ -308,42 +313,70 @@ def session_oversight(
     session = access.require_session(db, principal, session_id)
     if session.supervisor_id != principal.person_id:
         raise access.NotYourRecord(f"session {session_id}")
-    held = select(col(SupervisionSession.id)).where(
-        col(SupervisionSession.id) == session.id,
-        col(SupervisionSession.status) == SessionStatus.HELD)
-    entries = _oversight_entries(db, held)
+    one = select(col(SupervisionSession.id)).where(col(SupervisionSession.id) == session.id)
+    entries = _oversight_entries(db, one, None)
     record(db, actor, "supervision.oversight.exported", "supervision_session", session.id,
-           entries=len(entries))
+           entries=len(entries), versions=sorted({e.version for e in entries}))
     return entries
 
 
 def council_oversight(
     db: Session, actor: Actor, principal: Principal, since: date | None
 ) -> list[OversightEntry]:
-    """The oversight entries of every held session ``principal`` oversees, held on or after
-    ``since``: the whole council for the principal social worker and workforce leads, their
-    own team for a team manager (the same rule as ``access.can_oversee``)."""
-    held = (
+    """The oversight entries of every held session ``principal`` oversees that changed
+    (was recorded, amended and recorded again, or signed off) on or after ``since``: the
+    whole council for the principal social worker and workforce leads, their own team for
+    a team manager (the same rule as ``access.can_oversee``)."""
+    overseen = (
         select(col(SupervisionSession.id))
         .join(Person, col(Person.id) == SupervisionSession.supervisee_id)
-        .where(col(SupervisionSession.council_id) == principal.council_id,
-               col(SupervisionSession.status) == SessionStatus.HELD)
+        .where(col(SupervisionSession.council_id) == principal.council_id)
     )
-    if since is not None:
-        held = held.where(col(SupervisionSession.held_on) >= since)
     council_wide = bool(principal.roles & COUNCIL_WIDE)
     if not council_wide:
         team_id = principal.team_id if principal.has_role(Role.TEAM_MANAGER) else None
-        held = held.where(col(Person.team_id) == team_id if team_id else false())
-    entries = _oversight_entries(db, held)
+        overseen = overseen.where(col(Person.team_id) == team_id if team_id else false())
+    entries = _oversight_entries(db, overseen, since)
     record(db, actor, "supervision.oversight.exported", "council", principal.council_id,
            since=since.isoformat() if since else "", entries=len(entries),
            scope="council" if council_wide else "team")
     return entries
 
 
-def _oversight_entries(db: Session, held: Select[Any]) -> list[OversightEntry]:
-    """One entry per case discussion with a decision, in the sessions ``held`` selects."""
+def _start_of(day: date) -> datetime:
+    """The first moment of ``day`` in London, in UTC (how moments are stored)."""
+    return datetime.combine(day, time.min, LONDON).astimezone(UTC)
+
+
+def _last_changed(session: SupervisionSession) -> datetime:
+    """When what a held record says, or its sign-off, last changed."""
+    moments = [m if m.tzinfo else m.replace(tzinfo=UTC)
+               for m in (session.updated_at, session.signed_off_at) if m is not None]
+    return max(moments)
+
+
+def _oversight_entries(
+    db: Session, sessions: Select[Any], since: date | None
+) -> list[OversightEntry]:
+    """One entry per case discussion with a decision, in the held records ``sessions``
+    selects: each as it was last recorded. A record being changed or amended gives its last
+    signed version (from the version history) until it is recorded again; one changed
+    before it was ever signed has no version kept to give, and gives nothing meanwhile.
+    With ``since``, only records that changed on or after that day (London time)."""
+    live = sessions.where(col(SupervisionSession.status) == SessionStatus.HELD)
+    if since is not None:
+        start = _start_of(since)
+        live = live.where(or_(col(SupervisionSession.updated_at) >= start,
+                              col(SupervisionSession.signed_off_at) >= start))
+    entries = _live_oversight_entries(db, live)
+    amending = sessions.where(col(SupervisionSession.status).in_(NOT_RECORDED),
+                              col(SupervisionSession.version) > 1)
+    entries += [entry for entry in _last_signed_entries(db, amending)
+                if since is None or (entry.changed_at or _start_of(since)) >= _start_of(since)]
+    return sorted(entries, key=lambda e: (e.held_on, e.session_id, e.case_id))
+
+
+def _live_oversight_entries(db: Session, held: Select[Any]) -> list[OversightEntry]:
     rows = db.exec(
         select(CaseDiscussion, SupervisionSession)
         .join(SupervisionSession, col(SupervisionSession.id) == CaseDiscussion.session_id)
@@ -367,6 +400,32 @@ def _oversight_entries(db: Session, held: Select[Any]) -> list[OversightEntry]:
     return [_oversight_entry(d, s, actions.get(d.id or 0, []), names) for d, s in rows]
 
 
+def _last_signed_entries(db: Session, amending: Select[Any]) -> list[OversightEntry]:
+    """The entries of the last signed version of each record ``amending`` selects."""
+    latest = (select(col(SessionVersion.session_id), func.max(SessionVersion.version))
+              .where(col(SessionVersion.session_id).in_(amending))
+              .group_by(col(SessionVersion.session_id)).subquery())
+    kept = db.exec(select(SessionVersion).join(
+        latest, (col(SessionVersion.session_id) == latest.c.session_id)
+        & (col(SessionVersion.version) == latest.c[1]))).all()
+    entries = []
+    for version in kept:
+        earlier = records.from_snapshot(json.loads(version.snapshot))
+        session = earlier.session
+        if session.status != SessionStatus.HELD:
+            continue
+        names = {session.supervisor_id: earlier.supervisor_name,
+                 session.supervisee_id: earlier.supervisee_name,
+                 **{a.action.owner_id: a.owner_name for a in earlier.actions}}
+        for case in earlier.cases:
+            if not case.discussion.decision.strip():
+                continue
+            actions = [a.action for a in earlier.actions
+                       if a.action.case_discussion_id == case.discussion.id]
+            entries.append(_oversight_entry(case.discussion, session, actions, names))
+    return entries
+
+
 def _oversight_entry(
     discussion: CaseDiscussion, session: SupervisionSession,
     actions: Sequence[SupervisionAction], names: dict[int, str],
@@ -385,4 +444,6 @@ def _oversight_entry(
         signed_off=session.signed_off_at is not None,
         session_id=session.id,
         case_id=discussion.id,
+        version=session.version,
+        changed_at=_last_changed(session),
     )

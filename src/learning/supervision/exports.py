@@ -15,7 +15,12 @@ time with their offset (2025-03-04T10:15:00+00:00), yes/no for true/false.
 
 Management-oversight entries for the case system (``oversight.csv``): UTF-8 without a
 byte-order mark (it is read by an import, not a person), one header row, one row per case
-discussion that records a decision, in a held session, oldest first. Columns:
+discussion that records a decision, in a held session, oldest first, each as the record
+was last recorded (a record being amended gives its last signed version until the
+amendment is recorded). Asked for ``since`` a day, it gives the records changed on or
+after that day (recorded, amended and recorded again, or signed off), whenever they were
+held: an import that keeps the newest ``version`` of each case and session, or adds each
+``source`` it does not hold yet, takes amended decisions to the child's file. Columns:
 
 ==================  ========================================================================
 ``case_reference``  the case system's identifier, exactly as recorded (no child's name is
@@ -31,8 +36,13 @@ discussion that records a decision, in a held session, oldest first. Columns:
                     recorded), and ``Actions:`` with one line per action of this case,
                     ``- <what> (owner: <name>, due <d Month yyyy>, <status>)``
 ``signed_off``      yes if the supervisee has signed the record off, else no
-``source``          ``supervision:session:<id>:case:<id>``: where the entry came from, so an
-                    import can recognise an entry it already holds
+``source``          ``supervision:session:<id>:case:<id>:version:<n>``: where the entry came
+                    from, and which version of the record, so an import can recognise an
+                    entry it already holds, and an amended one as new
+``version``         the record's version: 1, then one more for each amendment recorded
+``changed_on``      the day the record last changed (recorded, amended or signed off),
+                    YYYY-MM-DD; the same entry's ``signed_off`` may go from no to yes with
+                    a later ``changed_on``
 ==================  ========================================================================
 
 Every cell is guarded against spreadsheet formulas (CSV injection): a cell that starts with
@@ -183,6 +193,18 @@ class OversightEntry:
     signed_off: bool
     session_id: int
     case_id: int
+    #: The record's version, and when it last changed (recorded, amended or signed off).
+    version: int = 1
+    changed_at: datetime | None = None
+
+    @property
+    def source(self) -> str:
+        return (f"supervision:session:{self.session_id}:case:{self.case_id}"
+                f":version:{self.version}")
+
+    @property
+    def changed_on(self) -> date | None:
+        return to_london(self.changed_at).date() if self.changed_at else None
 
 
 # Cells and files --------------------------------------------------------------------------
@@ -261,14 +283,14 @@ def actions_csv(file: SupervisionFile) -> str:
 
 OVERSIGHT_COLUMNS = (
     "case_reference", "date", "supervisor", "practitioner", "entry_type", "note",
-    "signed_off", "source",
+    "signed_off", "source", "version", "changed_on",
 )
 
 
 def oversight_csv(entries: Iterable[OversightEntry]) -> str:
     rows = (
         (e.case_reference, e.held_on, e.supervisor, e.practitioner, ENTRY_TYPE,
-         oversight_note(e), e.signed_off, f"supervision:session:{e.session_id}:case:{e.case_id}")
+         oversight_note(e), e.signed_off, e.source, e.version, e.changed_on)
         for e in entries
     )
     return _csv(OVERSIGHT_COLUMNS, rows, bom=False)

@@ -399,3 +399,13 @@ def parse_amendment(fields: Fields) -> tuple[str | None, Errors]:
     if len(reason) > MAX_REASON:
         return None, {"reason": f"The reason must be {MAX_REASON} characters or fewer"}
     return reason, {}
+
+
+def parse_cancellation(fields: Fields) -> tuple[str | None, Errors]:
+    """Why an amendment is cancelled (kept in the audit trail)."""
+    reason = fields.one("reason")
+    if not reason:
+        return None, {"reason": "Enter why the amendment is being cancelled"}
+    if len(reason) > MAX_REASON:
+        return None, {"reason": f"The reason must be {MAX_REASON} characters or fewer"}
+    return reason, {}

@@ -17,7 +17,12 @@ from learning.org import service as org
 from learning.org.models import Person, SupervisoryRelationship
 from learning.supervision import access
 from learning.supervision.ears import ReviewLine, reviews_of_supervisee
-from learning.supervision.lifecycle import ever_recorded_clause, needs_sign_off
+from learning.supervision.lifecycle import (
+    counts_as_held,
+    ever_recorded_clause,
+    held_day,
+    needs_sign_off,
+)
 from learning.supervision.models import (
     CaseDiscussion,
     SafetyRating,
@@ -77,6 +82,8 @@ class SessionLine:
     signed_off_at: datetime | None
     supervisee_agreed: bool | None
     case_discussions: int
+    #: Recorded as held and a draft again: "amended" (version > 1) or "changed", else "".
+    being: str = ""
 
     @property
     def awaiting_sign_off(self) -> bool:
@@ -208,9 +215,12 @@ def _sessions(
     lines, wellbeing = [], []
     for session, day, given, family, count in rows:
         assert session.id is not None
+        again = session.status != SessionStatus.HELD and counts_as_held(session)
         lines.append(SessionLine(
-            session.id, day, session.session_type, session.status, session.status_reason,
-            f"{given} {family}", session.signed_off_at, session.supervisee_agreed, int(count)))
+            session.id, held_day(session) or day, session.session_type, session.status,
+            session.status_reason, f"{given} {family}", session.signed_off_at,
+            session.supervisee_agreed, int(count),
+            ("amended" if session.version > 1 else "changed") if again else ""))
         if (session.status == SessionStatus.HELD and session.wellbeing is not None
                 and access.sees_personal_section(principal, session)):
             wellbeing.append((day, session.wellbeing))

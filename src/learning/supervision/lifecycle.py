@@ -7,6 +7,13 @@ A cancelled or rescheduled session records that supervision did not happen: ther
 nothing for the supervisee to agree, so it needs no sign-off (:func:`needs_sign_off`, the
 one rule the pages, the sign-off queue and the history share).
 
+A record recorded as held still happened while it is a draft again (changed before
+sign-off, or amended): it counts as held, on the day it was held as recorded
+(``recorded_held_on``), until it is recorded again (:func:`counts_as_held`,
+:data:`COUNTS_AS_HELD` and :data:`HELD_DAY`, the one rule for when supervision was last
+held, when it is next due and the overview). An amendment may be cancelled, which
+restores the last signed version (``service.cancel_amendment``).
+
 A draft never recorded (``first_recorded_at`` empty) is the supervisor's alone: its
 actions are not followed up yet, and it may be discarded. Once recorded, a record is
 never discarded, and its actions count while it is changed or amended.
@@ -21,9 +28,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, and_, case, func, or_
 from sqlmodel import Session, col
 
 from learning.accounts.dependencies import Principal
@@ -53,6 +61,40 @@ class CannotChangeNow(Exception):
 
 class RecordChanged(Exception):
     """The record changed after the person read it: they must read it again first."""
+
+
+#: A record recorded as held, whether it is held now or a draft again since (SQL).
+COUNTS_AS_HELD: ColumnElement[bool] = or_(
+    col(SupervisionSession.status) == SessionStatus.HELD,
+    and_(col(SupervisionSession.status).in_(NOT_RECORDED),
+         col(SupervisionSession.recorded_held_on).is_not(None)),
+)
+#: The day such a record was held: as recorded now, or as last recorded while it is a
+#: draft again (a change in progress does not move it).
+HELD_DAY: ColumnElement[Any] = case(
+    (col(SupervisionSession.status) == SessionStatus.HELD,
+     func.coalesce(col(SupervisionSession.held_on), col(SupervisionSession.planned_for))),
+    else_=col(SupervisionSession.recorded_held_on),
+)
+
+
+def counts_as_held(session: SupervisionSession) -> bool:
+    """:data:`COUNTS_AS_HELD` for one record."""
+    if session.status == SessionStatus.HELD:
+        return True
+    return session.status in NOT_RECORDED and session.recorded_held_on is not None
+
+
+def held_day(session: SupervisionSession) -> date | None:
+    """:data:`HELD_DAY` for one record (None if it does not count as held)."""
+    if session.status == SessionStatus.HELD:
+        return session.held_on or session.planned_for
+    return session.recorded_held_on if counts_as_held(session) else None
+
+
+def being_amended(session: SupervisionSession) -> bool:
+    """Amended and not yet signed off again: its last signed version is in the history."""
+    return session.version > 1 and not session.locked
 
 
 def is_recorded(session: SupervisionSession) -> bool:

@@ -98,6 +98,12 @@ class SupervisionSession(SQLModel, table=True):
         description="When the record was first recorded: a draft without it was never "
         "recorded, so it may be discarded and its actions are not yet anyone's to follow",
     )
+    recorded_held_on: date | None = Field(
+        default=None,
+        description="The day it was held, as last recorded: kept while a record recorded as "
+        "held is a draft again (changed before sign-off, or amended), so that it still counts "
+        "as held on that day until it is recorded again",
+    )
     draft: str = Field(
         default="{}", sa_type=Text,
         description="While drafting: the chosen outcome and answers kept exactly as typed "

@@ -24,7 +24,7 @@ from learning.core.clock import to_london
 from learning.core.permissions import Permission, Role
 from learning.org.models import CareerStage, Person, SupervisoryRelationship, Team
 from learning.supervision import policy
-from learning.supervision.lifecycle import ever_recorded_clause
+from learning.supervision.lifecycle import COUNTS_AS_HELD, HELD_DAY, ever_recorded_clause
 from learning.supervision.models import (
     SupervisionAction,
     SupervisionAgreement,
@@ -37,12 +37,13 @@ from learning.supervision.terms import FREQUENCY_TYPES, ActionStatus, Rag, Sessi
 COUNCIL_WIDE = frozenset({Role.PRINCIPAL_SOCIAL_WORKER, Role.WORKFORCE_LEAD})
 #: When a session happened: the day it was held, or the day it was planned for.
 SESSION_DAY = func.coalesce(col(SupervisionSession.held_on), col(SupervisionSession.planned_for))
-#: A session that meets the agreement's frequency: held, and of a type that counts
-#: (``terms.FREQUENCY_TYPES``: not ad hoc, not group). Only these set when supervision is
-#: next due, and only these are counted as held against expected.
+#: A session that meets the agreement's frequency: held (``lifecycle.COUNTS_AS_HELD``: a
+#: record recorded as held still counts while it is changed or amended), and of a type
+#: that counts (``terms.FREQUENCY_TYPES``: not ad hoc, not group). Only these set when
+#: supervision is next due, and only these are counted as held against expected, on the
+#: day they were held (``lifecycle.HELD_DAY``).
 MEETS_FREQUENCY = (
-    (col(SupervisionSession.status) == SessionStatus.HELD)
-    & col(SupervisionSession.session_type).in_(sorted(FREQUENCY_TYPES))
+    COUNTS_AS_HELD & col(SupervisionSession.session_type).in_(sorted(FREQUENCY_TYPES))
 )
 
 
@@ -185,7 +186,7 @@ def latest_workloads(db: Session, scope: Select[Any]) -> dict[int, Workload]:
 def last_held(db: Session, scope: Select[Any]) -> dict[int, date]:
     """Each person's latest session that meets the frequency (:data:`MEETS_FREQUENCY`)."""
     rows = db.exec(
-        select(col(SupervisionSession.supervisee_id), func.max(SESSION_DAY))
+        select(col(SupervisionSession.supervisee_id), func.max(HELD_DAY))
         .where(col(SupervisionSession.supervisee_id).in_(scope), MEETS_FREQUENCY)
         .group_by(col(SupervisionSession.supervisee_id))
     ).all()

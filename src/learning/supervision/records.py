@@ -51,6 +51,9 @@ class SessionRecord:
     attendee_names: list[str]
     cases: list[CaseRecord]
     actions: list[ActionRecord]
+    #: The attendees' ids (kept in snapshots since amendments may be cancelled; None in a
+    #: snapshot kept before then).
+    attendee_ids: list[int] | None = None
 
     @property
     def reflections(self) -> dict[str, str]:
@@ -109,6 +112,7 @@ def load_record(db: Session, session: SupervisionSession) -> SessionRecord:
         supervisee_name=names.get(session.supervisee_id, ""),
         supervisor_name=names.get(session.supervisor_id, ""),
         attendee_names=sorted(names.get(i, "") for i in attendees),
+        attendee_ids=attendees,
         cases=[CaseRecord(d, ratings.get(d.id or 0, [])) for d in discussions],
         actions=[
             ActionRecord(a, names.get(a.owner_id, ""), references.get(a.case_discussion_id, ""),
@@ -125,6 +129,7 @@ def snapshot(record: SessionRecord) -> dict[str, Any]:
         "supervisee_name": record.supervisee_name,
         "supervisor_name": record.supervisor_name,
         "attendee_names": record.attendee_names,
+        "attendee_ids": record.attendee_ids,
         "cases": [
             {
                 "discussion": case.discussion.model_dump(mode="json"),
@@ -149,7 +154,7 @@ def snapshot(record: SessionRecord) -> dict[str, Any]:
 _NOT_WHAT_IT_SAYS = {
     "session": {"signed_off_at", "supervisee_agreed", "supervisee_comment",
                 "share_personal_for_learning", "share_case_learning", "updated_at",
-                "first_recorded_at"},
+                "first_recorded_at", "recorded_held_on"},
     "action": {"status", "completed_on", "status_reason", "status_changed_by_id"},
 }
 
@@ -158,6 +163,7 @@ def fingerprint(record: SessionRecord) -> str:
     """Identifies what the record says, as its supervisee reads it before signing it off,
     to check it still says that when the sign-off arrives."""
     data = snapshot(record)
+    data.pop("attendee_ids", None)  # the names say who attended
     data["session"] = {k: v for k, v in data["session"].items()
                        if k not in _NOT_WHAT_IT_SAYS["session"]}
     for item in data["actions"]:
@@ -175,6 +181,8 @@ def from_snapshot(data: dict[str, Any]) -> SessionRecord:
         supervisee_name=data["supervisee_name"],
         supervisor_name=data["supervisor_name"],
         attendee_names=list(data["attendee_names"]),
+        attendee_ids=(list(data["attendee_ids"]) if data.get("attendee_ids") is not None
+                      else None),
         cases=[
             CaseRecord(
                 CaseDiscussion.model_validate(case["discussion"]),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, update
@@ -49,6 +50,7 @@ from learning.supervision.lifecycle import (
     InvalidInput,
     RecordChanged,
     awaiting_sign_off,
+    being_amended,
     discardable,
     draft_of,
     ever_recorded_clause,
@@ -71,7 +73,8 @@ from learning.supervision.terms import ActionStatus, SessionStatus, SessionType
 
 __all__ = [
     "CannotChangeNow", "DraftSaved", "InvalidInput", "NotYourRecord", "RecordChanged",
-    "add_action", "add_case_discussion", "amend_session", "awaiting_sign_off",
+    "Cancellation", "add_action", "add_case_discussion", "amend_session", "awaiting_sign_off",
+    "being_amended", "cancel_amendment", "require_cancellable_amendment",
     "case_framework", "create_session", "discard_draft", "discardable", "draft_errors",
     "form_values", "get_session", "is_recorded", "needs_sign_off", "require_discardable",
     "sign_off_fingerprint", "list_open_actions_for", "list_open_actions_owned_by",
@@ -251,8 +254,10 @@ def _finish(db: Session, session: SupervisionSession, outcome: SessionStatus) ->
     session.status = outcome
     if outcome == SessionStatus.HELD:
         session.status_reason = ""
+        session.recorded_held_on = session.held_on or session.planned_for
     else:
         session.held_on, session.duration_minutes = None, None
+        session.recorded_held_on = None
     if session.session_type != SessionType.GROUP:
         for attendee in db.exec(select(SessionAttendee).where(
                 SessionAttendee.session_id == session.id)).all():
@@ -348,6 +353,166 @@ def amend_session(
     record(db, actor, "supervision.session.amended", RECORD_TYPE, session.id,
            version=session.version, reason=reason)
     return session
+
+
+# Cancelling an amendment --------------------------------------------------------------
+
+#: What a cancelled amendment leaves as it is: the supervisee's choices about sharing (they
+#: may have changed them since) and when the record was first recorded.
+_KEPT_ON_CANCEL = {"id", "draft", "share_personal_for_learning", "share_case_learning",
+                   "first_recorded_at", "created_at", "updated_at", "recorded_held_on"}
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    """What cancelling an amendment would restore and undo."""
+
+    session: SupervisionSession
+    restored: SessionVersion
+    #: Actions and case discussions added in the amendment, removed with it.
+    added_actions: int
+    added_cases: int
+
+
+def require_cancellable_amendment(
+    db: Session, principal: Principal, session_id: int
+) -> Cancellation:
+    """An amendment not yet signed off (a draft again, or recorded and waiting for
+    sign-off) that ``principal`` may cancel: the record's supervisor, the supervisee's
+    current supervisor, or a manager who oversees the supervisee (anyone who may read the
+    record but the supervisee, whose say is the sign-off). So an amendment is never stuck
+    when the supervision link behind it ends."""
+    session = require_readable_session(db, principal, session_id)
+    if session.supervisee_id == principal.person_id:
+        raise NotYourRecord(f"session {session_id}: its supervisee does not cancel amendments")
+    if not being_amended(session):
+        raise CannotChangeNow("This record is not being amended, so there is no amendment "
+                              "to cancel.")
+    assert session.id is not None
+    restored = next((v for v in records.versions_of(db, session.id)
+                     if v.version == session.version - 1), None)
+    if restored is None:
+        raise CannotChangeNow("The signed version before this amendment is not in the "
+                              "record's history, so the amendment cannot be cancelled.")
+    earlier = records.from_snapshot(json.loads(restored.snapshot))
+    kept_cases = {case.discussion.id for case in earlier.cases}
+    kept_actions = {item.action.id for item in earlier.actions}
+    return Cancellation(
+        session, restored,
+        added_actions=sum(1 for a in records.actions_of(db, session.id)
+                          if a.id not in kept_actions),
+        added_cases=sum(1 for d in records.case_discussions_of(db, session.id)
+                        if d.id not in kept_cases),
+    )
+
+
+def cancel_amendment(
+    db: Session, principal: Principal, actor: Actor, session_id: int, reason: str
+) -> SupervisionSession:
+    """Put the record back as its last signed version, from the version history: what it
+    said, its sign-off, case discussions (with their ratings), actions and attendees.
+    Actions keep how they have been followed up since; actions and case discussions added
+    in the amendment go, as does anything typed for it and not saved. The version kept
+    for the amendment leaves the history (the record is that version again); the audit
+    trail keeps who cancelled it, why, and who had started it."""
+    cancellation = require_cancellable_amendment(db, principal, session_id)
+    session, restored = cancellation.session, cancellation.restored
+    assert session.id is not None
+    earlier = records.from_snapshot(json.loads(restored.snapshot))
+    cancelled_version = session.version
+    _restore_session(session, earlier.session)
+    ids = _restore_cases(db, session, earlier.cases)
+    _restore_actions(db, session, earlier.actions, ids)
+    if earlier.attendee_ids is not None:
+        db.exec(delete(SessionAttendee).where(col(SessionAttendee.session_id) == session.id))
+        for person_id in earlier.attendee_ids:
+            db.add(SessionAttendee(session_id=session.id, person_id=person_id))
+    db.exec(delete(CaseDiscussionDraft)
+            .where(col(CaseDiscussionDraft.session_id) == session.id))
+    db.delete(restored)
+    db.flush()
+    record(db, actor, "supervision.session.amendment_cancelled", RECORD_TYPE, session.id,
+           cancelled_version=cancelled_version, restored_version=session.version,
+           reason=reason, amended_by_id=restored.amended_by_id,
+           amended_at=restored.amended_at.isoformat(), amendment_reason=restored.reason,
+           removed_actions=cancellation.added_actions,
+           removed_case_discussions=cancellation.added_cases)
+    return session
+
+
+def _restore_session(session: SupervisionSession, earlier: SupervisionSession) -> None:
+    for name, value in earlier.model_dump().items():
+        if name not in _KEPT_ON_CANCEL:
+            setattr(session, name, value)
+    session.draft = "{}"
+    session.recorded_held_on = (session.held_on or session.planned_for
+                                if session.status == SessionStatus.HELD else None)
+    session.updated_at = utcnow()
+
+
+def _restore_cases(
+    db: Session, session: SupervisionSession, cases: Sequence[records.CaseRecord]
+) -> dict[int | None, int | None]:
+    """The case discussions as they were, with their ratings; returns each earlier id's
+    id now (the same, unless a discussion removed in the amendment had its id taken)."""
+    assert session.id is not None
+    current = {d.id: d for d in records.case_discussions_of(db, session.id)}
+    wanted = {case.discussion.id for case in cases}
+    db.exec(delete(SafetyRating).where(col(SafetyRating.case_discussion_id).in_(
+        [i for i in current if i is not None])))
+    for case_id, discussion in current.items():
+        if case_id not in wanted:
+            db.exec(update(SupervisionAction)
+                    .where(col(SupervisionAction.case_discussion_id) == case_id)
+                    .values(case_discussion_id=None))
+            db.delete(discussion)
+    db.flush()
+    ids: dict[int | None, int | None] = {}
+    for case in cases:
+        values = case.discussion.model_dump(exclude={"id"})
+        found = current.get(case.discussion.id)
+        if found is None:
+            discussion = CaseDiscussion(**values)
+            earlier_id = case.discussion.id
+            if earlier_id is not None and db.get(CaseDiscussion, earlier_id) is None:
+                discussion.id = earlier_id  # removed in the amendment: back as it was
+            db.add(discussion)
+        else:
+            discussion = found
+            for name, value in values.items():
+                setattr(discussion, name, value)
+        discussion.session_id = session.id
+        db.flush()
+        ids[case.discussion.id] = discussion.id
+        assert discussion.id is not None
+        for rating in case.ratings:
+            db.add(SafetyRating(**rating.model_dump(exclude={"id", "case_discussion_id"}),
+                                case_discussion_id=discussion.id))
+    return ids
+
+
+def _restore_actions(
+    db: Session, session: SupervisionSession, actions: Sequence[records.ActionRecord],
+    case_ids: dict[int | None, int | None],
+) -> None:
+    assert session.id is not None
+    current = {a.id: a for a in records.actions_of(db, session.id)}
+    wanted = {item.action.id for item in actions}
+    for action_id, action in current.items():
+        if action_id not in wanted:
+            db.delete(action)
+    for item in actions:
+        found = current.get(item.action.id)
+        if found is None:  # never removed by hand; kept as it was if it ever is
+            action = SupervisionAction(**item.action.model_dump(exclude={"id"}))
+            db.add(action)
+        else:
+            action = found
+        action.description, action.owner_id = item.action.description, item.action.owner_id
+        action.due_on = item.action.due_on
+        action.case_discussion_id = case_ids.get(item.action.case_discussion_id,
+                                                 item.action.case_discussion_id)
+    db.flush()
 
 
 # Discarding a draft never recorded -------------------------------------------------------

@@ -17,6 +17,7 @@ from learning.audit.service import actor_from
 from learning.core.clock import to_london, today
 from learning.core.deps import DbSession
 from learning.core.web import flash, is_htmx, redirect, render, typed_for
+from learning.org import service as org
 from learning.supervision import (
     access,
     case_drafts,
@@ -219,7 +220,9 @@ def _detail_page(
     session = record.session
     is_supervisee = principal.person_id == session.supervisee_id
     can_sign = is_supervisee and service.awaiting_sign_off(session)
-    is_supervisor = principal.person_id == session.supervisor_id
+    is_supervisor = (principal.person_id == session.supervisor_id
+                     and org.is_current_supervisor(db, principal.person_id,
+                                                   session.supervisee_id))
     sharing = [name for name, on in (("personal", session.share_personal_for_learning),
                                      ("case_learning", session.share_case_learning)) if on]
     return render(request, "supervision/session_detail.html", {
@@ -234,6 +237,7 @@ def _detail_page(
         "can_edit": is_supervisor and not session.locked,
         "can_amend": is_supervisor and session.locked,
         "can_discard": is_supervisor and service.discardable(session),
+        "can_cancel_amendment": not is_supervisee and service.being_amended(session),
         "recorded": service.is_recorded(session),
         "versions": records.version_history(db, session_id),
         "framework": service.case_framework(db, session),
@@ -351,3 +355,53 @@ def session_discard(
     supervisee = records.names_of(db, {session.supervisee_id}).get(session.supervisee_id, "")
     flash(request, f"The draft record for {supervisee} has been discarded")
     return redirect(request, _url(request, "supervision_home"))
+
+
+# Cancelling an amendment ---------------------------------------------------------------------
+
+
+@router.get("/supervision/sessions/{session_id:int}/cancel-amendment",
+            name="session_cancel_amendment_confirm")
+def session_cancel_amendment_confirm(
+    request: Request, db: DbSession, principal: Reader, session_id: int
+) -> Response:
+    return _cancel_page(request, db, principal, session_id, {}, {})
+
+
+def _cancel_page(
+    request: Request, db: Session, principal: Principal, session_id: int,
+    values: dict[str, Any], errors: forms.Errors, status: int = 200,
+) -> Response:
+    try:
+        cancellation = service.require_cancellable_amendment(db, principal, session_id)
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id)
+    record = service.read_session(db, principal, actor_from(request), session_id,
+                                  purpose="cancel amendment")
+    return render(request, "supervision/session_cancel_amendment.html", {
+        "record": record, "session": cancellation.session, "cancellation": cancellation,
+        "amended_by": records.names_of(db, {cancellation.restored.amended_by_id}).get(
+            cancellation.restored.amended_by_id, ""),
+        "case_drafts": case_drafts.drafts_in(db, session_id),
+        "values": values, "errors": errors,
+    }, status_code=status)
+
+
+@router.post("/supervision/sessions/{session_id:int}/cancel-amendment",
+             name="session_cancel_amendment")
+def session_cancel_amendment(
+    request: Request, db: DbSession, principal: Reader, session_id: int, fields: FormFields
+) -> Response:
+    reason, errors = forms.parse_cancellation(fields)
+    if reason is None:
+        values = {"reason": fields.raw("reason")}
+        return _cancel_page(request, db, principal, session_id, values, errors, 422)
+    try:
+        session = service.cancel_amendment(db, principal, actor_from(request), session_id,
+                                           reason)
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id, fields)
+    flash(request, f"The amendment has been cancelled: the record is version "
+          f"{session.version} again, as it was signed off")
+    detail = redirect(request, _url(request, "session_detail", session_id=session_id))
+    return after_response(request, detail, SUPERVISION, session_id)
