@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from learning.core.clock import to_london
 from learning.core.config import Settings
 from learning.feedback import alerts, triage_display
 from learning.feedback.alert_words import (
@@ -175,6 +176,18 @@ def _refused(db: Session, alert_ids: list[int]) -> set[int]:
         .distinct()
     )
     return {alert_id for alert_id in rows if alert_id is not None}
+
+
+def taken_by(db: Session, alert: SafeguardingAlert) -> str:
+    """Who has the alert now, for someone who tried to acknowledge it too: "Helen Pascoe
+    acknowledged it at 10:42" (or closed it), so they know whom to speak to."""
+    if alert.status is AlertStatus.CLOSED:
+        who, when, did = alert.closed_by_id, alert.closed_at, "closed"
+    else:
+        who, when, did = alert.acknowledged_by_id, alert.acknowledged_at, "acknowledged"
+    name = _names(db, [who]).get(who or 0, "") or "Someone"
+    at = f" at {to_london(when).strftime('%H:%M')}" if when is not None else ""
+    return f"{name} has already {did} this alert{at}"
 
 
 def _team_names(db: Session, council_id: int) -> dict[int, str]:

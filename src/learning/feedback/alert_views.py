@@ -70,7 +70,7 @@ def alert_acknowledge(
     try:
         alerts.acknowledge(db, alert, principal.person_id)
     except alerts.AlertError:
-        flash(request, "Someone has already acknowledged this alert", "important")
+        flash(request, alert_queries.taken_by(db, alert), "important")
     else:
         record(db, actor_from(request), "safeguarding_alert.acknowledged", RECORD_TYPE, alert_id)
         flash(request, "You have acknowledged this alert. Record what was done when you can.")
