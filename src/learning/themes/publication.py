@@ -43,7 +43,16 @@ def published_through(
 
 def cutoff(db: Session, council_id: int) -> datetime | None:
     """This council's published moment (None before its first run has finished). Worked
-    out once for each finished run: arrivals since do not move it."""
+    out once for each finished run: arrivals since do not move it. A page asks for it in
+    each of its queries, so it is read once for the database session."""
+    asked = ("themes.publication.cutoff", council_id)
+    if asked not in db.info:
+        db.info[asked] = _cutoff(db, council_id)
+    found: datetime | None = db.info[asked]
+    return found
+
+
+def _cutoff(db: Session, council_id: int) -> datetime | None:
     runs = db.exec(
         select(ThemeRunRecord.id, ThemeRunRecord.finished_at)
         .where(ThemeRunRecord.council_id == council_id)
