@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from learning.core.clock import today
@@ -15,6 +15,8 @@ from learning.feedback.terms import FormKind, LinkKind, ScreenCategory
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 
+#: When the alerts of the timed tests are raised (a Tuesday morning, London time).
+RAISED = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 CHILD_WORDS = "My stepdad hits me with a belt and I am scared to go home"
 _receipts = itertools.count(1)
 
@@ -51,3 +53,8 @@ def make_alert(
 
 def _link_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return {"team_id": fields.pop("team_id")} if "team_id" in fields else {}
+
+
+def minutes(n: int) -> datetime:
+    """``n`` minutes after RAISED."""
+    return RAISED + timedelta(minutes=n)

@@ -3,6 +3,8 @@ supervisor of that team and one item of feedback that came in through the real i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
@@ -16,6 +18,7 @@ from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.triage_helpers import given, poster_for, staff
 from tests.org.conftest import SignedIn
+from tests.support.smtp import Inbox, smtp_server
 
 
 @pytest.fixture(autouse=True)
@@ -43,3 +46,10 @@ def supervisor(client: TestClient, factory: Factory, team: Team) -> SignedIn:
 @pytest.fixture
 def item(db: Session, settings: Settings, factory: Factory, team: Team) -> FeedbackSubmission:
     return given(db, settings, poster_for(factory, team))
+
+
+@pytest.fixture
+def inbox() -> Iterator[Inbox]:
+    """A real SMTP server catching what is sent."""
+    with smtp_server() as server:
+        yield server

@@ -5,11 +5,6 @@ the inbox; failures that may pass are one entry in the trail, not one an attempt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-
-import pytest
-from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
@@ -23,22 +18,10 @@ from learning.mail.terms import OutboxStatus
 from learning.mail.worker import run_once
 from tests.conftest import make_settings
 from tests.factories import Factory
-from tests.feedback.alert_helpers import CHILD_WORDS, make_alert
+from tests.feedback.alert_helpers import CHILD_WORDS, RAISED, make_alert, minutes
 from tests.org.conftest import sign_in_as
 from tests.org.pages import page, table_rows
-from tests.support.smtp import Inbox, Refuses, free_port, smtp_server
-
-RAISED = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def inbox() -> Iterator[Inbox]:
-    with smtp_server() as server:
-        yield server
-
-
-def minutes(n: int) -> datetime:
-    return RAISED + timedelta(minutes=n)
+from tests.support.smtp import Inbox, free_port, refusing_server
 
 
 def settings_for(port: int, escalation_email: str = "head-of-service@example.test") -> Settings:
@@ -93,17 +76,12 @@ def test_an_email_refused_for_good_is_not_retried_and_shows_where_people_look(
     database: Database, db: Session, factory: Factory, inbox: Inbox, client: TestClient
 ) -> None:
     """Before, a 550 was retried for ever: 839 failures in the trail in a day."""
-    refusing = Controller(Refuses("duty@example.test", inbox, "550 5.1.1 No such user here"),
-                          hostname="127.0.0.1", port=free_port())  # fmt: skip
-    refusing.start()
-    try:
-        settings = settings_for(refusing.port)
+    with refusing_server("duty@example.test", inbox, "550 5.1.1 No such user here") as port:
+        settings = settings_for(port)
         alert = make_alert(factory, settings, now=RAISED)
         db.commit()
         for minute in range(0, 24 * 60, 10):  # a day
             run_once(database, settings, now=minutes(minute))
-    finally:
-        refusing.stop()
 
     db.expire_all()
     [own] = db.exec(select(OutboxMessage).where(OutboxMessage.kind == ALERT_KIND)).all()
@@ -134,17 +112,12 @@ def test_an_email_refused_for_good_is_not_retried_and_shows_where_people_look(
 def test_a_refusal_that_may_pass_is_one_entry_in_the_trail_however_long_it_lasts(
     database: Database, db: Session, factory: Factory, inbox: Inbox
 ) -> None:
-    refusing = Controller(Refuses("duty@example.test", inbox, "451 4.3.0 Try again later"),
-                          hostname="127.0.0.1", port=free_port())  # fmt: skip
-    refusing.start()
-    try:
-        settings = settings_for(refusing.port)
+    with refusing_server("duty@example.test", inbox, "451 4.3.0 Try again later") as port:
+        settings = settings_for(port)
         alert = make_alert(factory, settings, now=RAISED)
         db.commit()
         for minute in range(0, 6 * 60, 5):
             run_once(database, settings, now=minutes(minute))
-    finally:
-        refusing.stop()
     db.expire_all()
     [own] = db.exec(select(OutboxMessage).where(OutboxMessage.kind == ALERT_KIND)).all()
     assert own.status is OutboxStatus.PENDING and own.attempts > 50  # every five minutes

@@ -3,10 +3,6 @@ until someone acknowledges it; the emails really arrive, and their sending is in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-
-import pytest
 from sqlmodel import Session, select
 
 from learning.core.config import Settings
@@ -20,20 +16,8 @@ from learning.mail.terms import OutboxStatus
 from learning.mail.worker import run_once
 from tests.conftest import make_settings
 from tests.factories import Factory
-from tests.feedback.alert_helpers import CHILD_WORDS, make_alert
-from tests.support.smtp import Inbox, smtp_server
-
-RAISED = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def inbox() -> Iterator[Inbox]:
-    with smtp_server() as server:
-        yield server
-
-
-def minutes(n: int) -> datetime:
-    return RAISED + timedelta(minutes=n)
+from tests.feedback.alert_helpers import CHILD_WORDS, RAISED, make_alert, minutes
+from tests.support.smtp import Inbox
 
 
 def escalation_settings(**overrides: object) -> Settings:

@@ -19,7 +19,7 @@ from learning.mail.outbox import enqueue
 from learning.mail.sender import MAX_WAIT_SECONDS, URGENT_MAX_WAIT_SECONDS, backoff, send_due
 from learning.mail.terms import OutboxStatus
 from tests.conftest import make_settings
-from tests.support.smtp import Inbox, Refuses, free_port
+from tests.support.smtp import Inbox, free_port, refusing_server
 
 NOW = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
 
@@ -124,15 +124,10 @@ def test_an_email_about_a_safeguarding_alert_waits_at_most_five_minutes() -> Non
 def test_a_recipient_refused_for_now_is_retried_and_the_others_still_go(
     database: Database, db: Session, inbox: Inbox
 ) -> None:
-    refusing = Controller(Refuses("nobody@example.test", inbox, "450 Mailbox busy"),
-                          hostname="127.0.0.1", port=free_port())  # fmt: skip
-    refusing.start()
-    try:
+    with refusing_server("nobody@example.test", inbox, "450 Mailbox busy") as port:
         [refused] = queue(database, to_address="nobody@example.test")
         [fine] = queue(database, to_address="duty@example.test", subject="Fine")
-        assert send_due(database, settings_for(refusing.port), NOW) == 1
-    finally:
-        refusing.stop()
+        assert send_due(database, settings_for(port), NOW) == 1
     assert stored(db, refused).attempts == 1 and stored(db, refused).status is OutboxStatus.PENDING
     assert "SMTPRecipientsRefused" in stored(db, refused).last_error
     assert "450 Mailbox busy" in stored(db, refused).last_error
@@ -143,19 +138,14 @@ def test_a_recipient_refused_for_good_fails_once_and_is_never_retried(
     database: Database, db: Session, inbox: Inbox
 ) -> None:
     """A 5xx reply is permanent: trying again cannot help, and before it was tried forever."""
-    refusing = Controller(Refuses("nobody@example.test", inbox), hostname="127.0.0.1",
-                          port=free_port())  # fmt: skip
-    refusing.start()
     heard: list[tuple[OutboxStatus, str | None]] = []
-    try:
+    with refusing_server("nobody@example.test", inbox) as port:
         [refused] = queue(database, to_address="nobody@example.test")
         [fine] = queue(database, to_address="duty@example.test", subject="Fine")
-        settings = settings_for(refusing.port)
+        settings = settings_for(port)
         assert send_due(database, settings, NOW, lambda _db, m, e: heard.append((m.status, e))) == 1
         for hours in range(1, 25):
             send_due(database, settings, NOW + timedelta(hours=hours))
-    finally:
-        refusing.stop()
     failed = stored(db, refused)
     assert failed.status is OutboxStatus.FAILED and failed.attempts == 1
     assert failed.last_error == "550 No such mailbox here"

@@ -86,3 +86,17 @@ class Refuses:
 
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def] # noqa: N802
         return await self.inbox.handle_DATA(server, session, envelope)
+
+
+@contextmanager
+def refusing_server(
+    address: str, inbox: Inbox, reply: str = "550 No such mailbox here"
+) -> Iterator[int]:
+    """An SMTP server on its own port (yielded) that refuses ``address`` with ``reply`` and
+    delivers the rest to ``inbox``."""
+    controller = Controller(Refuses(address, inbox, reply), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller.port
+    finally:
+        controller.stop()
