@@ -13,6 +13,10 @@ bash deploy/setup.sh
 mkdir -p var
 export LEARNING_DEMO=true
 export LEARNING_DATABASE_URL="${LEARNING_DATABASE_URL:-sqlite:///var/learning.db}"
+# The demo council's safeguarding inbox, escalation ladder and out-of-hours service (fictional).
+export LEARNING_SAFEGUARDING_EMAIL="${LEARNING_SAFEGUARDING_EMAIL:-safeguarding@tamarside.example}"
+export LEARNING_SAFEGUARDING_ESCALATION_EMAIL="${LEARNING_SAFEGUARDING_ESCALATION_EMAIL:-duty-manager@tamarside.example,head-of-service@tamarside.example}"
+export LEARNING_SAFEGUARDING_OUT_OF_HOURS_EMAIL="${LEARNING_SAFEGUARDING_OUT_OF_HOURS_EMAIL:-emergency-duty-team@tamarside.example}"
 
 .venv/bin/learning migrate
 .venv/bin/learning demo

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+from datetime import time
 from functools import cached_property
 from pathlib import Path
 
@@ -125,8 +126,22 @@ class Settings(BaseSettings):
     )
     safeguarding_escalation_email: str = Field(
         default="",
-        description="Who is emailed when an alert is not acknowledged in time (e.g. the "
-        "designated lead's manager); empty sends escalations to the safeguarding inbox again.",
+        description="Who is emailed, in turn, when an alert is not acknowledged in time: "
+        "comma-separated, the first escalation to the first address (e.g. the duty manager), "
+        "the second to the next (the head of service), the last again after that; empty "
+        "sends escalations to the safeguarding inbox again.",
+    )
+    safeguarding_out_of_hours_email: str = Field(
+        default="",
+        description="The out-of-hours service (the emergency duty team), emailed as well as "
+        "the safeguarding inbox about an alert raised, or escalated, outside office hours, "
+        "when nobody reads the inbox; empty emails nobody else.",
+    )
+    safeguarding_office_hours: str = Field(
+        default="09:00-17:00",
+        description="When the safeguarding inbox is read, London time, Monday to Friday "
+        "except bank holidays in England and Wales; outside these hours alerts also go to "
+        "the out-of-hours service.",
     )
     safeguarding_acknowledge_minutes: int = Field(
         default=30, ge=1,
@@ -192,6 +207,30 @@ class Settings(BaseSettings):
                 ) from None
         return value
 
+    @field_validator("safeguarding_escalation_email", "safeguarding_out_of_hours_email")
+    @classmethod
+    def _addresses(cls, value: str) -> str:
+        for item in _items(value):
+            if "@" not in item.strip("@") or any(c.isspace() for c in item):
+                raise ValueError(f"{item!r} is not an email address")
+        return value
+
+    @field_validator("safeguarding_office_hours")
+    @classmethod
+    def _office_hours(cls, value: str) -> str:
+        start, end = _office_hours(value)
+        if start >= end:
+            raise ValueError(f"{value!r} ends before it starts; write it as 09:00-17:00")
+        return value
+
+    @cached_property
+    def safeguarding_escalation_ladder(self) -> tuple[str, ...]:
+        return tuple(_items(self.safeguarding_escalation_email))
+
+    @cached_property
+    def safeguarding_office_times(self) -> tuple[time, time]:
+        return _office_hours(self.safeguarding_office_hours)
+
     @cached_property
     def trusted_proxy_list(self) -> list[str]:
         return _items(self.trusted_proxies)
@@ -238,6 +277,15 @@ class Settings(BaseSettings):
 def _items(value: str) -> list[str]:
     """The items of a comma-separated setting, without spaces or empty ones."""
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _office_hours(value: str) -> tuple[time, time]:
+    """``09:00-17:00`` as its two times; ValueError for anything else."""
+    try:
+        start, end = (time.fromisoformat(part.strip()) for part in value.split("-"))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a span of hours such as 09:00-17:00") from None
+    return start, end
 
 
 def _is_placeholder(secret: str) -> bool:

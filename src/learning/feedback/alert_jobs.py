@@ -9,9 +9,10 @@ escalate, every ``safeguarding_acknowledge_minutes`` until someone deals with th
   time, then again each window): the outcome is overdue, and the email says who
   acknowledged it; the trail gets an "outcome_overdue" event.
 
-Each raises the alert's level and emails the escalation address (or the safeguarding inbox
-again when none is set). Acknowledging stops the first kind; recording the outcome stops
-both, and cancels escalation emails not yet sent.
+Each raises the alert's level and emails that level's address on the council's escalation
+ladder, and the out-of-hours service too outside office hours (``alert_routing``).
+Acknowledging stops the first kind; recording the outcome stops both, and cancels
+escalation emails not yet sent.
 
 One deployment serves one council (``LEARNING_COUNCIL_SLUG``), and emails its own
 safeguarding inbox. The sender therefore escalates only its own council's alerts
@@ -29,7 +30,7 @@ from sqlmodel import Session, col, select
 from learning.core.clock import format_datetime
 from learning.core.config import Settings
 from learning.core.db import affected_rows
-from learning.feedback import alert_mail
+from learning.feedback import alert_mail, alert_routing
 from learning.feedback.alerts import add_event, team_name
 from learning.feedback.models import SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertStatus
@@ -145,27 +146,31 @@ def _claim(db: Session, alert: SafeguardingAlert) -> bool:
 
 
 def _escalate(db: Session, settings: Settings, alert: SafeguardingAlert, now: datetime) -> None:
-    to_address = settings.safeguarding_escalation_email or settings.safeguarding_email
     level = alert.escalation_level
+    recipients = alert_routing.escalation_recipients(settings, level, now)
+    emailed = f"emailed {', '.join(recipients)}"
+    if alert_routing.out_of_hours_address(settings, now):
+        emailed += " (out of office hours)"
     team = team_name(db, alert)
     if alert.status is AlertStatus.OPEN:
-        add_event(db, alert, "escalated", note=f"Level {level}: emailed {to_address}", now=now)
+        add_event(db, alert, "escalated", note=f"Level {level}: {emailed}", now=now)
         subject = alert_mail.escalation_subject(alert, level)
-        body = alert_mail.escalation_body(settings, alert, team, now)
+        body = alert_mail.escalation_body(settings, alert, team, recipients, now)
     else:
         person = db.get(Person, alert.acknowledged_by_id) if alert.acknowledged_by_id else None
         who = person.name if person else "someone"
         note = f"Level {level}: no outcome by the respond-by time; acknowledged by {who}"
-        add_event(db, alert, "outcome_overdue", note=f"{note}; emailed {to_address}", now=now)
+        add_event(db, alert, "outcome_overdue", note=f"{note}; {emailed}", now=now)
         subject = alert_mail.overdue_subject(alert, level)
-        body = alert_mail.overdue_body(settings, alert, team, who, now)
-    enqueue(
-        db,
-        to_address=to_address,
-        subject=subject,
-        body=body,
-        kind=alert_mail.ESCALATION_KIND,
-        council_id=alert.council_id,
-        safeguarding_alert_id=alert.id,
-        now=now,
-    )
+        body = alert_mail.overdue_body(settings, alert, team, who, recipients, now)
+    for to_address in recipients:
+        enqueue(
+            db,
+            to_address=to_address,
+            subject=subject,
+            body=body,
+            kind=alert_mail.ESCALATION_KIND,
+            council_id=alert.council_id,
+            safeguarding_alert_id=alert.id,
+            now=now,
+        )

@@ -7,6 +7,7 @@ carry the child's words or contact details.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from learning.core.clock import format_datetime
@@ -30,13 +31,16 @@ def escalation_subject(alert: SafeguardingAlert, level: int) -> str:
     return f"Escalation {level}: safeguarding alert {alert.id} has not been acknowledged"
 
 
-def alert_body(settings: Settings, alert: SafeguardingAlert, team_name: str) -> str:
+def alert_body(
+    settings: Settings, alert: SafeguardingAlert, team_name: str, recipients: Sequence[str]
+) -> str:
     return "\n".join(
         [
             "Feedback given through one of our feedback links may mean that a child or "
             "young person is at risk of harm. A person needs to read it now.",
             "",
             *_facts(alert, team_name),
+            *_shared_with(recipients),
             "",
             "Read it, acknowledge it and record what you did in the safeguarding inbox:",
             alert_url(settings, alert.id or 0),
@@ -48,7 +52,11 @@ def alert_body(settings: Settings, alert: SafeguardingAlert, team_name: str) -> 
 
 
 def escalation_body(
-    settings: Settings, alert: SafeguardingAlert, team_name: str, now: datetime
+    settings: Settings,
+    alert: SafeguardingAlert,
+    team_name: str,
+    recipients: Sequence[str],
+    now: datetime,
 ) -> str:
     waited = int((now - alert.raised_at).total_seconds() // 60)
     return "\n".join(
@@ -57,6 +65,7 @@ def escalation_body(
             "since it was raised. A person needs to read it now.",
             "",
             *_facts(alert, team_name),
+            *_shared_with(recipients),
             "",
             "Read it and acknowledge it in the safeguarding inbox:",
             alert_url(settings, alert.id or 0),
@@ -76,6 +85,7 @@ def overdue_body(
     alert: SafeguardingAlert,
     team_name: str,
     acknowledged_by: str,
+    recipients: Sequence[str],
     now: datetime,
 ) -> str:
     """An acknowledged alert whose respond-by time passed without an outcome."""
@@ -89,6 +99,7 @@ def overdue_body(
             "",
             *_facts(alert, team_name),
             f"Acknowledged by: {acknowledged_by}, {acknowledged_at}",
+            *_shared_with(recipients),
             "",
             "Check that the child is safe, and record the outcome in the safeguarding inbox:",
             alert_url(settings, alert.id or 0),
@@ -106,4 +117,14 @@ def _facts(alert: SafeguardingAlert, team_name: str) -> list[str]:
         f"Feedback for: {team_name}",
         f"Raised: {format_datetime(alert.raised_at)}",
         f"Respond by: {format_datetime(alert.respond_by)}",
+    ]
+
+
+def _shared_with(recipients: Sequence[str]) -> list[str]:
+    """When more than one address gets the email, each reader knows who else has it."""
+    if len(recipients) < 2:
+        return []
+    return [
+        f"Sent to: {', '.join(recipients)}. Whoever deals with it acknowledges it in the app, "
+        "so the others know."
     ]

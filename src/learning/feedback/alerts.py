@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.db import affected_rows
-from learning.feedback import alert_mail
+from learning.feedback import alert_mail, alert_routing
 from learning.feedback.alert_words import encode_categories
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertOutcome, AlertStatus, ScreenCategory
@@ -59,17 +59,22 @@ def raise_alert(
     )
     db.add(alert)
     db.flush()
-    add_event(db, alert, "raised", now=now)
-    enqueue(
-        db,
-        to_address=settings.safeguarding_email,
-        subject=alert_mail.alert_subject(alert),
-        body=alert_mail.alert_body(settings, alert, team_name(db, alert)),
-        kind=alert_mail.ALERT_KIND,
-        council_id=alert.council_id,
-        safeguarding_alert_id=alert.id,
-        now=now,
-    )
+    recipients = alert_routing.alert_recipients(settings, now)
+    out_of_hours = alert_routing.out_of_hours_address(settings, now)
+    note = f"Raised out of office hours: {out_of_hours} is emailed too." if out_of_hours else ""
+    add_event(db, alert, "raised", note=note, now=now)
+    body = alert_mail.alert_body(settings, alert, team_name(db, alert), recipients)
+    for to_address in recipients:
+        enqueue(
+            db,
+            to_address=to_address,
+            subject=alert_mail.alert_subject(alert),
+            body=body,
+            kind=alert_mail.ALERT_KIND,
+            council_id=alert.council_id,
+            safeguarding_alert_id=alert.id,
+            now=now,
+        )
     return alert
 
 
