@@ -5,7 +5,7 @@
 Recall: the share of each table of disclosures in tests/feedback/test_safeguarding_screen.py
 that flags. The tuning tables (DISCLOSURES, NEW_PHRASINGS) flag by construction; the fresh
 round (FRESH_TELLINGS: indirect tellings written after round 8's fixes and never fixed
-since; the phrases of rounds 10 to 13, added later, caught none of them) is the honest
+since; the phrases of rounds 10 to 14, added later, caught none of them) is the honest
 figure, shown for the lexicon alone and with the cues; so is OTHER_LANGUAGE_FRESH, the
 same in Welsh, Polish, Romanian and Arabic.
 

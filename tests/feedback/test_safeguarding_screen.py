@@ -1,6 +1,6 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 520
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 590
 NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
 independent estimate. Sentences written after the screen's last change and measured
 before any fix tell more:
@@ -34,6 +34,14 @@ before any fix tell more:
   lexicon alone 49 of 60, with the cues 51 (82%, 85%), perhaps because more of them than
   of rounds 11 and 12 name the harm or its usual words ("the belt", "bruises", "kys"). Its
   phrases were then added; they flag none of round 9 that did not flag before.
+- Round 14 (in NEW_PHRASINGS), seventy tellings written blind in the same way after round
+  13's phrases, at least two of every kind of harm, most indirect or coded ("its fine just
+  dont ask about my back", "tell them not to ring ahead next time they visit", "home is ok
+  when hes at work"): the lexicon alone 47 of 70, with the cues 50 (67%, 71%). Two of its
+  misses were a fault, not a gap: "second phone|two phones|another phone" and the
+  radicalisation words ("extremis*|...|race war|white power") never matched as meant,
+  because a space splits words before `|` does; Romanian "made to" had the same fault.
+  Its phrases were then added; they flag none of round 9 that did not flag before.
 - In Welsh, Polish, Romanian and Arabic (OTHER_LANGUAGE_PHRASINGS): round 1, direct and
   indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
   screen_cues_intl came next (a person with closeness or with distress is enough there);
@@ -46,7 +54,9 @@ before any fix tell more:
   1, 1 and 3 of 40 in rounds 4 to 9, 1 of 20 in round 10 ("nervous"), 16 of 50 written
   blind beside rounds 11 and 12 to trip a word-matcher ("my brother beat me at mario
   kart", "i smashed my exams"), and 5 of 40 beside round 13 ("our dog is scared of the
-  hoover", "coach wants to kill us"), and no more once its phrases were added. All are in
+  hoover", "coach wants to kill us"), and no more once its phrases were added; 11 of 50
+  written blind beside round 14 to trip a word-matcher ("i want to run away to disneyland
+  lol", "my PE kit keeps going missing"), and no more once its phrases were added. All are in
   ACCEPTED_FALSE_ALARMS but one of round 9's, "my carer took me to get new school shoes",
   which no longer flags since two cue words were narrowed ("took me", "shoes"); round 9
   still flags 22 of 40 without them. In the other languages, "mulțumesc pentru ajutor"
@@ -55,7 +65,8 @@ before any fix tell more:
 - 14,494 ordinary NHS Friends and Family Test comments (public, labelled; adults about
   health care, not children's social care): 1.59% flagged before rounds 4 to 9, 1.72%
   after by the lexicon, 2.06% with the cues; after round 10, 1.73% and 2.07%; after rounds
-  11 and 12, 1.74% and 2.08%; after round 13, the same (its phrases flag none of them).
+  11 and 12, 1.74% and 2.08%; after round 13, the same (its phrases flag none of them);
+  after round 14, 1.77% and 2.11%.
   Almost all name a harm word ("scared", "suicidal", "drugs", "abusive") or tell of pain
   and being made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
@@ -902,6 +913,128 @@ NEW_PHRASINGS: list[str] = [
     "from the council knows",
     "my cousin came from abroad to live with us, shes 13, doesnt go to school and does all the "
     "cooking and cleaning, she sleeps in the kitchen",
+    # round 14, seventy written blind in the same way after round 13's phrases, over every
+    # kind of harm, most of them indirect or coded; the lexicon alone flagged 47 of 70, with
+    # the cues 50 (67%, 71%)
+    "uncle steve says its our special game and i get sweets if i dont tell mum",
+    "i dont like bath time at dads because his frend stays in the bathroom with me and wont go "
+    "out",
+    "house of worries: when mummy drinks the purple juice she falls asleep on the floor and i "
+    "make toast for my little brother",
+    "theres never any food in ours after wednesday and the electric keeps going off so i wear my "
+    "coat in bed",
+    "My foster son came back from contact with a handprint on his upper arm and said grandad "
+    "\"only grabbed him a bit hard\"",
+    "he gets the belt out wen i get bad marks so i hide my reports now",
+    "can i stay at afterschool club later on fridays please i dont want to go home on fridays",
+    "dont send me back there. i mean it",
+    "dad came back last month and since then mum wears long sleeves and sunglasses in the house",
+    "when they shout at nite i put my headphones on and take my sister under the bed till it "
+    "stops",
+    "started doing the thing with the sharpener blade again its only on my legs so nobody sees "
+    "dw",
+    "the marks on my arm arnt from the cat like i told miss",
+    "tbh whats the point making plans for college when i wont be here by xmas",
+    "everyone would be better off without me and i looked up how many of mums tablets it would "
+    "take",
+    "A (15) has written goodbye letters to her friends and given away her favourite trainers, "
+    "she keeps telling staff she's \"sorted now\"",
+    "my bf is 22 and picks me up from the home in his car and his mates give me vapes and drink "
+    "and then i have to be nice to them",
+    "theres this guy who buys me nails and lashes and got me a new phone and now he says i owe "
+    "him",
+    "Our 14 year old keeps coming home with new clothes and two phones and is dropped off at 3am "
+    "by men in different cars",
+    "my cousins mate gives me 50 quid to take a bag on the train to another town, easy money "
+    "innit",
+    "got told to stay in a flat for a week and mind the phone, cant go home till the debt is "
+    "paid off",
+    "M (13) had a lot of cash and a kitchen knife in his bag and says he \"works for\" some "
+    "older lads who will sort his mum out if he stops",
+    "someone from roblox said hes 15 but his voice is well older and he wants pics and says hell "
+    "give me robux if i send them",
+    "i met someone on snap who wants to meet up just me and says not to tell my foster carer bc "
+    "they wouldnt get it",
+    "My daughter (12) talks every night on discord to a \"boy\" who has just posted her a train "
+    "ticket to come and visit him",
+    "house of dreams: finish school and be a nurse. house of worries: in the summer they are "
+    "taking me back home to marry my cousin and i dont want to",
+    "My mum says I have to stop college after Eid because it has all been agreed with his family "
+    "and I have never even met him",
+    "Y (16) asked me quietly if I could keep her passport locked in the school office because "
+    "her family are planning a wedding for her abroad",
+    "nani says when we go visit in the holidays i will have a special party to become a proper "
+    "woman and it will hurt a bit but i have to be brave",
+    "my big sister went away in the summer and came back and couldnt walk properly and wont say "
+    "what they did and mum says its my turn next year",
+    "Foster carer here: at contact S's birth mum said the aunties will \"cut\" her when she is "
+    "old enough like they did to all the girls in the family",
+    "my brother says immigrants are taking over and shows me videos of people getting killed and "
+    "says i need to be ready to fight for our side",
+    "Worried about my son (15). He has dropped all his friends, is up all night in chat groups, "
+    "and last week said some people \"deserve to be blown up\" and he would \"do it for the "
+    "cause\"",
+    "im in a group chat where they say we need to do something big to wake people up and theyve "
+    "asked me to draw a map of my school",
+    "i came here in lorry, the man who bring me take all my money from the car wash and say i "
+    "still owe for the journey",
+    "the lady i live with is not my mum she brought me here from abroad, i clean and mind her "
+    "kids all day and i dont go to school",
+    "B told me the \"uncle\" she lives with keeps her passport and makes her work in his nail "
+    "bar every evening and she is never paid",
+    "Ive been staying at my mates house since september because mum moved back abroad, social "
+    "services dont know",
+    "Just so you know my neighbours two kids have been living with us about 5 weeks since their "
+    "mum went into rehab, nobody has been in touch, is that ok?",
+    "Teacher here: K has been living at his football coach's house since his dad kicked him out "
+    "in the summer holidays",
+    "didnt come back to the placement for 3 nights last week, slept at some lads flat, nobody "
+    "even asked where i was",
+    "my sister keeps going missing from her foster home and the police bring her back at like "
+    "5am and she has money and wont say where from",
+    "When J runs from placement she always ends up at the same flat in town, I think older men "
+    "live there and she comes back with bruises on her neck",
+    "they wait for me at the bus stop and take my dinner money and put my head down the toilet, "
+    "i pretend to be poorly every day now",
+    "everyone in my year is sharing a video of me and saying i should kys, not going in again",
+    "the big boys at my home are nasty to me in the night and staff say its just banter",
+    "My foster carer puts a lock on the fridge and I only get bread if Ive been good",
+    "my worker gave me his personal number and said not to tell his manager we message at night",
+    "the night staff man at my home comes in to \"check on me\" when im getting changed and he "
+    "never knocks",
+    "my carer makes me sleep in the shed wen i wet the bed",
+    "I'm a supervising social worker; a child placed with one of our carers says he is made to "
+    "kneel in the hallway for hours and is called \"the devil child\"",
+    "mum says im the reason dad left and she wishes she never had me, she says it nearly every "
+    "day",
+    "im not aloud to talk at tea or look at my stepdad or i get sent to my room with nothing to "
+    "eat",
+    "i try to be invisible at home its safer that way",
+    "dads new girlfriend pinches me under the table really hard so no one sees",
+    "mum and her mates have white powder parties and i have to put the baby to bed",
+    "There were needles in the bathroom at my son's dad's house and he was left on his own with "
+    "his little brother all weekend",
+    "N came to school smelling of cannabis and said he'd had some of \"mum's smoke\" to help him "
+    "sleep because she was \"too wasted to wake up\"",
+    "my dad drinks from when he gets up and still drives us to school",
+    "Teacher: L (8) said she and mum have been sleeping in the car since the weekend and she "
+    "hasnt had a wash or a proper meal",
+    "the baby has had the same nappy on since yesterday and mums still asleep and i dont know "
+    "what to do",
+    "i cant say much but hes not meant to be at ours and he is, every night",
+    "its fine just dont ask about my back",
+    "tell them not to ring ahead next time they visit",
+    "wasnt at contact this week bc my face was still a mess",
+    "home is ok when hes at work",
+    "my step brother does stuff to me when mums at bingo and says nobody will beleive a liar "
+    "like me",
+    "my foster carers grown up son keeps messaging me saying im fit and asking what im wearing "
+    "in bed",
+    "house of worries: mum cries a lot and says she wants to go to sleep and not wake up so i "
+    "hide her tablets in my school bag",
+    "me and my mates go to this house party every weekend where older lads give us free stuff, "
+    "one of the girls was sick and they wouldnt let her leave",
+    "i told my last worker what he did to me and nothing happened so whats the point telling you",
 ]
 
 #: Round 9: forty indirect tellings written after round 8's fixes, measured once and not
@@ -1542,6 +1675,62 @@ ORDINARY = [
     "i was gutted my keyworker left, she was ace",
     "the minibus to school is always late and i get told off for it",
     "Thank you for the support with housing, we've moved in and the kids are happy",
+    # written blind beside round 14 to trip a word-matcher (11 of 50 flagged: in
+    # ACCEPTED_FALSE_ALARMS)
+    "this process is killing me, four social workers in a year and I have to tell my whole story "
+    "again every single time",
+    "Sick of being passed around from team to team and nobody ever rings back when they say they "
+    "will",
+    "it really hurts my feelings when my worker forgets my birthday and cancels last minute",
+    "the review meeting was a nightmare, too many people round the table and i didnt know half "
+    "of them",
+    "I hate filling in forms, this is the third one this month asking the same questions",
+    "the food at my placement is rank, if i see one more lasagne ill actually die",
+    "i miss my mum but contact on saturdays is nice and we go to the park and get ice cream",
+    "a police officer came into school to talk about road safety and we got to sit in the car it "
+    "was cool",
+    "The court hearing was stressful but the children's guardian explained everything really "
+    "well beforehand",
+    "house of worries: my hamster is really old and might die soon",
+    "house of worries: spelling test on friday",
+    "I feel sad sometimes that I cant live with my brother but I see him every week and we play "
+    "fifa",
+    "my social worker is a legend she fought for me to go on the school ski trip",
+    "my carer keeps my phone downstairs after 10 which is well annoying but fair i guess",
+    "Foster carer here: the respite arrangements over the summer were a shambles, I nearly lost "
+    "my mind trying to sort cover",
+    "school is boring and the dinner ladies shout at us to hurry up",
+    "the new worker talks to me like im 5, its so patronising",
+    "My son's new school have been brilliant at sorting out his EHCP, a real weight off my "
+    "shoulders",
+    "house of dreams: be a youtuber with a million subscribers and have a pet snake",
+    "I was gutted the family holiday abroad didn't get agreed in time but I understand the "
+    "paperwork takes a while",
+    "the pathway plan meeting went on forever, i nearly died of boredom",
+    "my mum is getting married in june and im going to be a bridesmaid",
+    "me and my brother fight over the xbox all the time but hes alright really",
+    "the staff at the home are sound, they took us to the beach and we had chips",
+    "Our family support worker helped us with the bills and food bank vouchers when money was "
+    "tight, thank you so much",
+    "I'm sick and tired of chasing the leaving care team for my setting up home allowance, it's "
+    "been three months",
+    "i hate my haircut my carer took me to the cheap place and now i look like a mushroom",
+    "Could the worker visit after school instead of pulling him out of lessons? His mates always "
+    "ask where he's going and he finds it embarrassing",
+    "I'm a teacher; the PEP meetings are much better organised this term, well done to the "
+    "virtual school",
+    "did my work experience at the police station and now i want to be a detective",
+    "She cried at the end of contact because she didn't want to say bye to her nan, sad but a "
+    "lovely visit",
+    "the online form crashed twice and I lost everything I typed, absolutely furious",
+    "I feel like a number not a person every time I ring the duty line",
+    "the advocate was brill she helped me tell the meeting i want to stay at my school",
+    "my foster dads jokes are so bad they should be illegal",
+    "Nothing is going well with the housing department and I'm losing sleep over it but my PA "
+    "has been a rock",
+    "i get a bit lonely in my flat sometimes but the drop in on thursdays really helps",
+    "I dont want another worker to leave, every time someone leaves it breaks my heart a bit",
+    "the contact centre is dead depressing, can we have contact somewhere with a garden",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -1617,11 +1806,41 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
     ("our dog is scared of the hoover haha", C.FEAR),
     ("I smashed my exams!! got a 7 in english", C.DOMESTIC_ABUSE),
     ("football training was brutal today coach wants to kill us", C.IMMEDIATE_DANGER),
+    # written blind beside round 14, and they do
+    ("my foster carer makes me eat brocoli its literally torture lol", C.CONCERN),
+    (
+        "i got a massive bruise on my knee playing football and my carer put frozen peas on it",
+        C.PHYSICAL_ABUSE,
+    ),
+    (
+        "We were dreading the child protection conference but honestly it was fair and we felt "
+        "listened to",
+        C.CONCERN,
+    ),
+    ("i want to run away to disneyland and never come back lol", C.RUNNING_AWAY),
+    (
+        "dad has a beer with his sunday dinner and we watch the football together, best day of "
+        "the week",
+        C.SUBSTANCES,
+    ),
+    ("Please stop sending letters to my old address, the last two went missing", C.RUNNING_AWAY),
+    ("my PE kit keeps going missing from the changing rooms its so annoying", C.RUNNING_AWAY),
+    ("my worker took me to the dentist and i was scared but it didnt hurt at all", C.FEAR),
+    ("secret santa at the children in care council was so fun i got a lava lamp", C.CONCERN),
+    (
+        "im scared of spiders and there is a massive one in my bedroom at my foster house pls "
+        "send help",
+        C.FEAR,
+    ),
+    (
+        "my carer makes me go to bed at 8 which is so unfair evryone else in my class stays up",
+        C.CONCERN,
+    ),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 520
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 590
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 
@@ -1673,6 +1892,22 @@ def test_the_languages_of_the_cues_are_not_mixed() -> None:
 
 @pytest.mark.parametrize("text", NEW_PHRASINGS)
 def test_new_phrasings_flag(text: str) -> None:
+    assert screen(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he talks like an extremist now",
+        "they radicalised him online",
+        "he keeps going on about a race war",
+        "i have a second phone",
+        "tata ma obliga sa stau in frig",  # dad makes me stay in the cold (made to, going without)
+    ],
+)
+def test_phrases_of_several_words_among_alternatives_match(text: str) -> None:
+    """A space splits words before `|` does: "second phone|two phones|another phone" read
+    as "second", then "phone|two", "phones|another", "phone", and matched none of these."""
     assert screen(text).flagged
 
 

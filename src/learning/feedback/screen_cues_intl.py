@@ -69,7 +69,7 @@ ROMANIAN: dict[str, tuple[str, ...]] = {
         "noapte|noaptea|pat|patul|camera|baie|dus|dezbrac*|goala|gol|poze|fotografii",
         "mesaje|cadouri|tigari|singura|singur|atinge|pup*|saruta",
     ),
-    "made_to": ("ma pune|ma obliga|trebuie|nu am voie|incuie|ma inchide|pedeaps*", "o sa ma dea"),
+    "made_to": ("ma_pune|ma_obliga|trebuie|nu_am_voie|incuie|ma_inchide|pedeaps*", "o sa ma dea"),
     "distress": (
         "frica|teama|plang*|trist*|doare|durere|rusine|dispar*|observa", "nu valorez",
         "arunca*",

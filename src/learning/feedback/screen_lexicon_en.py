@@ -103,6 +103,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "not waking up", "not wake up", "not need ~ them|it|anything|things ~ after|anymore|soon",
         "giving|gave|give|given ~ away ~ my ~ things|stuff|games|clothes",
         "not ~ be around|here ~ much_longer", "rather ~ be_dead|die|not_be_alive",
+        # round 14, written blind
+        "goodbye|farewell ~ letter|letters|note|notes|message|messages|video",
+        "giv*|gave ~ away ~ favourite*|things|stuff|games|clothes|trainers|belongings|possessions",
     ),
     C.PHYSICAL_ABUSE: (
         "{HIT} me|us|him|her|them",
@@ -133,6 +136,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "child|baby|toddler|boy|girl|little_one|brother|sister",
         "burn mark*|cigarette burn*",
         "back from|after contact ~ mark|marks|bruise*|burn*|injur*|cut|cuts|scratch*",
+        # round 14, written blind
+        "face|eye|lip|lips|nose ~ mess|swollen|busted|bust|split|marked",
+        "do not ask ~ about ~ my ~ back|arm|arms|leg|legs|face|neck|body|bruise*|marks|eye",
     ),
     C.SEXUAL_ABUSE: (
         "touch*|touched|touchin me|my|him|her", "private part*", "privates",
@@ -179,6 +185,17 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "{MAN}|man|men|guy|someone|messag*|texts|dms ~ ask|asks|asking ~ photos|pics|pictures|"
         "photo|pic|picture|selfies|nudes",
         "become|becoming ~ a|proper|real ~ woman",
+        # round 14, written blind
+        "ask*|asked|asking ~ what i am wearing",
+        "what i am wearing in bed",
+        "saying|says|said|tells|told ~ i am ~ fit|hot|sexy|peng|buff",
+        "cut|cutting ~ old enough|all_the_girls|the_girls|girls_in|like_they_did",
+        "like they did to ~ girls|all_the_girls|her|me|my_sister",
+        "my turn ~ next|next_year|summer|when",
+        "could not|can_not ~ walk ~ properly|right|after",
+        "wants|want|wanted|keeps_asking_for ~ pics|photos|pictures|nudes|selfies",
+        "robux|vbucks|v_bucks|gift_card*|giftcard* ~ if|for|send",
+        "what he|she|they ~ did|does|done ~ to me",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -284,6 +301,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "dad|{MUM}|stepdad|parents ~ will_not|would_not|does_not|do_not|never|refuse*|stopped ~ "
         "give|giving ~ meds|medicine|medication|tablets|inhaler|insulin",
         "sleep*|slept ~ in the kitchen",
+        # round 14, written blind
+        "same nappy",
+        "nappy|nappies ~ since|all_day|all_night|yesterday|not_changed|hours|dirty",
+        "{MUM}|dad|stepdad|parents ~ still ~ asleep|in_bed|not_up",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -359,8 +380,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "credit|money|vapes|gifts|presents|top_up ~ if i", "after lights out", "for a drive with",
         # radicalisation (Prevent): drawn in by an adult or an older child
         "war is|s coming", "how to ~ make|mix ~ bomb*|explosive*|chemicals|bleach|poison",
-        "extremis*|radicali*|jihad*|nazi|nazis|race war|white power",
-        "older friend", "second phone|two phones|another phone", "wad|lot|lots|bundle ~ cash",
+        "extremis*|radicali*|jihad*|nazi|nazis|race_war|white_power",
+        "older friend", "second_phone|two_phones|another_phone", "wad|lot|lots|bundle ~ cash",
         "drop ~ bits|stuff|things|packages|parcels ~ for", "working for a mate|guy|man",
         "in cars|a_car ~ we|i ~ do not know|not_recognise|never_seen", "do not know whose",
         "guy|man|someone|lad|bloke ~ from|on ~ insta|snap|snapchat|tiktok|discord|online",
@@ -368,6 +389,26 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "fight back against",
         # domestic servitude: a child kept to work in a household
         "does|do|doing|makes_me_do|made_to_do ~ all the ~ cleaning|housework|chores",
+        # round 14, written blind
+        "dropped|drops|dropping|brought ~ off|home|back ~ men|man|older|strangers|different",
+        "dropped|drops|dropping|brought ~ home|off|back ~ 1am|2am|3am|4am|5am|middle_of_the_night",
+        "new clothes|trainers|phones ~ can_not|will_not|does_not|not ~ explain|say|afford",
+        "posted|sent|bought|buys|paid|pays ~ her|him|me|them ~ ticket|tickets|train|taxi|uber",
+        "come and ~ visit|meet|see ~ him|her|them",
+        "voice ~ older|deep|grown|adult",
+        "owe|owes|owed ~ journey|travel|trip|bringing|debt",
+        "lorry|truck|back_of_a_van ~ came|come|brought|bring",
+        "keep*|kept|took|take*|taken|has|have|hold*|holds ~ passport|passports|documents|papers",
+        "passport|passports ~ kept|taken|keeps|took|holds|has",
+        "makes|made|make ~ her|him|me|them ~ work",
+        "work*|working ~ never|not ~ paid",
+        "never paid",
+        "not paid",
+        "car wash|nail_bar|nail_salon|cannabis_farm ~ money|paid|work|every|takes|owe",
+        "a|some|older ~ lads|lad|boys|blokes ~ flat|house|place|car",
+        "map|plan|layout|drawing ~ of ~ school|my_school|the_school|college",
+        "something big ~ wake|show|happen|people",
+        "wake people up",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -388,6 +429,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "not have to go home", "so i do not have to ~ go|be ~ home",
         "under the table", "scream*|cries|crying|panic* ~ time to go",
         "do not ~ send me back", "get it when ~ get|gets home|in|back",
+        # round 14, written blind
+        "home|things ~ ok|okay|fine|better|alright|good|quiet|calm ~ when ~ he|she|dad|stepdad|"
+        "they ~ work|out|away|not_in|not_there|not_home|gone",
+        "when {MAN} ~ at_work|out|away|not_home|not_in",
     ),
     C.RUNNING_AWAY: (
         "run|ran|running away", "runaway", "run|ran|running|runs off", "keep|kept running",
@@ -405,6 +450,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "been|is|was missing", "missing ~ times|again|nights", "can not find me",
         "son|daughter|he|she|child|boy|girl ~ not been|come|came home ~ days|nights",
         "kicked|kicks|threw|throws|chucked ~ her|him|them|us out",
+        # round 14, written blind
+        "not|never ~ come|came|go|went ~ back ~ placement|home|nights|days",
+        "nobody|no_one ~ asked|asks|noticed|notices ~ where i",
     ),
     C.SUBSTANCES: (
         "drunk", "alcohol*", "vodka|cider|wine|beer|beers|lager", "drink*|drank ~ too much",
@@ -426,6 +474,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "fall*|fell|passed|passes ~ asleep|out ~ on the floor",
         "drinks|drinking|drank a lot|loads|lots", "{MUM}|{MAN} ~ not wake up|wake_up",
         "smelly ~ juice|water|drink", "wobbly ~ road|car|driving",
+        # round 14, written blind
+        "drink*|drinking|drunk ~ gets up|wakes up|morning|breakfast",
+        "still ~ drives|drove|driving ~ us|me",
     ),
     C.CONCERN: (
         "secret|secrets", "disclos*", "safeguarding concern*", "at risk", "child protection",
@@ -455,6 +506,14 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "what happens if i", "grass|grassing|snitch|snitching",
         "privately fostered", "private fostering",
         "nobody|no_one ~ council|social_services ~ know*",
+        # round 14, written blind
+        "not meant|supposed|allowed ~ to ~ be ~ at_ours|here|at_home|round|in_the_house|near_us|"
+        "near_me|at_our_house",
+        "can not say much",
+        "not|never ~ ring|call|phone|warn|text ~ ahead|first|beforehand",
+        "told ~ what ~ he|she|they ~ did|does|done",
+        "point ~ telling|tell",
+        "takes|took|take|taking|keeps|kept ~ all my ~ money|wages|pay",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",
@@ -466,6 +525,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "horrible|nasty|mean ~ about me", "rumours", "teas* me", "teased", "mock* me",
         "spit*|spat on me", "racist", "homophobic", "called me ~ {INSULT}|gay", "trip* me up",
         "gang up on me", "ganged up", "exclude* me",
+        # round 14, written blind
+        "nasty|mean|horrible|cruel ~ to me",
+        "just banter|only_banter",
+        "big|older ~ boys|girls|kids|lads ~ night|nasty|hurt|hit|touch|do",
     ),
 }
 # fmt: on
