@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from learning.core.clock import to_london
 from learning.core.config import Settings
 from learning.feedback import alerts, triage_display
 from learning.feedback.alert_words import (
+    already_done,
     category_labels,
     decode_categories,
     event_label,
@@ -185,9 +185,7 @@ def taken_by(db: Session, alert: SafeguardingAlert) -> str:
         who, when, did = alert.closed_by_id, alert.closed_at, "closed"
     else:
         who, when, did = alert.acknowledged_by_id, alert.acknowledged_at, "acknowledged"
-    name = _names(db, [who]).get(who or 0, "") or "Someone"
-    at = f" at {to_london(when).strftime('%H:%M')}" if when is not None else ""
-    return f"{name} has already {did} this alert{at}"
+    return already_done(_names(db, [who]).get(who or 0, ""), did, when)
 
 
 def _team_names(db: Session, council_id: int) -> dict[int, str]:

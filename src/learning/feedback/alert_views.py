@@ -1,5 +1,6 @@
 """The safeguarding inbox: a council's alerts (open first, overdue marked), one alert with the
-feedback that raised it and its trail, acknowledging it, and recording its outcome.
+feedback that raised it and its trail, acknowledging it, recording its outcome, and
+reopening it when that outcome was wrong.
 
 Every view of an alert's page is audited: it shows what a child wrote. Views never commit
 (the request does); a refused or repeated action says so and changes nothing.
@@ -15,13 +16,14 @@ from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from, record, record_refusal
-from learning.core.clock import utcnow
+from learning.core.clock import format_datetime, utcnow
 from learning.core.deps import DbSession
 from learning.core.pagination import PageLinks, page_links
 from learning.core.permissions import Permission
 from learning.core.web import flash, keep_typed, redirect, render, typed_for
 from learning.feedback import alert_forms, alert_queries, alerts
 from learning.feedback.models import SafeguardingAlert
+from learning.feedback.terms import AlertStatus
 from learning.org.view_helpers import FormDep, not_found
 
 router = APIRouter()
@@ -101,6 +103,33 @@ def alert_outcome(
     return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
 
 
+@router.post("/safeguarding/alerts/{alert_id:int}/reopen", name="safeguarding_alert_reopen")
+def alert_reopen(
+    request: Request, db: DbSession, principal: Lead, alert_id: int, form: FormDep
+) -> Response:
+    alert = _require(request, db, principal, alert_id)
+    reason, errors = alert_forms.parse_reopen(form)
+    typed = alert_forms.reopen_values_of(form)
+    if errors and alert.status is AlertStatus.CLOSED:
+        return _detail_page(request, db, alert, typed, errors, 422)
+    undone = alert.outcome
+    try:
+        alerts.reopen(db, request.app.state.settings, alert, principal.person_id, reason)
+    except alerts.AlertError as refused:
+        # Someone reopened it first (or it was never closed): nothing of this person's is
+        # stored, and the reason they typed is shown back to them on the page.
+        keep_typed(request, _page(alert_id), typed)
+        flash(request, str(refused), "important")
+    else:
+        record(
+            db, actor_from(request), "safeguarding_alert.reopened", RECORD_TYPE, alert_id,
+            outcome_undone=undone.value if undone else "",
+        )  # fmt: skip
+        by = format_datetime(alert.respond_by)
+        flash(request, f"You have reopened this alert and have it now. Record its outcome by {by}.")
+    return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
+
+
 def _page(alert_id: int) -> str:
     return f"safeguarding_alert:{alert_id}"
 
@@ -137,7 +166,7 @@ def _detail_page(
             **context,
             "outcomes": alert_forms.OUTCOME_CHOICES,
             "values": values,
-            "errors": {f: errors[f] for f in alert_forms.FIELDS if f in errors},
+            "errors": {f: errors[f] for f in alert_forms.ALL_FIELDS if f in errors},
         },
         status_code=status,
     )

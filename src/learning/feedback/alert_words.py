@@ -7,7 +7,8 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from learning.feedback.terms import ScreenCategory
+from learning.core.clock import format_datetime, to_london
+from learning.feedback.terms import AlertOutcome, ScreenCategory
 
 CATEGORY_LABELS: dict[ScreenCategory, str] = {
     ScreenCategory.IMMEDIATE_DANGER: "Immediate danger",
@@ -34,6 +35,7 @@ EVENT_LABELS = {
     "escalated": "Escalated: not acknowledged in time",
     "acknowledged": "Acknowledged",
     "outcome": "Outcome recorded",
+    "reopened": "Reopened",
 }
 
 
@@ -52,6 +54,33 @@ def category_labels(categories: Iterable[ScreenCategory]) -> list[str]:
 
 def event_label(kind: str) -> str:
     return EVENT_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def already_done(name: str, did: str, when: datetime | None) -> str:
+    """For someone who tried to do what another person did first: "Helen Pascoe has already
+    acknowledged this alert at 10:42", so they know whom to speak to."""
+    at = f" at {to_london(when).strftime('%H:%M')}" if when is not None else ""
+    return f"{name or 'Someone'} has already {did} this alert{at}"
+
+
+def reopened_note(
+    outcome: AlertOutcome | None,
+    outcome_note: str,
+    closed_by: str,
+    closed_at: datetime | None,
+    reason: str,
+) -> str:
+    """The "reopened" event's note: why, and the outcome it undid (which the alert no longer
+    holds), so that the trail keeps what was recorded, by whom and when."""
+    label = outcome.label if outcome is not None else "None recorded"
+    return "\n".join(
+        [
+            f"Why: {reason}",
+            f"Outcome undone: {label}, recorded by {closed_by or 'someone'} on "
+            f"{format_datetime(closed_at)}.",
+            f"What was done and why, as recorded then: {outcome_note or 'Nothing written'}",
+        ]
+    )
 
 
 def time_left(respond_by: datetime, now: datetime) -> str:

@@ -19,13 +19,13 @@ from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.db import affected_rows
 from learning.feedback import alert_mail, alert_routing
-from learning.feedback.alert_words import encode_categories
+from learning.feedback.alert_words import already_done, encode_categories, reopened_note
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertOutcome, AlertStatus, ScreenCategory
 from learning.mail.models import OutboxMessage
 from learning.mail.outbox import enqueue
 from learning.mail.terms import OutboxStatus
-from learning.org.models import Team
+from learning.org.models import Person, Team
 
 NOTE_LIMIT = 5000
 
@@ -139,6 +139,70 @@ def record_outcome(
     said = f" {cancelled} escalation email(s) not yet sent were cancelled." if cancelled else ""
     add_event(db, alert, "outcome", actor_id=person_id, note=outcome.label + said, now=now)
     return alert
+
+
+def reopen(
+    db: Session,
+    settings: Settings,
+    alert: SafeguardingAlert,
+    person_id: int,
+    reason: str,
+    now: datetime | None = None,
+) -> SafeguardingAlert:
+    """Undo a closed alert's outcome (recorded by mistake): the alert is the reopener's,
+    acknowledged by them, with a new respond-by time and its escalation level back at 0, and
+    its outcome is cleared. The "reopened" event keeps what was undone (the outcome, its
+    note, who recorded it and when) and the reason.
+
+    Reopening is one conditional UPDATE (``WHERE status = 'closed'``): of two people
+    reopening at the same moment exactly one does; the other gets ``AlertError`` saying who
+    reopened it and when, and nothing of theirs is stored."""
+    now = now or utcnow()
+    reason = reason.strip()[:NOTE_LIMIT]
+    if alert.status is not AlertStatus.CLOSED:
+        raise AlertError(_why_not_reopened(db, alert))
+    if not reason:
+        raise AlertError("Say why this alert is being reopened.")
+    closer = db.get(Person, alert.closed_by_id) if alert.closed_by_id else None
+    note = reopened_note(
+        alert.outcome, alert.outcome_note, closer.name if closer else "", alert.closed_at, reason
+    )
+    reopening = db.execute(
+        update(SafeguardingAlert)
+        .where(col(SafeguardingAlert.id) == alert.id)
+        .where(col(SafeguardingAlert.status) == AlertStatus.CLOSED)
+        .values(
+            status=AlertStatus.ACKNOWLEDGED,
+            acknowledged_at=now,
+            acknowledged_by_id=person_id,
+            respond_by=now + timedelta(hours=settings.safeguarding_respond_hours),
+            escalation_level=0,  # if it runs late again, the ladder starts from its foot
+            outcome=None,
+            outcome_note="",
+            closed_at=None,
+            closed_by_id=None,
+        )
+    )
+    db.refresh(alert)
+    if affected_rows(reopening) != 1:
+        raise AlertError(_why_not_reopened(db, alert))
+    add_event(db, alert, "reopened", actor_id=person_id, note=note, now=now)
+    return alert
+
+
+def _why_not_reopened(db: Session, alert: SafeguardingAlert) -> str:
+    """For someone reopening an alert that is not closed: who reopened it and when
+    ("Helen Pascoe has already reopened this alert at 10:42"), or that it never was."""
+    last = db.exec(
+        select(SafeguardingAlertEvent)
+        .where(SafeguardingAlertEvent.alert_id == alert.id)
+        .where(SafeguardingAlertEvent.kind == "reopened")
+        .order_by(col(SafeguardingAlertEvent.at).desc(), col(SafeguardingAlertEvent.id).desc())
+    ).first()
+    if last is None:
+        return "This alert is not closed, so there is nothing to reopen."
+    person = db.get(Person, last.actor_id) if last.actor_id else None
+    return already_done(person.name if person else "", "reopened", last.at)
 
 
 def _cancel_escalations(db: Session, alert: SafeguardingAlert) -> int:

@@ -2,8 +2,9 @@
 real services: each alert's email delivered, escalations while nobody had it, then a person
 acknowledging it and recording an outcome. In the end one is open and overdue (escalated
 all afternoon), one acknowledged and in hand, and three closed: two referred to the front
-door (one of them raised by the screen's cues, words that name no harm), one passed to the
-family's worker.
+door (one of them raised by the screen's cues, words that name no harm, first closed as
+"no further action" by mistake and reopened the next morning), one passed to the family's
+worker.
 """
 
 from __future__ import annotations
@@ -28,11 +29,24 @@ DELIVERY = timedelta(seconds=7)
 
 
 @dataclass(frozen=True)
+class Mistake:
+    """An outcome recorded, then found wrong: the alert reopened, and the Handling's outcome
+    recorded after."""
+
+    outcome: AlertOutcome
+    closed_after: timedelta
+    note: str
+    reopened_after: timedelta
+    reason: str
+
+
+@dataclass(frozen=True)
 class Handling:
     acknowledged_after: timedelta
     outcome: AlertOutcome | None = None
     closed_after: timedelta | None = None
     note: str = ""
+    mistake: Mistake | None = None
 
 
 #: By the moment's name; an alert not listed here is still open.
@@ -49,10 +63,19 @@ HANDLING = {
     "stays_over": Handling(
         timedelta(minutes=25),
         AlertOutcome.REFERRAL_TO_FRONT_DOOR,
-        timedelta(hours=20),
+        timedelta(hours=23, minutes=30),
         "Raised by the screen's cues: no harm named, but an adult, her room and being made to. "
-        "Her social worker saw her alone at school the next morning and she said more. "
-        "Referred to the front door; a strategy discussion was held that afternoon.",
+        "Her social worker saw her alone at school this morning and she said more. "
+        "Referred to the front door; a strategy discussion is set for this afternoon.",
+        Mistake(
+            AlertOutcome.NFA,
+            timedelta(minutes=40),
+            "Read in full: no harm named. A family friend stays at weekends; the team has it.",
+            timedelta(hours=20, minutes=15),
+            "Closed as no further action too quickly. Read again, it is a worry in itself: an "
+            "adult, her room and being made to. Her social worker is to see her alone at "
+            "school this morning.",
+        ),
     ),
     "ex_partner": Handling(
         timedelta(minutes=38),
@@ -112,6 +135,8 @@ def _steps(
     if handling is None:
         return steps
     steps.append((acknowledged, lambda when: alerts.acknowledge(db, alert, lead_id, now=when)))
+    if handling.mistake is not None:
+        steps.extend(_mistake(db, settings, alert, handling.mistake, lead_id))
     if handling.outcome is not None and handling.closed_after is not None:
         outcome, note = handling.outcome, handling.note
         steps.append(
@@ -121,6 +146,24 @@ def _steps(
             )
         )
     return steps
+
+
+def _mistake(
+    db: Session, settings: Settings, alert: SafeguardingAlert, mistake: Mistake, lead_id: int
+) -> list[Step]:
+    """The wrong outcome recorded, and the alert reopened with the reason."""
+    raised = alert.raised_at
+    outcome, note, reason = mistake.outcome, mistake.note, mistake.reason
+    return [
+        (
+            raised + mistake.closed_after,
+            lambda when: alerts.record_outcome(db, alert, lead_id, outcome, note, now=when),
+        ),
+        (
+            raised + mistake.reopened_after,
+            lambda when: alerts.reopen(db, settings, alert, lead_id, reason, now=when),
+        ),
+    ]
 
 
 def deliver(db: Session, council_id: int, until: datetime) -> None:
