@@ -1,6 +1,6 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 590
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 650
 NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
 independent estimate. Sentences written after the screen's last change and measured
 before any fix tell more:
@@ -42,6 +42,15 @@ before any fix tell more:
   radicalisation words ("extremis*|...|race war|white power") never matched as meant,
   because a space splits words before `|` does; Romanian "made to" had the same fault.
   Its phrases were then added; they flag none of round 9 that did not flag before.
+- Round 15 (in NEW_PHRASINGS), sixty tellings written blind after round 14's phrases by
+  someone who had seen neither the screen nor the rounds, with parents telling of their
+  own crisis ("I honestly worry what I might do") and professionals of what they saw (a
+  baby's fracture whose explanation kept changing): the lexicon alone 46 of 60, with the
+  cues 47 (77%, 78%). Looking for the fault round 14 found turned up fourteen older
+  phrases, and seven of round 14's own, that matched less than they were written to
+  ("clothes ~ too small|...|stink" never matched "my clothes stink"); they were mended
+  with round 15's phrases. Together they flag one more of round 9 by the lexicon alone
+  (19 of 40), and none more with the cues.
 - In Welsh, Polish, Romanian and Arabic (OTHER_LANGUAGE_PHRASINGS): round 1, direct and
   indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
   screen_cues_intl came next (a person with closeness or with distress is enough there);
@@ -1035,6 +1044,122 @@ NEW_PHRASINGS: list[str] = [
     "me and my mates go to this house party every weekend where older lads give us free stuff, "
     "one of the girls was sick and they wouldnt let her leave",
     "i told my last worker what he did to me and nothing happened so whats the point telling you",
+    # round 15, sixty written blind in the same way after round 14's phrases, by someone who
+    # never saw the screen or the rounds: children's (25), teenagers' (15), parents' (10, some
+    # about their own crisis) and professionals' (10); the lexicon alone flagged 46 of 60,
+    # with the cues 47 (77%, 78%)
+    "the review was good and i like my worker. dads new girlfriend locks the fridge and we only "
+    "get tea if we been good",
+    "mums boyfriend comes in my room when mum is asleep and says its our secret game",
+    "dont make me go to dads",
+    "house of worries mum and dad shouting and dad pushes mum into the wall and me and my sister "
+    "hide under the bed",
+    "no food in the house agen",
+    "i like my school and my teacher is nice and i got a star. i have bruses on my legs but im "
+    "not aloud to say how i got them",
+    "sometimes i scrach my arm with the blade out of my sharpener so the bad feeling goes away",
+    "i wish i could go to sleep and not wake up ever",
+    "my uncle shows me videos of grown ups with no clothes on his phone and said not to tell mum",
+    "house of dreams a house where i dont have to be scared when i hear dads key in the door",
+    "in the summer holidays we are going to my nans country for a special party for girls. my "
+    "auntie says they cut you a bit down there so you are clean. my cousin cried for weeks after "
+    "hers",
+    "my step mum says im the reason everything went wrong and she wishes i was never born and i "
+    "have to eat my tea in my room on my own",
+    "i live at my mums friends house now since christmas because mum went back to her country. i "
+    "dont know if i am allowed to tell",
+    "the big boys at the park give me money and new trainers to take bags to houses and they "
+    "said if i stop they will hurt my mum",
+    "everything is fine. my brother is 14 and he doesnt come home for days and mum doesnt even "
+    "look for him anymore",
+    "dad drinks the big cans and falls asleep on the floor and i make the tea for my little "
+    "brothers and put them to bed",
+    "the boys at school push my head down the toilet every day and kick me in the changing rooms "
+    "i dont want to go no more id rather be dead",
+    "a man on roblox says hes 12 but he keeps asking for pictures of me in my pants and says he "
+    "will send my other pictures to everybody if i dont",
+    "my foster carer is nice but her son pinches me and locks me in the shed when she goes to "
+    "work",
+    "mum takes her tablets with wine and then i cant wake her up till the next day",
+    "i liked the pizza at the meeting. it hurts when i wee after the game me and my step dad "
+    "play",
+    "mums boyfriend put his hands round her neck and her face went purple and i called 999 but "
+    "mum said tell them it was a mistake",
+    "mum said if i tell the social worker anything we will get taken away and it will be my "
+    "fault",
+    "always hungry. no heating",
+    "my cousins friends show me videos of fighting and say people like my teacher are the enemy "
+    "and when im bigger i can fight them too and be a hero",
+    "lol its whatever he only does it when hes had a few, i just stay out till hes asleep",
+    "my worker is sound tbh. been cutting again but its not deep so dont make a thing of it",
+    "tbh whats the point of any of it, ive got the tablets saved up anyway",
+    "got a boyfriend hes 24 he picks me up from school and buys me vapes and weed, his mates "
+    "come round his flat too and i have to be nice to them",
+    "been doing a bit of running for some lads, easy money innit, only thing is they said i owe "
+    "them now cos the stash got robbed",
+    "stayed in a trap house in another town for like 2 weeks nobody even noticed i was gone lol",
+    "my parents said were going back home this summer to meet the man im gonna marry, im 15, dad "
+    "has my passport and says if i tell anyone ill shame the family",
+    "someone screenshotted my nudes and now theyre all round the year group and some guy says "
+    "hell send them to my mum unless i send more",
+    "House of good things: nothing really. House of worries: mums new fella and the lock on my "
+    "door that doesnt work. House of dreams: moving out before he tries it again",
+    "the man who brought me here from albania says i still owe him 8000 pound and i have to work "
+    "in the car wash for free until its paid, he keeps my ID",
+    "been sleeping on mates sofas since my step dad kicked me out, not been home in a month but "
+    "its fine",
+    "my residential worker keeps messaging me on snapchat late at night saying im mature for my "
+    "age and not to tell the others",
+    "ngl the online lads are the only ones who get it, theyre showing me how the system is "
+    "rigged against people like us and what needs to be done about it",
+    "wont be around much longer tbh",
+    "dad screams in my face and calls me a fat slag, its just how he is, everyones dad is like "
+    "that right",
+    "I'm on my own with three under five and no sleep. Last night I had to put the baby down in "
+    "the cot and walk out of the room because I honestly worry what I might do",
+    "Nobody listens. I've been telling you for months. My ex still turns up drunk, he broke the "
+    "door last week and said next time he'll finish me off, and you still let him have the kids "
+    "every other weekend",
+    "My son is 13 and he keeps coming home with new phones and cash and says he's been at a "
+    "mate's. Two men in a car wait for him at the end of the road most nights",
+    "As foster carers we're fine thanks. Worth saying though, J came back from contact with "
+    "marks on her arms and said mummy's friend did it. I told the contact worker but nobody has "
+    "called back",
+    "I don't see the point of carrying on to be honest. The kids would be better off with "
+    "someone else and I've already written them letters",
+    "my daughter has stopped eating and wears long sleeves in this heat, I found blood on her "
+    "sheets and a razor taped under her drawer",
+    "I'm a kinship carer for my granddaughter. Her mum keeps turning up off her head on heroin "
+    "shouting in the street that she'll take her back, last time she had a knife",
+    "The social worker was kind. Please don't tell my husband I wrote this, he checks my phone "
+    "and won't give me money for the kids' school shoes",
+    "Our daughter is 16, she's been going missing overnight at weekends and last time came back "
+    "in clothes that weren't hers with a hotel key card in her pocket",
+    "My partner grabs the baby roughly when she cries and shakes her to make her stop, I don't "
+    "know what to do",
+    "As her class teacher I want to flag that L, aged 7, drew a picture of her and daddy in bed "
+    "and said it is their special cuddle time when mummy is at work.",
+    "School nurse: a Year 9 girl said at drop-in that she was \"cut\" when she was little on a "
+    "holiday abroad and her younger sister is being taken to the same place this summer.",
+    "Youth worker here. Generally good partnership working. One of our lads (15) has an older "
+    "\"girlfriend\" who drops him at the centre in different cars, he's had unexplained injuries "
+    "and a lot of cash, and mentioned \"going country\" next week.",
+    "Health visitor: home visit found no food in the house, dog mess on the floor, baby in a "
+    "soiled nappy with a severe rash and mum asleep on the sofa at 2pm.",
+    "I'm the SENCO. A boy in Year 5 told me his mum's new partner makes him stand in the garden "
+    "in his pants for hours when he wets the bed.",
+    "GP practice: a mum brought in her 4 month old with a swollen wrist which turned out to be "
+    "fractured, and the explanation of how it happened kept changing.",
+    "Teacher: a 14 year old has been saying in lessons that certain groups should be wiped out "
+    "and has drawn extremist symbols on his books; he says his older brother's friends taught "
+    "him.",
+    "Sports coach: I'm uneasy about a colleague who offers lifts home to one particular girl and "
+    "has been buying her gifts. I saw messages from him on her phone signed with kisses.",
+    "Early help worker: mum told me she sometimes locks herself and the kids in the bathroom "
+    "because dad comes home angry, she said she doesn't want a fuss made.",
+    "Teaching assistant: a Year 6 girl has been living with a \"family friend\" since September "
+    "while her parents are abroad, she says she sleeps on the floor and does all the cleaning "
+    "and cooking.",
 ]
 
 #: Round 9: forty indirect tellings written after round 8's fixes, measured once and not
@@ -1731,6 +1856,60 @@ ORDINARY = [
     "i get a bit lonely in my flat sometimes but the drop in on thursdays really helps",
     "I dont want another worker to leave, every time someone leaves it breaks my heart a bit",
     "the contact centre is dead depressing, can we have contact somewhere with a garden",
+    # written blind beside round 15 (4 of 40 flagged, 3 once its phrases were added: in
+    # ACCEPTED_FALSE_ALARMS)
+    "my worker is nice and she got me a hot chocolate",
+    "i nearly died laughing when my worker fell off the chair at the meeting",
+    "my brother is a nightmare he took my lego again",
+    "house of worries my hamster is old and i think he might die soon",
+    "house of dreams to be a footballer and live near my nan",
+    "the contact centre smells like death and the toys are broken",
+    "i miss my mum but i like seeing her on tuesdays",
+    "i was sad when our dog died but we buried him in the garden and said a prayer",
+    "i go to court next week with my worker to tell the judge where i want to live. im a bit "
+    "nervous",
+    "i broke my arm on the trampoline and the hospital gave me a blue cast",
+    "my teacher is really strict and shouts at the whole class when we talk its so annoying",
+    "i want more time with my dad at contact",
+    "maths is killing me",
+    "this waiting is murder, been 3 months and still no answer about my flat",
+    "my worker is actually decent not gonna lie",
+    "stop changing my social worker, ive had 5 this year and its doing my head in",
+    "lol the review was dead boring, could we do it at mcdonalds next time",
+    "my sister is a psycho she borrowed my hoodie without asking",
+    "i hate my life when the wifi goes off lol",
+    "got stopped by the police with my mates for being loud in the park, they were fine about it "
+    "tbh",
+    "feel a bit low sometimes cos of exams but my counsellor at college helps",
+    "house of worries: getting my gcse results. house of good things: my girlfriend and my job. "
+    "house of dreams: being a mechanic",
+    "The court process has been exhausting but our social worker kept us informed at every step.",
+    "I could have strangled the printer at the family centre, it ate our forms twice! Staff were "
+    "lovely though.",
+    "My son was in hospital with his asthma last week and the social worker still rang to check "
+    "in, thank you.",
+    "I get down sometimes since my mum died but I have good friends and my GP has been "
+    "supportive.",
+    "The parenting course was brilliant. My teenager still drives me up the wall but we're "
+    "talking more.",
+    "Contact supervisor was great with the kids, they came out buzzing.",
+    "Please stop sending letters to the old address, it's a nightmare.",
+    "As the school's designated lead I appreciated the prompt replies this term; the new "
+    "referral form is much easier to use.",
+    "Health visitor: joint visits have improved a lot; the only issue is parking near the "
+    "office, which is a killer.",
+    "Youth worker: the young people loved the consultation session, especially the pizza. One "
+    "asked if they could design the next feedback form.",
+    "Teacher: the review meeting was well chaired and the plan is clear. Attendance has gone up "
+    "to 96%.",
+    "Police liaison officer: information sharing at the multi-agency meeting was efficient and "
+    "everyone came prepared.",
+    "School nurse: the drop-in sessions are well used; most questions are about spots, periods "
+    "and exam stress.",
+    "Paediatric nurse: discharge planning for the little one after his operation was smooth and "
+    "the foster carer was brilliant.",
+    "Foster carer: the training day on life story work was really useful, though the sandwiches "
+    "were deadly dull.",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -1836,11 +2015,19 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
         "my carer makes me go to bed at 8 which is so unfair evryone else in my class stays up",
         C.CONCERN,
     ),
+    # written blind beside round 15, and they do
+    ("the police came to school and showed us their car and i sat in it", C.DOMESTIC_ABUSE),
+    ("i hate brocoli and my foster mum makes me eat it", C.CONCERN),
+    (
+        "As foster carers we'd like more notice before contact changes, it's chaos trying to "
+        "rearrange school runs.",
+        C.SUBSTANCES,
+    ),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 590
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 650
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 
@@ -1902,6 +2089,8 @@ def test_new_phrasings_flag(text: str) -> None:
         "they radicalised him online",
         "he keeps going on about a race war",
         "i have a second phone",
+        "my clothes stink",  # "clothes ~ too small|..." read as "too", then "small|...|stink"
+        "i dont think ill be alive for long",  # "much longer|for_long": "much", then the rest
         "tata ma obliga sa stau in frig",  # dad makes me stay in the cold (made to, going without)
     ],
 )
@@ -1912,11 +2101,12 @@ def test_phrases_of_several_words_among_alternatives_match(text: str) -> None:
 
 
 def test_the_cues_flag_more_than_half_of_a_round_written_after_every_fix() -> None:
-    """Round 9 was measured once: 18 of 40 by the lexicon, 22 with the cues."""
+    """Round 9 was measured once: 18 of 40 by the lexicon, 22 with the cues. Round 15's
+    phrases later caught one of the cues' four by the lexicon alone."""
     by_lexicon = [t for t in FRESH_TELLINGS if screen(t, cues=False).flagged]
     flagged = [t for t in FRESH_TELLINGS if screen(t).flagged]
     assert len(FRESH_TELLINGS) == 40 and len(flagged) >= 22
-    assert len(flagged) - len(by_lexicon) >= 4
+    assert len(by_lexicon) >= 19 and len(flagged) - len(by_lexicon) >= 3
 
 
 @pytest.mark.parametrize(

@@ -90,8 +90,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "tired of living", "tired of life", "can not go on", "can not cope anymore",
         "can not do this anymore",
         # indirect tellings: what a child says around harm without naming it
-        "alive ~ much longer|for_long", "not be alive", "will not be a next time", "drowning",
-        "point in anything|any_of_it|trying|living", "want ~ everything|it_all ~ to stop|to_end",
+        "alive ~ much_longer|for_long", "not be alive", "will not be a next time", "drowning",
+        "point in anything|any_of_it|trying|living", "want ~ everything|it_all ~ to_stop|to_end",
         "burden", "everyone|everybody ~ would be ~ happier|better", "better off if i",
         "better ~ if i ~ not|was_not|were_not ~ around|here|alive", "will not be here|around",
         "go to sleep and ~ stay|never|not", "stay asleep",
@@ -105,7 +105,15 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "not ~ be around|here ~ much_longer", "rather ~ be_dead|die|not_be_alive",
         # round 14, written blind
         "goodbye|farewell ~ letter|letters|note|notes|message|messages|video",
-        "giv*|gave ~ away ~ favourite*|things|stuff|games|clothes|trainers|belongings|possessions",
+        "giv*|gave ~ away ~ favourite*|things|stuff|games|clothes|trainers|belongings|"
+        "possessions",
+        # round 15, written blind
+        "tablets|pills|meds|medication|paracetamol ~ saved|saving|stored|hidden|stockpiled|"
+        "collected",
+        "point ~ carrying_on|going_on|of_it_all",
+        "written|wrote|writing ~ them|the_kids|my_kids|everyone|goodbye ~ letter|letters|note|"
+        "notes",
+        "kids|children|they|everyone|family ~ better off ~ with_someone_else|without_me",
     ),
     C.PHYSICAL_ABUSE: (
         "{HIT} me|us|him|her|them",
@@ -139,6 +147,12 @@ PHRASES: dict[C, tuple[str, ...]] = {
         # round 14, written blind
         "face|eye|lip|lips|nose ~ mess|swollen|busted|bust|split|marked",
         "do not ask ~ about ~ my ~ back|arm|arms|leg|legs|face|neck|body|bruise*|marks|eye",
+        # round 15, written blind
+        "explanation|explanations|story|account ~ changing|changed|changes|did_not_fit|"
+        "does_not_fit|did_not_add_up|does_not_add_up|did_not_match|does_not_match",
+        "fractur*|broken_bone*|broken_arm|broken_wrist|broken_leg|broken_rib* ~ baby|month|months|"
+        "infant|toddler|explanation",
+        "month old ~ fractur*|swollen|bruis*|broken|burn*",
     ),
     C.SEXUAL_ABUSE: (
         "touch*|touched|touchin me|my|him|her", "private part*", "privates",
@@ -167,11 +181,11 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "when i am ~ in_the_bath|in_the_shower|in_the_bathroom|in_there|getting_changed",
         "when i am ~ getting_dressed|changing|undressed|naked|asleep|in_bed",
         "tickl* ~ places|there|private|where|under|in_bed", "places i do not like", "in places",
-        "clothes off", "take*|took|taking ~ clothes off|our_clothes|my_clothes|their_clothes",
+        "clothes off", "take*|took|taking ~ clothes_off|our_clothes|my_clothes|their_clothes",
         "no clothes on", "show*|showed me ~ on his|her|their ~ phone|laptop|computer|ipad|tablet",
         "i am his|her ~ girlfriend|boyfriend|wife|special", "says|said|tells|told ~ i am his|her",
         "special friend",
-        "send*|sending|sent me ~ home|abroad|away ~ married|marry", "me ~ get married|to_marry",
+        "send*|sending|sent me ~ home|abroad|away ~ married|marry", "me ~ get_married|to_marry",
         "which one of us ~ prettiest|pretty|fittest|hottest|sexiest",
         "pregnant by", "got|get|made me|her pregnant", "call* him|her master|daddy|boss",
         "sent|send|sending|taken|taking|take ~ to_marry|get_married",
@@ -189,13 +203,23 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "ask*|asked|asking ~ what i am wearing",
         "what i am wearing in bed",
         "saying|says|said|tells|told ~ i am ~ fit|hot|sexy|peng|buff",
-        "cut|cutting ~ old enough|all_the_girls|the_girls|girls_in|like_they_did",
+        "cut|cutting ~ old_enough|all_the_girls|the_girls|girls_in|like_they_did",
         "like they did to ~ girls|all_the_girls|her|me|my_sister",
         "my turn ~ next|next_year|summer|when",
-        "could not|can_not ~ walk ~ properly|right|after",
+        "could_not|can_not ~ walk ~ properly|right|after",
         "wants|want|wanted|keeps_asking_for ~ pics|photos|pictures|nudes|selfies",
         "robux|vbucks|v_bucks|gift_card*|giftcard* ~ if|for|send",
         "what he|she|they ~ did|does|done ~ to me",
+        # round 15, written blind
+        "hurts|hurt|sore|stings|burns|bleed* ~ when i ~ wee|pee|go_to_the_toilet|poo",
+        "wee|pee|weeing|peeing ~ hurts|sore|stings|burns|blood",
+        "special cuddle*|hugs", "special ~ cuddle*",
+        "cuddle time",
+        "daddy|dad|stepdad|uncle|grandad ~ in_bed|in_my_bed|in_his_bed|in_her_bed",
+        "cut|cutting ~ abroad|on_holiday|holiday|back_home|when_she_was_little|when_i_was_little",
+        "taken|going|sent|send* ~ same place ~ summer|holiday",
+        "lifts|rides ~ home ~ girl|boy|her|him|pupil|child",
+        "signed with kisses",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -224,16 +248,20 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "the reason ~ drinks|drinking|angry|left|sad|ill", "my fault", "bad|evil spirit*",
         "spirit* ~ in_me|inside_me",
         "puts|put|shuts me ~ dark|room|cupboard|corner|outside",
-        "shout*|yell*|scream* ~ {INSULT}", "i am|that_i_am ~ {INSULT} ~ every time",
+        "shout*|yell*|scream* ~ {INSULT}", "i_am|that_i_am ~ {INSULT} ~ every time",
         "not allowed ~ see ~ friends|family", "unless i ~ do what", "do what he|she|they ~ say*",
         "not|never ~ talk*|speak* to me ~ days|weeks", "ignore*|ignored me ~ days|weeks",
         "tells|told|makes|made ~ not to ~ talk|speak|play ~ me|to_me|with_me",
         "rid of me", "pray*|prayed over ~ her|him|them|us", "spirit ~ in ~ her|him|them|me",
         "kneel* ~ hours|ages|all_night|all_day",
+        # round 15, written blind
+        "stand*|stood|made_to_stand|kneel* ~ garden|outside|cold ~ hours|ages|all_night",
+        "in his|her|my ~ pants|underwear ~ outside|garden|for_hours|hours",
+        "wets|wet|wetting ~ the bed ~ punish*|makes|made|shout*|hit*|stand|outside",
     ),
     C.NEGLECT: (
         "no food", "no coat|shoes", "holes in ~ shoes",
-        "have not got|have_not ~ a|any ~ bed|food|coat|shoes",
+        "have_not_got|have_not ~ a|any ~ bed|food|coat|shoes",
         "sleep*|slept on ~ sofa|floor|settee", "forget*|forgot ~ to ~ feed|pick|fed", "locked out",
         "no money", "nothing ~ fridge|cupboard|cupboards|in_the_house|at_home",
         "empty ~ fridge|cupboards", "not eat ~ home", "walk* home ~ dark|alone|on_my_own",
@@ -259,10 +287,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "no|do_not_have|have_not_got ~ beds|bed", "sleep*|slept ~ on ~ coats|floor|mattress",
         "wait*|waited ~ outside ~ till|until|for_hours", "no key", "not allowed ~ key",
         "save* my ~ lunch|food|dinner ~ for", "sleep*|slept in ~ shed|garage|garden|cupboard",
-        "not been|have_not_been|not_gone|not_going|not_went ~ school ~ weeks|months|days",
+        "not_been|have_not_been|not_gone|not_going|not_went ~ school ~ weeks|months|days",
         "nobodys|nobody|no_one ~ noticed|notices",
         "forget*|forgot ~ medicine|medication|tablets|inhaler",
-        "forget*|forgot to give|to_take ~ medicine|medication|tablets|inhaler",
+        "forget*|forgot to_give|to_take ~ medicine|medication|tablets|inhaler",
         "not allowed ~ go|see ~ doctor|doctors|hospital|dentist|gp",
         "poo|poop|urine ~ everywhere|floor", "house|flat|home ~ smells|stinks",
         "leaves|left us with",
@@ -296,7 +324,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "who will ~ look_after|care_for|do ~ mum|mums|dad|dads",
         "mums|dads ~ tablets|medication|meds|injections|bag",
         "nobody|no_one|noone ~ gives|makes|cooks|gets ~ me|us ~ dinner|tea|food|breakfast|lunch",
-        "clothes ~ too small|too_tight|smell|stink|dirty", "nobody|no_one|noone ~ washes|cleans",
+        "clothes ~ too_small|too_tight|smell|stink|dirty", "nobody|no_one|noone ~ washes|cleans",
         "not|never ~ get|got|gets|getting ~ picked up|collected|fetched",
         "dad|{MUM}|stepdad|parents ~ will_not|would_not|does_not|do_not|never|refuse*|stopped ~ "
         "give|giving ~ meds|medicine|medication|tablets|inhaler|insulin",
@@ -324,7 +352,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "will_not|does_not|do_not|never ~ let ~ her|mum|my_mum ~ see|have|go|out|leave|work",
         "check*|take*|took ~ her|mums ~ phone",
         "noise|noises|banging|screaming|shouting ~ all_night|every_night",
-        "noise|noises|banging ~ in the house|at_home|downstairs",
+        "noise|noises|banging ~ in_the_house|at_home|downstairs",
         "fight|fights|fighting|argue|argues|arguing ~ wardrobe|cupboard|hide|hiding|under",
         "when|while ~ they|parents|mum_and_dad|dad_and_mum ~ fight|fighting|argue|arguing",
         "hit|hits|smashed|smashes ~ the wall|walls", "not the wall",
@@ -383,9 +411,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "extremis*|radicali*|jihad*|nazi|nazis|race_war|white_power",
         "older friend", "second_phone|two_phones|another_phone", "wad|lot|lots|bundle ~ cash",
         "drop ~ bits|stuff|things|packages|parcels ~ for", "working for a mate|guy|man",
-        "in cars|a_car ~ we|i ~ do not know|not_recognise|never_seen", "do not know whose",
+        "in cars|a_car ~ we|i ~ do_not_know|not_recognise|never_seen", "do not know whose",
         "guy|man|someone|lad|bloke ~ from|on ~ insta|snap|snapchat|tiktok|discord|online",
-        "deserve* ~ what is coming|to_die|to_be_killed", "normies|kuffar|degenerates",
+        "deserve* ~ what_is_coming|to_die|to_be_killed", "normies|kuffar|degenerates",
         "fight back against",
         # domestic servitude: a child kept to work in a household
         "does|do|doing|makes_me_do|made_to_do ~ all the ~ cleaning|housework|chores",
@@ -404,11 +432,15 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "work*|working ~ never|not ~ paid",
         "never paid",
         "not paid",
-        "car wash|nail_bar|nail_salon|cannabis_farm ~ money|paid|work|every|takes|owe",
+        "car_wash|nail_bar|nail_salon|cannabis_farm ~ money|paid|work|every|takes|owe",
         "a|some|older ~ lads|lad|boys|blokes ~ flat|house|place|car",
         "map|plan|layout|drawing ~ of ~ school|my_school|the_school|college",
         "something big ~ wake|show|happen|people",
         "wake people up",
+        # round 15, written blind
+        "rigged against",
+        "needs to be done about",
+        "people like us ~ against|enemy|rigged|wake",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
@@ -433,6 +465,10 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "home|things ~ ok|okay|fine|better|alright|good|quiet|calm ~ when ~ he|she|dad|stepdad|"
         "they ~ work|out|away|not_in|not_there|not_home|gone",
         "when {MAN} ~ at_work|out|away|not_home|not_in",
+        # round 15, written blind
+        "do not ~ make|send ~ me ~ go|back ~ dads|mums|home|there|his|her",
+        "stay*|stayed ~ out ~ till|until ~ asleep|in_bed|gone|passed_out",
+        "lock ~ door ~ does_not_work|broken|do_not_work",
     ),
     C.RUNNING_AWAY: (
         "run|ran|running away", "runaway", "run|ran|running|runs off", "keep|kept running",
@@ -472,11 +508,12 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "can not|could not ~ wake ~ her|him|them|mum|dad|mummy|daddy",
         "special ~ water|drink|juice|medicine|sweets", "white stuff|powder",
         "fall*|fell|passed|passes ~ asleep|out ~ on the floor",
-        "drinks|drinking|drank a lot|loads|lots", "{MUM}|{MAN} ~ not wake up|wake_up",
+        "drinks|drinking|drank a lot|loads|lots", "{MUM}|{MAN} ~ not_wake_up|not_wake",
         "smelly ~ juice|water|drink", "wobbly ~ road|car|driving",
         # round 14, written blind
-        "drink*|drinking|drunk ~ gets up|wakes up|morning|breakfast",
-        "still ~ drives|drove|driving ~ us|me",
+        "drink*|drinking|drunk ~ gets_up|wakes_up|morning|breakfast",
+        # round 15, written blind
+        "had_a_few_drinks|a_few_too_many|one_too_many", "when ~ he|she|they ~ had a few",
     ),
     C.CONCERN: (
         "secret|secrets", "disclos*", "safeguarding concern*", "at risk", "child protection",
@@ -486,7 +523,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "last time i told", "told someone ~ worse", "what they might|would see",
         "can not tell ~ anyone|anybody|nobody", "nobody|no_one|never|not ~ believe* me",
         "nobody ~ believe*", "do not tell ~ mum|dad|my|anyone|them|him|her", "i wrote this",
-        "meant|supposed ~ to say|to_tell|to_pretend",
+        "meant|supposed ~ to_say|to_tell|to_pretend",
         "so nobody|no_one|noone|they_do_not|people_do_not ~ see*|sees|notice*|know*|find*",
         "lie|lying ~ to ~ teacher*|school|police|doctor*",
         "lie|lying ~ to ~ nurse|social_worker|worker|everyone|people", "have|had|got ~ to lie",
@@ -514,6 +551,13 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "told ~ what ~ he|she|they ~ did|does|done",
         "point ~ telling|tell",
         "takes|took|take|taking|keeps|kept ~ all my ~ money|wages|pay",
+        # round 15, written blind
+        "before ~ he|she|they ~ tries|try|does|do ~ it again",
+        "tries|tried ~ it again",
+        "worry|worried|scared|afraid|frightened ~ what i ~ might|could|would ~ do",
+        "what i might do",
+        "walk* out of the room ~ because|before",
+        "uneasy|concerned|worried ~ about ~ colleague|a_colleague|member_of_staff",
     ),
     C.BULLYING: (
         "bully", "bullies", "bullied", "bullying", "cyberbull*", "pick*|picked on me", "picked on",
@@ -527,7 +571,7 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "gang up on me", "ganged up", "exclude* me",
         # round 14, written blind
         "nasty|mean|horrible|cruel ~ to me",
-        "just banter|only_banter",
+        "just_banter|only_banter",
         "big|older ~ boys|girls|kids|lads ~ night|nasty|hurt|hit|touch|do",
     ),
 }
