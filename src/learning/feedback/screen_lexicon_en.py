@@ -513,7 +513,8 @@ PHRASES: dict[C, tuple[str, ...]] = {
         # round 14, written blind
         "drink*|drinking|drunk ~ gets_up|wakes_up|morning|breakfast",
         # round 15, written blind
-        "had_a_few_drinks|a_few_too_many|one_too_many", "when ~ he|she|they ~ had a few",
+        "had_a_few_drinks", "one_too_many|a_few_too_many ~ again|drink|drinks|last_night|tonight",
+        "when ~ he|she|they ~ had a few",
     ),
     C.CONCERN: (
         "secret|secrets", "disclos*", "safeguarding concern*", "at risk", "child protection",
