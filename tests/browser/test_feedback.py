@@ -46,6 +46,7 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 640}
 INBOX_ADDRESS = "duty@tamarside.example"
 THANKS = "Thank you. We have your feedback."
+YOUNG_THANKS = "Thank you for telling us"  # a child under 8
 DISCLOSURE = "my dad hits me and I am scared to go home"
 RECEIPT = re.compile(r"^[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{4}$")
 
@@ -260,11 +261,12 @@ def test_the_under_8_faces_work_by_keyboard_alone(
     expect(page.locator("#audience-2")).to_be_checked()
     keyboard_to(page, page.get_by_label("Tell us more"))
     page.keyboard.type("I like the big slide")
-    keyboard_to(page, page.get_by_role("button", name="Send my feedback"))
+    keyboard_to(page, page.get_by_role("button", name="Send my answers"))
     assert_focus_visible(page)
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS)
+    expect(page.get_by_role("heading", level=1)).to_have_text(YOUNG_THANKS)
+    expect(page.get_by_role("heading", name="For the grown-up helping you")).to_be_visible()
     expect(page.locator(".app-code")).to_have_text(RECEIPT)
     check(page)
     sent = newest_submission(demo)

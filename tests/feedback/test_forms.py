@@ -82,10 +82,14 @@ def test_the_three_houses_ask_about_worries_good_things_and_dreams() -> None:
     assert keys[:3] == ("worries", "good_things", "dreams")
 
 
-def test_children_get_the_childs_privacy_notice_and_adults_the_adults() -> None:
+def test_children_get_the_childs_words_young_children_theirs_and_adults_the_adults() -> None:
+    """The Three Houses are for children of any age: the child's words, not a young child's."""
     for kind, definition in forms.DEFINITIONS.items():
         expected = forms.Audience.CHILD if kind in CHILD_FORMS else forms.Audience.ADULT
+        if kind is FormKind.CHILD_UNDER_8:
+            expected = forms.Audience.YOUNG_CHILD
         assert definition.audience is expected
+        assert forms.definition_for(kind, easy=True).audience is expected
 
 
 def test_the_long_forms_can_be_saved_to_finish_later() -> None:

@@ -44,7 +44,8 @@ MESSAGES = _extracted()
 
 
 def test_the_extraction_finds_the_words_of_the_forms_and_the_pages() -> None:
-    assert "I am worried about my safety" in MESSAGES  # a template
+    assert "I am worried about my safety" in MESSAGES  # the words around a form
+    assert "If you are in danger now, call" in MESSAGES  # a template
     assert "House of worries" in MESSAGES  # a form definition
     assert "Enter an email address, like name@example.com" in MESSAGES  # validation
     assert len(MESSAGES) > 150

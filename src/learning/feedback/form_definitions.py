@@ -34,8 +34,10 @@ from learning.feedback.terms import FormKind
 
 
 class Audience(StrEnum):
-    """Which privacy notice, and which words around the form: a child's or an adult's."""
+    """Which privacy notice, and which words around the form's questions: a young child's
+    (under 8, usually with a grown-up, who gets words of their own), a child's or an adult's."""
 
+    YOUNG_CHILD = "young_child"
     CHILD = "child"
     ADULT = "adult"
 
@@ -121,7 +123,7 @@ _CHILD_UNDER_8 = FormDefinition(
             "more", N_("Tell us more"), PENCIL, hint=N_("You can ask a grown-up to help you write.")
         ),
     ),
-    audience=Audience.CHILD,
+    audience=Audience.YOUNG_CHILD,
     faces=FaceSize.LARGE,
 )
 
@@ -172,6 +174,8 @@ _YOUNG_PERSON = FormDefinition(
     saveable=True,
 )
 
+# For children of any age (often 6 to 16): the child's words, not the young child's, which
+# would talk down to a teenager; its intro already asks a grown-up to help a young one.
 _THREE_HOUSES = FormDefinition(
     FormKind.THREE_HOUSES,
     who=N_("The Three Houses: worries, good things and dreams"),

@@ -1,9 +1,11 @@
-"""The privacy notice of the public feedback forms, in a child's and an adult's version.
+"""The privacy notice of the public feedback forms, in a young child's, a child's and an
+adult's version.
 
 Plain words, in the order people ask: who we are, what we keep, who reads it, that worries
 about safety are passed on, how long we keep it (the link's retention), no tracking and no
-location, and what they can ask for. Paragraphs may use ``%(council)s``, ``%(team)s`` and
-``%(period)s``; they are translated where shown.
+location, and what they can ask for. A young child (under 8) gets a few short sentences, and
+the grown-up helping them the adult's notice below them (``for_the_grown_up``). Paragraphs
+may use ``%(council)s``, ``%(team)s`` and ``%(period)s``; they are translated where shown.
 """
 
 from __future__ import annotations
@@ -37,6 +39,47 @@ class Section:
     paragraphs: tuple[str, ...]
     picture: Picture
     important: bool = False
+
+
+def _young_child(has_team: bool) -> tuple[Section, ...]:
+    """For a child of 4 to 7: what happens to their words, in sentences they can follow."""
+    return (
+        Section(
+            N_("Who we are"), (N_("We are %(council)s. We help children and families."),), HOUSE
+        ),
+        Section(
+            N_("Who reads it"),
+            (N_("We read what you tell us. It helps us make things better for children."),),
+            EAR,
+        ),
+        Section(
+            N_("If you are not safe"),
+            (
+                N_("If you tell us you are not safe, we tell someone who can help."),
+                N_("We tell them even if you ask us not to. Keeping you safe matters most."),
+            ),
+            HEART,
+            important=True,
+        ),
+        Section(
+            N_("What we keep"),
+            (
+                N_("We keep your answers for a while. Then we throw them away."),
+                N_("We only keep your name if you want someone to talk to you."),
+            ),
+            PENCIL,
+        ),
+        Section(
+            N_("You can ask"),
+            (
+                N_(
+                    "You can ask us to show you what you told us, or to throw it away. Ask a "
+                    "grown-up to help you."
+                ),
+            ),
+            SPEECH,
+        ),
+    )
 
 
 def _child(has_team: bool) -> tuple[Section, ...]:
@@ -195,8 +238,17 @@ def _adult(has_team: bool) -> tuple[Section, ...]:
     )
 
 
+NOTICES = {Audience.YOUNG_CHILD: _young_child, Audience.CHILD: _child, Audience.ADULT: _adult}
+
+
 def notice(audience: Audience, has_team: bool) -> tuple[Section, ...]:
-    return _child(has_team) if audience is Audience.CHILD else _adult(has_team)
+    return NOTICES[audience](has_team)
+
+
+def for_the_grown_up(audience: Audience, has_team: bool) -> tuple[Section, ...]:
+    """What the grown-up helping a young child reads below the child's words: the adult's
+    notice, with how long it is kept, the cookies and their rights. Nothing for the others."""
+    return _adult(has_team) if audience is Audience.YOUNG_CHILD else ()
 
 
 def babel_locale(language: Language) -> str:

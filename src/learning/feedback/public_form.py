@@ -1,9 +1,12 @@
 """Showing the public feedback form: its questions, what was typed, errors beside fields,
-the hidden nonce and honeypot, and the safety button.
+the hidden nonce and honeypot, and the safety button; the words around the questions are
+its audience's (``FORM_WORDS``), a young child's the shortest.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from fastapi import Request
@@ -18,7 +21,7 @@ from learning.feedback import abuse, forms
 from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import known_link, link_id_from_cookie
 from learning.feedback.models import FeedbackLink
-from learning.feedback.public_page import PublicPage
+from learning.feedback.public_page import SAFETY_WORDS, PublicPage
 from learning.feedback.submissions import Incoming
 from learning.feedback.terms import FormKind
 
@@ -31,15 +34,93 @@ FORM_LINK_MAX_SECONDS = 24 * 60 * 60
 #: stale, or its link closed) and still raises the alert.
 URGENT_FORM_LINK_MAX_SECONDS = 7 * 24 * 60 * 60
 CHOOSE_ERROR = N_("Choose who you are")
-WORRIED_TEXT = {
-    forms.Audience.CHILD: N_(
+
+
+@dataclass(frozen=True)
+class FormWords:
+    """The words around a form's questions, for its ``Audience``: the way to the safety
+    button, "contact me", the send button, the safety button, and the errors a person
+    could meet (``errors``: a form's error message to the words shown instead)."""
+
+    worried_jump: str
+    contact_legend: str
+    contact_hint: str
+    contact_check: str
+    send: str
+    worried_heading: str
+    worried_text: str
+    worried_button: str
+    closed_text: str
+    not_told: str
+    errors: Mapping[str, str] = field(default_factory=dict)
+
+
+_CHILD_WORDS = FormWords(
+    worried_jump=N_("Worried about your safety? Go to the help button"),
+    contact_legend=N_("Do you want someone to contact you?"),
+    contact_hint=N_("Only if you want to. We will only use these details to reply to you."),
+    contact_check=N_("I want someone to contact me"),
+    send=N_("Send my feedback"),
+    worried_heading=N_("Are you worried about your safety?"),
+    worried_text=N_(
         "Press the red button. We will tell someone whose job is to keep children safe. It "
         "sends what you have written too."
     ),
-    forms.Audience.ADULT: N_(
-        "Press the red button if you are worried about your safety or a child's safety. We "
-        "will tell someone whose job is to keep people safe straight away. It also sends "
-        "what you have written."
+    worried_button=N_("I am worried about my safety"),
+    closed_text=N_(
+        "Your link has timed out or closed. Copy what you wrote, then open the link or scan "
+        "the QR code again."
+    ),
+    not_told=N_(
+        "Nobody has been told about your worry yet. Call one of these numbers, or tell "
+        "someone you trust."
+    ),
+)
+FORM_WORDS = {
+    # Aged 4 to 7, with a grown-up: short sentences, no "feedback", "safety" or "contact";
+    # what only the grown-up does (a closed link) is said to the grown-up.
+    forms.Audience.YOUNG_CHILD: FormWords(
+        worried_jump=N_("Scared, or is someone hurting you? Go to the red button"),
+        contact_legend=N_("Do you want someone to talk to you?"),
+        contact_hint=N_(
+            "Only if you want to. A grown-up can help you write your name and a phone number "
+            "or email. We only use them to talk to you."
+        ),
+        contact_check=N_("Yes, I want someone to talk to me"),
+        send=N_("Send my answers"),
+        worried_heading=N_("Are you scared, or is someone hurting you?"),
+        worried_text=N_(
+            "Press the red button. We will tell a grown-up whose job is to keep children "
+            "safe. They will see what you wrote too."
+        ),
+        worried_button=N_("I do not feel safe"),
+        closed_text=N_(
+            "For the grown-up helping you: the link has closed. Copy what was written, then "
+            "open the link or scan the QR code again."
+        ),
+        not_told=N_(
+            "We have not told anyone yet. Tell a grown-up you trust, or call one of these "
+            "numbers."
+        ),
+        errors={
+            forms.ERROR_EMPTY: N_(
+                "Pick a face or write something. Or press the red button if you do not feel "
+                "safe."
+            ),
+            forms.ERROR_NAME: N_("Write your name, so we know who to talk to"),
+            forms.ERROR_HOW: N_(
+                "Ask a grown-up to write a phone number or an email, so we can talk to you"
+            ),
+        },
+    ),
+    forms.Audience.CHILD: _CHILD_WORDS,
+    forms.Audience.ADULT: replace(
+        _CHILD_WORDS,
+        worried_text=N_(
+            "Press the red button if you are worried about your safety or a child's safety. "
+            "We will tell someone whose job is to keep people safe straight away. It also "
+            "sends what you have written."
+        ),
     ),
 }
 
@@ -80,6 +161,7 @@ def form_page(
     """The form for ``kind``, showing ``values`` and ``errors`` beside their fields."""
     settings: Settings = page.request.app.state.settings
     definition = forms.definition_for(kind, page.easy)
+    words = FORM_WORDS[definition.audience]
     if link is None or link.form_kind is None:
         page.keep["form"] = kind.value
     holes = {
@@ -95,10 +177,11 @@ def form_page(
         **extra,
         "definition": definition,
         "values": values,
-        "errors": forms.in_page_order(errors or {}, definition),
+        "errors": _in_words(forms.in_page_order(errors or {}, definition), words),
         "nonce_field": abuse.NONCE_FIELD,
         "honeypot_field": abuse.HONEYPOT_FIELD,
-        "worried_text": WORRIED_TEXT[definition.audience],
+        "words": words,
+        "safety": SAFETY_WORDS[definition.audience],
         "closed": link is None,
         "privacy_url": page.link_to("feedback_privacy", form=kind.value),
         "link_title": link.title if link is not None else "",
@@ -111,6 +194,15 @@ def form_page(
         key = ("form", kind, link is None, context["link_title"])
         return page.render_kept("form.html", key, holes, **context)
     return page.render("form.html", status_code=status_code, **holes, **context)
+
+
+def _in_words(
+    errors: dict[str, forms.FieldError], words: FormWords
+) -> dict[str, forms.FieldError]:
+    return {
+        name: replace(error, message=words.errors.get(error.message, error.message))
+        for name, error in errors.items()
+    }
 
 
 def incoming(

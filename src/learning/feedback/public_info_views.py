@@ -25,6 +25,11 @@ ERROR_UNKNOWN = N_(
     "answers are kept for 7 days."
 )
 ERROR_TOO_MANY = N_("You have tried too many codes from here. Wait an hour, then try again.")
+OTHER_VERSION_TEXT = {
+    Audience.ADULT: N_("Read the version for adults"),
+    Audience.CHILD: N_("Read the version for children and young people"),
+}
+GROWN_UP_TEXT = N_("For the grown-up helping you")
 
 
 @router.get("/give-feedback/privacy", name="feedback_privacy")
@@ -40,16 +45,27 @@ def feedback_privacy(request: Request, db: DbSession) -> Response:
     page = PublicPage.of(request, form=kind.value if kind else "")
     team = db.get(Team, link.team_id) if link is not None else None
     days = link.retention_days if link is not None else privacy.DEFAULT_RETENTION_DAYS
-    other = Audience.ADULT if version is Audience.CHILD else Audience.CHILD
+    other_text, other_url = _other_version(page, version)
     return page.render(
         "privacy.html",
         version=version.value,
         sections=privacy.notice(version, has_team=team is not None),
+        grown_up_sections=privacy.for_the_grown_up(version, has_team=team is not None),
         period=page.gettext(privacy.PERIOD) % privacy.retention_parts(days, page.language),
         team_name=team.name if team is not None else "",
-        other_version_url=page.link_to("feedback_privacy", version=other.value),
+        other_version_text=other_text,
+        other_version_url=other_url,
         back_url=page.link_to("feedback_form") if link is not None else "",
     )
+
+
+def _other_version(page: PublicPage, version: Audience) -> tuple[str, str]:
+    """The link at the top of a notice: to the adult's, or the children's; a young child's
+    notice has the adult's below, for the grown-up helping them, so it leads there."""
+    if version is Audience.YOUNG_CHILD:
+        return GROWN_UP_TEXT, "#grown-up"
+    other = Audience.ADULT if version is Audience.CHILD else Audience.CHILD
+    return OTHER_VERSION_TEXT[other], page.link_to("feedback_privacy", version=other.value)
 
 
 @router.get("/give-feedback/resume", name="feedback_resume")

@@ -9,6 +9,10 @@ per form, language and address and kept (``render_kept``): what differs between 
 (the form's nonce, the receipt code, the style's CSP nonce) is put into the kept page on each
 request. A visitor who is signed in, or has a session for any other reason, gets a page
 rendered afresh.
+
+The words around a form's questions (the safety message here, the rest in ``public_form``
+and ``public_receipt_views``) follow its ``Audience``: a young child's are short, and what
+only the grown-up helping them needs is set apart for the grown-up.
 """
 
 from __future__ import annotations
@@ -27,12 +31,15 @@ from learning.accounts.sessions import session_state
 from learning.core.app_state import made_once
 from learning.core.web import council_branding, render
 from learning.feedback import i18n, pictures
+from learning.feedback.form_definitions import Audience
+from learning.feedback.form_questions import N_
 from learning.feedback.terms import Language
 
 SHORT_CODE_ROUTE = "feedback_short_code"
 TRUE_WORDS = frozenset({"1", "yes", "true", "on"})
 #: Kept pages per app; past this many (every form in every language, easy read and not,
-#: is about 150) the store is emptied and fills again.
+#: is about 150, and the thank-you page after each, with or without an alert, about 300)
+#: the store is emptied and fills again.
 KEPT_PAGES = 1024
 #: What a per-visitor value put into a kept page may contain: it goes into the page as it
 #: is, so nothing that HTML would read as markup or as the end of an attribute.
@@ -51,6 +58,35 @@ def route_path(app: Any, name: str, **params: str) -> str:
     if key not in cache:
         cache[key] = str(app.url_path_for(name, **params))
     return cache[key]
+
+
+@dataclass(frozen=True)
+class SafetyWords:
+    """What the safety message says besides 999 and Childline's number (its ``told`` only
+    after a worry was passed on)."""
+
+    childline: str
+    told: str
+
+
+SAFETY_WORDS = {
+    Audience.YOUNG_CHILD: SafetyWords(
+        childline=N_("Childline helps children. You can call them any time, for free:"),
+        told=N_(
+            "A grown-up whose job is to keep children safe will read what you told us very soon."
+        ),
+    ),
+    **dict.fromkeys(
+        (Audience.CHILD, Audience.ADULT),
+        SafetyWords(
+            childline=N_("You can talk to Childline any time, for free:"),
+            told=N_(
+                "Someone whose job is to keep children safe will look at what you told us as "
+                "soon as possible."
+            ),
+        ),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -133,6 +169,7 @@ class PublicPage:
             "static_path": self.static_path,
             "drawing_of": self.drawing_of,
             "privacy_url": self.link_to("feedback_privacy"),
+            "safety": SAFETY_WORDS[Audience.CHILD],
             **extra,
         }
 

@@ -1,13 +1,15 @@
 """After sending: the thank-you page with the receipt code, and looking a code up later.
 
 The thank-you page reads the code from the short-lived receipt cookie (see
-``receipt_cookie``), so it is never in an address. Looking a code up is a POST for the same
+``receipt_cookie``), so it is never in an address; so is the form that was sent, whose
+audience the page speaks to: a young child is thanked, and the receipt code and what
+happens next are for the grown-up helping them. Looking a code up is a POST for the same
 reason, and is rate limited per client.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from babel.dates import format_date
 from fastapi import APIRouter, Request
@@ -15,10 +17,11 @@ from fastapi.responses import Response
 
 from learning.core.deps import DbSession
 from learning.core.web import branding_ready
+from learning.feedback.form_definitions import Audience, definition_for
 from learning.feedback.form_questions import N_
-from learning.feedback.forms import FieldError
+from learning.feedback.forms import FieldError, parse_kind
 from learning.feedback.privacy import babel_locale
-from learning.feedback.public_page import PublicPage
+from learning.feedback.public_page import SAFETY_WORDS, PublicPage
 from learning.feedback.receipt_cookie import read_receipt
 from learning.feedback.receipt_status import lookup_allowed
 from learning.feedback.submissions import receipt_status
@@ -43,18 +46,42 @@ ERROR_UNKNOWN = N_("We cannot find feedback with that code. Check it and try aga
 ERROR_TOO_MANY = N_("You have tried a lot of codes. Wait a few minutes, then try again.")
 
 
+@dataclass(frozen=True)
+class ThanksWords:
+    """The thank-you page's heading, and for a young child what they are told in place of
+    the receipt code (``told_us``), which goes to the grown-up helping them."""
+
+    title: str
+    told_us: str = ""  # empty: the code is in the panel, for the person who sent it
+
+
+THANKS_WORDS = {
+    Audience.YOUNG_CHILD: ThanksWords(
+        N_("Thank you for telling us"), N_("We will read what you told us soon.")
+    ),
+    **dict.fromkeys(
+        (Audience.CHILD, Audience.ADULT), ThanksWords(N_("Thank you. We have your feedback."))
+    ),
+}
+
+
 async def feedback_thanks(request: Request) -> Response:
     """Runs on the event loop, as the form page does: it needs no database. A plain route,
     as the form page is (see ``public_views.feedback_form``)."""
     await branding_ready(request)
     page, receipt = PublicPage.of(request), read_receipt(request)
+    kind = parse_kind(receipt.form) if receipt is not None else None
+    audience = definition_for(kind).audience if kind is not None else Audience.CHILD
+    words, safety = THANKS_WORDS[audience], SAFETY_WORDS[audience]
     if receipt is None:
-        return page.render("thanks.html", receipt=None)
+        return page.render("thanks.html", receipt=None, words=words, safety=safety)
     return page.render_kept(
         "thanks.html",
-        ("thanks", receipt.alert),
+        ("thanks", receipt.alert, audience),
         {"receipt_code": receipt.code},
         receipt=replace(receipt, code=""),  # the code goes in through its hole only
+        words=words,
+        safety=safety,
     )
 
 

@@ -205,7 +205,8 @@ def _send(
         forget_link(request.app, link.id)
     drafts.discard(db, settings, str(form.get("draft", "")))
     response = redirect(request, page.link_to("feedback_thanks"))
-    set_receipt_cookie(response, settings, Receipt(outcome.receipt_code, outcome.alert is not None))
+    receipt = Receipt(outcome.receipt_code, outcome.alert is not None, kind.value)
+    set_receipt_cookie(response, settings, receipt)
     return after_response(request, response, FEEDBACK, outcome.submission_id)
 
 

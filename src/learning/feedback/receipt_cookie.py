@@ -25,6 +25,7 @@ RECEIPT_COOKIE = SignedCookie(
 class Receipt:
     code: str
     alert: bool  # a safeguarding alert was raised: show the safety message first
+    form: str = ""  # the form sent (its kind): the thank-you page speaks to its audience
 
 
 def receipt_cookie_name(settings: Settings) -> str:
@@ -32,11 +33,14 @@ def receipt_cookie_name(settings: Settings) -> str:
 
 
 def set_receipt_cookie(response: Response, settings: Settings, receipt: Receipt) -> None:
-    RECEIPT_COOKIE.set(response, settings, {"c": receipt.code, "a": receipt.alert})
+    value = {"c": receipt.code, "a": receipt.alert, "k": receipt.form}
+    RECEIPT_COOKIE.set(response, settings, value)
 
 
 def read_receipt(request: Request) -> Receipt | None:
     value = RECEIPT_COOKIE.read(request)
     if not isinstance(value, dict) or not isinstance(value.get("c"), str):
         return None
-    return Receipt(code=value["c"], alert=bool(value.get("a")))
+    form = value.get("k")
+    form = form if isinstance(form, str) else ""
+    return Receipt(code=value["c"], alert=bool(value.get("a")), form=form)
