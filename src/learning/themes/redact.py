@@ -53,6 +53,13 @@ Decisions:
   "May I say", "the mark on his arm" are left alone.
 - Surnames that are ordinary words ("Brown", "Foster", "Walker") count only after a first name
   or a title; distinctive surnames ("Patel", "Jones") count wherever they are capitalised.
+- A word on no list is a name when capitalised ("Wojciech"), and also in capitals or lower
+  case, erring towards removal where that can be done without wrecking ordinary text: in a run
+  of shouting each word is judged as if in lower case ("I HATE IT HERE [name] NEVER LISTENS");
+  elsewhere a word in capitals or lower case needs a cue that points to a person ("me and
+  [name]", "my sw [name]", "[name] said", "[name]'s mum", "my cousins [name] and [name]").
+  Abbreviations ("MASH", "CPN"), slang, ordinary words misspelt as children do ("becuase",
+  "placment", "sooo") or run together ("anymore") are not names.
 - Names in scripts without capital letters (Arabic, ...) are not recognised; digits are
   recognised only as ASCII 0-9. Text other than personal data is returned unchanged,
   character for character (emoji, right-to-left text, odd whitespace included).
@@ -64,12 +71,14 @@ Decisions:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from learning.themes.redact_names import (
+    ACRONYMS,
     AMBIGUOUS_FIRST_NAMES,
     BE_VERBS,
     CAPITALISED_ONLY,
@@ -698,6 +707,7 @@ _WORD = r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+){0,4}"
 _TOKEN = re.compile(_WORD)
 _NEXT_TOKEN = re.compile(r"[ \t\u00a0]{1,3}(" + _WORD + r")")
 _PREV_TOKEN = re.compile(r"(" + _WORD + r")([^\w]{0,6})\Z")
+_PREV_TOKEN_REVERSED = re.compile(r"([^\w]{0,6})(" + _WORD + r")")  # _WORD is its own mirror
 _INITIALS = r"(?P<initials>(?:[A-Z]\.?[ ]{1,2}){0,2})"
 _AFTER_TITLE = re.compile(r"\.?[ ]{1,2}" + _INITIALS + r"(?P<word>" + _WORD + r")")
 _AFTER_ROLE = re.compile(
@@ -748,8 +758,13 @@ def _base(word: str) -> tuple[str, int]:
 def _flags(key: str) -> int:
     flags = _LOOKUP.get(key, 0)
     if not flags and "-" in key:
-        for part in key.split("-"):
+        parts = key.split("-")
+        for part in parts:
             flags |= _LOOKUP.get(part, 0) & (_F_FIRST | _F_SURNAME)
+        if not flags and any(p in AMBIGUOUS_FIRST_NAMES for p in parts):
+            others = [p for p in parts if p not in AMBIGUOUS_FIRST_NAMES]
+            if others and all(len(p) > 2 and not _listed(p) for p in others):
+                flags = _F_FIRST  # "Maisy-Rose", "kacey-jade"
     return flags
 
 
@@ -758,11 +773,14 @@ def _is_title_case(word: str) -> bool:
 
 
 def _prev_word(text: str, start: int) -> tuple[str, str] | None:
-    """The word before ``start`` and the characters between it and ``start``."""
-    m = _PREV_TOKEN.search(text, max(0, start - 40), start)
+    """The word before ``start`` and the characters between it and ``start``.
+
+    Read backwards: the 40 characters before ``start``, reversed, matched from their start
+    (what ``_PREV_TOKEN`` finds searching forwards, five times faster)."""
+    m = _PREV_TOKEN_REVERSED.match(text[max(0, start - 40) : start][::-1])
     if m is None:
         return None
-    return m.group(1), m.group(2)
+    return m.group(2)[::-1], m.group(1)[::-1]
 
 
 def _mid_sentence_after_lower(text: str, start: int) -> bool:
@@ -836,7 +854,10 @@ def _name_after_cue(text: str, pos: int, *, title: str | None) -> tuple[int, int
         and not m.group("initials")
         and not text[pos - len(title) : pos].isupper()  # "my MS problem" is not a title
     )
-    known_in_capitals = word.isupper() and _flags(key) & (_F_FIRST | _F_SURNAME | _F_AMBIGUOUS)
+    flags = _flags(key)
+    known_in_capitals = word.isupper() and (
+        flags & (_F_FIRST | _F_SURNAME) or (flags & _F_AMBIGUOUS and key not in STRONG_WORDS)
+    )  # "MUM WILL NEVER LISTEN" keeps "WILL"
     if not (_is_title_case(word) or lower_case_after_title or known_in_capitals):
         return None
     if key in NOT_NAMES and key not in AMBIGUOUS_FIRST_NAMES and key not in SURNAMES:
@@ -944,6 +965,306 @@ def _unknown_capitalised(word: str, key: str) -> bool:
     return True
 
 
+# Words in capitals and in lower case. In a run of shouting ("I HATE IT HERE WOJCIECH NEVER
+# LISTENS") each word is judged as if written in lower case; elsewhere a word in capitals is
+# more often an abbreviation ("CPN", "SEPA") and a lower-case word a slip of spelling, so each
+# is taken as a name only where the words around it point to a person ("me and kacper", "my sw
+# OLUWADAMILOLA", "wojciech said", "deshawn's mum"). Either way the word must be on no list,
+# shaped like a name (a vowel, no run of consonants an abbreviation has), and not an ordinary
+# word misspelt as children do ("becuase", "placment", "bullyed", "sooo").
+
+_CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{4}|[b-df-hj-np-tv-xz]{3}\Z")
+_DRAWN_OUT = re.compile(r"(.)\1\1+")
+_WEB_PART = re.compile(r"[@_/]|\.(?:com|co|uk|org|net|gov|nhs|ac|io|me|ie)\b")
+_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_PARTICLES: Final = frozenset(("up", "out", "off"))
+_QUANTIFIERS: Final = frozenset(("any", "every", "some"))
+_Y_ENDINGS: Final = (("yed", "ied"), ("yer", "ier"), ("yest", "iest"), ("ys", "ies"))
+_SUBJECT_AFTER: Final = frozenset(
+    ("and", "but", "then", "because", "cos", "coz", "cuz", "when", "if", "that", "so", "until",
+     "before", "after", "while", "think", "thought", "reckon", "know", "knew", "says", "said")
+)  # fmt: skip
+_SEEN_VERBS: Final = frozenset(
+    ("see", "saw", "seeing", "seen", "miss", "missed", "missing", "misses", "visit", "visited",
+     "visiting", "visits", "hug", "hugged", "trust", "blame", "blamed", "thanks",
+     "thankyou", "thx", "cheers", "hi", "hiya", "hey", "hello", "bye")
+)  # fmt: skip
+_TO_PERSON: Final = frozenset(
+    ("listen", "listens", "listened", "listening", "thanks", "you", "said", "says", "sorry",
+     "close", "nice", "kind", "mean", "rude", "married", "engaged", "related", "next")
+)  # fmt: skip
+_NOT_AFTER_A_MODAL_NAME: Final = frozenset(("never", "got", "gets", "left", "looks", "looked"))
+_AFTER_A_SUBJECT: Final = frozenset(
+    ("are", "were", "can", "cant", "can't", "could", "couldnt", "couldn't", "will", "wont",
+     "won't", "would", "wouldnt", "wouldn't", "should", "does", "doesnt", "doesn't", "did",
+     "didnt", "didn't", "dont", "don't", "always")
+)  # fmt: skip
+_BEFORE_PAIRED: Final = frozenset(("and", "n", "to", "with", "is", "was"))
+_WITH_A_CONDITION: Final = frozenset(
+    ("diagnosed", "diagnosis", "problem", "problems", "issue", "issues", "dealt", "deal",
+     "dealing", "cope", "coping", "struggle", "struggles", "struggling", "suffer", "suffers",
+     "suffered", "suffering", "complaint", "complaints", "treated", "treatment", "associated",
+     "familiar", "disorder", "condition", "conditions", "admitted", "presented", "infected",
+     "help", "helped", "helping", "helps")
+)  # fmt: skip
+_CONTRACTION = re.compile(r"(?:n't|'ll|'ve|'re|'d|'m)\Z")
+
+
+def _name_shaped(key: str) -> bool:
+    """A vowel, and no run of consonants that only abbreviations have ("CAHMS", "MDT")."""
+    has_vowel = any(c in "aeiouy" or not c.isascii() for c in key)
+    return has_vowel and _CONSONANT_RUN.search(key) is None
+
+
+def _known_word(word: str) -> bool:
+    return (
+        word in ORDINARY_WORDS
+        or word in NOT_NAMES
+        or (word.endswith("s") and word[:-1] in ORDINARY_WORDS)
+    )
+
+
+def _misspelt(key: str) -> bool:
+    """Whether ``key`` is an ordinary word drawn out ("sooo"), with two letters swapped
+    ("becuase"), one letter left out ("placment") or a "y" kept ("bullyed", "activitys").
+
+    A letter too many or a letter changed is not tried: a name is too often a word with one
+    letter more or another ("tyrese", "harlow")."""
+    if _DRAWN_OUT.search(key):
+        return any(_known_word(_DRAWN_OUT.sub(r, key)) for r in (r"\1", r"\1\1"))
+    if not key.isascii():
+        return False
+    for ending, fixed in _Y_ENDINGS:
+        if key.endswith(ending) and is_ordinary_word(key[: -len(ending)] + fixed):
+            return True
+    for i in range(len(key) - 1):
+        if _known_word(key[:i] + key[i + 1] + key[i] + key[i + 2 :]):
+            return True
+    return any(_known_word(key[:i] + c + key[i:]) for i in range(len(key) + 1) for c in _LETTERS)
+
+
+def _compound(key: str) -> bool:
+    """Two ordinary words run together ("anymore", "playgroup", "topup"): each of four letters
+    or more, or "any", "every", "some" before, or "up", "out", "off" after. ("in" and "on" make
+    too many names: "justin", "brandon".)"""
+    for i in range(3, len(key) - 1):
+        first, rest = key[:i], key[i:]
+        if first not in ORDINARY_WORDS:
+            continue
+        if rest in _PARTICLES or (
+            (i >= 4 or first in _QUANTIFIERS) and len(rest) >= 4 and _known_word(rest)
+        ):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _listed(key: str) -> bool:
+    """Whether lower-case ``key`` is an ordinary word, an abbreviation or a word that is never
+    a name, or is made of them ("self-harm", "dosen't")."""
+    if (
+        is_ordinary_word(key)
+        or key in NOT_NAMES
+        or key in ACRONYMS
+        or key in NATIONALITIES
+        or key in PLACE_WORDS
+        or key in PERSON_VERBS
+    ):
+        return True
+    if "-" in key or "'" in key:
+        if _CONTRACTION.search(key):
+            return True  # "dosen't", "shud've"
+        parts = [p for p in re.split(r"['\-]", key) if len(p) >= 3]
+        return not parts or any(_listed(p) for p in parts)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _unlike_a_name(key: str) -> bool:
+    """Whether lower-case ``key``, on no list, is shaped unlike a name or is an ordinary word
+    misspelt or run together with another."""
+    if "-" in key or "'" in key:
+        return any(_unlike_a_name(p) for p in re.split(r"['\-]", key) if len(p) >= 3)
+    return not _name_shaped(key) or _misspelt(key) or _compound(key)
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Whether the words on either side are mostly in capitals, and mostly ordinary ones."""
+    before = [m.group() for m in _TOKEN.finditer(text, max(0, start - 48), start)][-3:]
+    after = [m.group() for m in _TOKEN.finditer(text, end, end + 48)][:3]
+    capitals = ordinary = other = 0
+    for word in before + after:
+        if len(word) < 2:
+            continue  # "I", "A"
+        if not word.isupper():
+            other += 1
+            continue
+        capitals += 1
+        key, _ = _base(word)
+        if is_ordinary_word(key) or key in NOT_NAMES or key in ACRONYMS:
+            ordinary += 1
+    return 2 * ordinary > capitals and capitals > other
+
+
+def _before_is_person_cue(text: str, start: int) -> bool:
+    """A word before that points to a person: "my friend X", "dr X", "told X", "with X",
+    "miss X", "me and X", "me, X", "listens to X", "my worker is X"."""
+    prev = _prev_word(text, start)
+    if prev is None or prev[1] not in (" ", ", "):
+        return False
+    word, gap = prev
+    key = word.lower()
+    if key in CUE_WORDS:
+        return True  # "my mate lorcan", "the manager, GRAZYNA,"
+    if gap == ", ":
+        return key == "me"
+    if key in OBJECT_VERBS or key in _SEEN_VERBS or key in TITLES:
+        return True
+    if key not in _BEFORE_PAIRED:
+        return False
+    before = _prev_word(text, start - 1 - len(word))
+    other = before[0].lower() if before is not None and before[1] == " " else ""
+    if key == "with":
+        return other not in _WITH_A_CONDITION  # "diagnosed with sepsis"
+    if key in ("and", "n"):
+        return other in ("me", "i")
+    if key in ("is", "was"):
+        return other in CUE_WORDS  # "my support worker is zenon"
+    return other in _TO_VERBS or other in _TO_PERSON
+
+
+def _after_is_person_cue(text: str, start: int, end: int) -> bool:
+    """A word after that points to a person: "X and me", and at the start of a sentence or
+    clause "X said", "X is", "X cant"."""
+    nxt = _NEXT_TOKEN.match(text, end)
+    if nxt is None or not nxt.group().startswith(" "):
+        return False
+    key = nxt.group(1).lower()
+    after = _NEXT_TOKEN.match(text, nxt.end())
+    after_key = after.group(1).lower() if after is not None else ""
+    prev = _prev_word(text, start)
+    if not (
+        _sentence_start(text, start)
+        or (prev is not None and prev[1] in (" ", ", ") and prev[0].lower() in _SUBJECT_AFTER)
+    ):
+        return False
+    if key in ("and", "n"):
+        return after_key in ("me", "i", "her", "his")  # "aurelija and her mum"
+    return key in PERSON_VERBS or key in BE_VERBS or key in _AFTER_A_SUBJECT
+
+
+def _unknown_in_capitals_or_lower_case(text: str, m: re.Match[str], key: str, length: int) -> bool:
+    """A word in capitals or in lower case on no list (see above), taken as a name here."""
+    word = m.group()
+    upper = word.isupper()
+    start, end = m.start(), m.start() + length
+    if _WEB_PART.match(text, end) or (start and text[start - 1] in "./@_"):
+        return False  # "gov.uk", "www.tamarside"
+    if not (upper and _shouting(text, start, end)):
+        if upper and length < 4:
+            return False  # "QMC", "ENT" among lower-case words
+        if not (
+            length != len(word)  # "deshawn's mum"
+            or _before_is_person_cue(text, start)
+            or _after_is_person_cue(text, start, end)
+        ):
+            return False
+    return not _unlike_a_name(key)
+
+
+_JOIN_AFTER = re.compile(r"(?:,|[ ]and|[ ]n|[ ]&)[ ]")
+_NEXT_WORD = re.compile(r"(" + _WORD + r")")
+
+
+def _joinable(word: str) -> bool:
+    """A word in lower case or capitals on no list, shaped like a name."""
+    if not (word.islower() or word.isupper()):
+        return False
+    key, length = _base(word)
+    return (
+        length > 2
+        and key not in ORDINARY_WORDS
+        and not _flags(key)
+        and not _listed(key)
+        and not _unlike_a_name(key)
+    )
+
+
+def _joined_before(text: str, start: int) -> tuple[int, str] | None:
+    """The word joined by a comma, "and", "n" or "&" to the word at ``start``, and its start."""
+    prev = _prev_word(text, start)
+    if prev is None:
+        return None
+    word, gap = prev
+    if gap in (", ", " & "):
+        return start - len(gap) - len(word), word
+    if gap != " " or word.lower() not in ("and", "n"):
+        return None
+    before = _prev_word(text, start - 1 - len(word))
+    if before is None or before[1] != " ":
+        return None
+    return start - 2 - len(word) - len(before[0]), before[0]
+
+
+def _names_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words in lower case or capitals on no list joined to a name by "and" or a comma:
+    "keanu and leland", "jaylah, mia and me", "TYMON AND JAYLAH"."""
+    found: list[tuple[int, int]] = []
+    todo = list(spans)
+    seen = set(spans)
+    while todo and len(found) < 50:
+        start, end = todo.pop()
+        joined: list[tuple[int, str]] = []
+        join = _JOIN_AFTER.match(text, end)
+        nxt = _NEXT_WORD.match(text, join.end()) if join is not None else None
+        if nxt is not None:
+            joined.append((nxt.start(), nxt.group()))
+        before = _joined_before(text, start)
+        if before is not None:
+            joined.append(before)
+        for word_start, word in joined:
+            span = (word_start, word_start + _base(word)[1])
+            if span not in seen and _joinable(word):
+                seen.add(span)
+                found.append(span)
+                todo.append(span)
+    return found
+
+
+def _unknown_is_name(text: str, m: re.Match[str], key: str, length: int, family_hint: bool) -> bool:
+    """Whether a word on no name list starts a name: capitalised and no ordinary word
+    ("Wojciech"), a surname before "family" ("the Foster family"), or in capitals or lower
+    case where the rules above take it as one."""
+    word = m.group()
+    if key in ORDINARY_WORDS:
+        return family_hint and _family_name(text, m, key, length)
+    if word[0].isupper() and _unknown_capitalised(word, key):
+        return True
+    if family_hint and _family_name(text, m, key, length):
+        return True
+    return (
+        (word.islower() or word.isupper())
+        and not _listed(key)
+        and _unknown_in_capitals_or_lower_case(text, m, key, length)
+    )
+
+
+def _ambiguous_in_capitals(text: str, start: int, end: int, key: str) -> bool:
+    """A first name that is also a word, in capitals, with the cues that need no capital letter:
+    "TELL WILL", "HOPE IS ALL I HAVE LEFT", "MARK SAID"."""
+    if _APPOSITION.match(text, end) or _after_object_verb(text, start):
+        return True
+    if not _sentence_start(text, start):
+        return False
+    nxt = _NEXT_TOKEN.match(text, end)
+    if nxt is None or not nxt.group().startswith(" "):
+        return False
+    nkey = nxt.group(1).lower()
+    if nkey in BE_VERBS:
+        return key not in STRONG_WORDS or key == "will"
+    return nkey in PERSON_VERBS and nkey not in _NOT_AFTER_A_MODAL_NAME  # "WILL NEVER ..."
+
+
 def _family_name(text: str, m: re.Match[str], key: str, length: int) -> bool:
     """"the Foster family", "the Brown case": a capitalised surname-like word before them."""
     if not _FAMILY_NOUN.match(text, m.end()) or length != len(m.group()):
@@ -1005,13 +1326,14 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
                 key, length = _base(word)  # possessive, curly apostrophe or hyphenated
                 flags = _flags(key)
             if not flags:
-                if length > 2 and word[0].isupper() and (
-                    (key not in ORDINARY_WORDS and _unknown_capitalised(word, key))
-                    or (family_hint and _family_name(text, m, key, length))
+                if (
+                    length > 2
+                    and (word[0].isupper() or key not in ORDINARY_WORDS)
+                    and _unknown_is_name(text, m, key, length, family_hint)
                 ):
                     end = start + length
                     if length == len(word):
-                        end = _extend_forward(text, end, lowercase_context=False)
+                        end = _extend_forward(text, end, lowercase_context=word.islower())
                     spans.append((start, end))
                     covered = end
                 continue
@@ -1034,18 +1356,30 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
             covered = end
         elif flags & _F_AMBIGUOUS:
             if (
-                _is_title_case(word) and _ambiguous_is_name(text, start, end, key, possessive)
-            ) or (word.islower() and _after_object_verb(text, start)):
+                (_is_title_case(word) and _ambiguous_is_name(text, start, end, key, possessive))
+                or (word.islower() and _after_object_verb(text, start))
+                or (
+                    word.isupper()
+                    and len(word) > 1
+                    and _ambiguous_in_capitals(text, start, end, key)
+                )
+            ):
                 if not possessive:
                     end = _extend_forward(text, end, lowercase_context=False)
                 spans.append((start, end))
                 covered = end
-        elif flags & _F_SURNAME and (_is_title_case(word) or (word.isupper() and len(word) > 1)):
+        elif flags & _F_SURNAME and (
+            _is_title_case(word)
+            or (word.isupper() and len(word) > 1)
+            or (word.islower() and _before_is_person_cue(text, start))  # "dr okonkwo"
+        ):
             spans.append((_extend_backward(text, start), end))
             covered = end
         elif family_hint and _family_name(text, m, key, length):
             spans.append((start, end))
             covered = end
+    if spans:
+        spans.extend(_names_beside(text, spans))
     if "." in text:
         for d in _INITIALS_DOTTED.finditer(text):
             if d.group().replace(".", "").replace(" ", "") not in _NOT_INITIALS:

@@ -23,6 +23,8 @@ entries are lower case; lookups lower-case the word first.
 - ``CUE_WORDS``, ``TITLES``: words after which a capitalised word is a name ("my social worker
   Zeph", "Mum (Kerry)", "Mr Quill"). ``PHONED_SUBJECTS`` and ``DETERMINERS`` switch some cues
   off ("I called Parkway Medical", "the Rose Garden").
+- ``INFORMAL_WORDS`` (slang, texting, spellings as said, brands) are ordinary words too;
+  ``ACRONYMS`` are abbreviations that a word in capitals may be instead of a name ("CPN").
 """
 
 from __future__ import annotations
@@ -236,8 +238,8 @@ Centre" keep "Ward" and "Centre"."""
 
 CUE_WORDS: frozenset[str] = _words(
     """
-    adviser advisor aka assistant aunt auntie aunty bestie boyfriend brother brothers called carer
-    carers cousins friends sisters workers
+    adviser advisor aka assistant aunt auntie aunty bestie bf bff boyfriend brother brothers called
+    carer carers cousins friends gf mate mates pal sisters workers
     caseworker co-ordinator coordinator counsellor counselor cousin dad daddy daughter dear
     father friend girlfriend gran grandad grandfather grandma grandmother grandpa granny
     headteacher husband iro keyworker lawyer mam manager midwife mom mother mum mummy named nan
@@ -324,7 +326,39 @@ SERVICE_WORDS: frozenset[str] = _words(
 general list below lacks: written out here so that "Caseloads", "Handovers", "Referral" or
 "Snapchat" at the start of a sentence are not taken for names."""
 
-ORDINARY_WORDS: frozenset[str] = SERVICE_WORDS | frozenset(
+INFORMAL_WORDS: frozenset[str] = _words(
+    """
+    agen aint alevels anorexia argh bc becos bestie brb bro bruv btec btw bulimia chemo cud cya
+    deffo defo dyscalculia dyslexic dyspraxia erm fam ffs fifa fr gcse gcses grr haha hiya hmm
+    hun ibuprofen imo innit irl itll laptop lego lmao lmfao luv nah nandos ngl nite nowt obvs
+    ocd oops owt paracetamol ptsd rofl selfharm shud sis skool smh spotify summat ta tbf tho
+    thru tourettes ttyl umm uni vape vaping wat wen wtf wud xmas ya yall yay yea yeh yh
+    """
+)
+"""Words children and families write that the general list lacks: texting and slang
+("innit", "ngl", "summat"), spellings as said ("skool", "nite", "wen"), school and health
+words ("btec", "dyspraxia"), and brands. Part of ``ORDINARY_WORDS``, so that a name is not
+looked for in them in any case."""
+
+ACRONYMS: frozenset[str] = _words(
+    """
+    ae af ahp ai aka amu ap asap asc asd atm aud bame bbc bbq bf bff bia bic bp bpd bsl caf
+    cahms cao cc cce cctv ccu cd ceo cfs cic cla cmht cpd cpn cpp cpr crb crht csc cse ct cv
+    cvc cvv cyp da dbs dbt dfe diy dj dla dld dm dms dn dna dnacpr dnr dols dv dva dvd dvla dwp
+    ecg eeg eha ehc emdr ems ent ep eu eupd eur eyfs faq fgc fgm fsm fyi gad gbp gcs gf gmc gov
+    govt hca hcas hcp hdu hiv hmrc hr hv iapt iban ibs icu id idva ie ikr isva itu itv iv jk ks
+    la lado las ld lgbt lgbtq lgbtqia mappa marac mau mc mdt me mh mld mnd mp mps mri msi nb
+    nfc nicu nmc nqsw nvq opd ot ots pc pda pdf picc picu pip pm pmld pp ppe prn pru ps psw pta
+    qr rgn rmn rn rsvp sau scbu semh senco sendco sepa sgo slcn sld slt sms spld srn std sti
+    svt tac tb tm tv uasc uc url us usa usd uti vi vip wc yos yot yp
+    """
+)
+"""Abbreviations written in capitals that are not names ("CAHMS", "MDT", "SEPA", "ICU"),
+lower-cased, besides those already in ``NOT_NAMES`` and the ordinary words: a word in
+capitals is taken as a name only when it is none of these."""
+
+
+ORDINARY_WORDS: frozenset[str] = SERVICE_WORDS | INFORMAL_WORDS | frozenset(
     line
     for line in (files("learning.themes") / "english_words.txt").read_text("utf-8").splitlines()
     if line and not line.startswith("#")
@@ -340,13 +374,16 @@ A capitalised word that is none of these and no known word is taken as a name:
 
 _SUFFIXES = (
     "tion", "sion", "ness", "ment", "ity", "ism", "ology", "ics", "ive", "ous", "ful", "less",
-    "able", "ible", "ing", "ally", "ence", "ance",
+    "able", "ible", "ing", "ally", "ence", "ance", "ised", "ized", "ated", "ingly", "therapy",
+    "otomy", "ectomy", "oscopy", "aemia", "itis", "osis",
 )  # fmt: skip
+_AMERICAN = ("ize", "izes", "ized", "izing")
 
 
 def is_ordinary_word(key: str) -> bool:
-    """Whether lower-case ``key`` is an ordinary English word (a plural of one, or a long word
-    with a suffix no name has: "-tion", "-ness", "-ology", ...)."""
+    """Whether lower-case ``key`` is an ordinary English word (a plural of one, an American
+    spelling of one, or a long word with a suffix no name has: "-tion", "-ness", "-ology",
+    "-ised", "-itis", ...)."""
     if key in ORDINARY_WORDS:
         return True
     if key.endswith("s") and (
@@ -355,4 +392,6 @@ def is_ordinary_word(key: str) -> bool:
         or (key.endswith("ies") and key[:-3] + "y" in ORDINARY_WORDS)
     ):
         return True
+    if key.endswith(_AMERICAN) and is_ordinary_word(key.replace("iz", "is")):
+        return True  # "recognize", "authorized"
     return len(key) >= 7 and key.endswith(_SUFFIXES)
