@@ -5,6 +5,8 @@ every form, easy read and notice passes axe and fits the screen."""
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from collections.abc import Callable
 
@@ -218,6 +220,28 @@ def test_enter_in_a_box_sends_the_feedback_not_a_switch(
     with page.expect_navigation():
         page.get_by_label("Your name").press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Thank you"))
+
+
+def test_on_the_narrowest_phone_the_large_faces_fit_side_by_side_without_overlapping(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels the under-8 form's three large tiles overlapped by
+    6 px and the last ran 16 px past the page; in Arabic the first began off the screen,
+    where it could not be scrolled to, and its neighbour painted over a focused tile's
+    ring. Each tile could not shrink below its 72 px face and its padding."""
+    page = new_context(viewport={"width": 320, "height": 640}).new_page()
+    page.goto(new_link(server, FormKind.CHILD_UNDER_8))
+    for query in ("lang=en", "lang=ar", "lang=cy"):
+        page.goto(server.url(f"/give-feedback?{query}"))
+        tiles = page.locator(".app-choices--large").first.locator(".app-choice__label")
+        boxes = [tiles.nth(n).bounding_box() for n in range(tiles.count())]
+        assert len(boxes) == 3 and all(boxes), query
+        edges = sorted((box["x"], box["x"] + box["width"], box["y"]) for box in boxes if box)
+        assert len({top for _, _, top in edges}) == 1, f"{query}: not side by side: {edges}"
+        for (_, right, _), (left, _, _) in itertools.pairwise(edges):
+            assert right <= left, f"{query}: tiles overlap: {edges}"
+        assert edges[0][0] >= 0 and edges[-1][1] <= 320, f"{query}: off the screen: {edges}"
+        assert_no_horizontal_scrolling(page)
 
 
 def test_with_the_text_twice_as_large_the_faces_go_one_under_another_on_a_phone(
