@@ -300,6 +300,18 @@ def test_names_in_a_translated_sentence_are_read_as_english_and_addresses_typed_
     assert names >= {"Front Door and MASH", factory.council.name}
 
 
+def test_what_a_person_types_runs_in_its_own_direction(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    """English typed on the Arabic form showed as ".The worker was kind", Arabic on an
+    English form ran left to right: each box now follows what is typed in it."""
+    open_link(client, ff, FormKind.PARENT_CARER)
+    for lang in ("ar", "en"):
+        form = page(client.get("/give-feedback", params={"lang": lang}))
+        boxes = form.select("main textarea") + form.select("main input#contact_name")
+        assert len(boxes) >= 3 and all(box.get("dir") == "auto" for box in boxes), lang
+
+
 def test_a_receipt_in_another_language_says_the_team_writes_in_english(
     client: TestClient, ff: FeedbackFactory, db: Session
 ) -> None:

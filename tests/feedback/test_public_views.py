@@ -312,6 +312,8 @@ def test_after_ordinary_feedback_the_thank_you_page_says_what_happens_next(
     response = send(client, client.get("/give-feedback"), space="yes")
     text = main_text(client.get(response.headers["location"]))
     assert "within 2 working days" in text and "as soon as possible" not in text
+    # The code is shown once: the page says so before the person moves on without it.
+    assert "This page will not show the code again." in text
 
 
 def test_a_cross_site_post_is_refused(client: TestClient, ff: FeedbackFactory) -> None:
