@@ -1,6 +1,6 @@
 """The safeguarding screen flags disclosures, in five languages and as children type them.
 
-Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 650
+Measured on the tables below: all 128 DISCLOSURES flag with the category expected, all 656
 NEW_PHRASINGS flag, and none of the ORDINARY comments. Those are tuning tables, not an
 independent estimate. Sentences written after the screen's last change and measured
 before any fix tell more:
@@ -55,7 +55,20 @@ before any fix tell more:
   indirect, 9 of 32 flagged; round 2, written after round 1's phrases, 1 of 24. The cues of
   screen_cues_intl came next (a person with closeness or with distress is enough there);
   OTHER_LANGUAGE_FRESH, round 3, written after them and not fixed since: the lexicons
-  alone 5 of 24 (21%), with the cues 9 (38%).
+  alone 5 of 24 (21%), with the cues 9 (38%). Round 4 (in OTHER_LANGUAGE_PHRASINGS), sixty
+  tellings written blind, fifteen a language: the lexicons alone 34 of 60, with the cues 43
+  (57%, 72%; Arabic 6 of 15 either way). Its phrases were written for each kind of telling in
+  all four languages (long sleeves over cuts, a husband found for the summer, "say you fell
+  down the stairs", passports taken, "you don't deserve food", the fridge empty while mum
+  drinks in bed, an older boy's errands, a coach's presents), with Welsh mutations the
+  lexicon lacked ("gleisiau", "gyfrinach"); two cue lines had round 14's fault (Romanian
+  "...|cineva|mai mare", Polish "...|oddac|nie wolno") and were mended. Round 4 then flags
+  59 by the lexicons, 60 with the cues; round 3, 6 and 11 of 24 (by "gleisiau", and
+  Romanian "fratele ... plâng" as its Polish, Arabic and Welsh twins already did). Sixty
+  ordinary comments written blind beside round 4 to trip a word-matcher: 15 flagged, 16
+  after its phrases (the mended Romanian line); six by fear and secret words alone ("scared
+  of the maths test", as "scared" flags in English), the rest by the cues (a person with a
+  bath, photos, the night or a room; "grandma forces me to eat broccoli").
 - So about half of indirect tellings in English, and more in the other languages, are
   missed. The screen is the first net, not the only one: a person reads every child's
   words within the review target.
@@ -75,7 +88,7 @@ before any fix tell more:
   health care, not children's social care): 1.59% flagged before rounds 4 to 9, 1.72%
   after by the lexicon, 2.06% with the cues; after round 10, 1.73% and 2.07%; after rounds
   11 and 12, 1.74% and 2.08%; after round 13, the same (its phrases flag none of them);
-  after round 14, 1.77% and 2.11%.
+  after round 14, 1.77% and 2.11%; after round 15, 1.79% and 2.13%.
   Almost all name a harm word ("scared", "suicidal", "drugs", "abusive") or tell of pain
   and being made to wait.
 A false alarm costs a person a minute; a missed disclosure can cost a child, so the screen
@@ -1160,6 +1173,20 @@ NEW_PHRASINGS: list[str] = [
     "Teaching assistant: a Year 6 girl has been living with a \"family friend\" since September "
     "while her parents are abroad, she says she sleeps on the floor and does all the cleaning "
     "and cooking.",
+    # the English glosses of six of the other languages' round 4 that English missed (forced
+    # marriage, food withheld, documents taken, a young girl's pain)
+    "mum and dad are taking me to dad's country over the summer and I've heard them talking "
+    "about finding me a husband, I'm only 14 and I don't want to go",
+    "Mum says I didn't deserve food, and I haven't eaten anything since yesterday. At school I "
+    "take bits of food from my friends.",
+    "My parents say that in the summer we're going back to the home country and I'll be engaged "
+    "there to the son of some friends of theirs, I'm 14 and I don't want to.",
+    "They brought us here in a minibus to work, they took our ID cards and we sleep ten to a "
+    "room, I'm 16.",
+    "(parent) I'm the mother of a 7-year-old girl. Since she's been staying at her grandfather's "
+    "she says it hurts between her legs and she doesn't want to go there any more.",
+    "my family want to marry me to my cousin when we travel in the summer, and I'm 14 and I "
+    "don't want to",
 ]
 
 #: Round 9: forty indirect tellings written after round 8's fixes, measured once and not
@@ -1212,6 +1239,8 @@ FRESH_TELLINGS: list[str] = [
 
 #: The other languages of the forms, written the same way. Round 1 (direct and indirect, 8 a
 #: language): 9 of 32 flagged before any fix. Round 2, written after round 1's phrases: 1 of 24.
+#: Round 4, written blind after round 3 (OTHER_LANGUAGE_FRESH): 34 of 60 by the lexicons, 43
+#: with the cues.
 OTHER_LANGUAGE_PHRASINGS: list[str] = [
     # round 1
     # Polish
@@ -1279,6 +1308,103 @@ OTHER_LANGUAGE_PHRASINGS: list[str] = [
     "mae dyn hŷn yn rhoi sigaréts i mi ac eisiau i mi fynd ato ar fy mhen fy hun",
     "dw i'n teimlo na fyddai neb yn sylwi pe bawn i'n diflannu",
     "mae modryb yn dweud nad ydw i'n werth dim byd",
+    # round 4, sixty written blind (15 a language) by someone who never saw the screen, most of
+    # them indirect; the lexicons alone flagged 34 of 60 (cy 7, pl 11, ro 10, ar 6), with the
+    # cues 43 (cy 11, pl 13, ro 13, ar 6)
+    # Welsh
+    "mae cariad mam yn dod i'n stafell i yn y nos a dwi ddim yn lico fo. mae o'n deud bod o'n "
+    "gyfrinach ni",
+    "dwi'n cael fy nghloi yn y stafell wely pan mae dad yn mynd allan, weithia drwy'r dydd",
+    "dwi ddim yn cael bwyd os dwi 'di bod yn ddrwg, ges i ddim byd i fwyta ers dydd sadwrn ond "
+    "cinio ysgol",
+    "mae gen i gleisiau ar fy mreichiau ond mae mam yn deud wrtha i am wisgo llewys hir i'r ysgol",
+    "dwi ofn mynd adra heno achos mae dad wedi bod yn yfed eto",
+    "mae mam yn yfed bob dydd a dwi'n gorfod edrych ar ôl fy chwaer fach ar ben fy hun, does na "
+    "ddim bwyd yn y tŷ",
+    "dwi'n meddwl am farw lot a dwi di bod yn brifo fy hun efo siswrn",
+    "mae na ddynion hŷn yn rhoi vapes a pres i fi a wedyn dwi'n gorfod mynd â bagiau i lefydd "
+    "erill ar y trên",
+    "mae dad yn gweiddi ar mam a'i gwthio hi yn erbyn y wal, dwi'n cuddio dan y gwely efo'r ci",
+    "mae mam a dad yn mynd â fi i wlad dad dros yr haf a dwi di clywed nhw'n siarad am ffeindio "
+    "gŵr i fi, dwi mond yn 14 a dwi ddim isio mynd",
+    "mae ffrind mam yn tynnu lluniau ohona i yn y bath a mae o'n deud wrtha i am beidio deud "
+    "wrth neb",
+    "dwi'n gorfod glanhau'r tŷ i gyd cyn cael mynd i'r gwely a weithia dwi'm yn cael mynd i'r "
+    "ysgol er mwyn neud o",
+    "mae boi ar-lein yn deud bydd o'n rhannu'r lluniau nes i yrru iddo fo os dwi ddim yn gyrru mwy",
+    "mae partner newydd mam yn codi ofn arna i, mae o'n gafael yn fy ngwddw i pan mae o'n flin",
+    "Dwi'n poeni am fy merch, mae hi'n deud bod ei thad yn ei tharo hi pan mae hi'n aros efo fo "
+    "ar y penwythnos, dwi ddim yn gwybod be i neud",
+    # Polish
+    "wujek mowi ze to co robimy jak zostaje u niego to nasza tajemnica i ze jak powiem mamie to "
+    "i tak nikt mi nie uwierzy",
+    "tata zamyka mnie w piwnicy jak jestem niegrzeczny, czasem na cala noc i jest tam zimno i "
+    "ciemno",
+    "Mama mówi, że nie zasłużyłam na jedzenie, i od wczoraj nic nie jadłam. W szkole podjadam od "
+    "koleżanek.",
+    "nowy chlopak mamy przychodzi w nocy do mojego pokoju jak wszyscy spia i kaze mi byc cicho",
+    "boje sie wracac do domu bo ojczym znowu pije a jak pije to robi sie strasznie",
+    "Mam ślady na nogach od paska, ale mama kazała mówić w szkole, że spadłem z roweru.",
+    "czasem mysle ze wszystkim byloby lepiej beze mnie, mam juz napisany list do mamy",
+    "tne sie po udach zeby nikt nie widzial, prosze nie mowcie rodzicom",
+    "mam 13 lat i musze pracowac u kolegi taty na budowie po szkole i w weekendy, nic mi nie "
+    "placi a jak nie chce to mnie straszy",
+    "Mój tata krzyczy na mamę i rzuca w nią rzeczami, wczoraj miała krew na twarzy, a ja z "
+    "bratem zamykamy się w łazience.",
+    "starszy chlopak z osiedla dawal mi kase i fajki a teraz mowi ze jestem mu winna i musze isc "
+    "na impreze do jego kolegow",
+    "mama caly czas spi albo pije, w lodowce nic nie ma i karmie brata tym co da sasiadka",
+    "Jako mama chcę zgłosić, że mój syn wraca od ojca po weekendzie przestraszony, nie chce się "
+    "przy mnie rozbierać i znowu moczy się w nocy.",
+    "przyjechalam do anglii z ciocia ktora tak naprawde nie jest moja ciocia, zabrala mi "
+    "paszport i musze sprzatac u ludzi zamiast chodzic do szkoly",
+    "nie moge nikomu mowic co sie dzieje w domu bo tata mowi ze zabiora nas do domu dziecka i to "
+    "bedzie moja wina",
+    # Romanian
+    "prietenul mamei intra noaptea in camera mea si imi zice sa nu spun la nimeni ca e secretul "
+    "nostru",
+    "tata ma incuie in baie cand vin oameni la noi si nu am voie sa ies pana nu pleaca toti",
+    "Mama nu mă lasă să mănânc dacă nu termin toată treaba prin casă, azi n-am mâncat nimic.",
+    "am vanatai pe spate dar tata mi-a zis sa zic la scoala ca m-am lovit la fotbal",
+    "mi-e frica sa ma duc acasa dupa scoala cand e iubitul mamei acolo, a zis ca daca spun ceva "
+    "o pateste mama",
+    "tata vine beat in fiecare seara si se aude prin perete cum da in mama, eu si fratiorul meu "
+    "ne ascundem in dulap",
+    "Părinții zic că la vară mergem în țară și acolo mă logodesc cu băiatul unor prieteni de-ai "
+    "lor, eu am 14 ani și nu vreau.",
+    "nu mai vreau sa traiesc, m-am gandit cum sa fac si am strans pastile in sertar",
+    "ma tai pe mana cu lama de la ascutitoare si port hanorac ca sa nu vada nimeni",
+    "lucrez la spalatoria unchiului dupa scoala pana noaptea tarziu, am 12 ani si daca zic ca nu "
+    "vreau nu primesc de mancare",
+    "un barbat mai mare pe care l-am cunoscut pe tiktok vrea sa ne vedem si mi-a zis sa nu le "
+    "spun parintilor, mi-a trimis deja cadouri",
+    "Ne-au adus aici cu microbuzul să muncim, ne-au luat buletinele și dormim zece într-o "
+    "cameră, eu am 16 ani.",
+    "mama e mereu beata si nu vine acasa zile intregi, eu si sora mea stam singure si nu avem "
+    "bani de mancare",
+    "Sunt mama unei fetițe de 7 ani. De când stă la bunicul, zice că o doare între picioare și "
+    "nu vrea să mai meargă acolo.",
+    "vecinul ma cheama la el sa ma joc pe play si dupa imi da bani, zice ca avem un joc secret "
+    "si ca daca spun cuiva o sa intru eu in bucluc",
+    # Arabic
+    "زوج أمي يدخل غرفتي بالليل لما الكل نايمين ويقول لي هذا سر بيني وبينك",
+    "أبوي يقفل علي باب الغرفة من الصبح للمغرب إذا زعلته، وما أقدر أطلع حتى للحمام",
+    "مرات أبويا مش بتخليني آكل معاهم وبتقول إني ما أستاهلش الأكل، بقالي يومين بنام من غير عشا",
+    "عندي علامات زرق ع ضهري، وماما قالتلي احكي بالمدرسة إنك وقعتي عالدرج",
+    "أنا خايف ارجع عالبيت اليوم، بابا شارب ولما بيشرب بصير يكسّر كل شي وبيلحقنا",
+    "حبوبتي قالت لازم يطهروني لمن نمشي البلد في الإجازة زي بنات خالتي، وأنا خايفة شديد",
+    "أهلي يبون يزوجوني ولد عمي إذا سافرنا الصيف، وأنا عمري ١٤ سنة وما أبي",
+    "صرت أجرح يدي بالموس وألبس أكمام طويلة عشان محد يشوف",
+    "ساعات بحس إن مفيش فايدة مني وإن الكل هيرتاح لو مشيت خالص، ومش عايز أصحى الصبح",
+    "بابا بيزعق لماما ويزقها على الحيطة كل ما يرجع متأخر، وأنا بخبي إخواتي الصغيرين في الأوضة",
+    "في شب أكبر مني بالحارة بيعطيني مصاري وبيبعتني وصّل أغراض لناس ما بعرفهم، وقال إذا حكيت لحدا "
+    "رح يأذي أهلي",
+    "أشتغل في مطعم قريبنا كل يوم بعد المدرسة لين نص الليل وما يعطيني فلوس، وعمري 13، وإذا قلت "
+    "تعبت يقول بيرجعني للبلد",
+    "ماما تعبانة وبتشرب وما بتقوم من التخت، وأنا بطبخ وبودي إخواتي عالمدرسة وما في أكل بالبيت",
+    "أنا والدة طفل عمره ٩ سنوات، أصبح يخاف من مدرب النادي ويرفض الذهاب إلى التمرين، وقال لي إن "
+    "المدرب يطلب منه البقاء وحده معه بعد التمرين ويعطيه هدايا.",
+    "عمي يصورني وأنا أتسبح ويقول لا تعلمين أمك، هذا سر",
 ]
 
 #: Round 3 in the other languages, written after the cues of screen_cues_intl, measured once and
@@ -1910,6 +2036,57 @@ ORDINARY = [
     "the foster carer was brilliant.",
     "Foster carer: the training day on life story work was really useful, though the sandwiches "
     "were deadly dull.",
+    # written blind beside the other languages' round 4 to trip a word-matcher (15 of 60
+    # flagged, 16 once its phrases were added: in ACCEPTED_FALSE_ALARMS)
+    "mae mam yn gorfod dod i'r cyfarfod dydd mawrth ond mae hi'n gweithio, oes modd newid yr "
+    "amser?",
+    "dwi'n gorfod gwneud fy ngwaith cartref cyn cael mynd ar y ffôn, boring ond iawn",
+    "mae nain yn fy ngorfodi i fwyta sbrowts bob dydd sul lol",
+    "nes i grio ar ddiwedd y ffilm yn y sinema efo fy ngweithiwr cymdeithasol, oedd o'n lyfli",
+    "roedd drws y ganolfan deulu wedi cloi pan gyrhaeddon ni, felly naethon ni aros hanner awr "
+    "yn y glaw",
+    "ges i stafell fy hun yn y tŷ newydd a dwi di peintio hi'n biws",
+    "ges i anrheg pen-blwydd gan fy ngofalwr maeth, set lego, diolch!",
+    "dydi'r wifi ddim yn gweithio yn y fflat a dwi methu gwneud gwaith coleg, plis allwch chi "
+    "helpu",
+    "Diolch i'r tîm am yr help efo'r cais am le mewn ysgol newydd, roedd y gweithiwr "
+    "cymdeithasol yn glên iawn.",
+    "roedd y cyfarfod yn rhy hir ac yn boring ond roedd y bisgedi'n dda",
+    "mae'n rhaid i fi fynd i'r gwely am naw ar noson ysgol, sy'n annheg achos mae fy ffrindiau'n "
+    "cael aros i fyny",
+    "mama musi przyjsc na spotkanie w czwartek ale pracuje do 17, czy mozna pozniej?",
+    "Muszę odrobić lekcje, zanim wyjdę na dwór, trochę nudne, ale ok.",
+    "zablokowal mi sie telefon i nie pamietam kodu, musialem isc do taty zeby go odblokowal",
+    "Płakałam na końcu filmu o psie, cała sala płakała haha",
+    "w nowym mieszkaniu mam wlasny pokoj i moge sama wybrac kolor scian",
+    "Chciałabym, żeby spotkania były po szkole, a nie rano, bo opuszczam lekcje.",
+    "dostalam prezent od rodziny zastepczej na swieta, bluze z kotem, jest super",
+    "w nocy nie moge spac bo sasiedzi maja imprezke i glosno puszczaja muzyke",
+    "Dziękuję pani z zespołu za szybką odpowiedź w sprawie zasiłku i pomoc z formularzami.",
+    "mama trebuie sa vina la sedinta de marti dar lucreaza, se poate muta joi?",
+    "Trebuie să-mi fac temele înainte să ies afară, dar e ok.",
+    "bunica ma obliga sa mananc spanac de fiecare data cand merg la ea haha",
+    "usa de la centru era incuiata cand am ajuns si am asteptat afara in frig jumatate de ora",
+    "am plans la filmul cu elefantul la cinema, a fost trist dar frumos",
+    "Acum am camera mea și pot să stau cu lumina aprinsă noaptea cât citesc.",
+    "am facut poze la petrecerea de Craciun si doamna asistenta sociala ne-a dat cate una printata",
+    "am primit de ziua mea o minge de fotbal de la asistenta maternala, multumesc mult",
+    "nu am voie la telefon dupa ora 9 seara, e enervant dar asa sunt regulile in casa",
+    "Vă mulțumesc pentru ajutor la programarea la medic și pentru traducere, a fost de mare folos.",
+    "sedintele sunt prea lungi si plictisitoare, ar fi mai bine online",
+    "mama ma pune sa spal vasele in fiecare seara si nu e corect ca frate-miu nu spala niciodata",
+    "ماما لازم تجي عالاجتماع يوم الأحد بس عندها شغل، فينا نغير الموعد؟",
+    "لازم أخلص واجباتي قبل ما أطلع ألعب، عادي",
+    "تيتا بتجبرني آكل سبانخ كل جمعة هههه",
+    "تلفوني انقفل ونسيت الرمز، أخوي الكبير فتحه لي",
+    "بكيت بآخر الفيلم بالسينما، كان كتير حزين بس حلو",
+    "صار عندي غرفة لحالي في البيت الجديد وحطيت فيها ستارة زرقا",
+    "اتصورنا صور كتير في الرحلة وماما علقت واحدة على التلاجة",
+    "جاتني هدية عيد ميلادي من الأسرة الحاضنة، دراجة جديدة، شكراً",
+    "نسهر بالليل نتفرج على الكورة مع بابا يوم الخميس، أحلى يوم",
+    "أشكر الأخصائية الاجتماعية على تعاونها وعلى توفير مترجم في الاجتماع الأخير.",
+    "الاجتماعات طويلة ومملة، ياريت تكون أقصر أو أونلاين",
+    "باب المكتب كان مقفول لمن وصلنا وقعدنا برة نص ساعة",
 ]
 
 ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
@@ -2023,11 +2200,49 @@ ACCEPTED_FALSE_ALARMS: list[tuple[str, C]] = [
         "rearrange school runs.",
         C.SUBSTANCES,
     ),
+    # written blind beside the other languages' round 4 to trip a word-matcher, and they do
+    ("dwi ofn y prawf mathemateg wythnos nesa ond mae'r athrawes yn helpu fi", C.FEAR),
+    (
+        "mae fy mrawd bach yn cael bath efo swigod bob nos ac mae o'n gwneud llanast ym mhob man "
+        "haha",
+        C.CONCERN,
+    ),
+    (
+        "naethon ni dynnu lluniau yn y parti Nadolig ac mae mam wedi rhoi nhw ar yr oergell",
+        C.CONCERN,
+    ),
+    (
+        "dwi'n cael aros i fyny'n hwyr yn y nos i wylio pêl-droed efo dad ar nos sadwrn, mae o'n "
+        "hwyl",
+        C.CONCERN,
+    ),
+    ("babcia zmusza mnie do jedzenia brokulow xd", C.CONCERN),
+    ("boje sie sprawdzianu z matmy w piatek ale pani powiedziala ze mi pomoze", C.FEAR),
+    (
+        "z siostra robimy mamie niespodzianke na urodziny, to nasz sekret wiec nie mowcie jej "
+        "prosze :)",
+        C.CONCERN,
+    ),
+    ("brat siedzi w lazience godzine jak sie kapie a ja musze czekac", C.CONCERN),
+    ("robilismy zdjecia na wycieczce do zoo, pani z opieki obiecala ze je wydrukuje", C.CONCERN),
+    ("tata kaze mi sprzatac pokoj w kazda sobote zanim pojde na pilke, troche nudne", C.CONCERN),
+    (
+        "mi-e frica de testul de la mate de vineri, dar doamna diriginta zice ca o sa fie usor",
+        C.FEAR,
+    ),
+    ("fratele meu mic face baie cu o rata de cauciuc si tipa de bucurie haha", C.CONCERN),
+    (
+        "ii pregatim o surpriza surorii mele de ziua ei, e secret asa ca nu-i spuneti va rog",
+        C.CONCERN,
+    ),
+    ("أنا خايفة من امتحان الرياضيات بكرة بس المعلمة قالت إنه سهل", C.FEAR),
+    ("أخوي الصغير يحب الحمام بالصابون والفقاعات وما يبغى يطلع", C.CONCERN),
+    ("أمي تخليني أرتب غرفتي كل يوم سبت قبل ما أطلع مع صحباتي، مرة ممل بس عادي", C.CONCERN),
 ]
 
 
 def test_the_tables_are_big_enough() -> None:
-    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 650
+    assert len(DISCLOSURES) >= 80 and len(ORDINARY) >= 40 and len(NEW_PHRASINGS) == 656
     assert {category for _, category in DISCLOSURES} >= set(C) - {C.ASKED_FOR_HELP}
 
 

@@ -8,6 +8,9 @@ A word belongs to one concept only: the first concept that matches at a word win
 
 Measured on 24 tellings written after these cues (OTHER_LANGUAGE_FRESH in
 tests/feedback/test_safeguarding_screen.py): the lexicons alone flagged 5, with the cues 9.
+Until round 4, two lines ended in two words among alternatives ("...|cineva|mai mare",
+"...|oddac|nie wolno"), so that Romanian "fratele", "sora", "el", "cineva" and Polish "odda"
+counted only before "mare" or "wolno" (a space splits words before `|` does).
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ WELSH: dict[str, tuple[str, ...]] = {
     "person": (
         "dad|tad|nhad|mam|fam|llystad|llysfam|cariad|ewythr|modryb|taid|nain|tadcu|mamgu",
         "brawd|mrawd|chwaer|dyn|dynion|menyw|dynes|cymydog|athro|athrawes|gofalwr|fe|fo|hi|nhw",
-        "rhywun",
+        "rhywun", "hyfforddwr|hyfforddwraig|hyfforddwyr",
     ),
     "secrecy": ("cyfrinach*", "dweud wrth neb", "peidio dweud|deud", "cau fy ngheg", "celwydd*"),
     "closeness": (
         "nos|gwely|ngwely|ystafell|stafell|bath|cawod|dillad|noeth|lluniau|luniau|llun|negeseuon",
         "cyffwrdd|nghyffwrdd|cusanu|anrhegion|sigarets|sigaret*", "ar fy mhen fy hun",
+        "ar ei ben ei hun", "ar ei phen ei hun",
     ),
     "made_to": ("gwneud i mi", "gorfod|rhaid|gorfodi", "cloi|nghloi|gloi", "cosbi|cosb"),
     "distress": (
@@ -36,7 +40,7 @@ POLISH: dict[str, tuple[str, ...]] = {
     "person": (
         "tato|taty|ojciec|ojczym*|mamy|matka|macocha|chlopak*|partner*|wujek|wujka",
         "ciocia|cioci|ciotka|dziadek|dziadka|babcia|kuzyn*|brat|brata|siostra|pan|pani|facet*",
-        "mezczyzn*|sasiad*|nauczyciel*|opiekun*|on|ona|oni|ktos|starszy|starsza|starsi",
+        "mezczyzn*|sasiad*|nauczyciel*|opiekun*|on|ona|oni|ktos|starszy|starsza|starsi|trener*",
     ),
     "secrecy": (
         "tajemnic*|sekret*|nikomu|zabroni*|udawac|klamac|klamie|oklamywac", "nie mow*",
@@ -44,10 +48,11 @@ POLISH: dict[str, tuple[str, ...]] = {
     "closeness": (
         "noc|nocy|nocami|lozk*|pokoj*|lazienk*|kapie|kapiel*|prysznic*|nago|rozbier*|dotyk*",
         "caluj*|calowac|zdjeci*|zdjec|filmy|filmik*|wiadomosc*|prezent*|papieros*|sama|samego",
+        "sam na sam",
     ),
     "made_to": (
         "kaze|kazal*|zmusza*|zmusil*|musze|zamyka*|zamkn*|zabiera|zabral*|karze|kara|kary",
-        "karal*|odda|oddac|nie wolno",
+        "karal*|odda|oddac|nie_wolno",
     ),
     "distress": (
         "boje|boi|boimy|strach*|placz*|smutn*|boli|bol|wstyd*|znikn*|samotn*|rzuca*",
@@ -62,7 +67,8 @@ POLISH: dict[str, tuple[str, ...]] = {
 ROMANIAN: dict[str, tuple[str, ...]] = {
     "person": (
         "tatal|tatic|mamei|vitreg|vitrega|iubit*|unchi*|matusa|bunic*|var|verisor*",
-        "frate|fratele|sora|barbat*|om|femeie|vecin*|profesor*|el|ea|ei|cineva|mai mare",
+        "frate|fratele|sora|barbat*|om|femeie|vecin*|profesor*|el|ea|ei|cineva|mai_mare",
+        "antrenor*",
     ),
     "secrecy": ("secret*", "sa nu spun", "nimanui", "sa tac", "minciun*|mint"),
     "closeness": (
@@ -81,13 +87,13 @@ ARABIC: dict[str, tuple[str, ...]] = {
     "person": (
         "ابي|وابي|ابوي|امي|وامي|لامي|زوج|زوجها|وزوجها|*صديق*|عمي|وعمي|خالي|خالتي|عمتي",
         "جدي|جدتي|اخي|واخي|اخوي|اختي|واختي",
-        "*رجل*|*امراه*|جار|جارنا|جيران|*استاذ*|*معلم*|هو|هي|هم|احد|*كبير*",
+        "*رجل*|*امراه*|جار|جارنا|جيران|*استاذ*|*معلم*|هو|هي|هم|احد|*كبير*|*مدرب*",
     ),
     "secrecy": ("سر|سري|سرنا", "*اسكت*", "لا *اخبر*|*اقول*", "*يكذب*|*اكذب*"),
     "closeness": (
         "ليل|ليله|الليل|بالليل|*سرير*|*غرف*|*حمام*|*استحم*|*يصور*|*صور*|*رسائل*|*هدايا*",
         "*سجائر*",
-        "*وحدي*|*يلمس*|*يقبل*",
+        "*وحدي*|*يلمس*|*يقبل*", "*وحده|*لحاله معه|معاه",
     ),
     "made_to": ("*يجبر*|*لازم*|*يجب*|*يحبس*|*يعاقب*|*ستتخلى*|*يتخلى*",),
     "distress": (

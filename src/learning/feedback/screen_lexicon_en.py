@@ -220,6 +220,13 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "taken|going|sent|send* ~ same place ~ summer|holiday",
         "lifts|rides ~ home ~ girl|boy|her|him|pupil|child",
         "signed with kisses",
+        # the glosses of the other languages' round 4, which English missed
+        "find*|finding|found ~ me ~ husband|wife|a_husband|a_wife",
+        "engaged|betrothed|promised ~ to ~ son|daughter|cousin|man|boy|someone",
+        "i will be|i_will_be|i_am_going_to_be|they_want_me ~ engaged|married",
+        "marry me|marry_me_off|marry_her|marry_him ~ to",
+        "marry ~ my|our ~ cousin",
+        "hurts|hurt|sore|pain|bleed* ~ between ~ her|his|my ~ legs",
     ),
     C.EMOTIONAL_ABUSE: (
         "abuse*", "abusive", "if i|we ~ tell|told|say|said|stop|stopped|speak|leave",
@@ -333,6 +340,9 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "same nappy",
         "nappy|nappies ~ since|all_day|all_night|yesterday|not_changed|hours|dirty",
         "{MUM}|dad|stepdad|parents ~ still ~ asleep|in_bed|not_up",
+        # the glosses of the other languages' round 4, which English missed
+        "deserve|deserves ~ food|to_eat|dinner|tea|meals",
+        "not|have_not|has_not ~ eaten ~ since|for_days|all_day|yesterday",
     ),
     C.DOMESTIC_ABUSE: (
         "{HIT} ~ {MUM}", "{HIT} her", "{MUM} ~ get*|got|been|is|was {HURT}",
@@ -441,6 +451,11 @@ PHRASES: dict[C, tuple[str, ...]] = {
         "rigged against",
         "needs to be done about",
         "people like us ~ against|enemy|rigged|wake",
+        # the glosses of the other languages' round 4, which English missed
+        "took|take*|taken|keep*|kept|has|have ~ our|my|their|his|her ~ id|id_cards|id_card|cards|"
+        "documents",
+        "brought|bring|brings ~ us|me|them ~ here ~ to_work|work|working",
+        "sleep|sleeping|slept ~ ten|eight|six|twelve|lots ~ to a room|in_one_room|in_a_room",
     ),
     C.FEAR: (
         "scared", "scares", "afraid", "frighten*", "fright", "terrified", "terrifies", "petrified",
