@@ -138,6 +138,7 @@ def detail(
         "form_label": definition_for(submission.form_kind).who,
         "answers": triage_display.explained(triage_display.answers_of(submission)),
         "contact_checked": contact_checked(submission.contact_name, submission.contact_detail),
+        "their_lang": triage_display.own_language(submission),
         "phone_href": contact_phone_href(submission.contact_detail),
         "events": [(e, event_label(e.kind), people.get(e.actor_id or 0, "")) for e in trail],
         "acknowledged_by": people.get(alert.acknowledged_by_id or 0, ""),

@@ -1,6 +1,10 @@
 """How a stored submission reads to staff: each question in the words the person saw (in
 English), their answer (a face's words rather than its code), who the form was for, and why
-an item was held for checking."""
+an item was held for checking.
+
+The staff pages are in English; what the person wrote in their own words (a box written in,
+the name they gave) is marked with their language (``own_language``), so that a screen reader
+reads it with that language's voice (WCAG 3.1.2). A choice is shown in English, so is not."""
 
 from __future__ import annotations
 
@@ -15,7 +19,13 @@ from learning.feedback import safeguarding
 from learning.feedback.alert_words import CATEGORY_LABELS
 from learning.feedback.form_definitions import definition_for
 from learning.feedback.models import FeedbackSubmission, FeedbackTag, SafeguardingAlert
-from learning.feedback.terms import FormKind, QuarantineReason, ScreenCategory, SubmissionStatus
+from learning.feedback.terms import (
+    FormKind,
+    Language,
+    QuarantineReason,
+    ScreenCategory,
+    SubmissionStatus,
+)
 from learning.feedback.working_days import is_overdue, read_by
 
 __all__ = ["read_by"]  # triage_item_page reads it from here, with the rest of the display
@@ -55,19 +65,27 @@ class Why:
 class Answer:
     question: str
     answer: str
-    is_text: bool
+    is_text: bool  # written in their own words; else a choice, shown in English
     pieces: tuple[Piece, ...] = ()  # the answer with what was flagged marked (see explained)
     why: tuple[Why, ...] = ()
+    lang: str = ""  # the language to mark the answer in: empty for a choice, or English
 
 
 def form_label(kind: FormKind) -> str:
     return str(definition_for(kind).who)
 
 
+def own_language(submission: FeedbackSubmission) -> str:
+    """The language to mark the person's own words in on an English page ("ar"), or empty
+    when they wrote in English, as the page is."""
+    return "" if submission.language is Language.ENGLISH else submission.language.value
+
+
 def answers_of(submission: FeedbackSubmission) -> list[Answer]:
     """The answers in the form's order, then anything the form no longer asks."""
     stored: dict[str, str] = json.loads(submission.answers or "{}")
     definition = definition_for(submission.form_kind, submission.easy_read)
+    lang = own_language(submission)
     shown: list[Answer] = []
     for question in definition.questions:
         raw = stored.pop(question.key, "")
@@ -75,9 +93,12 @@ def answers_of(submission: FeedbackSubmission) -> list[Answer]:
             continue
         prompt = question.easy_prompt if submission.easy_read and question.easy_prompt else ""
         words = raw if question.scale is None else _choice_label(question.scale.choices, raw)
-        shown.append(Answer(str(prompt or question.prompt), words, question.is_text))
+        text = question.is_text
+        shown.append(Answer(str(prompt or question.prompt), words, text, lang=lang if text else ""))
     shown.extend(
-        Answer(key.replace("_", " ").capitalize(), str(v), True) for key, v in stored.items() if v
+        Answer(key.replace("_", " ").capitalize(), str(v), True, lang=lang)
+        for key, v in stored.items()
+        if v
     )
     return shown
 

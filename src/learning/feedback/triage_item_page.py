@@ -95,6 +95,7 @@ def item_page(
             "contact_checked": forms.contact_checked(
                 submission.contact_name, submission.contact_detail
             ),
+            "their_lang": triage_display.own_language(submission),
             "linked": linked,
             "choosable": choosable,
             "action_options": [(a.id, a.title) for a in choosable],
