@@ -5,14 +5,17 @@ reads at night. Before, every escalation went to the one address, and an alert r
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
+from learning.core.clock import format_datetime, utcnow
 from learning.core.config import Settings
 from learning.core.db import Database
+from learning.core.permissions import Role
 from learning.feedback import alerts
 from learning.feedback.alert_jobs import escalate_overdue
 from learning.feedback.alert_mail import ALERT_KIND
@@ -27,6 +30,8 @@ from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.alert_helpers import CHILD_WORDS, RAISED, make_alert, minutes
 from tests.feedback.test_alert_escalation import escalations
+from tests.org.conftest import sign_in_as
+from tests.org.pages import page
 from tests.support.smtp import Inbox
 
 DUTY = "duty@example.test"
@@ -155,3 +160,32 @@ def test_the_out_of_hours_emails_really_arrive(
     assert {m["Subject"] for m in arrived} == {
         f"Safeguarding alert {alert.id}: feedback needs a person now"
     }
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """The app under test routes alerts as the council's settings say."""
+    return routed_settings()
+
+
+def test_the_alert_page_says_when_it_escalates_next_and_to_whom(
+    client: TestClient, db: Session, factory: Factory, settings: Settings
+) -> None:
+    """A lead reading an alert knew it had escalated, not who would hear next, or when."""
+    raised = utcnow() - timedelta(minutes=45)
+    alert = make_alert(factory, settings, now=raised)
+    escalate_overdue(db, settings, raised + timedelta(minutes=30))
+    db.commit()
+    me = sign_in_as(client, factory, Role.SAFEGUARDING_LEAD)
+
+    coming = page(me.get(f"/safeguarding/alerts/{alert.id}")).select_one("#next-escalation dd")
+    assert coming is not None
+    when = format_datetime(raised + timedelta(minutes=60))
+    assert coming.get_text(" ", strip=True).startswith(
+        f"If nobody acknowledges it by {when}, it is emailed to {HEAD}"
+    )
+
+    alerts.record_outcome(db, alert, me.person.id, alerts.AlertOutcome.NFA, "Checked")  # type: ignore[arg-type]
+    db.commit()
+    closed = page(me.get(f"/safeguarding/alerts/{alert.id}"))
+    assert closed.select_one("#next-escalation") is None

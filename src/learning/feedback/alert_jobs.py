@@ -61,7 +61,7 @@ def escalate_overdue(
     window = timedelta(minutes=settings.safeguarding_acknowledge_minutes)
     escalated = []
     for alert, last_escalation in _live_alerts(db, council_id):
-        if now >= _next_escalation(alert, last_escalation, window) and _claim(db, alert):
+        if now >= next_escalation(alert, last_escalation, window) and _claim(db, alert):
             _escalate(db, settings, alert, now)
             escalated.append(alert)
     return escalated
@@ -98,9 +98,10 @@ def record_delivery(db: Session, message: OutboxMessage, error: str | None) -> N
     add_event(db, alert, "email_failed", note=note)
 
 
-def _next_escalation(
+def next_escalation(
     alert: SafeguardingAlert, last_escalation: datetime | None, window: timedelta
 ) -> datetime:
+    """When a live alert escalates next, given its last escalation (or None)."""
     if alert.status is AlertStatus.OPEN:
         return max(alert.raised_at, last_escalation or alert.raised_at) + window
     # Acknowledged without an outcome: at its respond-by time, then each window after.
@@ -143,6 +144,19 @@ def _claim(db: Session, alert: SafeguardingAlert) -> bool:
     )
     db.refresh(alert)
     return affected_rows(claimed) == 1
+
+
+def coming_escalation(
+    settings: Settings, alert: SafeguardingAlert, trail: list[SafeguardingAlertEvent]
+) -> tuple[datetime, tuple[str, ...]] | None:
+    """When a live alert escalates next, and who is emailed then (for its page); None for
+    a closed alert."""
+    if alert.status is AlertStatus.CLOSED:
+        return None
+    last = max((e.at for e in trail if e.kind in ESCALATION_EVENTS), default=None)
+    window = timedelta(minutes=settings.safeguarding_acknowledge_minutes)
+    when = next_escalation(alert, last, window)
+    return when, alert_routing.escalation_recipients(settings, alert.escalation_level + 1, when)
 
 
 def _escalate(db: Session, settings: Settings, alert: SafeguardingAlert, now: datetime) -> None:

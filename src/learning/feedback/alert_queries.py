@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from learning.core.config import Settings
-from learning.feedback import alerts, triage_display
+from learning.feedback import alert_jobs, alerts, triage_display
 from learning.feedback.alert_words import (
     already_done,
     category_labels,
@@ -139,6 +139,7 @@ def detail(
         "answers": triage_display.explained(triage_display.answers_of(submission)),
         "contact_checked": contact_checked(submission.contact_name, submission.contact_detail),
         "their_lang": triage_display.own_language(submission),
+        "coming_escalation": alert_jobs.coming_escalation(settings, alert, trail),
         "phone_href": contact_phone_href(submission.contact_detail),
         "events": [(e, event_label(e.kind), people.get(e.actor_id or 0, "")) for e in trail],
         "acknowledged_by": people.get(alert.acknowledged_by_id or 0, ""),
