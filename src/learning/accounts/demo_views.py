@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from learning.accounts import service
+from learning.accounts import kept_forms, service
 from learning.accounts.sessions import session_state, start_signed_in_session
 from learning.audit.service import Actor, record
 from learning.core.deps import DbSession, SettingsDep
@@ -61,7 +61,8 @@ def demo_sign_in_submit(
     if person is None or not person.active:
         raise HTTPException(404)
     assert person.id is not None
-    start_signed_in_session(db, session_state(request.scope), person.id, ())
+    carried = kept_forms.carried(request.scope["session"], person.id)
+    start_signed_in_session(db, session_state(request.scope), person.id, (), carried)
     actor = Actor(person.id, person.name, person.council_id, str(request.state.request_id))
     record(db, actor, "sign_in.succeeded", "person", person.id, method="demo")
     return redirect(request, service.safe_next(next))

@@ -4,14 +4,17 @@ The cookie carries only an opaque random id; the table keys sessions by its SHA-
 ``scope["session"]`` is a plain dict (authlib keeps sign-in state, nonce and PKCE verifier
 there) saved server-side; ``scope["user_session"]`` is the :class:`SessionState`.
 Signed-in sessions end on sign-out, when the person is disabled, after the idle timeout and
-after the absolute timeout.
+after the absolute timeout. A session that ended by the clock (idle or absolute) is remembered
+for the rest of its request as ``ended_person_id``, so that a form it carried can be kept for
+that person alone (``learning.accounts.kept_forms``). An ended session's data goes with it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http.cookies import SimpleCookie
 from typing import Any
 
@@ -32,6 +35,10 @@ SECURE_COOKIE = "__Host-learning_session"
 PLAIN_COOKIE = "learning_session"
 PRE_SIGN_IN_IDLE = timedelta(minutes=30)
 TOUCH_EVERY = timedelta(seconds=60)
+#: How long before the idle timeout a page warns (at most half the timeout).
+WARN_BEFORE = timedelta(minutes=5)
+#: Reasons a signed-in session ends by the clock, not by anyone's decision.
+TIMED_OUT = frozenset({"idle", "absolute"})
 
 
 @dataclass
@@ -43,6 +50,10 @@ class SessionState:
     csrf_token: str = ""
     idp_roles: tuple[str, ...] = ()
     ended_reason: str = ""
+    #: Whose session this request found ended by the clock (``TIMED_OUT``).
+    ended_person_id: int | None = None
+    last_seen_at: datetime | None = None
+    signed_in_at: datetime | None = None
     new_cookie: str | None = None
     clear_cookie: bool = False
     replaced: bool = False
@@ -57,13 +68,49 @@ def cookie_name(settings: Settings) -> str:
     return SECURE_COOKIE if settings.cookie_secure else PLAIN_COOKIE
 
 
+@dataclass(frozen=True)
+class TimeLeft:
+    """What a signed-in page tells its timeout warning, in whole seconds."""
+
+    idle: int  # until the idle timeout, as things stand
+    after_request: int  # at least this long after any later request (touches are coarse)
+    full: int  # the whole idle timeout: what "Stay signed in" gives back
+    warn: int  # how long before the end to warn
+    absolute: int  # until the absolute timeout, which nothing extends
+    idle_minutes: int
+    absolute_hours: int
+
+
+def time_left(state: SessionState, settings: Settings) -> TimeLeft | None:
+    if state.last_seen_at is None or state.signed_in_at is None:
+        return None
+    now = utcnow()
+    idle = timedelta(minutes=settings.session_idle_minutes)
+    absolute = timedelta(hours=settings.session_absolute_hours)
+    return TimeLeft(
+        idle=max(0, int((state.last_seen_at + idle - now).total_seconds())),
+        after_request=int((idle - TOUCH_EVERY).total_seconds()),
+        full=int(idle.total_seconds()),
+        warn=int(min(WARN_BEFORE, idle / 2).total_seconds()),
+        absolute=max(0, int((state.signed_in_at + absolute - now).total_seconds())),
+        idle_minutes=settings.session_idle_minutes,
+        absolute_hours=settings.session_absolute_hours,
+    )
+
+
 def start_signed_in_session(
-    db: Session, state: SessionState, person_id: int, idp_roles: tuple[str, ...]
+    db: Session,
+    state: SessionState,
+    person_id: int,
+    idp_roles: tuple[str, ...],
+    data: Mapping[str, Any] | None = None,
 ) -> UserSession:
-    """Rotate: end the pre-sign-in session and start a new one with a new id and CSRF token."""
+    """Rotate: end the pre-sign-in session (its data with it) and start a new one with a new
+    id and CSRF token, holding ``data`` and nothing else of the old one."""
     now = utcnow()
     if state.id:
-        db.exec(update(UserSession).where(UserSession.id == state.id).values(revoked_at=now))  # type: ignore[arg-type]
+        ended = update(UserSession).where(col(UserSession.id) == state.id)
+        db.execute(ended.values(revoked_at=now, data="{}"))
     raw = new_token()
     row = UserSession(
         id=token_hash(raw),
@@ -72,18 +119,28 @@ def start_signed_in_session(
         last_seen_at=now,
         csrf_token=new_token(),
         idp_roles=" ".join(idp_roles),
+        data=json.dumps(dict(data), sort_keys=True) if data else "{}",
     )
     db.add(row)
     state.id, state.person_id, state.csrf_token = row.id, person_id, row.csrf_token
     state.idp_roles, state.new_cookie, state.replaced = idp_roles, raw, True
+    state.last_seen_at, state.signed_in_at = now, now
     return row
+
+
+def touch_session(db: Session, state: SessionState) -> None:
+    """The idle clock starts again now (a request only moves it every ``TOUCH_EVERY``)."""
+    if state.id and state.signed_in:
+        now = utcnow()
+        statement = update(UserSession).where(col(UserSession.id) == state.id)
+        db.execute(statement.values(last_seen_at=now))
+        state.last_seen_at = now
 
 
 def end_session(db: Session, state: SessionState) -> None:
     if state.id:
-        db.exec(
-            update(UserSession).where(UserSession.id == state.id).values(revoked_at=utcnow())  # type: ignore[arg-type]
-        )
+        ended = update(UserSession).where(col(UserSession.id) == state.id)
+        db.execute(ended.values(revoked_at=utcnow(), data="{}"))
     state.id, state.person_id, state.replaced, state.clear_cookie = None, None, True, True
 
 
@@ -138,13 +195,17 @@ class ServerSessionMiddleware:
         now = utcnow()
         if row is None or reason:
             if row is not None and row.revoked_at is None:
-                self._update(row.id, revoked_at=now)
+                self._update(row.id, revoked_at=now, data="{}")
+                if reason in TIMED_OUT:
+                    state.ended_person_id = row.person_id
             state.clear_cookie, state.ended_reason = True, reason
             return state, {}
+        state.last_seen_at = row.last_seen_at
         if now - row.last_seen_at > TOUCH_EVERY:
             self._update(row.id, last_seen_at=now)
+            state.last_seen_at = now
         state.id, state.person_id, state.csrf_token = row.id, row.person_id, row.csrf_token
-        state.idp_roles = tuple(row.idp_roles.split())
+        state.idp_roles, state.signed_in_at = tuple(row.idp_roles.split()), row.signed_in_at
         return state, json.loads(row.data or "{}")
 
     def _update(self, session_id: str, **values: Any) -> None:

@@ -28,19 +28,25 @@ from typing import Annotated, Any
 import httpx
 from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.starlette_client import OAuth
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from joserfc.errors import JoseError
 from sqlmodel import select
 
-from learning.accounts import service
-from learning.accounts.dependencies import OptionalUser
-from learning.accounts.sessions import end_session, session_state, start_signed_in_session
+from learning.accounts import kept_forms, service
+from learning.accounts.dependencies import OptionalUser, Principal, requires
+from learning.accounts.sessions import (
+    end_session,
+    session_state,
+    start_signed_in_session,
+    touch_session,
+)
 from learning.audit.service import Actor, actor_from, record, record_now
 from learning.core.app_state import made_once
 from learning.core.config import Settings
 from learning.core.db import Database
 from learning.core.deps import DbSession, SettingsDep
+from learning.core.permissions import Permission
 from learning.core.web import redirect, render
 from learning.org.models import Council
 
@@ -191,6 +197,7 @@ def sign_in(
         {
             "next": service.safe_next(next),
             "ended_message": ENDED_MESSAGES.get(ended or ""),
+            "form_kept": kept_forms.is_kept(request.scope.get("session")),
             "oidc_enabled": settings.oidc_enabled,
             "error": None,
         },
@@ -247,7 +254,11 @@ async def oidc_callback(request: Request, settings: SettingsDep, db: DbSession) 
         return _refuse(database, request, settings, refused, detail, next_url=next_url)
     assert person.id is not None
     # Rotation: the pre-sign-in session (and its data) ends; a new session id and CSRF token.
-    start_signed_in_session(db, session_state(request.scope), person.id, identity.idp_roles)
+    # Only a form kept when this same person's session ended comes into the new one.
+    start_signed_in_session(
+        db, session_state(request.scope), person.id, identity.idp_roles,
+        kept_forms.carried(session, person.id),
+    )  # fmt: skip
     actor = Actor(person.id, person.name, person.council_id, _request_id(request))
     record(
         db, actor, "sign_in.succeeded", "person", person.id,
@@ -264,6 +275,17 @@ def sign_out(request: Request, db: DbSession, principal: OptionalUser) -> Respon
     response = redirect(request, str(request.url_for("signed_out")))
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
+
+
+@router.post("/stay-signed-in", name="stay_signed_in", status_code=204)
+def stay_signed_in(
+    request: Request,
+    db: DbSession,
+    principal: Annotated[Principal, Depends(requires(Permission.HOME_VIEW))],
+) -> Response:
+    """The timeout warning's "Stay signed in": the idle clock starts again. Says nothing."""
+    touch_session(db, session_state(request.scope))
+    return Response(status_code=204)
 
 
 @router.get("/signed-out", name="signed_out")
@@ -347,6 +369,7 @@ def _refuse(
     context = {
         "next": next_url,  # "Sign in" on the page tries again, for the same page
         "ended_message": None,
+        "form_kept": kept_forms.is_kept(request.scope.get("session")),
         "oidc_enabled": settings.oidc_enabled,
         "error": failure.message,
     }

@@ -13,7 +13,9 @@ from jinja2 import TemplateNotFound
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
+from learning.accounts import kept_forms
 from learning.accounts.dependencies import SignInRequired
+from learning.core.csrf import SAFE_METHODS
 from learning.core.headers import with_security_headers
 from learning.core.web import is_htmx, redirect, render
 
@@ -41,7 +43,15 @@ def install(app: FastAPI) -> None:
 
 
 async def _sign_in_required(request: Request, exc: SignInRequired) -> Response:
-    query = {"next": request.url.path}
+    """To sign in, then back. A form sent to a session that has ended goes back to the page
+    it was on (its own address may take only a POST), and what was typed there is kept for
+    the same person (``learning.accounts.kept_forms``); an HTMX request's fields are not."""
+    back_to = request.url.path
+    if request.method not in SAFE_METHODS:
+        back_to = kept_forms.form_page(request)
+        if not is_htmx(request):
+            await kept_forms.keep_sent_form(request, back_to)
+    query = {"next": back_to}
     if exc.reason in ("idle", "absolute", "disabled"):
         query["ended"] = exc.reason
     return redirect(request, f"{request.url_for('sign_in')}?{urlencode(query)}")

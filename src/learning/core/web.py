@@ -19,7 +19,8 @@ from jinja2.runtime import Context
 from sqlmodel import select
 from starlette.concurrency import run_in_threadpool
 
-from learning.accounts.sessions import session_state
+from learning.accounts import kept_forms
+from learning.accounts.sessions import session_state, time_left
 from learning.core import clock
 from learning.core.navigation import NavItem, visible_items
 from learning.core.pagination import query_page_links
@@ -80,11 +81,27 @@ def render(
     """Render ``template`` (or ``partial`` for an HTMX request) with the shell's context."""
     name = partial if partial and is_htmx(request) else template
     full = {**shell_context(request), **(context or {})}
+    if name == template and status_code < 400 and request.method == "GET":
+        _fill_kept_form(request, full)
     response = request.app.state.templates.TemplateResponse(
         request, name, full, status_code=status_code
     )
     response.headers["Vary"] = "HX-Request"
     return response  # type: ignore[no-any-return]
+
+
+def _fill_kept_form(request: Request, context: dict[str, Any]) -> None:
+    """The page a form was sent from when its session had ended, shown again to the same
+    person signed in again: its form holds what they typed, once, and the page says why."""
+    state = session_state(request.scope)
+    if state.person_id is None:
+        return
+    kept = kept_forms.take(request.scope.get("session"), state.person_id, request.url.path)
+    if kept is None:
+        return
+    values = context.get("values")
+    context["values"] = {**(values if isinstance(values, Mapping) else {}), **kept.values}
+    context["kept_form_notice"] = kept.notice(request.app.state.settings)
 
 
 def shell_context(request: Request) -> dict[str, Any]:
@@ -101,6 +118,8 @@ def shell_context(request: Request) -> dict[str, Any]:
         "flashes": pop_flashes(request),
         "errors": {},
         "values": {},
+        "kept_form_notice": "",
+        "session_time": time_left(state, settings) if principal else None,
     }
 
 

@@ -1,4 +1,5 @@
-// Our one browser script. Every page works without it; it only makes pages smoother.
+// Our one browser script (with session-timeout.js, which it loads on signed-in pages).
+// Every page works without it; it only makes pages smoother.
 //
 // Load it after htmx (in <head> or at the end of <body>), each with the page's CSP nonce:
 //   <meta name="csrf-token" content="...">
@@ -107,6 +108,11 @@ async function initGovukComponents(scope) {
 
 initGovukComponents(document.body).catch(console.error);
 
+// Signed-in pages warn before the session ends (session-timeout.js, fetched only by them).
+if (document.querySelector('meta[name="session-timeout"]')) {
+  import("./session-timeout.js").catch(console.error);
+}
+
 // Content htmx swaps in gets its GOV.UK components set up too.
 document.addEventListener("htmx:load", (event) => {
   const element = event.detail.elt;
@@ -154,8 +160,9 @@ for (const failure of ["htmx:sendError", "htmx:responseError", "htmx:timeout"]) 
 // shown with errors), counts from the start while any of its words are there.
 const unsent = new Set(document.querySelectorAll("form[data-kept]"));
 // A page shown again with its errors holds what was typed, not yet saved: its forms count
-// the same way.
-if (document.querySelector(".govuk-error-summary")) {
+// the same way, as do those of a page shown again after signing in, holding what was typed
+// when the session had ended (data-kept-form).
+if (document.querySelector(".govuk-error-summary, [data-kept-form]")) {
   document.querySelectorAll("form[method=post]:not([hx-post])").forEach((form) => {
     form.setAttribute("data-kept", "");
     unsent.add(form);
