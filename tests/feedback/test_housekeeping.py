@@ -1,5 +1,6 @@
-"""Feedback is kept no longer than its link's retention, and the limits' records no longer
-than 48 hours: the hourly sweep (learning.feedback.housekeeping)."""
+"""Feedback is kept no longer than its link's retention, unless a person has still to deal
+with it (never silently dropped), and the limits' records no longer than 48 hours: the hourly
+sweep (learning.feedback.housekeeping)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from sqlmodel import Session, select
 
 from learning.app import create_app
 from learning.audit.models import AuditEvent
+from learning.audit.service import Actor
 from learning.cli import main
 from learning.core.clock import today, utcnow
 from learning.core.config import Settings
 from learning.core.db import Database
-from learning.feedback import alerts, housekeeping
+from learning.feedback import alerts, housekeeping, triage
 from learning.feedback.models import (
     DailyKey,
     FeedbackActionLink,
@@ -32,7 +34,7 @@ from learning.feedback.models import (
     UsedNonce,
 )
 from learning.feedback.nonces import NONCE_MAX_AGE
-from learning.feedback.terms import AlertOutcome, FormKind
+from learning.feedback.terms import AlertOutcome, FormKind, QuarantineReason, SubmissionStatus
 from learning.mail.models import OutboxMessage
 from learning.themes.models import ThemeItem
 from tests.conftest import make_settings
@@ -42,6 +44,7 @@ from tests.feedback.factories import FeedbackFactory
 from tests.feedback.triage_helpers import an_action
 
 PAST = today() - timedelta(days=1)  # its last day was yesterday
+READ = SubmissionStatus.READ  # the team has read it: nothing keeps it past its retention
 
 
 def _with_everything(db: Session, factory: Factory, submission: FeedbackSubmission) -> None:
@@ -85,7 +88,7 @@ def _count(db: Session, model: type, **where: object) -> int:
 def test_feedback_past_its_retention_goes_with_everything_about_it(
     db: Session, factory: Factory, settings: Settings
 ) -> None:
-    alert = make_alert(factory, settings, delete_after=PAST)
+    alert = make_alert(factory, settings, delete_after=PAST, status=READ)
     alerts.record_outcome(db, alert, factory.make_person().id, AlertOutcome.ADVICE, "Talked")
     gone = db.get(FeedbackSubmission, alert.submission_id)
     assert gone is not None
@@ -122,7 +125,7 @@ def test_feedback_past_its_retention_goes_with_everything_about_it(
 def test_a_worry_whose_alert_is_open_is_kept_until_the_alert_is_closed(
     db: Session, factory: Factory, settings: Settings
 ) -> None:
-    alert = make_alert(factory, settings, delete_after=PAST)
+    alert = make_alert(factory, settings, delete_after=PAST, status=READ)
     db.commit()
 
     assert housekeeping.sweep(db).submissions == 0
@@ -138,7 +141,7 @@ def test_a_worry_whose_alert_is_open_is_kept_until_the_alert_is_closed(
 
 def test_many_are_deleted_in_batches_in_one_sweep(db: Session, factory: Factory) -> None:
     for _ in range(7):
-        make_submission(factory, delete_after=PAST, flagged=False)
+        make_submission(factory, delete_after=PAST, flagged=False, status=READ)
     db.commit()
     batch = housekeeping.BATCH
     housekeeping.BATCH = 3
@@ -147,6 +150,84 @@ def test_many_are_deleted_in_batches_in_one_sweep(db: Session, factory: Factory)
     finally:
         housekeeping.BATCH = batch
     assert _count(db, FeedbackSubmission) == 0
+
+
+def _kept_back_events(db: Session) -> list[dict[str, int]]:
+    query = select(AuditEvent).where(AuditEvent.action == "feedback.retention.kept_back")
+    return [json.loads(e.detail) for e in db.exec(query.order_by(AuditEvent.id)).all()]
+
+
+def _counts(unread: int = 0, held_unchecked: int = 0, alert_not_closed: int = 0) -> dict[str, int]:
+    """What the audit event for feedback kept back says: counts by why, nothing else."""
+    return dict(unread=unread, held_unchecked=held_unchecked, alert_not_closed=alert_not_closed)
+
+
+def test_feedback_nobody_in_the_team_has_read_is_kept_past_its_retention_until_read(
+    db: Session, factory: Factory
+) -> None:
+    unread = make_submission(factory, delete_after=PAST, flagged=False)
+    db.commit()
+
+    swept = housekeeping.sweep(db)
+
+    assert (swept.submissions, swept.kept_back) == (0, 1)
+    assert db.get(FeedbackSubmission, unread.id) is not None
+    [counts] = _kept_back_events(db)
+    assert counts == _counts(unread=1)
+
+    someone_else = factory.make_person(team_id=factory.make_team().id)
+    triage.open_item(db, Actor(someone_else.id, "Other team", unread.council_id), unread)
+    assert housekeeping.sweep(db).submissions == 0  # read, but not by the team
+    member = factory.make_person(team_id=unread.team_id)
+    triage.open_item(db, Actor(member.id, "One of the team", unread.council_id), unread)
+    db.commit()
+
+    assert housekeeping.sweep(db).submissions == 1
+    assert db.get(FeedbackSubmission, unread.id) is None
+
+
+def test_a_held_item_nobody_checked_is_kept_until_let_in_or_kept_as_spam(
+    db: Session, factory: Factory
+) -> None:
+    held = {
+        name: make_submission(
+            factory, delete_after=PAST, flagged=False, status=READ,
+            quarantine_reason=QuarantineReason.HONEYPOT,
+        )
+        for name in ("let in", "spam", "unchecked")
+    }
+    db.commit()
+    assert housekeeping.sweep(db).kept_back == 3
+    assert _kept_back_events(db)[-1] == _counts(held_unchecked=3)
+
+    person = factory.make_person(team_id=held["spam"].team_id)
+    actor = Actor(person.id, "Checker", person.council_id)
+    triage.release(db, actor, held["let in"])
+    triage.keep_as_spam(db, actor, held["spam"])
+    db.commit()
+
+    swept = housekeeping.sweep(db)
+    assert (swept.submissions, swept.kept_back) == (2, 1)
+    assert db.get(FeedbackSubmission, held["unchecked"].id) is not None
+    assert _kept_back_events(db)[-1] == _counts(held_unchecked=1)
+
+
+def test_what_is_kept_back_is_audited_once_a_day_and_again_when_it_changes(
+    db: Session, factory: Factory, settings: Settings
+) -> None:
+    make_submission(factory, delete_after=PAST, flagged=False)
+    make_alert(factory, settings, delete_after=PAST, status=READ)
+    db.commit()
+
+    housekeeping.sweep(db)
+    housekeeping.sweep(db)  # an hour later, nothing changed
+    assert _kept_back_events(db) == [_counts(unread=1, alert_not_closed=1)]
+
+    make_submission(factory, delete_after=PAST, flagged=False)
+    db.commit()
+    housekeeping.sweep(db)
+    assert _kept_back_events(db)[-1] == _counts(unread=2, alert_not_closed=1)
+    assert len(_kept_back_events(db)) == 2
 
 
 def test_rate_counters_are_kept_at_most_48_hours(db: Session) -> None:
@@ -192,7 +273,7 @@ def test_spent_nonces_old_day_keys_and_expired_saved_forms_go_too(
 
 def _past_retention(database: Database) -> int:
     with database.transaction() as db:
-        submission = make_submission(Factory(db), delete_after=PAST, flagged=False)
+        submission = make_submission(Factory(db), delete_after=PAST, flagged=False, status=READ)
         assert submission.id is not None
         return submission.id
 

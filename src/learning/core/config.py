@@ -166,6 +166,12 @@ class Settings(BaseSettings):
         description="A feedback form sent back sooner than this after it was shown waits in "
         "quarantine (people take longer; scripts do not).",
     )
+    feedback_reply_to: str = Field(
+        default="",
+        description="A mailbox the teams read, given as Reply-To on staff's replies to people "
+        "who gave feedback, so that an answer reaches a person; empty tells them in the email "
+        "that answers to it are not read, and how else to tell the team more.",
+    )
     trusted_proxies: str = Field(
         default="",
         description="Comma-separated addresses or networks (e.g. 10.0.0.5 or 10.0.0.0/24) of the "
@@ -207,7 +213,9 @@ class Settings(BaseSettings):
                 ) from None
         return value
 
-    @field_validator("safeguarding_escalation_email", "safeguarding_out_of_hours_email")
+    @field_validator(
+        "safeguarding_escalation_email", "safeguarding_out_of_hours_email", "feedback_reply_to"
+    )
     @classmethod
     def _addresses(cls, value: str) -> str:
         for item in _items(value):

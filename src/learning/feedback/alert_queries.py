@@ -1,5 +1,6 @@
 """Reading safeguarding alerts for the inbox: one council's alerts, open first, and what one
-alert's page shows (the submission, in the words the person saw, and the alert's trail)."""
+alert's page shows (the submission, in the words the person saw, who raised the alert when a
+person did, and the alert's trail); and where an alert is, for the feedback's own page."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from learning.core.clock import format_datetime
 from learning.core.config import Settings
 from learning.feedback import alert_jobs, alerts, triage_display
 from learning.feedback.alert_words import (
@@ -19,10 +21,16 @@ from learning.feedback.alert_words import (
     decode_categories,
     event_label,
     time_left,
+    why_raised,
 )
 from learning.feedback.form_definitions import definition_for
 from learning.feedback.forms import contact_checked, contact_phone_href
-from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
+from learning.feedback.models import (
+    FeedbackLink,
+    FeedbackSubmission,
+    SafeguardingAlert,
+    SafeguardingAlertEvent,
+)
 from learning.feedback.terms import AlertStatus
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
@@ -142,6 +150,7 @@ def detail(
         "coming_escalation": alert_jobs.coming_escalation(settings, alert, trail),
         "phone_href": contact_phone_href(submission.contact_detail),
         "events": [(e, event_label(e.kind), people.get(e.actor_id or 0, "")) for e in trail],
+        "raised_by": raised_by(db, alert),
         "acknowledged_by": people.get(alert.acknowledged_by_id or 0, ""),
         "closed_by": people.get(alert.closed_by_id or 0, ""),
     }
@@ -178,6 +187,43 @@ def _refused(db: Session, alert_ids: list[int]) -> set[int]:
         .distinct()
     )
     return {alert_id for alert_id in rows if alert_id is not None}
+
+
+@dataclass(frozen=True)
+class RaisedBy:
+    """The person who raised an alert on reading the feedback, and what worried them."""
+
+    name: str
+    why: str
+
+
+def raised_by(db: Session, alert: SafeguardingAlert) -> RaisedBy | None:
+    """Who raised the alert and why, from its "raised" event; None when the screen did (or
+    the person's own "I am worried about my safety")."""
+    event = db.exec(
+        select(SafeguardingAlertEvent)
+        .where(SafeguardingAlertEvent.alert_id == alert.id)
+        .where(SafeguardingAlertEvent.kind == "raised")
+        .order_by(col(SafeguardingAlertEvent.id))
+    ).first()
+    if event is None or event.actor_id is None:
+        return None
+    name = _names(db, [event.actor_id]).get(event.actor_id, "Someone")
+    return RaisedBy(name, why_raised(event.note))
+
+
+def state_of(db: Session, alert: SafeguardingAlert) -> str:
+    """Where the alert is, for the people who read the feedback but not the alert (never
+    its outcome): "Open: nobody has acknowledged it yet", "Acknowledged by Helen Pascoe on
+    4 March 2025 at 10:42am", "Closed by Helen Pascoe on ..."."""
+    if alert.status is AlertStatus.OPEN:
+        return "Open: nobody has acknowledged it yet"
+    if alert.status is AlertStatus.CLOSED:
+        who, when, did = alert.closed_by_id, alert.closed_at, "Closed"
+    else:
+        who, when, did = alert.acknowledged_by_id, alert.acknowledged_at, "Acknowledged"
+    name = _names(db, [who]).get(who or 0, "")
+    return f"{did}{f' by {name}' if name else ''} on {format_datetime(when)}"
 
 
 def taken_by(db: Session, alert: SafeguardingAlert) -> str:

@@ -26,6 +26,7 @@ CATEGORY_LABELS: dict[ScreenCategory, str] = {
     ScreenCategory.BULLYING: "Bullying",
     ScreenCategory.CONCERN: "A worry about a child's safety (in other words)",
     ScreenCategory.ASKED_FOR_HELP: "Asked for help: 'I am worried about my safety'",
+    ScreenCategory.RAISED_BY_STAFF: "Nothing: a person who read it raised the alert",
 }
 
 EVENT_LABELS = {
@@ -61,6 +62,37 @@ def already_done(name: str, did: str, when: datetime | None) -> str:
     acknowledged this alert at 10:42", so they know whom to speak to."""
     at = f" at {to_london(when).strftime('%H:%M')}" if when is not None else ""
     return f"{name or 'Someone'} has already {did} this alert{at}"
+
+
+def already_raised(name: str, raised_at: datetime, now: datetime) -> str:
+    """For someone raising an alert about feedback that has one: who raised it and when
+    ("Helen Pascoe raised an alert about this at 10:42"), or that it was raised when the
+    feedback arrived (by the screen, or because the person asked for help)."""
+    local = to_london(raised_at)
+    same_day = local.date() == to_london(now).date()
+    at = f"at {local.strftime('%H:%M')}" if same_day else f"on {format_datetime(raised_at)}"
+    if name:
+        return f"{name} raised an alert about this {at}"
+    return f"An alert was raised about this when it arrived, {at}"
+
+
+#: How the "raised" event's note says the alert was raised out of office hours.
+OUT_OF_HOURS = "Raised out of office hours: {address} is emailed too."
+
+
+def raised_note(why: str, out_of_hours: str) -> str:
+    """The "raised" event's note: why the person who raised it was worried (nothing when
+    the screen raised it), then who else is emailed out of office hours."""
+    said = [why, OUT_OF_HOURS.format(address=out_of_hours) if out_of_hours else ""]
+    return "\n".join(line for line in said if line)
+
+
+def why_raised(note: str) -> str:
+    """What the person who raised the alert wrote, from the "raised" event's note."""
+    lines = note.split("\n")
+    if lines and lines[-1].startswith(OUT_OF_HOURS.split("{", 1)[0]):
+        lines.pop()
+    return "\n".join(lines)
 
 
 def reopened_note(

@@ -1,5 +1,6 @@
-"""Safeguarding alerts: raised with the submission, acknowledged by a person, closed with an
-outcome; every step an event in the alert's own trail.
+"""Safeguarding alerts: raised with the submission (or later by a person reading it, when the
+screen missed a worry), acknowledged by a person, closed with an outcome; every step an event
+in the alert's own trail.
 
 Nothing here commits. ``raise_alert`` runs inside the transaction that stores the
 submission, so a submission that needs an alert is never stored without one, and the alert
@@ -15,11 +16,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from learning.audit.service import Actor, record
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.db import affected_rows
 from learning.feedback import alert_mail, alert_routing
-from learning.feedback.alert_words import already_done, encode_categories, reopened_note
+from learning.feedback.alert_words import (
+    already_done,
+    encode_categories,
+    raised_note,
+    reopened_note,
+)
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertOutcome, AlertStatus, ScreenCategory
 from learning.mail.models import OutboxMessage
@@ -41,8 +48,15 @@ def raise_alert(
     categories: Sequence[ScreenCategory],
     self_reported: bool,
     now: datetime | None = None,
+    *,
+    raised_by: int | None = None,
+    note: str = "",
 ) -> SafeguardingAlert:
-    """Add the alert, its "raised" event and the email to the safeguarding inbox. Flushes."""
+    """Add the alert, its "raised" event and the email to the safeguarding inbox. Flushes.
+
+    ``raised_by`` is the person who raised it on reading the feedback (none: the screen, or
+    the person's own "I am worried about my safety"), and ``note`` what worried them: both
+    go in the "raised" event."""
     now = now or utcnow()
     if submission.id is None:
         db.add(submission)
@@ -61,8 +75,8 @@ def raise_alert(
     db.flush()
     recipients = alert_routing.alert_recipients(settings, now)
     out_of_hours = alert_routing.out_of_hours_address(settings, now)
-    note = f"Raised out of office hours: {out_of_hours} is emailed too." if out_of_hours else ""
-    add_event(db, alert, "raised", note=note, now=now)
+    said = raised_note(note.strip()[:NOTE_LIMIT], out_of_hours)
+    add_event(db, alert, "raised", actor_id=raised_by, note=said, now=now)
     body = alert_mail.alert_body(settings, alert, team_name(db, alert), recipients)
     for to_address in recipients:
         enqueue(
@@ -76,6 +90,58 @@ def raise_alert(
             now=now,
         )
     return alert
+
+
+class AlreadyRaised(AlertError):
+    """The feedback has its alert already: one alert per submission."""
+
+    def __init__(self, alert: SafeguardingAlert) -> None:
+        super().__init__("This feedback already has a safeguarding alert.")
+        self.alert = alert
+
+
+def raise_on_reading(
+    db: Session,
+    settings: Settings,
+    actor: Actor,
+    submission: FeedbackSubmission,
+    note: str,
+    now: datetime | None = None,
+) -> SafeguardingAlert:
+    """A person who read the feedback is worried though the screen was not (lexicons miss
+    things): an alert as the screen's would be (same email, same respond-by time) saying
+    who raised it and why, the feedback flagged, so held out of themes as a screened
+    disclosure is, and the raising audited. ``AlreadyRaised`` when it has an alert.
+
+    The submission's row is locked first: of two people raising at the same moment on
+    PostgreSQL the second waits, then finds the first one's alert (SQLite's writers take
+    turns anyway). Nothing is stored when refused."""
+    assert submission.id is not None and actor.person_id is not None
+    db.exec(
+        select(FeedbackSubmission.id)
+        .where(FeedbackSubmission.id == submission.id)
+        .with_for_update()
+    ).first()
+    existing = alert_for(db, submission.id)
+    if existing is not None:
+        raise AlreadyRaised(existing)
+    submission.flagged = True
+    db.add(submission)
+    alert = raise_alert(
+        db, settings, submission, [ScreenCategory.RAISED_BY_STAFF],
+        submission.worried_about_safety, now, raised_by=actor.person_id, note=note,
+    )  # fmt: skip
+    record(
+        db, actor, "feedback.item.alert_raised", "feedback_submission", submission.id,
+        alert_id=alert.id,
+    )  # fmt: skip
+    return alert
+
+
+def alert_for(db: Session, submission_id: int) -> SafeguardingAlert | None:
+    """The submission's alert, if it has one."""
+    query = select(SafeguardingAlert).where(SafeguardingAlert.submission_id == submission_id)
+    return db.exec(query).first()
 
 
 def acknowledge(

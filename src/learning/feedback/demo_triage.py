@@ -24,8 +24,9 @@ LET_IN, SPAM = "too_fast_let_in", "spam_kept"
 REPLY = (
     "Thank you for taking the time to tell us this. I am the team manager and I have read "
     "what you wrote. I would like to talk it through with you and agree what we will do "
-    "about it. I will ring you this week, or you can reply to this email with a good time."
-)
+    "about it. If you would like that too, give feedback again the way you did before, with "
+    "your phone number and a good time to ring, and I will call you."
+)  # not "reply to this email": unless LEARNING_FEEDBACK_REPLY_TO is set, nobody reads answers
 PHONE_NOTE = (
     "Phoned and talked it through. Explained what we are changing and agreed to ring back "
     "in a month to check it has made a difference."

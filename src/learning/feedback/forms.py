@@ -248,15 +248,33 @@ def contact_email(detail: str) -> str | None:
     return next((p.strip() for p in detail.split(" / ") if _is_email(p.strip())), None)
 
 
+def contact_phone(detail: str) -> str:
+    """The phone number among stored contact details ("phone / email"), as typed; empty
+    when none of them reads as a phone number."""
+    return next((p.strip() for p in detail.split(" / ") if _reads_as_phone(p.strip())), "")
+
+
 def contact_phone_href(detail: str) -> str:
     """``tel:`` and the phone number among stored contact details ("phone / email"), for a
     link that rings it; empty when none of them reads as a phone number."""
-    for part in (p.strip() for p in detail.split(" / ")):
-        if PHONE_CHARACTERS.match(part) and sum(c.isdigit() for c in part) >= 6:
-            return (
-                "tel:" + ("+" if part.startswith("+") else "") + "".join(filter(str.isdigit, part))
-            )
-    return ""
+    phone = contact_phone(detail)
+    if not phone:
+        return ""
+    return "tel:" + ("+" if phone.startswith("+") else "") + "".join(filter(str.isdigit, phone))
+
+
+def contact_unreadable(detail: str) -> str:
+    """What among stored contact details reads as neither a phone number nor an email
+    address ("snap me lily_07"), as typed; empty when everything does. Only details sent
+    unchecked (with a worry about safety) can hold such words."""
+    parts = (p.strip() for p in detail.split(" / "))
+    return " / ".join(p for p in parts if p and not _is_email(p) and not _reads_as_phone(p))
+
+
+def _reads_as_phone(part: str) -> bool:
+    """Something to ring: phone characters only, with at least six digits (looser than the
+    form's check, for details sent unchecked)."""
+    return bool(PHONE_CHARACTERS.match(part)) and sum(c.isdigit() for c in part) >= 6
 
 
 def _is_email(email: str) -> bool:

@@ -9,8 +9,10 @@ worker a link is about, the name a person gave for contact) become ``[name]``.
 
 An answer is *held* while a person has still to look at its submission: flagged by the
 safeguarding screen (or "I am worried about my safety") with an alert not yet closed, or in
-quarantine and not released. A held item carries no text at all: the theme engine counts it
-and shows nothing, until it comes back released.
+quarantine and not yet checked. A held item carries no text at all: the theme engine counts it
+and shows nothing, until it comes back released. A held submission a person kept as spam is
+decided, not waiting: it is left out (shares nothing, like partner professionals' feedback),
+and the theme engine takes out what it held of it when its themes are next worked out.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from learning.core.clock import to_london
 from learning.feedback import form_definitions, form_questions
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import CHILD_FORMS, AlertStatus, FormKind
+from learning.feedback.triage import is_kept_as_spam
 from learning.org.models import Team
 from learning.themes.lookups import once
 from learning.themes.names import StaffNames
@@ -120,12 +123,18 @@ def _share(
 
 def is_held(submission: FeedbackSubmission, alert_status: AlertStatus | None) -> bool:
     """Waiting for a person: an alert not yet closed (or a flag with no alert at all), or a
-    quarantine not yet released."""
+    quarantine not yet checked (neither released nor kept as spam)."""
     if alert_status is not None and alert_status != AlertStatus.CLOSED:
         return True
     if alert_status is None and (submission.flagged or submission.worried_about_safety):
         return True
-    return submission.quarantine_reason is not None and submission.released_at is None
+    quarantined = submission.quarantine_reason is not None and submission.released_at is None
+    return quarantined and not is_kept_as_spam(submission)
+
+
+def is_left_out(submission: FeedbackSubmission, alert_status: AlertStatus | None) -> bool:
+    """Decided not to use: kept as spam by a person, with no worry in it still waiting."""
+    return is_kept_as_spam(submission) and not is_held(submission, alert_status)
 
 
 def _alert_status(db: Session, council_id: int) -> dict[int, AlertStatus]:
@@ -145,6 +154,8 @@ def _items(
     worker_id: int | None,
 ) -> Iterator[LearningItem]:
     assert submission.id is not None
+    if is_left_out(submission, alerts.get(submission.id)):
+        return
     held = is_held(submission, alerts.get(submission.id))
     words = (*names.names_of(worker_id), *submission.contact_name.split())
     day = to_london(submission.submitted_at).date()

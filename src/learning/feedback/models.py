@@ -74,7 +74,9 @@ class FeedbackSubmission(SQLModel, table=True):
     wants_contact: bool = False
     contact_name: str = Field(default="", max_length=120)
     contact_detail: str = Field(default="", max_length=254, description="Phone or email")
-    flagged: bool = Field(default=False, description="The safeguarding screen flagged it")
+    flagged: bool = Field(
+        default=False, description="The safeguarding screen flagged it, or a reader raised an alert"
+    )
     screen_categories: str = Field(default="[]", max_length=500, description="JSON list")
     quarantine_reason: QuarantineReason | None = Field(
         default=None, sa_type=EnumString(QuarantineReason)

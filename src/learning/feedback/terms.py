@@ -113,6 +113,12 @@ class ScreenCategory(StrEnum):
     BULLYING = "bullying"
     CONCERN = "concern"  # a worry about a child's safety in other words, often an adult's
     ASKED_FOR_HELP = "asked_for_help"  # "I am worried about my safety": always alerts
+    RAISED_BY_STAFF = "raised_by_staff"  # a person who read it raised the alert, not the screen
+
+
+#: What an alert can say that the screen never finds in words: the person pressed "I am
+#: worried about my safety", or someone who read the feedback raised the alert.
+NOT_FROM_THE_SCREEN = frozenset({ScreenCategory.ASKED_FOR_HELP, ScreenCategory.RAISED_BY_STAFF})
 
 
 class AlertStatus(StrEnum):

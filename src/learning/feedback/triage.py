@@ -6,28 +6,42 @@ Every item lands in the queue of the team that owns its link. People see their o
 queue; team managers, safeguarding leads and principal social workers see every team in
 their council and filter by team. Anything outside what a person may see is answered as if
 it did not exist. Services here flush; the request commits.
+
+"Read" is the team's: an item becomes read when one of its team opens it (``belongs_to_team``:
+their team is the item's, a team manager of that team included), and one of them may mark it
+unread again. Anyone else who may see it (a manager of another team, a safeguarding lead, the
+principal social worker) reads it without changing what the team has still to read; every
+read is audited. Working on an item (tagging, replying, closing, checking a held item) is for
+its team and for the council-wide roles (``COUNCIL_WIDE_ROLES``); the others who see every
+team read another team's feedback only (see ``may_work_on``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func
+from sqlalchemy import ColumnElement, and_, case, func
 from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
 from learning.audit.service import Actor, record
-from learning.core.clock import utcnow
+from learning.core.clock import LONDON, utcnow
 from learning.core.permissions import Role
-from learning.feedback.models import FeedbackSubmission
-from learning.feedback.terms import SubmissionStatus
-from learning.org.models import Team
+from learning.feedback.models import FeedbackAction, FeedbackSubmission, SafeguardingAlert
+from learning.feedback.terms import AlertStatus, SubmissionStatus
+from learning.feedback.working_days import READ_WITHIN_WORKING_DAYS, add_working_days
+from learning.org.models import Person, Team
 
 ALL_TEAMS_ROLES = frozenset(
     {Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD, Role.PRINCIPAL_SOCIAL_WORKER}
 )
+#: Roles that act for the whole council: they may work on every team's feedback. The others
+#: who see every team (a team manager, a safeguarding lead) only read another team's; an
+#: administrator has no review queue at all.
+COUNCIL_WIDE_ROLES = frozenset({Role.PRINCIPAL_SOCIAL_WORKER})
 
 
 class NotYours(LookupError):
@@ -72,6 +86,36 @@ def scope_of(principal: Principal) -> Scope:
     return Scope(principal.council_id, own)
 
 
+def belongs_to_team(db: Session, person_id: int | None, team_id: int) -> bool:
+    """Whether a person is one of the team: their team (``Person.team_id``, the one place the
+    organisation records it) is this one. Its team manager is the person with that role in
+    it, so belongs too; a manager of another team, or anyone whose role shows them every
+    team, does not."""
+    person = db.get(Person, person_id) if person_id is not None else None
+    return person is not None and person.team_id == team_id
+
+
+def may_work_on(principal: Principal, team_id: int) -> bool:
+    """Whether a person may change a team's feedback (tag it, reply, close it, check a held
+    item, link it to an action): one of the team, or someone whose role is council-wide."""
+    return principal.team_id == team_id or bool(principal.roles & COUNCIL_WIDE_ROLES)
+
+
+def team_of_item(db: Session, scope: Scope, submission_id: int) -> int | None:
+    """The team whose item this is, or None when this scope does not see it."""
+    submission = db.get(FeedbackSubmission, submission_id)
+    return submission.team_id if submission is not None and scope.allows(submission) else None
+
+
+def team_of_action(db: Session, scope: Scope, action_id: int) -> int | None:
+    """The team whose action this is, or None when this scope does not see it."""
+    action = db.get(FeedbackAction, action_id)
+    if action is None or action.council_id != scope.council_id:
+        return None
+    seen = scope.team_ids is None or action.team_id in scope.team_ids
+    return action.team_id if seen else None
+
+
 def teams_in(db: Session, scope: Scope) -> list[Team]:
     query = select(Team).where(Team.council_id == scope.council_id)
     if scope.team_ids is not None:
@@ -84,6 +128,16 @@ def is_held(submission: FeedbackSubmission) -> bool:
         submission.quarantine_reason is not None
         and submission.released_at is None
         and submission.status is not SubmissionStatus.CLOSED
+    )
+
+
+def is_kept_as_spam(submission: FeedbackSubmission) -> bool:
+    """Checked by a person and judged spam: held, never let in, and closed. Only "Keep as
+    spam" leaves an item so (closing a held item lets it in first: see ``set_closed``)."""
+    return (
+        submission.quarantine_reason is not None
+        and submission.released_at is None
+        and submission.status is SubmissionStatus.CLOSED
     )
 
 
@@ -110,20 +164,95 @@ def visible(scope: Scope, team_id: int | None = None) -> list[ColumnElement[bool
     return conditions
 
 
+class Show(StrEnum):
+    """What the To do tab shows: everything, or only what is overdue, what asks for contact,
+    or what raised a safeguarding alert."""
+
+    ALL = "all"
+    OVERDUE = "overdue"
+    CONTACT = "contact"
+    ALERT = "alert"
+
+    @property
+    def label(self) -> str:
+        return {
+            "all": "All",
+            "overdue": "Overdue",
+            "contact": "Want contact",
+            "alert": "Raised an alert",
+        }[self.value]
+
+
+def overdue_before(today: date) -> datetime:
+    """The moment (UTC) before which feedback still unread is overdue on ``today``: it came on
+    a day whose read-by day (two working days on, see ``working_days``) has passed."""
+    last_overdue_day = today
+    while add_working_days(last_overdue_day, READ_WITHIN_WORKING_DAYS) >= today:
+        last_overdue_day -= timedelta(days=1)
+    next_day = datetime.combine(last_overdue_day + timedelta(days=1), time.min, tzinfo=LONDON)
+    return next_day.astimezone(UTC)
+
+
+def overdue(today: date) -> ColumnElement[bool]:
+    return and_(
+        col(FeedbackSubmission.status) == SubmissionStatus.NEW,
+        col(FeedbackSubmission.submitted_at) < overdue_before(today),
+    )
+
+
+def _showing(show: Show, today: date) -> list[ColumnElement[bool]]:
+    if show is Show.OVERDUE:
+        return [overdue(today)]
+    if show is Show.CONTACT:
+        return [col(FeedbackSubmission.wants_contact).is_(True)]
+    if show is Show.ALERT:
+        raised = select(SafeguardingAlert.id).where(
+            SafeguardingAlert.submission_id == FeedbackSubmission.id
+        )
+        return [raised.exists()]
+    return []
+
+
+def _order(tab: Tab) -> tuple[ColumnElement[Any], ...]:
+    """To do: unread first, the oldest (whose read-by day came first, so the overdue) at the
+    top; the other tabs newest first."""
+    arrived, number = col(FeedbackSubmission.submitted_at), col(FeedbackSubmission.id)
+    if tab is Tab.OPEN:
+        unread_first = case((col(FeedbackSubmission.status) == SubmissionStatus.NEW, 0), else_=1)
+        return unread_first, arrived.asc(), number.asc()
+    return arrived.desc(), number.desc()
+
+
 def page_of(
-    db: Session, scope: Scope, tab: Tab, team_id: int | None, page: int, per_page: int
+    db: Session,
+    scope: Scope,
+    tab: Tab,
+    team_id: int | None,
+    page: int,
+    per_page: int,
+    show: Show,
+    today: date,
 ) -> tuple[list[FeedbackSubmission], int]:
-    """One page of the tab, newest first, and how many items the tab holds."""
-    where = [*visible(scope, team_id), in_tab(tab)]
+    """One page of the tab (of what ``show`` picks, in the To do tab), and how many items
+    that is in all."""
+    picked = _showing(show, today) if tab is Tab.OPEN else []
+    where = [*visible(scope, team_id), in_tab(tab), *picked]
     total = db.exec(select(func.count()).select_from(FeedbackSubmission).where(*where)).one()
     rows = db.exec(
         select(FeedbackSubmission)
         .where(*where)
-        .order_by(col(FeedbackSubmission.submitted_at).desc(), col(FeedbackSubmission.id).desc())
+        .order_by(*_order(tab))
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
     return list(rows), int(total)
+
+
+def overdue_count(db: Session, scope: Scope, team_id: int | None, today: date) -> int:
+    """How many items to do are unread past their read-by day."""
+    query = select(func.count()).select_from(FeedbackSubmission)
+    where = [*visible(scope, team_id), in_tab(Tab.OPEN), overdue(today)]
+    return int(db.exec(query.where(*where)).one())
 
 
 def tab_counts(db: Session, scope: Scope, team_id: int | None) -> dict[Tab, int]:
@@ -156,8 +285,11 @@ def require_item(db: Session, scope: Scope, submission_id: int) -> FeedbackSubmi
 def open_item(
     db: Session, actor: Actor, submission: FeedbackSubmission, now: datetime | None = None
 ) -> None:
-    """Someone read the item: recorded in the audit log; a new item becomes read."""
-    if submission.status is SubmissionStatus.NEW:
+    """Someone read the item: recorded in the audit log. A new item becomes read when one of
+    its team reads it; anyone else who may see it reads it without changing what the team has
+    still to read (the audit event says which it was)."""
+    of_the_team = belongs_to_team(db, actor.person_id, submission.team_id)
+    if of_the_team and submission.status is SubmissionStatus.NEW:
         submission.status = SubmissionStatus.READ
         submission.read_at = now or utcnow()
         submission.read_by_id = actor.person_id
@@ -169,11 +301,67 @@ def open_item(
         "feedback_submission",
         submission.id,
         team_id=submission.team_id,
+        of_the_team=of_the_team,
     )
     db.flush()
 
 
+class NotOfTheTeam(PermissionError):
+    """Only one of the item's team may do this."""
+
+
+def mark_unread(db: Session, actor: Actor, submission: FeedbackSubmission) -> bool:
+    """One of the team puts a read item back among what the team has still to read (it is
+    counted again, against the same read-by day). False, changing nothing, when the item is
+    not read (unread already, or closed)."""
+    if not belongs_to_team(db, actor.person_id, submission.team_id):
+        raise NotOfTheTeam(f"feedback item {submission.id} is not this person's team's")
+    if submission.status is not SubmissionStatus.READ:
+        return False
+    submission.status = SubmissionStatus.NEW
+    submission.read_at = None
+    submission.read_by_id = None
+    db.add(submission)
+    record(
+        db,
+        actor,
+        "feedback.item.marked_unread",
+        "feedback_submission",
+        submission.id,
+        team_id=submission.team_id,
+    )
+    db.flush()
+    return True
+
+
+def reader_of(db: Session, submission: FeedbackSubmission) -> str:
+    """The name of the person of the team who read the item first ("" if nobody has, or
+    their record has gone)."""
+    reader = db.get(Person, submission.read_by_id) if submission.read_by_id else None
+    return reader.name if reader is not None else ""
+
+
+def item_standing(
+    db: Session, principal: Principal, submission: FeedbackSubmission
+) -> dict[str, object]:
+    """Where the item stands, for its page as this person sees it: who of the team read it,
+    whether this person is of its team (so may mark it unread) or may work on it at all,
+    whether it was kept as spam, and whether its live alert keeps it from being so."""
+    return {
+        "reader": reader_of(db, submission),
+        "of_the_team": belongs_to_team(db, principal.person_id, submission.team_id),
+        "may_work": may_work_on(principal, submission.team_id),
+        "kept_as_spam": is_kept_as_spam(submission),
+        "alert_not_closed": live_alert(db, submission) is not None,
+    }
+
+
 def set_closed(db: Session, actor: Actor, submission: FeedbackSubmission, closed: bool) -> None:
+    """Closed (the team has finished with it), or opened again. A held item closed is let in
+    first: the person who read it and closed it judged it feedback, not spam (only
+    ``keep_as_spam`` says that), and the audit log says both."""
+    if closed and is_held(submission):
+        release(db, actor, submission)
     if closed:
         submission.status = SubmissionStatus.CLOSED
     elif submission.status is SubmissionStatus.CLOSED:
@@ -204,9 +392,35 @@ def release(
     db.flush()
 
 
+ALERT_NOT_CLOSED = (
+    "This feedback raised a safeguarding alert that is not closed: "
+    "the safeguarding lead decides first"
+)
+
+
+class AlertNotClosed(ValueError):
+    """Not now: the item's safeguarding alert is not closed (see ``keep_as_spam``)."""
+
+
+def live_alert(db: Session, submission: FeedbackSubmission) -> SafeguardingAlert | None:
+    """The item's safeguarding alert while it is not closed, if it raised one."""
+    query = select(SafeguardingAlert).where(
+        SafeguardingAlert.submission_id == submission.id,
+        SafeguardingAlert.status != AlertStatus.CLOSED,
+    )
+    return db.exec(query).first()
+
+
 def keep_as_spam(db: Session, actor: Actor, submission: FeedbackSubmission) -> None:
     """A person checked a held item and judged it spam: closed and kept (until its link's
-    retention ends, like all feedback)."""
+    retention ends, like all feedback). Refused (``AlertNotClosed``) while the safeguarding
+    alert it raised is not closed: the safeguarding lead decides about a worry first, and the
+    person's receipt must not say the team has finished with it meanwhile. An item no longer
+    held (let in, or kept as spam already) is left as it is."""
+    if live_alert(db, submission) is not None:
+        raise AlertNotClosed(ALERT_NOT_CLOSED)
+    if not is_held(submission):
+        return
     submission.status = SubmissionStatus.CLOSED
     db.add(submission)
     record(

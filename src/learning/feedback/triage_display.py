@@ -1,6 +1,6 @@
 """How a stored submission reads to staff: each question in the words the person saw (in
-English), their answer (a face's words rather than its code), who the form was for, and why
-an item was held for checking.
+English), their answer (a face's words rather than its code), who the form was for, the
+link it came through, whether anyone has replied, and why an item was held for checking.
 
 The staff pages are in English; what the person wrote in their own words (a box written in,
 the name they gave) is marked with their language (``own_language``), so that a screen reader
@@ -18,10 +18,17 @@ from sqlmodel import Session, col, select
 from learning.feedback import safeguarding
 from learning.feedback.alert_words import CATEGORY_LABELS
 from learning.feedback.form_definitions import definition_for
-from learning.feedback.models import FeedbackSubmission, FeedbackTag, SafeguardingAlert
+from learning.feedback.models import (
+    FeedbackLink,
+    FeedbackReply,
+    FeedbackSubmission,
+    FeedbackTag,
+    SafeguardingAlert,
+)
 from learning.feedback.terms import (
     FormKind,
     Language,
+    LinkSubject,
     QuarantineReason,
     ScreenCategory,
     SubmissionStatus,
@@ -29,7 +36,7 @@ from learning.feedback.terms import (
 from learning.feedback.working_days import is_overdue, read_by
 
 __all__ = ["read_by"]  # triage_item_page reads it from here, with the rest of the display
-from learning.org.models import Team
+from learning.org.models import Person, Team
 
 HELD_BECAUSE = {
     QuarantineReason.CLIENT_RATE: "Many forms came from the same place in a few minutes",
@@ -73,6 +80,55 @@ class Answer:
 
 def form_label(kind: FormKind) -> str:
     return str(definition_for(kind).who)
+
+
+#: An item's heading, by its form: who gave it, in a sentence (the forms' labels are for
+#: lists, and lower-cased after "Feedback from" would read "the three houses").
+HEADINGS = {
+    FormKind.CHILD_UNDER_8: "Feedback from a child under 8",
+    FormKind.CHILD_8_12: "Feedback from a child aged 8 to 12",
+    FormKind.YOUNG_PERSON: "Feedback from a young person aged 13 or over",
+    FormKind.THREE_HOUSES: "Feedback on the Three Houses form: worries, good things and dreams",
+    FormKind.PARENT_CARER: "Feedback from a parent or carer",
+    FormKind.FOSTER_CARER: "Feedback from a foster carer",
+    FormKind.PARTNER: "Feedback from a professional in another agency",
+}
+
+
+def heading(kind: FormKind) -> str:
+    return HEADINGS[kind]
+
+
+@dataclass(frozen=True)
+class LinkShown:
+    """The link the feedback came through: its title, its kind in words, and the worker or
+    event it was made for, if it records one ("" when it is about a team or service)."""
+
+    title: str
+    kind: str
+    about: str
+
+
+def link_of(db: Session, submission: FeedbackSubmission) -> LinkShown | None:
+    link = db.get(FeedbackLink, submission.link_id)
+    if link is None:
+        return None
+    about = ""
+    if link.subject is LinkSubject.WORKER and link.worker_id is not None:
+        worker = db.get(Person, link.worker_id)
+        about = f"{link.subject.label}: {worker.name}" if worker else link.subject.label
+    elif link.subject is LinkSubject.EVENT:
+        about = link.subject.label
+    return LinkShown(link.title, link.kind.label, about)
+
+
+def contact_state(replies: list[FeedbackReply]) -> str:
+    """Whether anyone has answered a person who asked for contact: "Replied" by email,
+    "Contacted" by a phone call noted (the latest of them says which), or "" not yet."""
+    if not replies:
+        return ""
+    latest = max(replies, key=lambda r: (r.created_at, r.id or 0))
+    return "Replied" if latest.outbox_id is not None else "Contacted"
 
 
 def own_language(submission: FeedbackSubmission) -> str:
@@ -161,6 +217,7 @@ class Row:
     overdue: bool
     alert_id: int | None
     tags: tuple[str, ...]
+    contacted: str = ""  # "Replied" or "Contacted" once someone did (see contact_state)
 
     @property
     def unread(self) -> bool:
@@ -190,6 +247,11 @@ def rows_for(db: Session, submissions: list[FeedbackSubmission], today: date) ->
         .order_by(col(FeedbackTag.name))
     ).all():
         tags.setdefault(submission_id, []).append(name)
+    replies: dict[int, list[FeedbackReply]] = {}
+    for reply in db.exec(
+        select(FeedbackReply).where(col(FeedbackReply.submission_id).in_(ids))
+    ).all():
+        replies.setdefault(reply.submission_id, []).append(reply)
     return [
         Row(
             submission=s,
@@ -199,6 +261,7 @@ def rows_for(db: Session, submissions: list[FeedbackSubmission], today: date) ->
             overdue=s.status is SubmissionStatus.NEW and is_overdue(s.submitted_at, today),
             alert_id=alerts.get(s.id or 0),
             tags=tuple(tags.get(s.id or 0, ())),
+            contacted=contact_state(replies.get(s.id or 0, [])),
         )
         for s in submissions
     ]

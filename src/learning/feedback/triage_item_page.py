@@ -18,18 +18,29 @@ from starlette.routing import NoMatchFound
 
 from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from
+from learning.core.clock import utcnow
 from learning.core.permissions import Permission
 from learning.core.web import flash, keep_typed, redirect, render, typed_for
-from learning.feedback import actions, forms, triage, triage_display, triage_forms, triage_work
-from learning.feedback.models import FeedbackSubmission
+from learning.feedback import (
+    actions,
+    alert_queries,
+    forms,
+    triage,
+    triage_display,
+    triage_forms,
+    triage_work,
+)
+from learning.feedback.alert_words import already_raised
+from learning.feedback.models import FeedbackSubmission, SafeguardingAlert
 from learning.feedback.triage import Scope
 from learning.org.forms import Errors
 from learning.org.models import Team
 
 Triager = Annotated[Principal, Depends(requires(Permission.FEEDBACK_TRIAGE))]
 
-#: What a person types on an item's page (the reply, a tag, the action to link).
-TYPED = ("body", "tag", "action_id")
+#: What a person types on an item's page (the reply, a tag, the action to link, what worries
+#: them when raising a safeguarding alert).
+TYPED = ("body", "tag", "action_id", "worry")
 
 
 def typed(form: FormData) -> dict[str, str]:
@@ -59,10 +70,14 @@ def item_page(
     errors: Errors | None = None,
     values: dict[str, Any] | None = None,
     status: int = 200,
+    refused: bool = False,
 ) -> Response:
+    """``refused``: the person tried to raise an alert about feedback that has one; the page
+    says who raised it and when, and shows what they typed back to them."""
     assert submission.id is not None
     triage.open_item(db, actor_from(request), submission)
     alert = triage_display.alert_of(db, submission.id)
+    replies = triage_work.replies_of(db, submission.id)
     linked = actions.actions_of(db, submission.id)
     linked_ids = {a.id for a in linked}
     choosable = [
@@ -77,19 +92,29 @@ def item_page(
             "item": submission,
             "team": db.get(Team, submission.team_id),
             "form_label": triage_display.form_label(submission.form_kind),
+            "heading": triage_display.heading(submission.form_kind),
+            "link": triage_display.link_of(db, submission),
             "answers": triage_display.explained(triage_display.answers_of(submission))
             if alert
             else triage_display.answers_of(submission),
             "held": triage.is_held(submission),
+            **triage.item_standing(db, principal, submission),  # read by whom, who may act
             "held_because": triage_display.HELD_BECAUSE.get(submission.quarantine_reason)
             if submission.quarantine_reason
             else "",
             "screen_words": triage_display.screen_words(submission),
             "alert": alert,
             "alert_url": _alert_url(request, principal, alert.id) if alert else "",
+            **(_alert_shown(db, alert, refused) if alert else {}),
             "read_by": triage_display.read_by(submission.submitted_at),
             "tags": triage_work.tags_of(db, submission.id),
-            "replies": triage_work.replies_of(db, submission.id),
+            "replies": replies,
+            "contacted": triage_display.contact_state(replies),
+            # they asked to be contacted and nobody has: said beside the close button
+            "unanswered": triage_work.channel(submission) is not None and not replies,
+            "contact": triage_work.contact_of(submission),
+            "reply_log": triage_work.replies_shown(db, submission),
+            "reply_to": request.app.state.settings.feedback_reply_to,
             "channel": triage_work.channel(submission),
             "phone_href": forms.contact_phone_href(submission.contact_detail),
             "contact_checked": forms.contact_checked(
@@ -105,6 +130,18 @@ def item_page(
         },
         status_code=status,
     )
+
+
+def _alert_shown(db: Session, alert: SafeguardingAlert, refused: bool) -> dict[str, Any]:
+    """Who raised the alert (when a person did), where it is now (never its outcome), and,
+    for someone who tried to raise another, who raised it and when."""
+    raiser = alert_queries.raised_by(db, alert)
+    name = raiser.name if raiser else ""
+    return {
+        "raised_by": name,
+        "alert_state": alert_queries.state_of(db, alert),
+        "refused": already_raised(name, alert.raised_at, utcnow()) if refused else "",
+    }
 
 
 def _alert_url(request: Request, principal: Principal, alert_id: int | None) -> str:

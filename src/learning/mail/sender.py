@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -64,6 +64,9 @@ REPLY_LIMIT = 300
 #: Told of each attempt, inside the transaction that records it: (db, message, error or None).
 #: A message refused for good has the status FAILED when the observer is told.
 Observer = Callable[[Session, OutboxMessage, str | None], None]
+#: The headers one email has beyond the usual, or in their place (None takes one out), from
+#: what it is: the capability that wrote it knows (a Reply-To on a reply a person wrote).
+Headers = Callable[[Settings, OutboxMessage], Mapping[str, str | None]]
 Clock = Callable[[], datetime]
 
 
@@ -83,12 +86,14 @@ def send_due(
     *,
     clock: Clock | None = None,
     council_id: int | None = None,
+    headers: Headers | None = None,
 ) -> int:
     """Send what is due. Returns how many messages were sent.
 
     The time is read from ``clock`` at each step (finding what is due, each claim, each
     result); by default the real time. ``now`` fixes the clock at that moment (for tests and
     simulations). ``council_id`` sends only that council's messages and those of no council.
+    ``headers`` gives each email's own headers (see ``Headers``).
     """
     if clock is None:
         clock = (lambda: now) if now is not None else (lambda: utcnow())
@@ -104,7 +109,7 @@ def send_due(
                 message = _claim(database, message_id, clock())
                 if message is None:
                     continue  # another sender has it, or an earlier email about its alert waits
-                failure = smtp.send(_email(settings, message))
+                failure = smtp.send(_email(settings, message, headers))
                 _record(database, settings, message_id, clock(), failure, observer)
                 sent += failure is None
                 if failure is not None and smtp.broken:
@@ -196,7 +201,9 @@ def _record(
             observer(db, message, None if failure is None else failure.error)
 
 
-def _email(settings: Settings, message: OutboxMessage) -> EmailMessage:
+def _email(
+    settings: Settings, message: OutboxMessage, headers: Headers | None = None
+) -> EmailMessage:
     email = EmailMessage()
     email["From"] = settings.mail_from
     email["To"] = message.to_address
@@ -204,6 +211,10 @@ def _email(settings: Settings, message: OutboxMessage) -> EmailMessage:
     email["Date"] = format_datetime(utcnow())
     email["Message-ID"] = make_msgid(idstring=f"outbox-{message.id}")
     email["Auto-Submitted"] = "auto-generated"
+    for name, value in (headers(settings, message) if headers else {}).items():
+        del email[name]
+        if value is not None:
+            email[name] = value
     email.set_content(message.body)
     return email
 

@@ -26,6 +26,7 @@ from learning.feedback.alert_jobs import (
     escalate_overdue,
     record_delivery,
 )
+from learning.feedback.triage_work import reply_headers
 from learning.mail.sender import send_due
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,9 @@ def run_once(database: Database, settings: Settings, now: datetime | None = None
         if council_id is not None:
             escalated = len(escalate_overdue(db, settings, now or utcnow(), council_id))
     only = council_id if council_id is not None else NO_COUNCIL
-    sent = send_due(database, settings, now, observer=record_delivery, council_id=only)
+    sent = send_due(
+        database, settings, now, observer=record_delivery, council_id=only, headers=reply_headers
+    )
     return Round(escalated=escalated, sent=sent)
 
 
