@@ -132,6 +132,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(feedback_alerts.router)
     app.include_router(themes.router)
     app.include_router(themes_edits.router)
+    errors.public_error_pages(app, feedback_open.PUBLIC_PREFIXES, feedback_open.not_found_page)
     app.mount(
         "/static",
         CompressedStaticFiles(directory=settings.static_dir, check_dir=False),

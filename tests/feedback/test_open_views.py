@@ -330,3 +330,18 @@ def test_the_access_log_never_shows_who_sent_feedback(method: str, path: str, hi
     shown = record.getMessage()
     assert ("192.0.2.1" not in shown) is hidden
     assert shown.startswith("- - ") is hidden
+
+
+def test_a_feedback_address_that_does_not_exist_stays_in_the_persons_language(
+    client: TestClient,
+) -> None:
+    """A mistyped feedback address gave the staff's English "Page not found", without the
+    safety message, in the middle of an Arabic journey."""
+    response = client.get("/give-feedback/nope", params={"lang": "ar"})
+    assert response.status_code == 404
+    html = page(response).find("html")
+    assert html is not None and html.get("lang") == "ar" and html.get("dir") == "rtl"
+    assert heading(response) == "لا نستطيع العثور على هذه الصفحة"
+    assert "999" in page(response).get_text() and "0800 1111" in page(response).get_text()
+    elsewhere = client.get("/nothing-here", params={"lang": "ar"})
+    assert elsewhere.status_code == 404 and heading(elsewhere) == "Page not found"

@@ -4,6 +4,7 @@ then ``errors/error.html``. No traceback ever reaches the person; the request id
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
@@ -32,6 +33,18 @@ TITLES = {
     429: "Too many requests",
     500: "Sorry, there is a problem with the service",
 }
+
+
+#: Renders a capability's own page for an error status at one of its public addresses.
+ErrorPage = Callable[[Request, int], Response]
+
+
+def public_error_pages(app: FastAPI, prefixes: tuple[str, ...], page: ErrorPage) -> None:
+    """Not-found and not-allowed at an address starting with one of ``prefixes`` get
+    ``page``, not the staff layout: a child who mistypes a feedback address stays in their
+    language, with the safety message."""
+    app.state.public_error_pages = [*getattr(app.state, "public_error_pages", []),
+                                    (prefixes, page)]  # fmt: skip
 
 
 def install(app: FastAPI) -> None:
@@ -88,6 +101,13 @@ def error_response(
     title = TITLES.get(status, "Sorry, there is a problem")
     if _wants_json(request):
         return JSONResponse({"error": title, "request_id": _request_id(request)}, status, headers)
+    if status in (404, 405) and not is_htmx(request):
+        pages: list[tuple[tuple[str, ...], ErrorPage]] = getattr(
+            request.app.state, "public_error_pages", []
+        )
+        for prefixes, page in pages:
+            if request.url.path.startswith(prefixes):
+                return page(request, status)
     context = {"status": status, "title": title, "request_id": _request_id(request)}
     for name in (f"errors/{status}.html", "errors/error.html"):
         try:

@@ -96,11 +96,26 @@ def short_code_submit(request: Request, db: DbSession, form: FormDep) -> Respons
     return _open(page, link)
 
 
+#: Where the public feedback pages live: an address there that does not exist gets
+#: ``not_found_page`` (see ``core.errors.public_error_pages``).
+PUBLIC_PREFIXES = ("/give-feedback", "/f/", "/s/")
+
+
+def not_found_page(request: Request, status: int) -> Response:
+    """A feedback address that does not exist (a mistyped one, or a form's own address
+    opened in a new tab): in the person's language, with the safety message."""
+    page = PublicPage.of(request)
+    page.here = route_path(request.app, "feedback_link_closed")
+    return page.render("link_closed.html", status_code=status, too_many=False, not_found=True)
+
+
 def closed_page(request: Request, too_many: bool = False, lang: str | None = None) -> Response:
     """The one page for every link that does not open (404), or for too many tries (429)."""
     page = PublicPage.of(request, lang)
     page.here = route_path(request.app, "feedback_link_closed")
-    return page.render("link_closed.html", status_code=429 if too_many else 404, too_many=too_many)
+    return page.render(
+        "link_closed.html", status_code=429 if too_many else 404, too_many=too_many, not_found=False
+    )
 
 
 def _opened(request: Request, db: Session, link: FeedbackLink | None) -> Response:
