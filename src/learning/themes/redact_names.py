@@ -1,4 +1,5 @@
-"""Word lists used by :mod:`learning.themes.redact` to recognise people's names.
+"""Word lists used by :mod:`learning.themes.redact` to recognise people's names (its name
+rules are in :mod:`learning.themes.redact_name_rules`).
 
 The name lists are written by hand from general knowledge of names common in the UK (several
 generations, and the communities a council in England serves), not copied from any data set;
@@ -249,8 +250,8 @@ CUE_WORDS: frozenset[str] = _words(
     """
 )
 """Words after which a capitalised word is taken as a name: "my social worker Zeph", "Mum
-(Kerry)", "a boy called Will", "Dear Jo". Also "name is", "name's", "known as" (handled in the
-redaction module)."""
+(Kerry)", "a boy called Will", "Dear Jo". Also "name is", "name's", "known as" (handled in
+:mod:`learning.themes.redact_name_rules`)."""
 
 TITLES: frozenset[str] = _words("mr mrs ms mx miss dr prof professor sir dame rev revd cllr")
 """Titles before a name. After "Mr", "Mrs", "Ms", "Mx" and "Dr" a lower-case word counts too."""
