@@ -183,7 +183,8 @@ def test_a_poster_link_made_by_staff_takes_a_childs_feedback_on_phones_and_lands
         "link", name="Feedback", exact=True
     ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Feedback")
-    newest = page.locator("#queue tbody tr").first
+    # Unread first, the oldest reading date first: the newest unread is the last of them.
+    newest = page.locator("#queue tbody tr").filter(has_text="Unread").last
     expect(newest).to_contain_text("Unread")
     assert_accessible(page)
     newest.get_by_role("link").click()

@@ -1,8 +1,11 @@
 """Six months of feedback for the demo council (fictional): links and posters for several
 teams, about two hundred submissions from children, parents, carers and partner
 professionals in five languages, the teams' work on them (reading, tags, replies, actions
-with a public "what changed"), items held for checking, and five safeguarding alerts in
-different states with their trails and emails.
+with a public "what changed"), items held for checking, six safeguarding alerts in
+different states with their trails and emails (one raised by a person reading words the
+screen did not flag), and the review queue's journeys after one team's week of child
+protection conferences (a reply email refused and a phone call instead, feedback read by
+someone outside the team, feedback marked unread again).
 
 Run after :func:`learning.org.demo.create_demo_council`. Deterministic for a given moment
 (a fixed seed; times count back from now) and idempotent: once the council has its demo
@@ -11,7 +14,7 @@ screen flags the disclosures and the alerts are raised as they would be.
 
 The parts: ``demo_links`` (the links), ``demo_plan`` with ``demo_voices`` and
 ``demo_moments`` (who sent what, when), ``demo_submit`` (sending it), ``demo_alerts``,
-``demo_triage`` and ``demo_actions`` (what happened next).
+``demo_triage``, ``demo_journeys`` and ``demo_actions`` (what happened next).
 """
 
 from __future__ import annotations
@@ -26,7 +29,15 @@ from learning.audit.models import AuditEvent
 from learning.audit.service import Actor, record
 from learning.core.clock import utcnow
 from learning.core.config import Settings
-from learning.feedback import abuse, demo_actions, demo_alerts, demo_links, demo_triage, links
+from learning.feedback import (
+    abuse,
+    demo_actions,
+    demo_alerts,
+    demo_journeys,
+    demo_links,
+    demo_triage,
+    links,
+)
 from learning.feedback.demo_moments import SHOWCASE_RECEIPT
 from learning.feedback.demo_plan import plan_all
 from learning.feedback.demo_staff import dated, find_staff
@@ -85,6 +96,7 @@ def _make(db: Session, council: Council, settings: Settings, now: datetime) -> N
     demo_links.switch_off(db, staff, made)
     demo_alerts.replay(db, settings, stored, staff, now)
     demo_triage.work(db, settings, stored, staff, rng, now)
+    demo_journeys.follow(db, settings, stored, staff, now)
     demo_actions.create_actions(db, stored, staff, now)
     demo_alerts.deliver(db, staff.council_id, now)
     abuse.purge(db, now)

@@ -1,10 +1,11 @@
-"""What happened to the demo's five safeguarding alerts, replayed in time order through the
+"""What happened to the demo's safeguarding alerts, replayed in time order through the
 real services: each alert's email delivered, escalations while nobody had it, then a person
 acknowledging it and recording an outcome. In the end one is open and overdue (escalated
-all afternoon), one acknowledged and in hand, and three closed: two referred to the front
+all afternoon), one acknowledged and in hand, and four closed: two referred to the front
 door (one of them raised by the screen's cues, words that name no harm, first closed as
-"no further action" by mistake and reopened the next morning), one passed to the family's
-worker.
+"no further action" by mistake and reopened the next morning), and two passed to the
+family's worker, one of them raised by the head of service on reading words the screen did
+not flag (see ``demo_journeys``).
 """
 
 from __future__ import annotations
@@ -85,6 +86,16 @@ HANDLING = {
         "day (with an interpreter), agreed a safety plan and referred her to the domestic "
         "abuse service.",
     ),
+    # raised on reading (``demo_journeys``), not by the screen
+    "weekends": Handling(
+        timedelta(minutes=13),
+        AlertOutcome.EXISTING_WORKER_INFORMED,
+        timedelta(hours=3, minutes=25),
+        "Her social worker in Child Protection South did not know the partner stays at "
+        "weekends. She saw her on her own at school today; she said a little more and wants "
+        "to talk again. The partner is now part of the assessment, and the core group meets "
+        "on Friday.",
+    ),
 }
 
 #: Any other alert (the screen errs towards flagging): read at once, nothing to do.
@@ -110,10 +121,31 @@ def replay(
         if alert is not None:
             handling = None if item.name == STILL_OPEN else HANDLING.get(item.name, FALSE_ALARM)
             steps.extend(_steps(db, settings, alert, handling, lead.id, now))
+    _play(db, staff.council_id, steps, now)
+
+
+def follow_up(
+    db: Session,
+    settings: Settings,
+    alert: SafeguardingAlert,
+    name: str,
+    staff: DemoStaff,
+    now: datetime,
+) -> None:
+    """What happened to an alert raised after its feedback came (by a person reading it),
+    as ``HANDLING`` says for the moment ``name``."""
+    lead = staff.safeguarding_lead
+    assert lead.id is not None
+    handling = HANDLING.get(name, FALSE_ALARM)
+    _play(db, staff.council_id, _steps(db, settings, alert, handling, lead.id, now), now)
+
+
+def _play(db: Session, council_id: int, steps: list[Step], now: datetime) -> None:
+    """The steps in time order, each after the emails waiting by then went."""
     for at, step in sorted(steps, key=lambda s: s[0]):
-        deliver(db, staff.council_id, at)
+        deliver(db, council_id, at)
         step(at)
-    deliver(db, staff.council_id, now)
+    deliver(db, council_id, now)
 
 
 def _steps(

@@ -1,8 +1,9 @@
 # ruff: noqa: E501  (prose: one answer per line reads better than wrapped strings)
 """The demo's particular moments, written out rather than drawn at random: the five
 disclosures behind its safeguarding alerts, the items held for checking (spam caught by the
-honeypot, forms sent too fast, a double send), and the parent whose receipt code the demo
-prints so that a visitor can look up what changed.
+honeypot, forms sent too fast, a double send), the parent whose receipt code the demo
+prints so that a visitor can look up what changed, and the feedback behind the review
+queue's journeys after this week's child protection conferences (``demo_journeys``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from learning.feedback.demo_voices import MEETINGS, Tone
+from learning.feedback.demo_voices import EXPLAINED, MEETINGS, REPORTS, Tone
 from learning.feedback.terms import FormKind, Language
 
 #: The receipt code of the showcase item (a fictional parent after a review): the demo
@@ -33,7 +34,7 @@ class Moment:
     honeypot: str = ""
     fill_seconds: float = 140.0
     again_after: timedelta | None = None  # sent twice (a double tap)
-    contact: tuple[str, str] | None = None  # name, phone or email
+    contact: tuple[str, ...] | None = None  # name, then a phone, an email or both
     receipt: str = ""
 
 
@@ -167,3 +168,76 @@ SHOWCASE = Moment(
 )
 
 MOMENTS = (*DISCLOSURES, *HELD, SHOWCASE)
+
+# The quality team's week after its child protection conferences: what the team did with
+# each of these is written out in ``demo_journeys``.
+
+#: Words the screen does not flag (no harm named, and not enough of its cues), which worry
+#: a careful reader: she raises an alert.
+WEEKENDS = Moment(
+    "weekends",
+    "conferences",
+    FormKind.YOUNG_PERSON,
+    timedelta(days=1, hours=23),
+    {
+        "good": "The chair let me say my bit first and nobody rushed me",
+        "better": "Nobody asked about the weekends. That is when mums new partner stays over. I just stay in my room till Monday. I couldnt say it with him sat there",
+    },
+    Tone.MIXED,
+    SAFEGUARDING,
+)
+#: The reply's email is refused (a letter missing from the address): she is phoned instead.
+REPORT_LATE = Moment(
+    "report_late",
+    "conferences",
+    FormKind.PARENT_CARER,
+    timedelta(days=2, hours=3, minutes=20),
+    {
+        "good": "The chair explained what happens next and what a core group is",
+        "better": "The report only came the night before, so I read it at midnight and went in upset. Please post it sooner, or send it by email",
+    },
+    Tone.MIXED,
+    REPORTS,
+    contact=("Kerry", "07700 900582", "kery.m@example.net"),
+)
+#: The reply's email was refused this afternoon (her mailbox is full); nobody has rung yet.
+PLAN_NOT_SENT = Moment(
+    "plan_not_sent",
+    "conferences",
+    FormKind.PARTNER,
+    timedelta(days=1, hours=2),
+    {
+        "good": "The chair kept to time and everyone had their say",
+        "better": "Partners get the minutes but not the plan. As the school nurse I need the plan to know what I am meant to be doing",
+    },
+    Tone.MIXED,
+    REPORTS,
+    contact=("Gwen", "07700 900641", "gwen.schoolnurse@example.org"),
+)
+#: Read by the principal social worker, who is not of the team: still unread for them.
+READ_ELSEWHERE = Moment(
+    "read_elsewhere",
+    "conferences",
+    FormKind.PARTNER,
+    timedelta(days=1, hours=6),
+    {
+        "good": "The chair made sure the young person's views were read out first, in her own words",
+        "better": "Our practice had two days' notice of the conference, too little to write a proper report. A week would let us send one",
+    },
+    Tone.MIXED,
+    REPORTS,
+)
+#: Read by one of the team, then marked unread again.
+UNREAD_AGAIN = Moment(
+    "unread_again",
+    "conferences",
+    FormKind.YOUNG_PERSON,
+    timedelta(days=2, hours=2),
+    {
+        "good": "My worker went through the plan with me after, in the cafe, so I knew what it meant",
+        "better": "It went on for two and a half hours with no break",
+    },
+    Tone.MIXED,
+    EXPLAINED,
+)
+JOURNEYS = (WEEKENDS, REPORT_LATE, PLAN_NOT_SENT, READ_ELSEWHERE, UNREAD_AGAIN)

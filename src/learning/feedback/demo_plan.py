@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from learning.core.clock import LONDON
 from learning.feedback import forms
 from learning.feedback.demo_links import MadeLink, pick
-from learning.feedback.demo_moments import MOMENTS, Moment
+from learning.feedback.demo_moments import JOURNEYS, MOMENTS, Moment
 from learning.feedback.demo_voices import ENGLISH, Tone, Voice
 from learning.feedback.demo_voices_intl import OTHER_LANGUAGES
 from learning.feedback.terms import CHILD_FORMS, FormKind, Language
@@ -23,6 +23,8 @@ from learning.org.demo import FIRST_NAMES
 TONE_POSITION = {Tone.GOOD: 0.1, Tone.MIXED: 0.5, Tone.POOR: 0.9}
 RATINGS_ONLY = 0.25
 OTHER_LANGUAGE = 0.14
+#: The journeys' own generator, so that adding one leaves everything else as it was.
+JOURNEYS_SEED = 5512
 
 
 @dataclass
@@ -74,13 +76,17 @@ def plan_all(made: dict[str, MadeLink], rng: random.Random, now: datetime) -> li
             planned.append(from_voice(rng, item, at, voices.draw(kind)))
     for moment in MOMENTS:
         planned.extend(from_moment(rng, made[moment.link], now, moment))
+    journeys = random.Random(JOURNEYS_SEED)  # noqa: S311 - demo data, not secret
+    for moment in JOURNEYS:
+        planned.extend(from_moment(journeys, made[moment.link], now, moment))
     return sorted(planned, key=lambda p: p.at)
 
 
 def from_voice(rng: random.Random, made: MadeLink, at: datetime, voice: Voice) -> Planned:
     kind = voice.kind
     easy = rng.random() < (0.4 if kind is FormKind.CHILD_UNDER_8 else 0.06)
-    raw = {**ratings(rng, kind, easy, voice.tone), **voice.texts, **contact(rng, kind)}
+    answered = {**ratings(rng, kind, easy, voice.tone), **voice.texts}
+    raw = {**(answered or a_rating(kind, easy, voice.tone)), **contact(rng, kind)}
     return Planned(
         made,
         at,
@@ -98,9 +104,10 @@ def from_voice(rng: random.Random, made: MadeLink, at: datetime, voice: Voice) -
 def from_moment(rng: random.Random, made: MadeLink, now: datetime, moment: Moment) -> list[Planned]:
     raw = {**ratings(rng, moment.kind, False, moment.tone), **moment.texts}
     if moment.contact is not None:
-        name, detail = moment.contact
-        way = "contact_email" if "@" in detail else "contact_phone"
-        raw.update({"wants_contact": "yes", "contact_name": name, way: detail})
+        name, *details = moment.contact
+        raw.update({"wants_contact": "yes", "contact_name": name})
+        for detail in details:
+            raw["contact_email" if "@" in detail else "contact_phone"] = detail
     first = Planned(
         made,
         now - moment.ago,
@@ -130,6 +137,15 @@ def ratings(rng: random.Random, kind: FormKind, easy: bool, tone: Tone) -> dict[
         position = min(1.0, max(0.0, rng.gauss(TONE_POSITION[tone], 0.2)))
         answers[question.key] = choices[round(position * (len(choices) - 1))].value
     return answers
+
+
+def a_rating(kind: FormKind, easy: bool, tone: Tone) -> dict[str, str]:
+    """For someone who skipped every question but meant to answer (the form asks for one
+    answer): the first scale's, at their tone. Nothing drawn, so the rest stays as it was."""
+    question = next(q for q in forms.definition_for(kind, easy).questions if q.scale)
+    assert question.scale is not None
+    choices = question.scale.choices
+    return {question.key: choices[round(TONE_POSITION[tone] * (len(choices) - 1))].value}
 
 
 def contact(rng: random.Random, kind: FormKind) -> dict[str, str]:

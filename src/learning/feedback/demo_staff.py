@@ -1,6 +1,8 @@
 """Who does what in the demo council's feedback: each team's manager (who makes its links
-and reads its feedback), its practitioners (whose visits get personal links), and the
-safeguarding lead (who handles alerts). Also: dating the audit trail of past demo events.
+and reads its feedback), its practitioners (whose visits get personal links), the
+safeguarding lead (who handles alerts), the head of service who reads the quality team's
+feedback herself (the supervisor a visitor signs in as) and the principal social worker
+(who reads any team's). Also: dating the audit trail of past demo events.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from learning.org.models import Council, Person, Team
 
 QUALITY_TEAM = "Quality Assurance and Safeguarding"
 SAFEGUARDING_LEAD = ("Helen", "Pascoe")
+SUPERVISOR = ("Ruth", "Penrose")  # head of service, in the quality team
+PRINCIPAL_SOCIAL_WORKER = ("Morwenna", "Tregear")  # in workforce development
 CONFERENCE_CHAIR = "Child Protection Conference Chair"
 LEAD_TITLES = ("Team Manager", CONFERENCE_CHAIR)
 CASEWORK_TITLES = (
@@ -37,6 +41,8 @@ class DemoStaff:
     leads: dict[int, Person]  # team id -> who manages its links and reads its feedback
     workers: dict[int, list[Person]]  # team id -> its caseworkers, by id
     safeguarding_lead: Person
+    supervisor: Person  # reads the quality team's feedback, one of the team
+    principal_social_worker: Person  # reads any team's, and belongs to none of them
 
     def team(self, name: str) -> Team:
         return self.teams[name]
@@ -65,12 +71,23 @@ def find_staff(db: Session, council: Council) -> DemoStaff:
             leads.setdefault(person.team_id, person)
         if person.job_title in CASEWORK_TITLES:
             workers.setdefault(person.team_id, []).append(person)
-    lead = db.exec(
-        select(Person).where(
-            Person.council_id == council.id, Person.email == email_for(*SAFEGUARDING_LEAD)
-        )
-    ).one()
-    return DemoStaff(council.id, teams, leads, workers, lead)
+    return DemoStaff(
+        council.id,
+        teams,
+        leads,
+        workers,
+        safeguarding_lead=_named(db, council.id, *SAFEGUARDING_LEAD),
+        supervisor=_named(db, council.id, *SUPERVISOR),
+        principal_social_worker=_named(db, council.id, *PRINCIPAL_SOCIAL_WORKER),
+    )
+
+
+def _named(db: Session, council_id: int, given: str, family: str) -> Person:
+    """One of the people a visitor signs in as (``learning.org.demo.ANCHORS``)."""
+    query = select(Person).where(
+        Person.council_id == council_id, Person.email == email_for(given, family)
+    )
+    return db.exec(query).one()
 
 
 @contextmanager

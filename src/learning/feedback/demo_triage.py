@@ -2,7 +2,8 @@
 most items read within two working days (a few of last week's still waiting, so overdue),
 tagged with their topic, replies to people who asked for one (by email or a noted phone
 call), older items closed; held items let in or kept as spam. Audit events are dated when
-each thing happened.
+each thing happened. The journeys written out step by step (``demo_journeys``) are left to
+it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlmodel import Session
 from learning.core.clock import to_london
 from learning.core.config import Settings
 from learning.feedback import triage, triage_work, working_days
+from learning.feedback.demo_journeys import NAMES as JOURNEYS
 from learning.feedback.demo_moments import SAFEGUARDING
 from learning.feedback.demo_staff import DemoStaff, dated
 from learning.feedback.demo_submit import Stored
@@ -42,6 +44,8 @@ def work(
     now: datetime,
 ) -> None:
     for item in stored:
+        if item.name in JOURNEYS:
+            continue  # nothing drawn for it, so the rest is as it was without the journeys
         submission = item.outcome.submission
         actor = staff.actor(staff.lead(submission.team_id))
         later = submission.submitted_at + timedelta(hours=rng.randint(3, 26))
