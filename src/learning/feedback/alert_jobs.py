@@ -31,11 +31,10 @@ from learning.core.clock import format_datetime
 from learning.core.config import Settings
 from learning.core.db import affected_rows
 from learning.feedback import alert_mail, alert_routing
-from learning.feedback.alerts import add_event, team_name
+from learning.feedback.alerts import add_event, email_about, team_name
 from learning.feedback.models import SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertStatus
 from learning.mail.models import OutboxMessage
-from learning.mail.outbox import enqueue
 from learning.mail.terms import OutboxStatus
 from learning.org.models import Council, Person
 
@@ -177,14 +176,4 @@ def _escalate(db: Session, settings: Settings, alert: SafeguardingAlert, now: da
         add_event(db, alert, "outcome_overdue", note=f"{note}; {emailed}", now=now)
         subject = alert_mail.overdue_subject(alert, level)
         body = alert_mail.overdue_body(settings, alert, team, who, recipients, now)
-    for to_address in recipients:
-        enqueue(
-            db,
-            to_address=to_address,
-            subject=subject,
-            body=body,
-            kind=alert_mail.ESCALATION_KIND,
-            council_id=alert.council_id,
-            safeguarding_alert_id=alert.id,
-            now=now,
-        )
+    email_about(db, alert, recipients, subject, body, alert_mail.ESCALATION_KIND, now)

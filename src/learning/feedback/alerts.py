@@ -78,18 +78,32 @@ def raise_alert(
     said = raised_note(note.strip()[:NOTE_LIMIT], out_of_hours)
     add_event(db, alert, "raised", actor_id=raised_by, note=said, now=now)
     body = alert_mail.alert_body(settings, alert, team_name(db, alert), recipients)
+    email_about(db, alert, recipients, alert_mail.alert_subject(alert), body,
+                alert_mail.ALERT_KIND, now)  # fmt: skip
+    return alert
+
+
+def email_about(
+    db: Session,
+    alert: SafeguardingAlert,
+    recipients: Sequence[str],
+    subject: str,
+    body: str,
+    kind: str,
+    now: datetime,
+) -> None:
+    """The same email about ``alert`` to each of ``recipients``, in the outbox."""
     for to_address in recipients:
         enqueue(
             db,
             to_address=to_address,
-            subject=alert_mail.alert_subject(alert),
+            subject=subject,
             body=body,
-            kind=alert_mail.ALERT_KIND,
+            kind=kind,
             council_id=alert.council_id,
             safeguarding_alert_id=alert.id,
             now=now,
         )
-    return alert
 
 
 class AlreadyRaised(AlertError):

@@ -77,7 +77,8 @@ def item_page(
     assert submission.id is not None
     triage.open_item(db, actor_from(request), submission)
     alert = triage_display.alert_of(db, submission.id)
-    replies = triage_work.replies_of(db, submission.id)
+    contact = triage_work.contact_of(submission)
+    reply_log = triage_work.replies_shown(db, submission, contact)
     linked = actions.actions_of(db, submission.id)
     linked_ids = {a.id for a in linked}
     choosable = [
@@ -108,15 +109,12 @@ def item_page(
             **(_alert_shown(db, alert, refused) if alert else {}),
             "read_by": triage_display.read_by(submission.submitted_at),
             "tags": triage_work.tags_of(db, submission.id),
-            "replies": replies,
-            "contacted": triage_display.contact_state(replies),
+            "contacted": triage_display.contact_state([shown.reply for shown in reply_log]),
             # they asked to be contacted and nobody has: said beside the close button
-            "unanswered": triage_work.channel(submission) is not None and not replies,
-            "contact": triage_work.contact_of(submission),
-            "reply_log": triage_work.replies_shown(db, submission),
+            "unanswered": contact is not None and not reply_log,
+            "contact": contact,
+            "reply_log": reply_log,
             "reply_to": request.app.state.settings.feedback_reply_to,
-            "channel": triage_work.channel(submission),
-            "phone_href": forms.contact_phone_href(submission.contact_detail),
             "contact_checked": forms.contact_checked(
                 submission.contact_name, submission.contact_detail
             ),

@@ -122,9 +122,7 @@ def close(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
     submission = item_or_404(db, triage.scope_of(principal), submission_id)
-    unanswered = triage_work.channel(submission) is not None and not triage_work.replies_of(
-        db, submission_id
-    )
+    unanswered = triage_work.nobody_has_answered(db, submission)
     triage.set_closed(db, actor_from(request), submission, closed=True)
     said = ". They asked to be contacted and nobody has replied" if unanswered else ""
     return back_to_item(request, submission, f"Feedback closed{said}", form)

@@ -147,6 +147,12 @@ def chosen_way(submission: FeedbackSubmission, chosen: str) -> Way | None:
     return next((way for way in contact.ways if way.value == chosen), None)
 
 
+def nobody_has_answered(db: Session, submission: FeedbackSubmission) -> bool:
+    """They asked to be contacted, and no reply or note of contact is recorded."""
+    assert submission.id is not None
+    return contact_of(submission) is not None and not replies_of(db, submission.id)
+
+
 def replies_of(db: Session, submission_id: int) -> list[FeedbackReply]:
     query = select(FeedbackReply).where(FeedbackReply.submission_id == submission_id)
     return list(db.exec(query.order_by(col(FeedbackReply.created_at))).all())
@@ -177,10 +183,13 @@ class ReplyShown:
         )
 
 
-def replies_shown(db: Session, submission: FeedbackSubmission) -> list[ReplyShown]:
+def replies_shown(
+    db: Session, submission: FeedbackSubmission, contact: Contact | None = None
+) -> list[ReplyShown]:
     """The item's replies, oldest first, each email with what became of it (read from its
-    outbox row when the page is shown, so a refusal that came after sending shows)."""
-    contact = contact_of(submission)
+    outbox row when the page is shown, so a refusal that came after sending shows);
+    ``contact`` is ``contact_of(submission)`` when the caller has it already."""
+    contact = contact or contact_of(submission)
     noted = Way.PHONE if contact and contact.phone else Way.OTHER
     rows = db.exec(
         select(FeedbackReply, OutboxMessage)
