@@ -1,7 +1,12 @@
 """Two senders at once never send one message twice, even when a round runs longer than a
 claim lasts (a slow mail server, many messages): each claim is made with the time at that
 claim, not the time the round began. On a database of the test's own, with a slow SMTP
-server and a clock that runs 300 times faster than the wall clock."""
+server and a clock that runs SPEED times faster than the wall clock.
+
+The margins are wide, so that a busy machine cannot make a claim lapse while its message is
+being sent (which would be a sound second delivery, not the fault this test looks for): a
+claim lasts CLAIM_SECONDS / SPEED = 1.8 s of wall clock, a message takes SMTP_DELAY = 0.3 s,
+and a round of COUNT messages at least COUNT * SMTP_DELAY = 3 s, well past a claim."""
 
 from __future__ import annotations
 
@@ -24,8 +29,10 @@ from tests.mail.test_sender import queue, settings_for
 from tests.support.smtp import Inbox, free_port
 
 START = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
-SPEED = 300  # simulated seconds a wall-clock second
-SMTP_DELAY = 0.3  # wall-clock seconds a message: 90 simulated seconds
+SPEED = 100  # simulated seconds a wall-clock second
+SMTP_DELAY = 0.3  # wall-clock seconds a message: 30 simulated seconds
+COUNT = 10
+CLAIM_WALL = sender.CLAIM_SECONDS / SPEED  # 1.8 wall-clock seconds
 
 
 class _Slow:
@@ -51,7 +58,7 @@ def test_a_slow_round_keeps_its_claims_and_nothing_is_sent_twice(
     server = Controller(_Slow(inbox), hostname="127.0.0.1", port=free_port())
     server.start()
     try:
-        queue(database, count=8, now=START)
+        queue(database, count=COUNT, now=START)
         settings = settings_for(server.port)
         counts: list[int] = []
 
@@ -59,9 +66,11 @@ def test_a_slow_round_keeps_its_claims_and_nothing_is_sent_twice(
             time.sleep(after)
             counts.append(sender.send_due(database, settings))
 
-        # The second sender starts when the first has been at it ~180 simulated seconds: past
-        # the 120 a claim lasted from the start of the first one's round.
-        threads = [threading.Thread(target=send, args=(after,)) for after in (0.0, 0.6, 1.2)]
+        # The others start once the first has been at it longer than a claim lasts: had its
+        # claims been made with the time its round began, the message it is sending then (and
+        # each it had claimed) would be due for them again.
+        starts = (0.0, CLAIM_WALL + 0.2, CLAIM_WALL + 0.4)
+        threads = [threading.Thread(target=send, args=(after,)) for after in starts]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -71,7 +80,7 @@ def test_a_slow_round_keeps_its_claims_and_nothing_is_sent_twice(
 
     subjects = Counter(m["Subject"] for m in inbox.messages)
     assert {s: n for s, n in subjects.items() if n > 1} == {}, "sent twice"
-    assert sorted(subjects) == sorted(f"Message {n}" for n in range(8))
-    assert sum(counts) == 8
+    assert sorted(subjects) == sorted(f"Message {n}" for n in range(COUNT))
+    assert sum(counts) == COUNT
     with database.session() as db:
         assert {m.status for m in db.exec(select(OutboxMessage))} == {OutboxStatus.SENT}
