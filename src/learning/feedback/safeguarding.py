@@ -240,8 +240,11 @@ def _token(token: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-#: A compiled phrase: its regular expression, and the letters it can start with (None: any).
-Compiled = tuple[str, frozenset[str] | None]
+#: Where a phrase can start: for each alternative of its first word, the first letter and,
+#: when that word has two letters to go on, the first two (None: the letter alone).
+Start = tuple[str, str | None]
+#: A compiled phrase: its regular expression, and the starts it can have (None: any).
+Compiled = tuple[str, frozenset[Start] | None]
 
 
 @cache
@@ -264,10 +267,10 @@ def _any_pattern() -> re.Pattern[str]:
     return _at_word_start([rx for regexes in _phrases().values() for rx in regexes])
 
 
-def _first_letters(phrase: str) -> frozenset[str] | None:
+def _first_letters(phrase: str) -> frozenset[Start] | None:
     for macro, words in MACROS.items():
         phrase = phrase.replace(macro, words)
-    letters = set()
+    starts: set[Start] = set()
     for alt in phrase.split()[0].rstrip("?").split("|"):
         core = skeleton(" ".join(plain_words(alt.strip("*").replace("_", " "))))
         if not core:
@@ -275,27 +278,39 @@ def _first_letters(phrase: str) -> frozenset[str] | None:
         if alt.startswith("*"):  # any beginning: only Arabic words take these (prefixes)
             if not _ARABIC.match(core[0]):
                 return None
-            letters.add(ARABIC_LETTER)
+            starts.add((ARABIC_LETTER, None))
         else:
-            letters.add(re.escape(core[0]))
-    return frozenset(letters)
+            starts.add((re.escape(core[0]), re.escape(core[:2]) if len(core) > 1 else None))
+    return frozenset(starts)
 
 
 def _at_word_start(phrases: Iterable[Compiled]) -> re.Pattern[str]:
     """One regular expression for many phrases, tried only where a word starts, and there
-    only on the phrases that can start with that word's first letter (a look-ahead per
-    letter is far cheaper than trying every phrase at every word)."""
-    by_letter: dict[str, list[str]] = {}
+    only on the phrases that can start with that word's first two letters: a look-ahead per
+    first letter, then one per pair of letters within it, is far cheaper than trying every
+    phrase at every word (a phrase whose first word has one letter is tried under its
+    letter). The same matches as trying every phrase, a third of the time or less."""
+    by_start: dict[str, dict[str | None, list[str]]] = {}
     anywhere: list[str] = []
-    for regex, letters in phrases:
-        if letters is None:
+    for regex, starts in phrases:
+        if starts is None:
             anywhere.append(regex)
-        for letter in letters or ():
-            by_letter.setdefault(letter, []).append(regex)
+        for letter, pair in starts or ():
+            by_start.setdefault(letter, {}).setdefault(pair, []).append(regex)
     branches = [
-        f"(?={letter})(?:{'|'.join(regexes)})" for letter, regexes in sorted(by_letter.items())
+        f"(?={letter})(?:{'|'.join(_by_pair(pairs))})" for letter, pairs in sorted(by_start.items())
     ]
     return re.compile(_WORD_START + "(?:" + "|".join(branches + anywhere) + ")")
+
+
+def _by_pair(pairs: Mapping[str | None, list[str]]) -> list[str]:
+    """The phrases of one first letter, those of each pair of first letters behind its own
+    look-ahead, then those of one letter."""
+    grouped = [
+        f"(?={pair})(?:{'|'.join(regexes)})"
+        for pair, regexes in sorted((p, r) for p, r in pairs.items() if p is not None)
+    ]
+    return grouped + pairs.get(None, [])
 
 
 def _cue_rule(cue_words: Iterable[tuple[str, str]]) -> frozenset[str] | None:
