@@ -22,16 +22,17 @@ need() {
 need python3 "install Python 3.11 or newer"
 need npm "install Node.js 20.19 or newer (with npm)"
 
-# Python: the app and its test tools, installed editable into .venv.
+# Python: the app and its test tools, installed editable into .venv, at the versions in
+# deploy/constraints.txt.
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
 fi
 stamp=.venv/.learning-installed
-wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+wanted="$(cat pyproject.toml deploy/constraints.txt | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ] || [ ! -x .venv/bin/learning ]; then
   echo "setup: installing Python packages into .venv"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+  .venv/bin/python -m pip install -q --disable-pip-version-check -c deploy/constraints.txt -e '.[test]'
   echo "$wanted" > "$stamp"
 fi
 
