@@ -1,30 +1,119 @@
 """The team's actions: what it is doing because of what it heard (the "we did" of "you said,
 we did"), and the feedback items linked to each. The public summary says what changed, in
-plain words; it is what a person sees with their receipt code. Services flush only."""
+plain words; it is what a person sees with their receipt code. Services flush only.
+
+Who may add, change, link and unlink a team's actions is who may work on its feedback
+(``may_act_for``): its own team, and the council-wide roles. The others who see every team
+read another team's actions only, as they read its feedback. An action past its due date and
+not done is overdue (``is_overdue``): the list puts those first, or shows only them."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
 
+from sqlalchemy import ColumnElement, and_, case, func
 from sqlmodel import Session, col, select
 
+from learning.accounts.dependencies import Principal
 from learning.audit.service import Actor, record
 from learning.core.clock import utcnow
 from learning.feedback.models import FeedbackAction, FeedbackActionLink, FeedbackSubmission
 from learning.feedback.terms import ActionStatus
-from learning.feedback.triage import NotYours, Scope
+from learning.feedback.triage import NotYours, Scope, may_work_on, scope_of, teams_in
 from learning.feedback.triage_forms import ActionInput
 from learning.org.models import Team
 
 
-def actions_in(db: Session, scope: Scope, team_id: int | None = None) -> list[FeedbackAction]:
-    query = select(FeedbackAction).where(FeedbackAction.council_id == scope.council_id)
+def may_act_for(principal: Principal, team_id: int) -> bool:
+    """Whether a person may add, change, link or unlink the team's actions: the same people
+    who may work on its feedback (``triage.may_work_on``), so that an action, which speaks
+    for the team to the people who gave feedback, is only ever the team's own word (or the
+    principal social worker's, for the whole council)."""
+    return may_work_on(principal, team_id)
+
+
+def teams_to_act_for(db: Session, principal: Principal) -> list[Team]:
+    """The teams this person may add an action for, by name: of those they see, the ones
+    they may work on (a manager of another team sees every team but adds only for their own)."""
+    seen = teams_in(db, scope_of(principal))
+    return [team for team in seen if team.id is not None and may_act_for(principal, team.id)]
+
+
+def _visible(scope: Scope, team_id: int | None = None) -> list[ColumnElement[bool]]:
+    """Conditions for the actions this scope sees, narrowed to one team when asked."""
+    conditions = [col(FeedbackAction.council_id) == scope.council_id]
     if scope.team_ids is not None:
-        query = query.where(col(FeedbackAction.team_id).in_(scope.team_ids))
+        conditions.append(col(FeedbackAction.team_id).in_(scope.team_ids))
     if team_id is not None:
-        query = query.where(FeedbackAction.team_id == team_id)
+        conditions.append(col(FeedbackAction.team_id) == team_id)
+    return conditions
+
+
+def actions_in(db: Session, scope: Scope, team_id: int | None = None) -> list[FeedbackAction]:
+    query = select(FeedbackAction).where(*_visible(scope, team_id))
     order = (col(FeedbackAction.status) == ActionStatus.DONE, col(FeedbackAction.created_at).desc())
     return list(db.exec(query.order_by(*order)).all())
+
+
+# Overdue ---------------------------------------------------------------------------------
+
+
+class Show(StrEnum):
+    """What the list of actions shows: every action, or only the overdue."""
+
+    ALL = "all"
+    OVERDUE = "overdue"
+
+    @property
+    def label(self) -> str:
+        return {"all": "All", "overdue": "Overdue"}[self.value]
+
+
+def is_overdue(action: FeedbackAction, today: date) -> bool:
+    """Past its due date and not done: the team said when it would be done, and that day has
+    gone (an action due today is not overdue until tomorrow). One with no due date never is."""
+    return (
+        action.due_on is not None
+        and action.due_on < today
+        and action.status is not ActionStatus.DONE
+    )
+
+
+def overdue(today: date) -> ColumnElement[bool]:
+    """``is_overdue`` as a query condition."""
+    return and_(
+        col(FeedbackAction.due_on).is_not(None),
+        col(FeedbackAction.due_on) < today,
+        col(FeedbackAction.status) != ActionStatus.DONE,
+    )
+
+
+def _listed_order(today: date) -> tuple[ColumnElement[Any], ...]:
+    """The overdue first, the longest overdue at the top; then the rest not done, newest
+    first; then those done, newest first (as the queue's To do puts what is late first)."""
+    late = overdue(today)
+    return (
+        col(FeedbackAction.status) == ActionStatus.DONE,
+        case((late, 0), else_=1),
+        case((late, col(FeedbackAction.due_on)), else_=None),
+        col(FeedbackAction.created_at).desc(),
+        col(FeedbackAction.id).desc(),
+    )
+
+
+def listed(db: Session, scope: Scope, today: date, show: Show = Show.ALL) -> list[FeedbackAction]:
+    """The list of actions as ``show`` picks them, the overdue first."""
+    picked = [overdue(today)] if show is Show.OVERDUE else []
+    query = select(FeedbackAction).where(*_visible(scope), *picked)
+    return list(db.exec(query.order_by(*_listed_order(today))).all())
+
+
+def overdue_count(db: Session, scope: Scope, today: date) -> int:
+    """How many of the actions this scope sees are overdue."""
+    query = select(func.count()).select_from(FeedbackAction)
+    return int(db.exec(query.where(*_visible(scope), overdue(today))).one())
 
 
 def require_action(db: Session, scope: Scope, action_id: int) -> FeedbackAction:

@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (prose: one summary per line reads better than wrapped strings)
 """What the demo council's teams are doing because of what they heard ("you said, we did"):
 each action with its public "what changed", linked to the items that asked for it, so that
-a receipt code shows the person what happened.
+a receipt code shows the person what happened. One is overdue (past its due date and not
+done), as a real list of actions has, so the demo shows how the list marks it.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class ActionPlan:
     status: ActionStatus
     created: int  # days ago
     done: int | None = None  # days ago
-    due: int | None = None  # days from today
+    due: int | None = None  # days from today; before today (negative) for one overdue
 
 
 # fmt: off
@@ -52,7 +53,7 @@ PLANS = (
                ActionStatus.IN_PROGRESS, created=55, due=60),
     ActionPlan("Children in Care", frozenset({SIBLINGS}), "More time together for brothers and sisters",
                "Children told us they do not see their brothers and sisters enough. Every care plan now says how often brothers and sisters will meet and what they want to do together, and we are starting sibling days in the school holidays.",
-               ActionStatus.IN_PROGRESS, created=70, due=30),
+               ActionStatus.IN_PROGRESS, created=70, due=-12),  # overdue: the list shows it first
     ActionPlan("Child Protection South", frozenset({LATE}), "Be on time, or tell you we are running late",
                "You told us we were late for visits and meetings without telling you. Workers now text you if they will be more than 10 minutes late, and the team manager checks every week that visits happen when they were booked.",
                ActionStatus.DONE, created=120, done=90),

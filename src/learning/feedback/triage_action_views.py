@@ -1,15 +1,23 @@
-"""The team's actions: the list, a new action (from an item or on its own), changing one,
-and linking items to it."""
+"""The team's actions: the list (the overdue first, or only them), a new action (from an
+item or on its own), changing one, and linking items to it.
+
+Adding, changing, linking and unlinking a team's actions is for those who may work on its
+feedback (``actions.may_act_for``). Anyone else who sees the team reads its actions only:
+their pages offer no form for it (a page is never refused for that: reading is theirs), and
+a form sent anyway is refused (403) and the refusal audited, as the queue refuses work on
+another team's item (``triage_views``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
-from learning.audit.service import actor_from
+from learning.accounts.dependencies import Principal
+from learning.audit.service import actor_from, record_refusal
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
@@ -24,11 +32,15 @@ from learning.feedback.triage_item_page import (
     item_page,
     typed,
 )
+from learning.feedback.triage_refusals import REFUSED
 from learning.org.forms import Errors, text, whole_number
 from learning.org.models import Team
 from learning.org.view_helpers import FormDep
 
 router = APIRouter()
+
+#: Why a form about another team's actions was refused, in the audit log.
+READ_ONLY = "another team's actions, which this person may read but not change"
 
 
 def _action_or_404(db: Session, scope: Scope, action_id: int) -> FeedbackAction:
@@ -42,39 +54,79 @@ def _item_or_404(db: Session, scope: Scope, raw: str) -> FeedbackSubmission | No
     return triage.require_item(db, scope, wanted) if wanted is not None else None
 
 
+def _may_act_or_refuse(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    team_id: int,
+    record: tuple[str, object],
+) -> None:
+    """A form about a team's actions from someone who may only read them: 403, the refusal
+    (naming ``record``) audited in a transaction of its own, this request's work rolled back."""
+    if not actions.may_act_for(principal, team_id):
+        record_refusal(request, db, REFUSED, *record, READ_ONLY)
+        raise HTTPException(status_code=403)
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action in the list: its team's name, and whether it is overdue today."""
+
+    action: FeedbackAction
+    team: str
+    overdue: bool
+
+
+def _filters(request: Request) -> list[tuple[actions.Show, str]]:
+    """The list's filters, each with its link (as the queue's To do tab has)."""
+    listing = request.url_for("feedback_actions")
+    return [(each, str(listing.include_query_params(show=each.value))) for each in actions.Show]
+
+
 @router.get("/feedback/queue/actions", name="feedback_actions")
-def action_list(request: Request, db: DbSession, principal: Triager) -> Response:
-    scope = triage.scope_of(principal)
+def action_list(request: Request, db: DbSession, principal: Triager, show: str = "") -> Response:
+    scope, day = triage.scope_of(principal), today()
+    wanted = actions.Show(show) if show in actions.Show.__members__.values() else actions.Show.ALL
     teams = {t.id: t.name for t in triage.teams_in(db, scope)}
-    rows = [(a, teams.get(a.team_id, "")) for a in actions.actions_in(db, scope)]
+    rows = [
+        ActionRow(a, teams.get(a.team_id, ""), actions.is_overdue(a, day))
+        for a in actions.listed(db, scope, day, wanted)
+    ]
     return render(
         request,
         "feedback/queue/actions.html",
         {
             "rows": rows,
             "status_labels": triage_forms.ACTION_STATUS_LABELS,
-            "can_add": bool(teams),
+            "can_add": bool(actions.teams_to_act_for(db, principal)),
+            "show": wanted,
+            "filters": _filters(request),
+            "overdue": actions.overdue_count(db, scope, day),
         },
     )
 
 
 @router.get("/feedback/queue/actions/new", name="feedback_action_new")
 def action_new(request: Request, db: DbSession, principal: Triager, item: str = "") -> Response:
+    """The form for a new action, or, for someone who may add one for no team (or came from
+    an item of a team whose feedback they may only read), a page saying why there is none."""
     scope = triage.scope_of(principal)
     origin = _item_or_404(db, scope, item)
     values = {"status": ActionStatus.PLANNED.value, "item": item if origin else ""}
-    if origin is not None:
-        values["team_id"] = str(origin.team_id)
-    return _action_form(request, db, scope, None, values, {})
+    if origin is None:
+        return _action_form(request, db, principal, None, values, {})
+    values["team_id"] = str(origin.team_id)
+    return _action_form(request, db, principal, None, values, {}, team_id=origin.team_id)
 
 
 @router.post("/feedback/queue/actions/new", name="feedback_action_create")
 def action_create(request: Request, db: DbSession, principal: Triager, form: FormDep) -> Response:
     scope = triage.scope_of(principal)
     origin = _item_or_404(db, scope, text(form, "item"))
-    teams = {t.id: t for t in triage.teams_in(db, scope)}
-    data, errors = triage_forms.parse_action(form)
     team_id = origin.team_id if origin else whole_number(text(form, "team_id"))
+    _may_add_or_refuse(request, db, principal, origin, team_id)
+    teams = {t.id for t in actions.teams_to_act_for(db, principal)}
+    data, errors = triage_forms.parse_action(form)
     if team_id not in teams:
         errors = {"team_id": "Choose the team whose action this is", **errors}
     if data is None or errors or team_id is None:
@@ -83,7 +135,8 @@ def action_create(request: Request, db: DbSession, principal: Triager, form: For
             "team_id": text(form, "team_id"),
             "item": text(form, "item"),
         }
-        return _action_form(request, db, scope, None, values, errors, 422)
+        for_item = origin.team_id if origin else None
+        return _action_form(request, db, principal, None, values, errors, 422, for_item)
     actor = actor_from(request)
     try:
         action = actions.create_action(db, actor, scope.council_id, team_id, data)
@@ -98,26 +151,44 @@ def action_create(request: Request, db: DbSession, principal: Triager, form: For
     return redirect(request, str(request.url_for("feedback_action", action_id=action.id)))
 
 
+def _may_add_or_refuse(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    origin: FeedbackSubmission | None,
+    team_id: int | None,
+) -> None:
+    """A new action for a team this person sees but may only read is refused (audited); a
+    team they do not see at all, or none, is an error beside the field instead, as if there
+    were no such team."""
+    if origin is not None:
+        record = ("feedback_submission", origin.id)
+        _may_act_or_refuse(request, db, principal, origin.team_id, record)
+    seen = {t.id for t in triage.teams_in(db, triage.scope_of(principal))}
+    if team_id is not None and team_id in seen:
+        _may_act_or_refuse(request, db, principal, team_id, ("team", team_id))
+
+
 @router.get("/feedback/queue/actions/{action_id:int}", name="feedback_action")
 def action_edit(request: Request, db: DbSession, principal: Triager, action_id: int) -> Response:
-    scope = triage.scope_of(principal)
-    action = _action_or_404(db, scope, action_id)
+    """The action's page: a form to change it for those who may, else the action to read."""
+    action = _action_or_404(db, triage.scope_of(principal), action_id)
     values = triage_forms.values_of_action(
         action.title, action.public_summary, action.status, action.due_on
     )
-    return _action_form(request, db, scope, action, values, {})
+    return _action_form(request, db, principal, action, values, {})
 
 
 @router.post("/feedback/queue/actions/{action_id:int}", name="feedback_action_save")
 def action_save(
     request: Request, db: DbSession, principal: Triager, action_id: int, form: FormDep
 ) -> Response:
-    scope = triage.scope_of(principal)
-    action = _action_or_404(db, scope, action_id)
+    action = _action_or_404(db, triage.scope_of(principal), action_id)
+    _may_act_or_refuse(request, db, principal, action.team_id, ("feedback_action", action_id))
     data, errors = triage_forms.parse_action(form)
     if data is None:
         values = triage_forms.action_values(form)
-        return _action_form(request, db, scope, action, values, errors, 422)
+        return _action_form(request, db, principal, action, values, errors, 422)
     actions.update_action(db, actor_from(request), action, data)
     flash(request, "Action saved")
     return redirect(request, str(request.url_for("feedback_action", action_id=action.id)))
@@ -126,24 +197,35 @@ def action_save(
 def _action_form(
     request: Request,
     db: Session,
-    scope: Scope,
+    principal: Principal,
     action: FeedbackAction | None,
     values: dict[str, Any],
     errors: Errors,
     status: int = 200,
+    team_id: int | None = None,
 ) -> Response:
+    """The action's page (a new one's when ``action`` is None, for the team ``team_id`` when
+    it starts from an item): its form only for those who may act for the team (for a new
+    action on its own, for some team), and whether it is overdue, said in words."""
+    day = today()
+    team_id = action.team_id if action else team_id
+    teams = actions.teams_to_act_for(db, principal)
+    may_work = actions.may_act_for(principal, team_id) if team_id is not None else bool(teams)
     items = actions.items_of(db, action.id) if action and action.id else []
     return render(
         request,
         "feedback/queue/action_form.html",
         {
             "action": action,
-            "team": db.get(Team, action.team_id) if action else None,
-            "teams": [(str(t.id), t.name) for t in triage.teams_in(db, scope)],
-            "items": triage_display.rows_for(db, items, today()),
+            "team": db.get(Team, team_id) if team_id is not None else None,
+            "may_work": may_work,
+            "overdue": action is not None and actions.is_overdue(action, day),
+            "teams": [(str(t.id), t.name) for t in teams],
+            "items": triage_display.rows_for(db, items, day),
             "statuses": [
                 (s.value, label) for s, label in triage_forms.ACTION_STATUS_LABELS.items()
             ],
+            "status_labels": triage_forms.ACTION_STATUS_LABELS,
             "values": values,
             "errors": errors,
         },
@@ -162,6 +244,7 @@ def link_action(
         errors = {"action_id": "Choose the action to link this feedback to"}
         return item_page(request, db, principal, submission, errors, typed(form), 422)
     action = _action_or_404(db, scope, wanted)
+    _may_act_or_refuse(request, db, principal, action.team_id, ("feedback_action", wanted))
     actions.link_item(db, actor_from(request), action, submission)
     return back_to_item(request, submission, f"Linked to: {action.title}", form, used="action_id")
 
@@ -181,5 +264,6 @@ def unlink_action(
     scope = triage.scope_of(principal)
     submission = item_or_404(db, scope, submission_id)
     action = _action_or_404(db, scope, action_id)
+    _may_act_or_refuse(request, db, principal, action.team_id, ("feedback_action", action_id))
     actions.unlink_item(db, actor_from(request), action, submission)
     return back_to_item(request, submission, f"No longer linked to: {action.title}", form)

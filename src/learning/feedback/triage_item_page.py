@@ -18,7 +18,7 @@ from starlette.routing import NoMatchFound
 
 from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from
-from learning.core.clock import utcnow
+from learning.core.clock import today, utcnow
 from learning.core.permissions import Permission
 from learning.core.web import flash, keep_typed, redirect, render, typed_for
 from learning.feedback import (
@@ -120,6 +120,7 @@ def item_page(
             ),
             "their_lang": triage_display.own_language(submission),
             "linked": linked,
+            "overdue_actions": {a.id for a in linked if actions.is_overdue(a, today())},
             "choosable": choosable,
             "action_options": [(a.id, a.title) for a in choosable],
             "status_labels": triage_forms.ACTION_STATUS_LABELS,
