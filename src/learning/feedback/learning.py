@@ -30,6 +30,7 @@ from learning.feedback import form_definitions, form_questions
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import CHILD_FORMS, AlertStatus, FormKind
 from learning.feedback.triage import is_kept_as_spam
+from learning.feedback.triage_display import own_language
 from learning.org.models import Team
 from learning.themes.lookups import once
 from learning.themes.names import StaffNames
@@ -170,6 +171,7 @@ def _items(
                 date=day,
                 question=question,
                 held=held,
+                language=own_language(submission),
             )
 
 

@@ -142,6 +142,7 @@ def new_row(
         "happened_on": arrival.happened_on,
         "question": arrival.question,
         "text": arrival.text,
+        "language": arrival.language,
         "vector": where.vector,
         "space": where.space,
         "theme_key": where.theme_key,
@@ -206,12 +207,14 @@ def _new(council_id: int, arrival: Arrival) -> ThemeItem:
 
 
 def _differs(row: ThemeItem, arrival: Arrival) -> bool:
-    return (row.text, row.team, row.question, row.happened_on, row.state == ItemState.HELD) != (
+    held = row.state == ItemState.HELD
+    return (row.text, row.team, row.question, row.happened_on, held, row.language) != (
         arrival.text,
         arrival.team,
         arrival.question,
         arrival.happened_on,
         arrival.held,
+        arrival.language,
     )
 
 
@@ -241,6 +244,7 @@ def _update(
     if row.text != arrival.text or row.question != arrival.question:
         row.vector, row.space = encoded or (None, "")
     row.text, row.team, row.question = arrival.text, arrival.team, arrival.question
+    row.language = arrival.language
     row.happened_on = arrival.happened_on
     if assign or arrival.held:
         return assign_on_arrival(db, row)

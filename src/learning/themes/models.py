@@ -35,6 +35,9 @@ class ThemeItem(SQLModel, table=True):
     happened_on: date
     question: str = Field(default="", max_length=300, description="What the text answered")
     text: str = Field(default="", sa_type=Text, description="Redacted; empty while held")
+    language: str = Field(
+        default="", max_length=10, description="The words' language, as 'cy'; '' for English"
+    )
     vector: bytes | None = Field(default=None, sa_type=LargeBinary, description="float32")
     space: str = Field(default="", max_length=64, description="The vector space's name")
     theme_key: str | None = Field(default=None, max_length=20)

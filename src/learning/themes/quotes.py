@@ -34,6 +34,8 @@ class Quote:
     source: str
     team: str
     happened_on: date
+    #: The language of the person's words ("cy"; "" for English, the page's own).
+    language: str = ""
 
 
 def as_quote(item: ThemeItem) -> Quote:
@@ -45,6 +47,7 @@ def as_quote(item: ThemeItem) -> Quote:
         source_label(item.source),
         item.team or NO_TEAM,
         item.happened_on,
+        item.language,
     )
 
 

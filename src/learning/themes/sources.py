@@ -53,6 +53,9 @@ class LearningItem:
     date: date
     question: str
     held: bool = False
+    #: The language the person wrote in, as "cy" ("" for English, as the staff's pages are),
+    #: so a quote is read in its own voice.
+    language: str = ""
 
 
 Source = Callable[[Session, int, date | None], Iterable[Any]]
@@ -74,6 +77,7 @@ class Arrival:
     happened_on: date
     question: str
     held: bool = False
+    language: str = ""
 
     @property
     def key(self) -> str:
@@ -121,6 +125,7 @@ def arrival(item: SourceItem) -> Arrival:
         happened_on=item.date,
         question=(item.question or "")[:300],
         held=held,
+        language=str(getattr(item, "language", "") or "")[:10],
     )
 
 
