@@ -362,9 +362,12 @@ def test_a_very_long_form_keeps_what_fits_and_says_something_is_missing(
     assert checked(shown, "outcome") == ["police"]
 
 
-def test_an_htmx_request_after_the_timeout_goes_back_to_its_page_and_keeps_nothing(
+def test_an_htmx_request_after_the_timeout_is_sent_to_sign_in_and_what_it_carried_is_kept(
     client: TestClient, db: Session, factory: Factory, alert: SafeguardingAlert
 ) -> None:
+    """Told to go (``HX-Redirect``), not given the sign-in page to swap into its page; its
+    fields kept as a whole form's are (drafts saved as they are typed: see
+    ``test_kept_form_autosave``)."""
     person = lead(factory, "Helen")
     alert_page = f"/safeguarding/alerts/{alert.id}"
     token = signed_in(client, factory, person)
@@ -380,10 +383,16 @@ def test_an_htmx_request_after_the_timeout_goes_back_to_its_page_and_keeps_nothi
         },
     )
 
-    assert response.status_code == 204
+    assert response.status_code == 204 and response.content == b""
     location = urlsplit(response.headers["HX-Redirect"])
-    assert parse_qs(location.query)["next"] == [alert_page]
-    assert client.cookies.get(SECURE_COOKIE) is None  # nothing kept: no session made
+    assert location.path == "/sign-in"
+    assert parse_qs(location.query) == {"next": [alert_page], "ended": ["idle"]}
+    kept = kept_in_session(db, client)
+    assert kept is not None and kept["person"] == person.id and kept["page"] == alert_page
+    assert kept["fields"] == [["outcome", "advice"], ["note", NOTE]]
+    shown = client.get(demo_sign_in(client, person, alert_page).headers["location"])
+    assert notice(shown) == NOTICE
+    assert checked(shown, "outcome") == ["advice"] and value_of(shown, "note") == NOTE
 
 
 def test_a_referer_from_another_site_is_not_followed(

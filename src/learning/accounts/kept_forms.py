@@ -6,7 +6,14 @@ fields (never the CSRF token, never a file, at most ``LIMIT`` bytes) are kept se
 the new pre-sign-in session, with the page the form was on and whose session ended. Signing
 in again as that same person carries them into the new session (:func:`carried`); anyone
 else signing in drops them. The page, shown next, fills its form with them once
-(:func:`take`); otherwise they end with the session.
+(:func:`take`); otherwise they end with the session. An HTMX request (a draft saved as it is
+typed) is kept the same way, and told to go to sign in (``HX-Redirect``): its last words
+are what the autosave was carrying. A request from the same page that arrives just after,
+in the session made to keep the first (an autosave close behind another, with the ended
+session's token: see ``sessions``), replaces what was kept with what it carries, the later.
+
+A field sent more than once (a group of checkboxes) comes back as the list of its values,
+so that every box ticked is ticked again; a field sent once comes back as its text.
 
 The page to go back to (:func:`form_page`) is never an address that only takes a POST.
 """
@@ -40,7 +47,9 @@ SEND_AGAIN = "What you typed is below: check it, then send it again."
 
 @dataclass(frozen=True)
 class KeptForm:
-    values: dict[str, str]
+    #: A field's text, or the list of its values when more than one was sent (see
+    #: :func:`as_values`).
+    values: dict[str, str | list[str]]
     reason: str
     partial: bool
 
@@ -57,9 +66,16 @@ class KeptForm:
 
 
 async def keep_sent_form(request: Request, page: str) -> bool:
-    """Keep the form this request sent, if its session just ended by the clock."""
+    """Keep the form this request sent, if its session just ended by the clock, or if it
+    follows one from the same ``page`` that was kept so (:func:`_kept_before`)."""
     state = session_state(request.scope)
-    if state.ended_person_id is None or state.ended_reason not in TIMED_OUT:
+    session = request.scope["session"]
+    path = urlsplit(page).path
+    if state.ended_person_id is not None and state.timed_out in TIMED_OUT:
+        person, reason = state.ended_person_id, state.timed_out
+    elif (before := _kept_before(request, path)) is not None:
+        person, reason = before["person"], before["reason"]
+    else:
         return False
     if not request.headers.get("content-type", "").startswith(FORM_TYPES):
         return False
@@ -73,14 +89,25 @@ async def keep_sent_form(request: Request, page: str) -> bool:
         await form.close()  # files sent with it are not kept
     if not any(value.strip() for _, value in fields):
         return False
-    request.scope["session"][KEY] = {
-        "person": state.ended_person_id,
-        "page": urlsplit(page).path,
-        "reason": state.ended_reason,
+    session[KEY] = {
+        "person": person,
+        "page": path,
+        "reason": reason,
         "fields": fields,
         "partial": partial,
     }
     return True
+
+
+def _kept_before(request: Request, path: str) -> dict[str, Any] | None:
+    """The form kept from ``path`` in this request's session, when that session is the one
+    made to keep it (not signed in): the request, which passed the CSRF check with that
+    session's token (the ended session's, ``sessions``), was sent by the same page."""
+    state = session_state(request.scope)
+    kept = request.scope["session"].get(KEY)
+    if state.id is None or state.person_id is not None or not isinstance(kept, dict):
+        return None
+    return kept if kept.get("page") == path else None
 
 
 def _within_limit(items: Iterable[tuple[str, Any]]) -> tuple[list[list[str]], bool]:
@@ -101,6 +128,12 @@ def _within_limit(items: Iterable[tuple[str, Any]]) -> tuple[list[list[str]], bo
 
 def is_kept(session: Mapping[str, Any] | None) -> bool:
     return session is not None and isinstance(session.get(KEY), dict)
+
+
+def reason(session: Mapping[str, Any] | None) -> str:
+    """Why the session whose form is kept ended (``idle`` or ``absolute``); else empty."""
+    kept = session.get(KEY) if session is not None else None
+    return str(kept.get("reason", "")) if isinstance(kept, dict) else ""
 
 
 def carried(session: Mapping[str, Any], person_id: int) -> dict[str, Any]:
@@ -125,11 +158,24 @@ def take(session: MutableMapping[str, Any] | None, person_id: int | None, page: 
     if kept.get("page") != page:
         return None
     session.pop(KEY)
-    values: dict[str, str] = {}
-    for name, value in kept.get("fields", []):
-        if value or name not in values:
-            values[name] = value
+    values = as_values(kept.get("fields", []))
     return KeptForm(values, str(kept.get("reason", "")), bool(kept.get("partial")))
+
+
+def as_values(fields: Iterable[Iterable[str]]) -> dict[str, str | list[str]]:
+    """The kept ``fields`` (name and value pairs, in the order sent) as a page's ``values``:
+    a name sent once is its text; a name sent with more than one value that is not empty (a
+    checkbox group, ticked more than once) is the list of those values, in order. An empty
+    value sent beside others (the hidden one a checkbox group sends so that unticking every
+    box is saved too) is left out."""
+    sent: dict[str, list[str]] = {}
+    for name, value in fields:
+        sent.setdefault(name, []).append(value)
+    values: dict[str, str | list[str]] = {}
+    for name, all_sent in sent.items():
+        filled = [value for value in all_sent if value]
+        values[name] = filled if len(filled) > 1 else (filled or [""])[0]
+    return values
 
 
 def form_page(request: Request) -> str:

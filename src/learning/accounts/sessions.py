@@ -5,8 +5,18 @@ The cookie carries only an opaque random id; the table keys sessions by its SHA-
 there) saved server-side; ``scope["user_session"]`` is the :class:`SessionState`.
 Signed-in sessions end on sign-out, when the person is disabled, after the idle timeout and
 after the absolute timeout. A session that ended by the clock (idle or absolute) is remembered
-for the rest of its request as ``ended_person_id``, so that a form it carried can be kept for
-that person alone (``learning.accounts.kept_forms``). An ended session's data goes with it.
+for the rest of its request as ``ended_person_id`` (and how, ``timed_out``), so that a form it
+carried can be kept for that person alone (``learning.accounts.kept_forms``). An ended
+session's data goes with it.
+
+The session that request starts (to hold the kept form) takes on the ended one's CSRF token:
+the page the form came from is still open, and a request it had already sent (one autosave
+close behind another) arrives with the new cookie and the page's token. It is not refused as
+forged: it is sent to sign in, and what it carried kept. The token is the browser's own, from
+its own pages; signing in rotates it, as always. Such a request may carry the old cookie too
+(the browser dropped the answer that replaced it): a session ended by the clock is known as
+such by its times (``_ended_by_the_clock``) after another request ended it, so what that one
+carries is kept as well (its ``ended_reason`` stays ``signed_out``: it did not end now).
 """
 
 from __future__ import annotations
@@ -50,8 +60,12 @@ class SessionState:
     csrf_token: str = ""
     idp_roles: tuple[str, ...] = ()
     ended_reason: str = ""
-    #: Whose session this request found ended by the clock (``TIMED_OUT``).
+    #: Whose session this request found ended by the clock, just now or by a request just
+    #: before; how (``idle`` or ``absolute``); and its CSRF token, which a session started
+    #: by this request takes on.
     ended_person_id: int | None = None
+    timed_out: str = ""
+    ended_csrf_token: str = ""
     last_seen_at: datetime | None = None
     signed_in_at: datetime | None = None
     new_cookie: str | None = None
@@ -196,8 +210,9 @@ class ServerSessionMiddleware:
         if row is None or reason:
             if row is not None and row.revoked_at is None:
                 self._update(row.id, revoked_at=now, data="{}")
-                if reason in TIMED_OUT:
-                    state.ended_person_id = row.person_id
+            if row is not None and (by := self._ended_by_the_clock(row, row.revoked_at or now)):
+                state.ended_person_id, state.timed_out = row.person_id, by
+                state.ended_csrf_token = row.csrf_token
             state.clear_cookie, state.ended_reason = True, reason
             return state, {}
         state.last_seen_at = row.last_seen_at
@@ -219,14 +234,24 @@ class ServerSessionMiddleware:
         now = utcnow()
         if row.person_id is None:
             return "expired" if now - row.last_seen_at > PRE_SIGN_IN_IDLE else ""
-        if now - row.last_seen_at > timedelta(minutes=self.settings.session_idle_minutes):
-            return "idle"
-        assert row.signed_in_at is not None
-        if now - row.signed_in_at > timedelta(hours=self.settings.session_absolute_hours):
-            return "absolute"
+        if ended := self._ended_by_the_clock(row, now):
+            return ended
         person = db.get(Person, row.person_id)
         if person is None or not person.active:
             return "disabled"
+        return ""
+
+    def _ended_by_the_clock(self, row: UserSession, at: datetime) -> str:
+        """``idle`` or ``absolute`` if the signed-in session ``row`` was over by then: for a
+        row already ended (``revoked_at``), whether the clock ended it (a request sent before
+        the answer to the one that found it so) or someone did (signing out)."""
+        if row.person_id is None:
+            return ""
+        if at - row.last_seen_at > timedelta(minutes=self.settings.session_idle_minutes):
+            return "idle"
+        absolute = timedelta(hours=self.settings.session_absolute_hours)
+        if row.signed_in_at is not None and at - row.signed_in_at > absolute:
+            return "absolute"
         return ""
 
     @staticmethod
@@ -245,7 +270,8 @@ class ServerSessionMiddleware:
                     row.data = encoded
             else:
                 raw = new_token()
-                row = UserSession(id=token_hash(raw), csrf_token=new_token(), data=encoded)
+                csrf_token = state.ended_csrf_token or new_token()
+                row = UserSession(id=token_hash(raw), csrf_token=csrf_token, data=encoded)
                 db.add(row)
                 state.id, state.csrf_token, state.new_cookie = row.id, row.csrf_token, raw
             db.commit()

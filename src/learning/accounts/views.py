@@ -196,7 +196,11 @@ def sign_in(
         "accounts/sign_in.html",
         {
             "next": service.safe_next(next),
-            "ended_message": ENDED_MESSAGES.get(ended or ""),
+            # A form kept says why its session ended, when the address does not (an
+            # autosave sent just after the one that found the session ended).
+            "ended_message": ENDED_MESSAGES.get(
+                ended or kept_forms.reason(request.scope.get("session"))
+            ),
             "form_kept": kept_forms.is_kept(request.scope.get("session")),
             "oidc_enabled": settings.oidc_enabled,
             "error": None,

@@ -58,12 +58,13 @@ def install(app: FastAPI) -> None:
 async def _sign_in_required(request: Request, exc: SignInRequired) -> Response:
     """To sign in, then back. A form sent to a session that has ended goes back to the page
     it was on (its own address may take only a POST), and what was typed there is kept for
-    the same person (``learning.accounts.kept_forms``); an HTMX request's fields are not."""
+    the same person (``learning.accounts.kept_forms``), an HTMX request's (a draft saved as
+    it is typed) too: it is told to go to sign in (``HX-Redirect``), never given the sign-in
+    page to swap into the page it came from."""
     back_to = request.url.path
     if request.method not in SAFE_METHODS:
         back_to = kept_forms.form_page(request)
-        if not is_htmx(request):
-            await kept_forms.keep_sent_form(request, back_to)
+        await kept_forms.keep_sent_form(request, back_to)
     query = {"next": back_to}
     if exc.reason in ("idle", "absolute", "disabled"):
         query["ended"] = exc.reason

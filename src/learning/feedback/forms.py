@@ -55,6 +55,10 @@ ERROR_EMPTY = N_("Answer at least one question, or press the button 'I am worrie
 ERROR_TOO_LONG = N_(
     "Your answer is too long. Make it 2,000 characters or fewer (you wrote %(count)s)."
 )
+#: Said under every box to write in (the end of its hint), before anything is typed: the
+#: limit ``ERROR_TOO_LONG`` gives, in the same words. No ``maxlength``: a browser would cut
+#: off a pasted answer without a word, and counts an emoji as two.
+TEXT_LIMIT_HINT = N_("You can write up to 2,000 characters.")
 ERROR_HIDDEN = N_(
     "Your answer had hidden characters in it that we cannot keep. We have taken them out: "
     "check your answer, then send it again."

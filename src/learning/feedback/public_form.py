@@ -181,6 +181,7 @@ def form_page(
         "nonce_field": abuse.NONCE_FIELD,
         "honeypot_field": abuse.HONEYPOT_FIELD,
         "words": words,
+        "text_limit": forms.TEXT_LIMIT_HINT,
         "safety": SAFETY_WORDS[definition.audience],
         "closed": link is None,
         "privacy_url": page.link_to("feedback_privacy", form=kind.value),
