@@ -108,3 +108,12 @@ def test_a_quote_is_marked_with_its_language_on_the_themes_page(
     marked = {p.get_text(): p.get("lang") for p in shown}
     assert marked == {text: ("cy" if text in welsh else None) for text in marked}
     assert set(marked.values()) == {"cy", None}, "the theme shows quotes of both languages"
+
+    # Splitting the theme lists its items to tick, each in its own language too.
+    split = analyst.get(f"/themes/{key}/split")
+    assert split.status_code == 200
+    soup = BeautifulSoup(split.text, "html.parser")
+    listed_items = soup.select(".govuk-checkboxes__label span[dir=auto]")
+    marked = {span.get_text(): span.get("lang") for span in listed_items}
+    assert marked and marked == {text: ("cy" if text in welsh else None) for text in marked}
+    assert set(marked.values()) == {"cy", None}
