@@ -2,7 +2,9 @@
 
 Three sets of sentences in the words of children, parents and staff, each written before the
 rules it tests were tuned: the first (``FIRST_SET``) before any of them; the second after the
-first round, which its leaks then shaped; the third before that second round. Each set has
+first round, which its leaks then shaped; the third before that second round; the names with
+no cue the rules then knew (``NO_CUE_BEFORE``) shaped the cues of
+:mod:`learning.themes.redact_cues`. Each set has
 sentences with a name that must go and ordinary sentences (shouting, slang, children's
 spelling, the service's abbreviations) that must come back unchanged. The names that no rule
 finds yet are kept below as expected failures, so that a rule that finds them shows up.
@@ -162,9 +164,7 @@ THIRD_SET: list[tuple[str, str]] = [
     ("leighton and jaxon are my foster brothers", "[name] and [name] are my foster brothers"),
 ]
 
-NOT_YET_FOUND: list[tuple[str, str]] = [
-    ("me and biscuit went to town", "me and [name] went to town"),
-    ("BUNNY SAID I COULD HAVE HER HOODIE", "[name] SAID I COULD HAVE HER HOODIE"),
+NO_CUE_BEFORE: list[tuple[str, str]] = [
     ("because of tymon i got moved", "because of [name] i got moved"),
     ("nobody believes me about kaidyn", "nobody believes me about [name]"),
     ("kobi started it not me", "[name] started it not me"),
@@ -176,10 +176,17 @@ NOT_YET_FOUND: list[tuple[str, str]] = [
     ("cathal, thank you for everything", "[name], thank you for everything"),
     ("i got in trouble cos of ruairi", "i got in trouble cos of [name]"),
 ]
-"""Names with no cue the rules know: an ordinary word used as a nickname ("biscuit",
-"BUNNY", whose sentence also loses "HOODIE", a word the list lacks), a name after "of" or
-"about", before a verb the rules do not list ("started", "gets" after "why"), a name that is
-an ordinary word ("temperance") and a name greeted before a comma ("cathal, thank you")."""
+"""Names that no rule found until the cues of :mod:`learning.themes.redact_cues`: after
+"because of", "cos of" and "about", before a past tense ("started"), after "why", a name that
+is also a word between a role and a verb ("temperance"), and a name greeted before a comma."""
+
+NOT_YET_FOUND: list[tuple[str, str]] = [
+    ("me and biscuit went to town", "me and [name] went to town"),
+    ("BUNNY SAID I COULD HAVE HER HOODIE", "[name] SAID I COULD HAVE HER HOODIE"),
+]
+"""Ordinary words used as nicknames ("biscuit", "BUNNY"): only their place in the sentence
+tells them from the word, and "me and ... went", "... SAID" take ordinary words too ("me and
+school", "NOBODY SAID")."""
 
 ORDINARY: list[str] = [
     "I HATE IT HERE NOBODY LISTENS",
@@ -297,7 +304,7 @@ ORDINARY: list[str] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), FIRST_SET + SECOND_SET + THIRD_SET)
+@pytest.mark.parametrize(("text", "expected"), FIRST_SET + SECOND_SET + THIRD_SET + NO_CUE_BEFORE)
 def test_a_name_in_capitals_or_lower_case_is_removed(text: str, expected: str) -> None:
     assert redact(text) == expected
 
@@ -307,7 +314,7 @@ def test_shouting_slang_and_misspelt_words_come_back_unchanged(text: str) -> Non
     assert redact(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="no rule finds these names yet")
+@pytest.mark.xfail(strict=True, reason="an ordinary word used as a nickname")
 @pytest.mark.parametrize(("text", "expected"), NOT_YET_FOUND)
 def test_names_without_a_cue_the_rules_know_are_not_yet_removed(text: str, expected: str) -> None:
     assert redact(text) == expected

@@ -5,11 +5,12 @@ needs more. In a run of shouting ("I HATE IT HERE WOJCIECH NEVER LISTENS") each 
 as if written in lower case; elsewhere a word in capitals is more often an abbreviation
 ("CPN", "SEPA") and a lower-case word a slip of spelling, so each is taken as a name only
 where the words around it point to a person ("me and kacper", "my sw OLUWADAMILOLA",
-"wojciech said", "deshawn's mum"). Either way the word must be on no list, shaped like a name
-(a vowel, no run of consonants an abbreviation has), and not an ordinary word misspelt as
-children do ("becuase", "placment", "bullyed", "sooo") or run together ("anymore"). Words in
-lower case or capitals joined to a name by "and" or a comma are names too ("keanu and
-leland").
+"wojciech said", "deshawn's mum"; for lower case also the cues of
+:mod:`learning.themes.redact_cues`: "because of tymon", "kobi started it", "cathal, thank
+you"). Either way the word must be on no list, shaped like a name (a vowel, no run of
+consonants an abbreviation has), and not an ordinary word misspelt as children do ("becuase",
+"placment", "bullyed", "sooo") or run together ("anymore"). Words in lower case or capitals
+joined to a name by "and" or a comma are names too ("keanu and leland").
 
 Used by :mod:`learning.themes.redact_name_rules`.
 """
@@ -20,6 +21,7 @@ import functools
 import re
 from typing import Final
 
+from learning.themes.redact_cues import a_verb, addressed, pointed_to
 from learning.themes.redact_names import (
     ACRONYMS,
     BE_VERBS,
@@ -51,7 +53,8 @@ _QUANTIFIERS: Final = frozenset(("any", "every", "some"))
 _Y_ENDINGS: Final = (("yed", "ied"), ("yer", "ier"), ("yest", "iest"), ("ys", "ies"))
 _SUBJECT_AFTER: Final = frozenset(
     ("and", "but", "then", "because", "cos", "coz", "cuz", "when", "if", "that", "so", "until",
-     "before", "after", "while", "think", "thought", "reckon", "know", "knew", "says", "said")
+     "before", "after", "while", "think", "thought", "reckon", "know", "knew", "says", "said",
+     "why")
 )  # fmt: skip
 _SEEN_VERBS: Final = frozenset(
     ("see", "saw", "seeing", "seen", "miss", "missed", "missing", "misses", "visit", "visited",
@@ -195,14 +198,15 @@ def _after_is_person_cue(text: str, start: int, end: int) -> bool:
     after = NEXT_TOKEN.match(text, nxt.end())
     after_key = after.group(1).lower() if after is not None else ""
     prev = prev_word(text, start)
-    if not (
-        sentence_start(text, start)
-        or (prev is not None and prev[1] in (" ", ", ") and prev[0].lower() in _SUBJECT_AFTER)
-    ):
+    opener = prev[0].lower() if prev is not None and prev[1] in (" ", ", ") else ""
+    if not (sentence_start(text, start) or opener in _SUBJECT_AFTER):
         return False
     if key in ("and", "n"):
         return after_key in ("me", "i", "her", "his")  # "aurelija and her mum"
-    return key in PERSON_VERBS or key in BE_VERBS or key in _AFTER_A_SUBJECT
+    if key in PERSON_VERBS or key in BE_VERBS or key in _AFTER_A_SUBJECT:
+        return True
+    # "kobi started it", "hywel hates me"; not "tractors and turbo charged cars"
+    return text[start:end].islower() and opener != "and" and a_verb(key, after_key)
 
 
 def unknown_in_capitals_or_lower_case(text: str, m: re.Match[str], key: str, length: int) -> bool:
@@ -220,7 +224,8 @@ def unknown_in_capitals_or_lower_case(text: str, m: re.Match[str], key: str, len
             length != len(word)  # "deshawn's mum"
             or before_is_person_cue(text, start)
             or _after_is_person_cue(text, start, end)
-        ):
+            or (word.islower() and (pointed_to(text, start, end) or addressed(text, start, end)))
+        ):  # "because of tymon", "about kaidyn", "cathal, thank you": not "about UCAS"
             return False
     return not _unlike_a_name(key)
 

@@ -9,7 +9,8 @@ decisions are set out in :mod:`learning.themes.redact`):
   a title; a name after a title, a role or "name is" ("Mrs Smith", "my social worker Zeph");
   "the Foster family"; dotted initials ("J.S.");
 - a capitalised word on no list ("Wojciech"), and words in capitals or lower case as
-  :mod:`learning.themes.redact_case` decides.
+  :mod:`learning.themes.redact_case` decides; a first name that is also a word, in lower case,
+  between a role or "me and" and a verb, as :mod:`learning.themes.redact_cues` decides.
 
 Words are read with :mod:`learning.themes.redact_words`; the word lists are in
 :mod:`learning.themes.redact_names`.
@@ -26,6 +27,7 @@ from learning.themes.redact_case import (
     names_beside,
     unknown_in_capitals_or_lower_case,
 )
+from learning.themes.redact_cues import first_name_word_in_lower_case
 from learning.themes.redact_names import (
     AMBIGUOUS_FIRST_NAMES,
     BE_VERBS,
@@ -377,6 +379,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if (
                 (is_title_case(word) and _ambiguous_is_name(text, start, end, key, possessive))
                 or (word.islower() and _after_object_verb(text, start))
+                or (word.islower() and first_name_word_in_lower_case(text, start, end, key))
                 or (
                     word.isupper()
                     and len(word) > 1

@@ -119,8 +119,8 @@ AMBIGUOUS_FIRST_NAMES: frozenset[str] = _words(
     mercedes mercy mick miles misty mo nat nick noel norm norman olive paris pat patience pearl
     penny perry pete pierce poppy precious prince prudence rain ray rebel reed reg rex rich
     river rob robin rocky rod rose royal ruby rusty saffron sandy sky skye sonny spencer stan
-    stanley star sterling storm sue summer sunny sydney ted teddy tia tiger verity victoria
-    violet wade will willow
+    stanley star sterling storm sue summer sunny sydney ted teddy temperance tia tiger verity
+    victoria violet wade will willow
     """
 )
 
@@ -312,7 +312,8 @@ case ("I told grace", "I asked june"); "to" after "spoke", "talked", "speak", "t
 SERVICE_WORDS: frozenset[str] = _words(
     """
     adopter advocacy advocate anti assess asye attendee autism autistic barnardos cafcass
-    caseload casework caseworker childcare childline cohort directorate ehcp enabler
+    caseload casework caseworker catheter childcare childline coeliac cohort directorate ehcp
+    enabler medic paediatric paediatrician paedophile telephonist befriender
     facilitator foster fostering frontline guardianship handover inbox intro keyworker kinship
     kooth learner leaver masterclass neurodiverse nspcc ofsted permanency playroom prioritise
     prioritised rater reassess reconvened referral refresher respite reunification rota
@@ -334,6 +335,10 @@ INFORMAL_WORDS: frozenset[str] = _words(
     hun ibuprofen imo innit irl itll laptop lego lmao lmfao luv nah nandos ngl nite nowt obvs
     ocd oops owt paracetamol ptsd rofl selfharm shud sis skool smh spotify summat ta tbf tho
     thru tourettes ttyl umm uni vape vaping wat wen wtf wud xmas ya yall yay yea yeh yh
+    afaik anyfing aww bae brexit bruh bub eek evrythin everyfing everythin fluoxetine hbu
+    hoodie hubby idc idek ilysm imho insta meds meh melatonin nintendo nuffin nuffink ofc omw
+    onesie oof ooh selfie sertraline somefing somethin soz sumfink sumone thanx thnx tmi
+    trackies tysm ucas urgh wbu welp wifey xoxo wyd yass yikes youtuber yup
     """
 )
 """Words children and families write that the general list lacks: texting and slang
@@ -377,14 +382,17 @@ _SUFFIXES = (
     "tion", "sion", "ness", "ment", "ity", "ism", "ology", "ics", "ive", "ous", "ful", "less",
     "able", "ible", "ing", "ally", "ence", "ance", "ised", "ized", "ated", "ingly", "therapy",
     "otomy", "ectomy", "oscopy", "aemia", "itis", "osis",
+    "adone", "idone", "olone", "sterone", "azepam", "oxetine", "apine", "azole", "mycin",
+    "cillin", "profen", "amine", "statin", "opram", "azepine", "iptyline", "phenidate",
 )  # fmt: skip
 _AMERICAN = ("ize", "izes", "ized", "izing")
 
 
 def is_ordinary_word(key: str) -> bool:
     """Whether lower-case ``key`` is an ordinary English word (a plural of one, an American
-    spelling of one, or a long word with a suffix no name has: "-tion", "-ness", "-ology",
-    "-ised", "-itis", ...)."""
+    spelling of one, a long one with "-ly" or "-al" added, or a long word with a suffix no
+    name has: "-tion", "-ness", "-ology", "-ised", "-itis", and medicines' "-azepam",
+    "-oxetine", "-adone", ...)."""
     if key in ORDINARY_WORDS:
         return True
     if key.endswith("s") and (
@@ -395,4 +403,6 @@ def is_ordinary_word(key: str) -> bool:
         return True
     if key.endswith(_AMERICAN) and is_ordinary_word(key.replace("iz", "is")):
         return True  # "recognize", "authorized"
+    if len(key) >= 8 and key.endswith(("ly", "al")) and key[:-2] in ORDINARY_WORDS:
+        return True  # "callously", "inspirational"
     return len(key) >= 7 and key.endswith(_SUFFIXES)
