@@ -52,6 +52,10 @@ OFF_MACHINE = re.compile(r"^(?!(?:https?|wss?)://(?:127\.0\.0\.1|localhost)(?::\
 SERIOUS = ("serious", "critical")
 SESSION_COOKIE = "__Host-learning_session"
 DEFAULT_TIMEOUT_MS = 10_000
+# Assertions wait as long as actions do: Playwright's own 5 seconds for them is little for a
+# page the live server renders (in this process) while a busy machine stalls. An assertion
+# that holds passes as soon as it does; only one that fails takes longer to say so.
+expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
 
 
 # --- The live server -------------------------------------------------------------------

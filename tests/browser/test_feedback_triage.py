@@ -63,7 +63,8 @@ def test_a_supervisor_reads_tags_replies_acts_and_closes(page: Page, server: Liv
         contact_detail="jo@example.test",
     )
     demo_sign_in(page, server, "Ruth Penrose")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Feedback", exact=True).click()
+    menu = page.get_by_role("navigation", name="Menu")
+    menu.get_by_role("link", name="Feedback", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Feedback")
     row = page.locator("#queue tbody tr").filter(has=page.locator(f"a[href$='/queue/{item}']"))
     expect(row).to_contain_text("Unread")
@@ -153,8 +154,9 @@ def test_words_typed_and_not_sent_are_not_lost_to_another_button(
     expect(page.get_by_label("Your reply")).to_have_value(reply)
     assert asked == []
 
-    page.get_by_role("link", name="Back to feedback").click()
-    page.wait_for_timeout(300)  # the question, then the page staying put
+    # Waited for, not given a while: on a busy machine the question can take longer to come.
+    with page.expect_event("dialog"):
+        page.get_by_role("link", name="Back to feedback").click()
     assert asked == ["beforeunload"]
     expect(page.get_by_label("Your reply")).to_have_value(reply)
 

@@ -601,6 +601,33 @@ def test_enter_in_a_box_saves_the_draft_and_never_marks_a_carried_action_done(
     expect(page.get_by_label("How long it lasted")).to_have_value("45")
 
 
+SAVING = "Saving your latest changes…"
+DRAFT_SAVED = re.compile(r"^\s*Draft saved at \d{2}:\d{2}\.")
+#: A save goes two seconds after the last key: this is for the typing before it (key by key,
+#: slow on a busy machine), those two seconds and the save itself, with room to spare.
+SAVE_TIMEOUT_MS = 30_000
+
+
+def keep_what_it_says(status: Locator) -> None:
+    """From now on the page keeps each text ``status`` shows, in turn (see ``said``).
+
+    "Saving your latest changes…" shows from the first key until the save lands, two seconds
+    after the last: a busy machine can stall longer than that before a test looks, so the
+    tests look back at what was shown rather than hope to catch it while it shows."""
+    status.evaluate(
+        """status => {
+            window.statusSaid = [];
+            new MutationObserver(() => window.statusSaid.push(status.textContent.trim()))
+                .observe(status, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+
+
+def said(page: Page) -> list[str]:
+    """What the status line kept by ``keep_what_it_says`` showed, in turn."""
+    return list(page.evaluate("window.statusSaid"))
+
+
 def test_with_javascript_a_reflection_saves_itself_as_it_is_typed_and_is_still_there_after_a_reload(
     new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
 ) -> None:
@@ -614,12 +641,18 @@ def test_with_javascript_a_reflection_saves_itself_as_it_is_typed_and_is_still_t
     status = page.locator("#save-status")
     expect(status).to_have_attribute("role", "status")
     expect(status).to_have_attribute("aria-live", "polite")
+    keep_what_it_says(status)
 
     text = "We talked about the weight of the caseload after the court hearing."
     page.locator("#reflection-experience").click()
-    page.keyboard.type(text)
-    expect(status).to_have_text("Saving your latest changes…")
-    expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\.\s*$"), timeout=8_000)
+    with page.expect_response(  # the save of all of it (a stall while typing may save a part)
+        lambda r: r.url.endswith("/autosave") and "hearing." in (r.request.post_data or ""),
+        timeout=SAVE_TIMEOUT_MS,
+    ):
+        page.keyboard.type(text)
+    expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\.\s*$"))
+    shown = said(page)
+    assert SAVING in shown and DRAFT_SAVED.match(shown[-1]), shown
     assert page.url == url
     expect(page.locator("#reflection-experience")).to_be_focused()  # the page did not change
     assert_accessible(page)
@@ -653,11 +686,11 @@ def test_a_case_discussion_saves_itself_as_it_is_typed_and_survives_the_sign_in_
     page.get_by_label("What has the child told us?").click()
     with page.expect_response(
         lambda r: r.url.endswith("/cases/draft") and "shouting" in (r.request.post_data or ""),
-        timeout=8_000,
+        timeout=SAVE_TIMEOUT_MS,
     ) as saved:
         page.keyboard.type(voice)  # kept two seconds after the last key
     assert saved.value.ok
-    expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\."))
+    expect(status).to_have_text(DRAFT_SAVED)
     expect(page.get_by_label("What has the child told us?")).to_be_focused()
     assert_accessible(page)
 
@@ -698,9 +731,16 @@ def test_an_autosave_that_cannot_reach_the_server_says_the_changes_are_not_saved
     expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\."))
 
     # Typing after a save: the line says so until the save lands, not "Draft saved".
-    page.get_by_label("Decision (optional)").press_sequentially("Plan")
-    expect(status).to_have_text("Saving your latest changes…")
-    expect(status).to_have_text(re.compile(r"^\s*Draft saved at \d{2}:\d{2}\."))
+    keep_what_it_says(status)
+    with page.expect_response(
+        lambda r: r.url.endswith("/cases/draft")
+        and re.search(r"=Plan(&|$)", r.request.post_data or "") is not None,
+        timeout=SAVE_TIMEOUT_MS,
+    ):
+        page.get_by_label("Decision (optional)").press_sequentially("Plan")
+    expect(status).to_have_text(DRAFT_SAVED)
+    shown = said(page)
+    assert SAVING in shown and DRAFT_SAVED.match(shown[-1]), shown
 
     page.reload()  # both answers were kept once the connection was back
     expect(page.get_by_label("What has the child told us?")).to_have_value(

@@ -4,14 +4,16 @@ supervisor of that team and one item of feedback that came in through the real i
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.permissions import Role
-from learning.feedback import rates
+from learning.feedback import lookup_limits, public_save, rates
 from learning.feedback.models import FeedbackSubmission
 from learning.org.models import Team
 from tests.factories import Factory
@@ -26,6 +28,19 @@ def _no_remembered_daily_keys() -> None:
     """Each test's database is rolled back afterwards, keys and all: the keys this process
     remembers from the last test's are forgotten, as a new database's would never be known."""
     rates.forget_keys()
+
+
+@pytest.fixture
+def one_rate_window(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """The time the limits on failed look-ups and on saves take as now, held at one moment
+    for the test (and returned). They count in fixed windows of the real clock (an hour, ten
+    minutes) under a key that changes each day: a test counting to a limit through the app
+    would otherwise see its count start again whenever a window ended while it ran, the more
+    often the slower a busy machine runs it."""
+    now = utcnow()
+    monkeypatch.setattr(lookup_limits, "utcnow", lambda: now)
+    monkeypatch.setattr(public_save, "utcnow", lambda: now)
+    return now
 
 
 @pytest.fixture

@@ -18,6 +18,9 @@ from learning.feedback.terms import LinkKind
 from tests.conftest import make_settings
 from tests.feedback.factories import FeedbackFactory
 
+#: Counted to the limit in one window of the limits' clock, however long the test takes.
+pytestmark = pytest.mark.usefixtures("one_rate_window")
+
 PROXY = "10.0.0.5"
 STRANGER = "192.0.2.66"
 

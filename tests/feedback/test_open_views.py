@@ -211,6 +211,7 @@ def test_the_public_pages_are_on_the_public_list() -> None:
 # Limits on guessing ----------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("one_rate_window")  # counted in one window, however long it takes
 def test_after_too_many_failed_look_ups_even_a_right_token_is_refused(
     client: TestClient, app: FastAPI, ff: FeedbackFactory, settings: Settings
 ) -> None:

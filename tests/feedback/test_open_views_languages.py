@@ -98,6 +98,7 @@ def test_the_closed_page_links_to_the_code_box_in_the_same_language(client: Test
     assert_public_layout(response)
 
 
+@pytest.mark.usefixtures("one_rate_window")  # counted in one window, however long it takes
 def test_the_closed_pages_own_address_says_too_many_tries_while_the_client_is_over(
     client: TestClient, ff: FeedbackFactory, settings: Settings
 ) -> None:

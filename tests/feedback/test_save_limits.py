@@ -49,6 +49,7 @@ def test_an_answer_too_long_to_send_is_not_saved_and_comes_back_beside_its_box(
     assert drafts_kept(db) == 0
 
 
+@pytest.mark.usefixtures("one_rate_window")  # counted in one window, however long it takes
 def test_saving_more_often_than_sending_is_allowed_is_refused_with_everything_typed(
     client: TestClient, ff: FeedbackFactory, db: Session
 ) -> None:

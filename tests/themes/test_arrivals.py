@@ -6,6 +6,7 @@ nothing twice; nothing that goes wrong reaches the person."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 import pytest
@@ -302,26 +303,66 @@ def test_the_arrivals_thread_takes_in_what_was_queued(
     assert list(stored(db, council_id)) == [f"supervision_case_learning:supervision:case:{case.id}"]
 
 
+class _Batches:
+    """What ``take_in`` was given, batch by batch, for a test to wait on."""
+
+    def __init__(self) -> None:
+        self.taken: list[list[tuple[str, int]]] = []
+        self.changed = threading.Condition()
+
+    def take_in(self, _db: Database, records: list[tuple[str, int]]) -> int:
+        with self.changed:
+            self.taken.append(list(records))
+            self.changed.notify_all()
+        return 0
+
+    def wait_for(self, count: int, timeout: float = 30.0) -> None:
+        with self.changed:
+            assert self.changed.wait_for(lambda: len(self.taken) >= count, timeout), (
+                f"{count} batch(es) were never taken in: {self.taken}"
+            )
+
+
 def test_records_arriving_close_together_are_taken_in_as_one_batch(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    batches: list[list[tuple[str, int]]] = []
-    monkeypatch.setattr(
-        arrival_queue, "take_in", lambda _db, records: batches.append(list(records)) or 0
-    )
-    queue = Arrivals(database, gather_seconds=0.5)
+    """The gathering time is far longer than the test takes (a busy machine stalling a
+    second or two between the records would otherwise split them into two batches), and a
+    stop ends it at once: had the stop waited it out, the thread would still be gathering
+    when ``stop`` gave up waiting for it (after 30 seconds), with nothing taken in."""
+    batches = _Batches()
+    monkeypatch.setattr(arrival_queue, "take_in", batches.take_in)
+    queue = Arrivals(database, gather_seconds=60)
 
     queue.start()
     for record_id in (1, 2, 3):
         queue.put(FEEDBACK, record_id)
         time.sleep(0.05)
-    time.sleep(0.8)  # the gathering time has passed: that batch is taken in
-    queue.put(FEEDBACK, 4)
     started = time.monotonic()
     queue.stop()  # a stop does not wait out the gathering time
 
-    assert time.monotonic() - started < 0.4
-    assert batches == [[(FEEDBACK, 1), (FEEDBACK, 2), (FEEDBACK, 3)], [(FEEDBACK, 4)]]
+    assert time.monotonic() - started < 20
+    assert batches.taken == [[(FEEDBACK, 1), (FEEDBACK, 2), (FEEDBACK, 3)]]
+
+
+def test_once_the_gathering_time_has_passed_the_batch_is_taken_in(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first batch is taken in without a stop or another record to end it, so a record
+    after it starts a batch of its own. The test waits for the batch itself, not a while."""
+    batches = _Batches()
+    monkeypatch.setattr(arrival_queue, "take_in", batches.take_in)
+    queue = Arrivals(database, gather_seconds=0.2)
+
+    queue.start()
+    try:
+        queue.put(FEEDBACK, 1)
+        batches.wait_for(1)  # the gathering time has passed: that batch is taken in
+        queue.put(FEEDBACK, 2)
+    finally:
+        queue.stop()
+
+    assert batches.taken == [[(FEEDBACK, 1)], [(FEEDBACK, 2)]]
 
 
 def test_when_a_batch_cannot_be_read_together_each_record_is_read_alone(
