@@ -23,12 +23,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, update
 from sqlmodel import Session, col, select
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 from learning.accounts.dependencies import Principal
+from learning.audit.models import AuditEvent
 from learning.audit.service import Actor, record
 from learning.core.clock import LONDON, utcnow
+from learning.core.db import affected_rows
 from learning.core.permissions import Role
 from learning.feedback.models import FeedbackAction, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.terms import AlertStatus, SubmissionStatus
@@ -193,10 +196,53 @@ def overdue_before(today: date) -> datetime:
     return next_day.astimezone(UTC)
 
 
+#: The audit event of an item moved to another team (``triage_move``): its time is when the
+#: item came to the team it is in now, so its read-by day runs from there.
+MOVED = "feedback.item.moved"
+ITEM = "feedback_submission"
+
+
+def in_team_since() -> ColumnElement[datetime]:
+    """When each item came to its team, as a query expression: when it was last moved (its
+    latest ``MOVED`` event), else when it arrived."""
+    moved = (
+        select(func.max(AuditEvent.occurred_at))
+        .where(
+            AuditEvent.record_type == ITEM,
+            AuditEvent.record_id == cast(col(FeedbackSubmission.id), String),
+            AuditEvent.action == MOVED,
+        )
+        .scalar_subquery()
+    )
+    return func.coalesce(moved, col(FeedbackSubmission.submitted_at), type_=UTCDateTime())
+
+
+def moved_in_at(db: Session, submission_ids: list[int]) -> dict[int, datetime]:
+    """When each of these items was last moved to another team (those never moved left out)."""
+    if not submission_ids:
+        return {}
+    rows = db.exec(
+        select(AuditEvent.record_id, func.max(AuditEvent.occurred_at))
+        .where(
+            AuditEvent.record_type == ITEM,
+            AuditEvent.action == MOVED,
+            col(AuditEvent.record_id).in_([str(i) for i in submission_ids]),
+        )
+        .group_by(col(AuditEvent.record_id))
+    ).all()
+    return {int(record_id): at for record_id, at in rows if at is not None}
+
+
+def arrived_in_team(db: Session, submission: FeedbackSubmission) -> datetime:
+    """When the item came to its team: when it was last moved, else when it arrived."""
+    assert submission.id is not None
+    return moved_in_at(db, [submission.id]).get(submission.id, submission.submitted_at)
+
+
 def overdue(today: date) -> ColumnElement[bool]:
     return and_(
         col(FeedbackSubmission.status) == SubmissionStatus.NEW,
-        col(FeedbackSubmission.submitted_at) < overdue_before(today),
+        in_team_since() < overdue_before(today),
     )
 
 
@@ -215,11 +261,12 @@ def _showing(show: Show, today: date) -> list[ColumnElement[bool]]:
 
 def _order(tab: Tab) -> tuple[ColumnElement[Any], ...]:
     """To do: unread first, the oldest (whose read-by day came first, so the overdue) at the
-    top; the other tabs newest first."""
+    top, an item moved to the team counting from the move (it is new to them); the other
+    tabs newest first."""
     arrived, number = col(FeedbackSubmission.submitted_at), col(FeedbackSubmission.id)
     if tab is Tab.OPEN:
         unread_first = case((col(FeedbackSubmission.status) == SubmissionStatus.NEW, 0), else_=1)
-        return unread_first, arrived.asc(), number.asc()
+        return unread_first, in_team_since().asc(), number.asc()
     return arrived.desc(), number.desc()
 
 
@@ -283,17 +330,39 @@ def require_item(db: Session, scope: Scope, submission_id: int) -> FeedbackSubmi
 
 
 def open_item(
-    db: Session, actor: Actor, submission: FeedbackSubmission, now: datetime | None = None
-) -> None:
+    db: Session,
+    actor: Actor,
+    submission: FeedbackSubmission,
+    now: datetime | None = None,
+    scope: Scope | None = None,
+) -> bool:
     """Someone read the item: recorded in the audit log. A new item becomes read when one of
     its team reads it; anyone else who may see it reads it without changing what the team has
-    still to read (the audit event says which it was)."""
+    still to read (the audit event says which it was).
+
+    Marking it read is one conditional UPDATE (still new, still in the team the reader is
+    in): an item moved to another team at the same moment is never marked read for its new
+    team by someone of the old one. False, recording nothing, when the item was moved out of
+    ``scope`` (what the reader sees) meanwhile: the reader has not read it."""
     of_the_team = belongs_to_team(db, actor.person_id, submission.team_id)
     if of_the_team and submission.status is SubmissionStatus.NEW:
-        submission.status = SubmissionStatus.READ
-        submission.read_at = now or utcnow()
-        submission.read_by_id = actor.person_id
-        db.add(submission)
+        db.flush()
+        marking = db.execute(
+            update(FeedbackSubmission)
+            .where(col(FeedbackSubmission.id) == submission.id)
+            .where(col(FeedbackSubmission.team_id) == submission.team_id)
+            .where(col(FeedbackSubmission.status) == SubmissionStatus.NEW)
+            .values(
+                status=SubmissionStatus.READ,
+                read_at=now or utcnow(),
+                read_by_id=actor.person_id,
+            )
+        )
+        db.refresh(submission)
+        if affected_rows(marking) != 1:  # read by another of the team, or moved, meanwhile
+            of_the_team = belongs_to_team(db, actor.person_id, submission.team_id)
+    if scope is not None and not scope.allows(submission):
+        return False
     record(
         db,
         actor,
@@ -304,6 +373,7 @@ def open_item(
         of_the_team=of_the_team,
     )
     db.flush()
+    return True
 
 
 class NotOfTheTeam(PermissionError):

@@ -33,6 +33,7 @@ from learning.feedback.terms import (
     ScreenCategory,
     SubmissionStatus,
 )
+from learning.feedback.triage import moved_in_at
 from learning.feedback.working_days import is_overdue, read_by
 
 __all__ = ["read_by"]  # triage_item_page reads it from here, with the rest of the display
@@ -225,8 +226,10 @@ class Row:
 
 
 def rows_for(db: Session, submissions: list[FeedbackSubmission], today: date) -> list[Row]:
-    """The queue's lines: each item with its team, deadline, alert and tags."""
+    """The queue's lines: each item with its team, deadline (from when it came to its team:
+    an item moved to it counts from the move), alert and tags."""
     ids = [s.id for s in submissions if s.id is not None]
+    moved = moved_in_at(db, ids)
     teams = {
         t.id: t.name
         for t in db.exec(
@@ -257,8 +260,9 @@ def rows_for(db: Session, submissions: list[FeedbackSubmission], today: date) ->
             submission=s,
             team=teams.get(s.team_id, ""),
             form=form_label(s.form_kind),
-            read_by=read_by(s.submitted_at),
-            overdue=s.status is SubmissionStatus.NEW and is_overdue(s.submitted_at, today),
+            read_by=read_by(moved.get(s.id or 0, s.submitted_at)),
+            overdue=s.status is SubmissionStatus.NEW
+            and is_overdue(moved.get(s.id or 0, s.submitted_at), today),
             alert_id=alerts.get(s.id or 0),
             tags=tuple(tags.get(s.id or 0, ())),
             contacted=contact_state(replies.get(s.id or 0, [])),

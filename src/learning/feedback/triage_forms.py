@@ -1,18 +1,29 @@
-"""Form input for the review queue: a tag, a reply, an action. Pure: raw fields in, typed
-values or errors keyed by field id out; ``data`` is None whenever there are errors."""
+"""Form input for the review queue: a tag, a reply, an action, a move to another team.
+Pure: raw fields in, typed values or errors keyed by field id out; ``data`` is None
+whenever there are errors."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
 from learning.feedback.terms import ActionStatus
-from learning.org.forms import Errors, FormLike, date_fields, date_values, parse_date, text
+from learning.org.forms import (
+    Errors,
+    FormLike,
+    date_fields,
+    date_values,
+    parse_date,
+    text,
+    whole_number,
+)
 
 MAX_TAG = 60
 MAX_REPLY = 4000
 MAX_ACTION_TITLE = 200
 MAX_PUBLIC_SUMMARY = 2000
+MAX_MOVE_REASON = 1000
 
 ACTION_STATUS_LABELS = {
     ActionStatus.PLANNED: "Planned",
@@ -38,6 +49,29 @@ def parse_reply(form: FormLike, by_phone: bool) -> tuple[str | None, Errors]:
     if len(body) > MAX_REPLY:
         return None, {"body": f"Keep it to {MAX_REPLY} characters or fewer"}
     return body, {}
+
+
+@dataclass(frozen=True)
+class MoveInput:
+    to_team_id: int
+    reason: str
+
+
+def parse_move(form: FormLike, team_ids: Collection[int]) -> tuple[MoveInput | None, Errors]:
+    """The team to move an item to (one of ``team_ids``, the council's other active teams)
+    and why, in plain words; both are needed."""
+    wanted = whole_number(text(form, "to_team"))
+    reason = text(form, "move_reason")
+    errors: Errors = {}
+    if wanted is None or wanted not in team_ids:
+        errors["to_team"] = "Choose the team to move it to"
+    if not reason:
+        errors["move_reason"] = "Say why it belongs to that team"
+    elif len(reason) > MAX_MOVE_REASON:
+        errors["move_reason"] = f"Keep it to {MAX_MOVE_REASON} characters or fewer"
+    if errors or wanted is None:
+        return None, errors
+    return MoveInput(wanted, reason), {}
 
 
 @dataclass(frozen=True)

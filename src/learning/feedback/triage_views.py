@@ -35,6 +35,8 @@ from learning.feedback.triage_item_page import (
     item_or_404,
     item_page,
     kept_typing,
+    moved_away_page,
+    moved_out_of_sight,
 )
 from learning.feedback.triage_item_views import router as item_router
 from learning.feedback.triage_refusals import REFUSED, refusals
@@ -45,6 +47,9 @@ from learning.org.view_helpers import FormDep
 #: Forms anyone who may read an item may send, whatever its team: a worry about a child's
 #: safety is never refused.
 OPEN_TO_READERS = frozenset({"feedback_raise_alert"})
+#: Forms whose view makes this check itself: moving an item, whose team may have changed a
+#: moment ago under the person moving it (``triage_item_views.move`` tells them so).
+CHECKED_BY_THE_VIEW = frozenset({"feedback_move"})
 
 
 def _read_only_elsewhere(request: Request, db: DbSession, principal: Triager) -> None:
@@ -52,7 +57,8 @@ def _read_only_elsewhere(request: Request, db: DbSession, principal: Triager) ->
     feedback (a manager of another team, a safeguarding lead), is refused and the refusal
     audited. What the person may not see at all is left to the view (404)."""
     route = request.scope.get("route")
-    if request.method in SAFE_METHODS or getattr(route, "name", "") in OPEN_TO_READERS:
+    name = getattr(route, "name", "")
+    if request.method in SAFE_METHODS or name in OPEN_TO_READERS | CHECKED_BY_THE_VIEW:
         return
     scope = triage.scope_of(principal)
     record_type, record_id, team_id = _worked_on(db, scope, request.path_params)
@@ -168,7 +174,16 @@ def queue(
 
 @router.get("/feedback/queue/{submission_id:int}", name="feedback_item")
 def item(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    gone = moved_out_of_sight(db, principal, submission_id)  # moved out of their team
+    if gone is not None:
+        return moved_away_page(request, db, principal, gone, {}, 200)
+    try:
+        submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    except triage.NotYours:  # moved out of their team between the two reads
+        gone = moved_out_of_sight(db, principal, submission_id)
+        if gone is None:
+            raise
+        return moved_away_page(request, db, principal, gone, {}, 200)
     typing = kept_typing(request, submission_id)  # what a button on it kept, if any
     return item_page(request, db, principal, submission, values=typing)  # audits the read
 
