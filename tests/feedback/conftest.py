@@ -54,6 +54,16 @@ def team(factory: Factory) -> Team:
 
 
 @pytest.fixture
+def in_care(factory: Factory) -> Team:
+    return factory.make_team(name="Children in care")
+
+
+@pytest.fixture
+def front_door(factory: Factory) -> Team:
+    return factory.make_team(name="Front door")
+
+
+@pytest.fixture
 def supervisor(client: TestClient, factory: Factory, team: Team) -> SignedIn:
     return staff(client, factory, team, Role.SUPERVISOR)
 

@@ -19,33 +19,11 @@ from learning.feedback import actions
 from learning.feedback.models import FeedbackAction, FeedbackActionLink, FeedbackSubmission
 from learning.org.models import Team
 from tests.factories import Factory
-from tests.feedback.triage_helpers import an_action, given, poster_for, staff
+from tests.feedback.triage_helpers import action_form, an_action, given, poster_for, staff
 from tests.org.conftest import SignedIn
 from tests.org.pages import page
 
 NEW = "/feedback/queue/actions/new"
-
-
-def action_form(**changes: Any) -> dict[str, Any]:
-    values = {
-        "title": "Tell families a week before a visit",
-        "public_summary": "Your worker now tells you a week before they visit.",
-        "status": "planned",
-        "due_on-day": "",
-        "due_on-month": "",
-        "due_on-year": "",
-    }
-    return {**values, **changes}
-
-
-@pytest.fixture
-def in_care(factory: Factory) -> Team:
-    return factory.make_team(name="Children in care")
-
-
-@pytest.fixture
-def front_door(factory: Factory) -> Team:
-    return factory.make_team(name="Front door")
 
 
 def _refusals(db: Session, person: SignedIn) -> list[tuple[str, str]]:

@@ -4,8 +4,6 @@ answered as missing; what the person sees with their receipt."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
@@ -20,21 +18,9 @@ from learning.feedback.terms import ActionStatus
 from learning.org.models import Team
 from tests.factories import Factory
 from tests.feedback.intake import incoming
-from tests.feedback.triage_helpers import an_action, given, poster_for, staff
+from tests.feedback.triage_helpers import action_form, an_action, given, poster_for, staff
 from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
-
-
-def action_form(**changes: Any) -> dict[str, Any]:
-    values = {
-        "title": "Tell families a week before a visit",
-        "public_summary": "Your worker now tells you a week before they visit.",
-        "status": "planned",
-        "due_on-day": "",
-        "due_on-month": "",
-        "due_on-year": "",
-    }
-    return {**values, **changes}
 
 
 def test_an_action_made_from_an_item_is_linked_to_it(

@@ -61,16 +61,6 @@ def _unread_count(response: object) -> str:
     return " ".join(nav.get_text(" ").split())
 
 
-@pytest.fixture
-def in_care(factory: Factory) -> Team:
-    return factory.make_team(name="Children in care")
-
-
-@pytest.fixture
-def front_door(factory: Factory) -> Team:
-    return factory.make_team(name="Front door")
-
-
 def test_the_principal_social_worker_of_another_team_reads_without_marking_it_read(
     client: TestClient, db: Session, settings: Settings, factory: Factory, in_care: Team
 ) -> None:

@@ -65,3 +65,16 @@ def an_action(db: Session, team: Team, **fields: Any) -> FeedbackAction:
 
 def days_ago(days: int) -> datetime:
     return utcnow() - timedelta(days=days)
+
+
+def action_form(**changes: Any) -> dict[str, Any]:
+    """A new action's form as a person fills it in, with ``changes``."""
+    values = {
+        "title": "Tell families a week before a visit",
+        "public_summary": "Your worker now tells you a week before they visit.",
+        "status": "planned",
+        "due_on-day": "",
+        "due_on-month": "",
+        "due_on-year": "",
+    }
+    return {**values, **changes}
