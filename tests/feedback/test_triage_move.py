@@ -319,6 +319,45 @@ def test_the_old_team_opening_it_is_told_where_it_went_without_its_words(
     assert events(db, "feedback.refused", item) == []
 
 
+@pytest.mark.parametrize(
+    ("button", "typed"),
+    [
+        ("alert", {"worry": "Her brother said something about being hit at home."}),
+        ("reply", {"body": "Thank you for telling us. Your worker will ring you this week."}),
+        ("tags", {"tag": "contact"}),
+    ],
+)
+def test_a_form_sent_on_an_item_moved_a_moment_ago_is_told_so_with_what_was_typed(
+    app: FastAPI,
+    db: Session,
+    settings: Settings,
+    factory: Factory,
+    front_door: Team,
+    in_care: Team,
+    button: str,
+    typed: dict[str, str],
+) -> None:
+    """The old team's page of it was still open: a worry, a reply or a tag sent from it is
+    not lost behind "not found"; the page says who moved it where, and shows what was typed
+    (a worry with the warning that no alert was raised, and what to do)."""
+    item = given(db, settings, poster_for(factory, front_door))
+    mover = signed_in(app, factory, front_door, Role.SUPERVISOR, name="Sam Okafor")
+    colleague = signed_in(app, factory, front_door, Role.SUPERVISOR)
+    assert mover.post(f"/feedback/queue/{item.id}/move", moving(in_care)).status_code == 303
+
+    sent = colleague.post(f"/feedback/queue/{item.id}/{button}", typed)
+
+    assert sent.status_code == 409
+    said = page(sent).select_one("#moved-by")
+    assert said is not None and "Sam Okafor moved it" in said.get_text(" ", strip=True)
+    [words] = typed.values()
+    assert words in page(sent).get_text(" ")
+    worried = "No safeguarding alert was raised" in sent.text
+    assert worried == (button == "alert")
+    assert alerts.alert_for(db, item.id) is None  # nothing was done on it
+    assert events(db, "feedback.refused", item) == []
+
+
 def test_the_form_says_what_goes_and_what_stays(
     app: FastAPI, db: Session, settings: Settings, factory: Factory, front_door: Team, in_care: Team
 ) -> None:
@@ -501,7 +540,7 @@ def test_a_move_someone_made_since_the_page_was_shown_is_told_not_undone(
     # Someone who may still move it is shown its page, with the move named beside the field.
     again = psw.post(f"/feedback/queue/{item.id}/move", moving(early_help, "Family hub") | shown)
     assert again.status_code == 409
-    assert field_error(again, "to_team").startswith("Sam Okafor moved it to Children in Care at ")
+    assert field_error(again, "to_team").startswith("Sam Okafor moved it to Children in Care on ")
     assert value_of(again, "move_reason") == "Family hub"
     assert value_of(again, "to_team") == str(early_help.id)
     db.refresh(item)
@@ -651,3 +690,22 @@ def test_the_demo_moves_one_item_from_the_shared_contact_centre_to_its_team(
                 assert item.read_at is not None and item.read_at > event.occurred_at
     finally:
         demo.database.engine.dispose()
+
+
+def test_a_move_naming_the_team_chosen_as_the_one_it_is_in_is_an_error_beside_the_field(
+    app: FastAPI, db: Session, settings: Settings, factory: Factory, front_door: Team, in_care: Team
+) -> None:
+    """A page's "from" team (a hidden field) that is the team chosen: an error beside the
+    field, what was typed kept, nothing moved (not a server error)."""
+    item = given(db, settings, poster_for(factory, front_door))
+    worker = signed_in(app, factory, front_door, Role.SUPERVISOR)
+
+    sent = worker.post(
+        f"/feedback/queue/{item.id}/move", moving(in_care) | {"from_team": str(in_care.id)}
+    )
+
+    assert sent.status_code == 422
+    assert field_error(sent, "to_team") == "Choose a team other than the one it is in"
+    assert value_of(sent, "move_reason") == WHY
+    db.refresh(item)
+    assert item.team_id == front_door.id

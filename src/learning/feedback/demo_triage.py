@@ -229,9 +229,15 @@ def _wrong_team_item(
             if wrong.words not in words:
                 continue
             last = _last_work(db, submission)
-            if last + timedelta(days=1) < now:
+            # A day since, and the move (in office hours, after the work) already past.
+            if last + timedelta(days=1) < now and _in_office_hours(last + MOVE_AFTER) < now:
                 return submission, wrong, last
     return None
+
+
+#: The latest the move comes after the team's last work on the item (reading it first, if
+#: it had not: two hours and ten minutes after it came, then twenty-five minutes more).
+MOVE_AFTER = timedelta(hours=3)
 
 
 def _last_work(db: Session, submission: FeedbackSubmission) -> datetime:

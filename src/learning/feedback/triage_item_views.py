@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 from starlette.datastructures import FormData
 
 from learning.accounts.dependencies import Principal
 from learning.audit.service import actor_from, record_refusal
-from learning.core.clock import format_date, to_london
+from learning.core.clock import format_date, format_datetime
 from learning.core.deps import DbSession
 from learning.core.web import flash, redirect
 from learning.feedback import alerts, triage, triage_forms, triage_move, triage_work
@@ -23,6 +23,7 @@ from learning.feedback.triage_item_page import (
     item_or_404,
     item_page,
     moved_away_page,
+    moved_out_of_sight,
     typed,
 )
 from learning.feedback.triage_refusals import REFUSED
@@ -33,6 +34,32 @@ from learning.themes.arrival_queue import after_response
 from learning.themes.arrivals import FEEDBACK
 
 router = APIRouter()
+
+
+def _item_or_moved(
+    request: Request, db: Session, principal: Principal, submission_id: int, form: FormData
+) -> FeedbackSubmission | Response:
+    """The item; or, when it was moved out of this person's team a moment ago (their page of
+    it was still open), the page saying who moved it where, with what they typed shown back
+    (409): a worry or a reply typed on it is never lost behind "not found".
+
+    The item's row is locked first (on PostgreSQL; SQLite's writers take turns already), so
+    a move at the same moment either waits for this form or comes first and is told here:
+    a close or a reply from the old team never lands on an item the new team now has."""
+    _locked = db.exec(  # kept while the item is read: the session holds it only while used
+        select(FeedbackSubmission)
+        .where(col(FeedbackSubmission.id) == submission_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
+    try:
+        return item_or_404(db, triage.scope_of(principal), submission_id)
+    except triage.NotYours:
+        gone = moved_out_of_sight(db, principal, submission_id)
+        if gone is None:
+            raise
+        return moved_away_page(request, db, principal, gone, typed(form), 409)
+
 
 #: What the replier is told once a reply is sent or noted.
 REPLY_DONE = {
@@ -46,7 +73,10 @@ REPLY_DONE = {
 def tag_add(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     name, errors = triage_forms.parse_tag(form)
     if name is not None:
         try:
@@ -69,7 +99,10 @@ def tag_remove(
     tag_id: int,
     form: FormDep,
 ) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     triage_work.remove_tag(db, actor_from(request), submission, tag_id)
     return back_to_item(request, submission, "Tag removed", form)
 
@@ -78,7 +111,10 @@ def tag_remove(
 def reply(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     way = triage_work.chosen_way(submission, text(form, "way"))  # the button pressed
     if way is None:
         raise HTTPException(status_code=409)
@@ -102,7 +138,10 @@ def raise_alert(
 ) -> Response:
     """An alert about feedback the screen did not flag, from anyone who may read it. Refused,
     with what was typed kept, when it has one already (raised a moment ago, perhaps)."""
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     worry, errors = _worry(form)
     if worry is None:
         return item_page(request, db, principal, submission, errors, typed(form), 422)
@@ -130,7 +169,10 @@ def _worry(form: FormData) -> tuple[str | None, Errors]:
 def close(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     unanswered = triage_work.nobody_has_answered(db, submission)
     triage.set_closed(db, actor_from(request), submission, closed=True)
     said = ". They asked to be contacted and nobody has replied" if unanswered else ""
@@ -141,7 +183,10 @@ def close(
 def reopen(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     triage.set_closed(db, actor_from(request), submission, closed=False)
     return back_to_item(request, submission, "Feedback opened again", form)
 
@@ -150,7 +195,10 @@ def reopen(
 def release(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     triage.release(db, actor_from(request), submission)
     return back_to_item(request, submission, "Let into the team's feedback", form)
 
@@ -159,7 +207,10 @@ def release(
 def spam(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    submission = item_or_404(db, triage.scope_of(principal), submission_id)
+    found = _item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     try:
         triage.keep_as_spam(db, actor_from(request), submission)
     except triage.AlertNotClosed as waits:  # raised since the page was shown
@@ -191,8 +242,9 @@ def move(
     try:
         submission = item_or_404(db, scope, submission_id)
     except triage.NotYours:
-        # Moved out of their sight between the two reads (the first read's object is not
-        # kept: each read sees what is committed then): told so, as above, not "not found".
+        # Moved out of their sight between the two reads (the session holds an unchanged
+        # object only weakly, so the second read may load it again and see the move): told
+        # so, as above, not "not found".
         gone = _moved_from(db, principal, submission_id, shown)
         if gone is None or shown is None:
             raise
@@ -215,6 +267,9 @@ def move(
     except triage_move.NotMovable as closed:
         refused = {"move-closed": str(closed)}  # said by the button that opens it again
         return item_page(request, db, principal, submission, refused, typed(form), 409)
+    except ValueError:  # a page's team to move it from that is the team chosen
+        chosen = {"to_team": "Choose a team other than the one it is in"}
+        return item_page(request, db, principal, submission, chosen, typed(form), 422)
     said = _moved_words(moved)
     if scope.allows(submission):  # they see every team: they may read it there
         return back_to_item(request, submission, said, form, used=MOVE_FIELDS)
@@ -258,8 +313,8 @@ def _told_it_moved(
     ):
         earlier = triage_move.last_move_out_of(db, submission.id, shown)
         said = (
-            f"{earlier.by or 'Someone'} moved it to {earlier.to_team} at "
-            f"{to_london(earlier.at).strftime('%H:%M')}, so yours was not moved. If it "
+            f"{earlier.by or 'Someone'} moved it to {earlier.to_team} on "
+            f"{format_datetime(earlier.at)}, so yours was not moved. If it "
             "belongs somewhere else, choose again"
             if earlier
             else "It was moved a moment ago, so yours was not moved. Choose again"

@@ -179,7 +179,7 @@ def item(request: Request, db: DbSession, principal: Triager, submission_id: int
         return moved_away_page(request, db, principal, gone, {}, 200)
     try:
         submission = item_or_404(db, triage.scope_of(principal), submission_id)
-    except triage.NotYours:  # moved out of their team between the two reads
+    except triage.NotYours:  # moved out of their team between the two reads (loaded again)
         gone = moved_out_of_sight(db, principal, submission_id)
         if gone is None:
             raise
