@@ -26,7 +26,7 @@ from learning.feedback.triage_item_page import (
     moved_out_of_sight,
     typed,
 )
-from learning.feedback.triage_refusals import REFUSED
+from learning.feedback.triage_refusals import READ_ONLY, REFUSED
 from learning.feedback.working_days import read_by
 from learning.org.forms import Errors, text, whole_number
 from learning.org.view_helpers import FormDep
@@ -222,8 +222,6 @@ def spam(
 
 #: The fields the move acts on: once it is done, what was typed elsewhere on the page stays.
 MOVE_FIELDS = ("to_team", "move_reason")
-#: Why a move by someone who may only read the item's team's feedback was refused.
-READ_ONLY = "another team's feedback, which this person may read but not change"
 
 
 @router.post("/feedback/queue/{submission_id:int}/move", name="feedback_move")

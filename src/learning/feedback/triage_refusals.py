@@ -18,6 +18,8 @@ from learning.core.deps import DbSession
 from learning.feedback.triage import NotYours
 
 REFUSED = "feedback.refused"
+#: Why a form about another team's item was refused to someone who may only read it.
+READ_ONLY = "another team's feedback, which this person may read but not change"
 
 
 def refusals(request: Request, db: DbSession) -> Iterator[None]:

@@ -39,7 +39,7 @@ from learning.feedback.triage_item_page import (
     moved_out_of_sight,
 )
 from learning.feedback.triage_item_views import router as item_router
-from learning.feedback.triage_refusals import REFUSED, refusals
+from learning.feedback.triage_refusals import READ_ONLY, REFUSED, refusals
 from learning.org.forms import whole_number
 from learning.org.models import Team
 from learning.org.view_helpers import FormDep
@@ -64,8 +64,7 @@ def _read_only_elsewhere(request: Request, db: DbSession, principal: Triager) ->
     record_type, record_id, team_id = _worked_on(db, scope, request.path_params)
     if team_id is None or triage.may_work_on(principal, team_id):
         return
-    reason = "another team's feedback, which this person may read but not change"
-    record_refusal(request, db, REFUSED, record_type, record_id, reason)
+    record_refusal(request, db, REFUSED, record_type, record_id, READ_ONLY)
     raise HTTPException(status_code=403)
 
 

@@ -166,8 +166,8 @@ def pointed_to(text: str, start: int, end: int) -> bool:
 def a_verb(key: str, after_key: str) -> bool:
     """Whether ``key``, after a word that starts a clause, is its verb (besides the verbs that
     :mod:`learning.themes.redact_case` lists): a past tense, or a verb in "-s", before what
-    follows a verb (``after_key``: a person, a preposition, an "-ing", the end), or an adverb
-    between a subject and its verb."""
+    follows a verb (``after_key``: a person, a preposition, an "-ing"; not the end of the
+    text, so "kobi cried." is not taken), or an adverb between a subject and its verb."""
     if key in _BETWEEN_SUBJECT_AND_VERB:
         return True
     if key in _BEFORE_AN_ING and len(after_key) > 4 and after_key.endswith("ing"):
