@@ -139,7 +139,7 @@ def test_the_split_page_ticks_every_item_given_as_a_list_or_as_text(
     theme = SimpleNamespace(key="T3", label="Waiting")
     items = [
         SimpleNamespace(item_id=n, text=f"Item {n}", question="Q", source="Form",
-                        happened_on=today())
+                        happened_on=today(), language="")
         for n in (1, 2, 12, 21)
     ]
 
