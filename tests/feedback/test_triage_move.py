@@ -32,7 +32,7 @@ from learning.feedback.working_days import read_by
 from learning.org.models import Person, Team
 from tests.conftest import make_settings
 from tests.factories import Factory
-from tests.feedback.triage_helpers import an_action, days_ago, given, poster_for
+from tests.feedback.triage_helpers import an_action, days_ago, given, poster_for, unread_count
 from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, page, table_rows, value_of
 from tests.support.concurrency import at_once
@@ -91,12 +91,6 @@ def queue_ids(response: object) -> list[int]:
 def heading_of(response: object) -> str:
     found = page(response).find("h1")  # type: ignore[arg-type]
     return found.get_text(" ", strip=True) if isinstance(found, Tag) else ""
-
-
-def unread_count(response: object) -> str:
-    nav = page(response).select_one("nav[aria-label='Feedback lists']")  # type: ignore[arg-type]
-    assert nav is not None
-    return " ".join(nav.get_text(" ").split())
 
 
 # The service -------------------------------------------------------------------------------

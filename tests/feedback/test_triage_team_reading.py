@@ -23,7 +23,7 @@ from learning.feedback.terms import SubmissionStatus
 from learning.org.models import Team
 from tests.factories import Factory
 from tests.feedback.intake import incoming
-from tests.feedback.triage_helpers import an_action, given, poster_for
+from tests.feedback.triage_helpers import an_action, given, poster_for, unread_count
 from tests.org.conftest import SignedIn
 from tests.org.pages import flash, page
 
@@ -55,12 +55,6 @@ def _status_line(response: object) -> str:
     return " ".join(found.get_text(" ").split())
 
 
-def _unread_count(response: object) -> str:
-    nav = page(response).select_one("nav[aria-label='Feedback lists']")  # type: ignore[arg-type]
-    assert nav is not None
-    return " ".join(nav.get_text(" ").split())
-
-
 def test_the_principal_social_worker_of_another_team_reads_without_marking_it_read(
     client: TestClient, db: Session, settings: Settings, factory: Factory, in_care: Team
 ) -> None:
@@ -86,7 +80,7 @@ def test_the_principal_social_worker_of_another_team_reads_without_marking_it_re
     status = receipt_status(db, settings, outcome.receipt_code)
     assert status is not None and status.status == "received"  # not "read by the team"
     queue = psw.get(f"/feedback/queue?team={in_care.id}")
-    assert "(1 unread)" in _unread_count(queue)
+    assert "(1 unread)" in unread_count(queue)
 
     # Council-wide, she may still work on it: tag it and close it (still unread by the team).
     assert psw.post(f"/feedback/queue/{item.id}/tags", {"tag": "waiting"}).status_code == 303
@@ -154,7 +148,7 @@ def test_a_member_of_the_team_marks_it_unread_and_it_counts_again(
     assert button is not None and button.get_text(strip=True) == "Mark as unread"
     assert str(button["formaction"]).endswith(f"/feedback/queue/{item.id}/unread")
     assert button["form"] == "item-work"  # sends the page's one form, like every button on it
-    assert "unread" not in _unread_count(worker.get("/feedback/queue"))
+    assert "unread" not in unread_count(worker.get("/feedback/queue"))
     assert client.post(f"/feedback/queue/{item.id}/unread").status_code == 403  # no CSRF token
     assert item_status(db, item) is SubmissionStatus.READ
 
@@ -163,7 +157,7 @@ def test_a_member_of_the_team_marks_it_unread_and_it_counts_again(
     assert marked.status_code == 303 and marked.headers["location"].endswith("/feedback/queue")
     queue = worker.follow(marked)
     assert flash(queue).startswith("Marked as unread")
-    assert "(1 unread)" in _unread_count(queue)
+    assert "(1 unread)" in unread_count(queue)
     db.refresh(item)
     assert (item.status, item.read_at, item.read_by_id) == (SubmissionStatus.NEW, None, None)
     events = db.exec(

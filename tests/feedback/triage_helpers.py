@@ -21,6 +21,7 @@ from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.intake import incoming
 from tests.org.conftest import SignedIn
+from tests.org.pages import page
 
 _numbers = itertools.count(1)
 
@@ -78,3 +79,10 @@ def action_form(**changes: Any) -> dict[str, Any]:
         "due_on-year": "",
     }
     return {**values, **changes}
+
+
+def unread_count(response: object) -> str:
+    """The queue's list tabs, as read aloud ("To do (1 unread)")."""
+    nav = page(response).select_one("nav[aria-label='Feedback lists']")  # type: ignore[arg-type]
+    assert nav is not None
+    return " ".join(nav.get_text(" ").split())
