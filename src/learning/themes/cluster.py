@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from sklearn.metrics import adjusted_rand_score
-from threadpoolctl import threadpool_limits
+
+from learning.themes.products import finite, matrix_products
 
 K_CAP = 60
 K_MIN = 2
@@ -33,6 +34,7 @@ OUTLIER_SIMILARITY = 0.3
 _FIT_SAMPLE = 100_000
 _INIT_SAMPLE = 20_000
 _SELECT_SAMPLE = 3_000
+_CHUNK = 200_000  # rows per product when assigning: bounded memory
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,15 @@ def _unit(m: np.ndarray) -> np.ndarray:
 
 
 def assign(
-    x: np.ndarray, centroids: np.ndarray, chunk: int = 200_000
+    x: np.ndarray, centroids: np.ndarray, chunk: int = _CHUNK
 ) -> tuple[np.ndarray, np.ndarray]:
     """Nearest centroid and its cosine similarity for each row (in chunks, bounded memory)."""
+    finite(x, "the vectors to assign")
+    with matrix_products():
+        return _assign(x, finite(centroids, "the theme centroids"), chunk)
+
+
+def _assign(x: np.ndarray, centroids: np.ndarray, chunk: int) -> tuple[np.ndarray, np.ndarray]:
     labels = np.empty(x.shape[0], np.int64)
     sims = np.empty(x.shape[0], np.float32)
     for s in range(0, x.shape[0], chunk):
@@ -94,7 +102,7 @@ def _lloyd(x: np.ndarray, centroids: np.ndarray, max_iter: int) -> tuple[np.ndar
     k = centroids.shape[0]
     previous = -np.inf
     for _ in range(max_iter):
-        labels, sims = assign(x, centroids)
+        labels, sims = _assign(x, centroids, _CHUNK)
         objective = float(sims.sum())
         sums = _means(x, labels, k)
         empty = np.bincount(labels, minlength=k) == 0
@@ -104,7 +112,7 @@ def _lloyd(x: np.ndarray, centroids: np.ndarray, max_iter: int) -> tuple[np.ndar
         if objective - previous <= 1e-6 * abs(objective):
             break
         previous = objective
-    _, sims = assign(x, centroids)
+    _, sims = _assign(x, centroids, _CHUNK)
     return centroids, float(sims.sum())
 
 
@@ -127,8 +135,10 @@ def spherical_kmeans(
     ``init`` (e.g. the previous run's centroids) is tried as one more start and kept if it fits
     at least as well as the consensus.
     """
-    with threadpool_limits(1, user_api="blas"):  # small products: threads only add overhead
-        return _spherical_kmeans(x, k, n_init, max_iter, random_state, init)
+    finite(x, "the vectors to cluster")
+    with matrix_products():
+        centroids = _spherical_kmeans(x, k, n_init, max_iter, random_state, init)
+    return finite(centroids, "the theme centroids")
 
 
 def _spherical_kmeans(
@@ -172,7 +182,8 @@ def choose_k(x: np.ndarray, *, random_state: int = 0, k_max: int | None = None) 
     3,000 items. The most stable candidate wins (the largest, among those within :data:`TIE`
     of the best).
     """
-    with threadpool_limits(1, user_api="blas"):
+    finite(x, "the vectors to cluster")
+    with matrix_products():
         return _choose_k(x, random_state, k_max)
 
 
@@ -200,8 +211,8 @@ def _choose_k(x: np.ndarray, random_state: int, k_max: int | None) -> KChoice:
             seed = random_state + 10 * p
             ca = _spherical_kmeans(live[pick_a], k, 4, 40, seed + 1, None)
             cb = _spherical_kmeans(live[pick_b], k, 4, 40, seed + 2, None)
-            la, _ = assign(live[both], ca)
-            lb, _ = assign(live[both], cb)
+            la, _ = _assign(live[both], ca, _CHUNK)
+            lb, _ = _assign(live[both], cb, _CHUNK)
             agreement.append(float(adjusted_rand_score(la, lb)))
         scores[k] = float(np.mean(agreement))
     best = max(scores.values())

@@ -34,6 +34,7 @@ from learning.themes.cluster import (
 from learning.themes.codebook import Codebook
 from learning.themes.labels import distinctive_terms, representatives
 from learning.themes.phrases import MAX_TEXTS, theme_labels
+from learning.themes.products import finite, matrix_products, quiet_products
 from learning.themes.records import (
     HELD_BACK,
     NOT_YET_THEMED,
@@ -80,7 +81,11 @@ class ThemeModel:
 
     def assign_vectors(self, vectors: np.ndarray) -> list[str]:
         """Theme ids for already-encoded items (unit rows)."""
-        vectors = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+        vectors = finite(np.atleast_2d(np.asarray(vectors, dtype=np.float32)), "the vectors")
+        with quiet_products():
+            return self._assign_vectors(vectors)
+
+    def _assign_vectors(self, vectors: np.ndarray) -> list[str]:
         out = [NOT_YET_THEMED] * vectors.shape[0]
         live = np.linalg.norm(vectors, axis=1) > 0
         if not live.any() or not self.theme_ids:
@@ -185,6 +190,18 @@ def run_themes(
     themes, which seed this run. ``encoder``: an already-fitted encoder (e.g. the one that made
     the stored vectors); by default a fresh :class:`TfidfLsaEncoder` is fitted on the items.
     """
+    with matrix_products():
+        return _run_themes(items, k, previous, codebook, encoder, random_state)
+
+
+def _run_themes(
+    items: Sequence[Item],
+    k: int | None,
+    previous: ThemeRun | Sequence[Theme] | None,
+    codebook: Codebook | None,
+    encoder: Encoder | None,
+    random_state: int,
+) -> ThemeRun:
     if k is not None and k < 1:
         raise ValueError("k, the number of themes, must be at least 1")
     ids = [it.id for it in items]

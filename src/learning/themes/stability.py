@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from learning.themes.products import quiet_products
 from learning.themes.records import Theme, next_theme_number, theme_id
 
 # A new theme keeps a previous theme's id only if at least this similar to it.
@@ -27,7 +28,9 @@ def similarity(a: Theme, b: Theme) -> tuple[float, float]:
     if a.space and a.space == b.space and a.centroid.shape == b.centroid.shape:
         na, nb = float(np.linalg.norm(a.centroid)), float(np.linalg.norm(b.centroid))
         if na and nb:
-            return float(a.centroid @ b.centroid) / (na * nb), CENTROID_THRESHOLD
+            with quiet_products():
+                dot = float(a.centroid @ b.centroid)
+            return dot / (na * nb), CENTROID_THRESHOLD
     return _profile_cosine(a.profile, b.profile), PROFILE_THRESHOLD
 
 

@@ -23,8 +23,8 @@ import scipy.sparse as sp
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
 
+from learning.themes.products import matrix_products, quiet_products
 from learning.themes.text import content_text, normalise
 
 # Weight of the question features next to the (unit-length) text features.
@@ -96,7 +96,7 @@ class TfidfLsaEncoder:
         self, texts: Sequence[str], questions: Sequence[str] | None = None
     ) -> np.ndarray:
         """Fit on (a sample of) ``texts`` and return their vectors, analysing each text once."""
-        with threadpool_limits(1, user_api="blas"):
+        with matrix_products():
             return self._fit_encode(texts, questions)
 
     def _fit_encode(
@@ -188,7 +188,8 @@ class TfidfLsaEncoder:
             out = np.zeros(width, np.float64)
             out[cols] = vals
         else:
-            out = vals @ self._basis[cols]
+            with quiet_products():
+                out = vals @ self._basis[cols]
         norm = float(np.linalg.norm(out))
         return np.asarray(out / norm if norm else out, dtype=np.float32)
 
@@ -219,7 +220,7 @@ class TfidfLsaEncoder:
             raise RuntimeError("encoder is not fitted")
         questions = list(questions) if questions is not None else [""] * len(texts)
         out: list[np.ndarray] = []
-        with threadpool_limits(1, user_api="blas"):
+        with matrix_products():
             for start in range(0, len(texts), _CHUNK):
                 docs = [content_text(t) for t in texts[start : start + _CHUNK]]
                 out.append(self._project(self._features(docs, questions[start : start + _CHUNK])))
