@@ -140,6 +140,22 @@ def test_a_move_restarts_reading_keeps_tags_and_replies_and_unlinks_the_old_team
     )  # fmt: skip
 
 
+def test_a_queue_line_says_when_its_item_was_moved_to_the_team_and_only_then(
+    db: Session, settings: Settings, factory: Factory, front_door: Team, in_care: Team
+) -> None:
+    moved = given(db, settings, poster_for(factory, front_door))
+    stayed = given(db, settings, poster_for(factory, in_care))
+    by = actor(factory.make_person(roles=(Role.TEAM_MANAGER,), team_id=front_door.id))
+    moved_at = utcnow()
+    triage_move.move(db, by, moved, front_door.id, in_care, WHY, now=moved_at)
+    db.commit()
+
+    lines = triage_display.rows_for(db, [moved, stayed], today())
+    assert [(line.submission.id, line.moved_in) for line in lines] == [
+        (moved.id, moved_at), (stayed.id, None),
+    ]  # fmt: skip
+
+
 def test_closed_feedback_is_not_moved(
     db: Session, settings: Settings, factory: Factory, front_door: Team, in_care: Team
 ) -> None:
@@ -275,6 +291,10 @@ def test_one_of_the_team_moves_it_and_the_new_team_finds_it_unread_and_new(
     [row] = table_rows(theirs, "#queue")
     assert "Unread" in row[3] and "Overdue" not in row[3]
     assert row[2] == f"Read by {format_date(read_by(utcnow()))}"
+    moved_at = format_datetime(events(db, triage.MOVED, item)[0].occurred_at)
+    assert row[0] == (
+        f"{format_datetime(item.submitted_at)} Moved to Children in Care on {moved_at}"
+    )
 
     read = reader.get(f"/feedback/queue/{item.id}")
     moves = page(read).select_one("#moves")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -219,6 +219,7 @@ class Row:
     alert_id: int | None
     tags: tuple[str, ...]
     contacted: str = ""  # "Replied" or "Contacted" once someone did (see contact_state)
+    moved_in: datetime | None = None  # when it was last moved to its team (never moved: None)
 
     @property
     def unread(self) -> bool:
@@ -266,6 +267,7 @@ def rows_for(db: Session, submissions: list[FeedbackSubmission], today: date) ->
             alert_id=alerts.get(s.id or 0),
             tags=tuple(tags.get(s.id or 0, ())),
             contacted=contact_state(replies.get(s.id or 0, [])),
+            moved_in=moved.get(s.id or 0),
         )
         for s in submissions
     ]
