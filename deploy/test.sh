@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite twice: on SQLite, then on PostgreSQL at 127.0.0.1:5432.
+# Runs the whole test suite on SQLite, then the tests that use a database on PostgreSQL at
+# 127.0.0.1:5432 (tests/conftest.py leaves out the rest there: they do the same on any database).
 # Both runs must pass, each on two workers (pytest-xdist). Arguments go to pytest, e.g. bash deploy/test.sh -x -k feedback
 set -euo pipefail
 

@@ -3,6 +3,7 @@ migrated once per run; each test inside a transaction that is rolled back at its
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
 from collections.abc import Iterator
@@ -149,6 +150,42 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("LEARNING_SECRET_KEY", TEST_SECRET)
+
+
+#: Every database the suite makes comes from these fixtures (``app``, ``db``, the browser's
+#: served app and the rest all depend on one of them).
+DATABASE_FIXTURES = frozenset({"fresh_database_url", "migrated"})
+#: A test module that names one of these makes or reads a database of its own.
+_OWN_DATABASE = ("LEARNING_TEST_DATABASE_URL", "Database.from_url", "create_engine", "sqlite3")
+
+
+@functools.cache
+def _makes_its_own_database(module: Path) -> bool:
+    return module.suffix == ".py" and any(
+        name in module.read_text(encoding="utf-8") for name in _OWN_DATABASE
+    )
+
+
+def touches_a_database(item: pytest.Item) -> bool:
+    """Whether ``item`` uses a database of the kind under test, by fixture or by itself."""
+    if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    return _makes_its_own_database(Path(str(item.fspath)))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, only the tests that use a database run: the rest (the redaction and
+    screening tables, the type check, the catalogues...) do the same on any database and
+    have run on SQLite already. They are listed as deselected."""
+    if not os.environ.get("LEARNING_TEST_DATABASE_URL", "").startswith("postgresql"):
+        return
+    kept: list[pytest.Item] = []
+    left: list[pytest.Item] = []
+    for item in items:
+        (kept if touches_a_database(item) else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 ROOT = Path(__file__).resolve().parents[1]
