@@ -16,7 +16,7 @@ import pytest
 from bs4 import Tag
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, select, update
 
 from learning.app import create_app
 from learning.audit.models import AuditEvent
@@ -370,6 +370,53 @@ def test_a_form_sent_on_an_item_moved_a_moment_ago_is_told_so_with_what_was_type
     assert worried == (button == "alert")
     assert alerts.alert_for(db, item.id) is None  # nothing was done on it
     assert events(db, "feedback.refused", item) == []
+
+
+def test_linking_an_action_to_an_item_moved_a_moment_ago_is_told_so_and_links_nothing(
+    app: FastAPI,
+    db: Session,
+    settings: Settings,
+    factory: Factory,
+    front_door: Team,
+    in_care: Team,
+) -> None:
+    item = given(db, settings, poster_for(factory, front_door))
+    action = an_action(db, front_door, title="Reword the reception poster")
+    mover = signed_in(app, factory, front_door, Role.SUPERVISOR, name="Sam Okafor")
+    colleague = signed_in(app, factory, front_door, Role.SUPERVISOR)
+    assert mover.post(f"/feedback/queue/{item.id}/move", moving(in_care)).status_code == 303
+
+    sent = colleague.post(f"/feedback/queue/{item.id}/actions", {"action_id": str(action.id)})
+
+    assert sent.status_code == 409
+    said = page(sent).select_one("#moved-by")
+    assert said is not None and "Sam Okafor moved it" in said.get_text(" ", strip=True)
+    assert actions.actions_of(db, item.id or 0) == []
+    assert events(db, "feedback.action.linked", item) == []
+
+
+def test_an_item_read_before_a_move_is_not_linked_to_its_old_team_s_action_after_it(
+    db: Session, settings: Settings, factory: Factory, front_door: Team, in_care: Team
+) -> None:
+    """The page of the item was read, then the item moved (another transaction), then the
+    link was made: the link reads the item's team again, under a lock, and refuses."""
+    item = given(db, settings, poster_for(factory, front_door))
+    action = an_action(db, front_door, title="Reword the reception poster")
+    by = actor(factory.make_person(roles=(Role.TEAM_MANAGER,), team_id=front_door.id))
+    assert item.team_id == front_door.id  # what the page read
+    db.exec(  # the move, committed meanwhile by someone else: this session has not seen it
+        update(FeedbackSubmission)
+        .where(col(FeedbackSubmission.id) == item.id)
+        .values(team_id=in_care.id)
+        .execution_options(synchronize_session=False)
+    )
+    assert item.team_id == front_door.id
+
+    with pytest.raises(triage.NotYours):
+        actions.link_item(db, by, action, item)
+
+    assert item.team_id == in_care.id
+    assert actions.actions_of(db, item.id or 0) == []
 
 
 def test_the_form_says_what_goes_and_what_stays(

@@ -214,7 +214,18 @@ def actions_of(db: Session, submission_id: int) -> list[FeedbackAction]:
 def link_item(
     db: Session, actor: Actor, action: FeedbackAction, submission: FeedbackSubmission
 ) -> None:
-    """Links an item to one of its own team's actions (once)."""
+    """Links an item to one of its own team's actions (once).
+
+    The item's row is locked and its team read again first (on PostgreSQL): an item moved to
+    another team a moment ago is never linked to its old team's action, which the move has
+    just unlinked it from."""
+    assert submission.id is not None
+    db.exec(
+        select(FeedbackSubmission)
+        .where(col(FeedbackSubmission.id) == submission.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
     if action.team_id != submission.team_id or action.council_id != submission.council_id:
         raise NotYours(f"action {action.id} belongs to another team", "feedback_action", action.id)
     assert action.id is not None and submission.id is not None

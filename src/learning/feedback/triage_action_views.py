@@ -28,7 +28,7 @@ from learning.feedback.triage import Scope
 from learning.feedback.triage_item_page import (
     Triager,
     back_to_item,
-    item_or_404,
+    item_or_moved,
     item_page,
     typed,
 )
@@ -238,7 +238,10 @@ def link_action(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
     scope = triage.scope_of(principal)
-    submission = item_or_404(db, scope, submission_id)
+    found = item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     wanted = whole_number(text(form, "action_id"))
     if wanted is None:
         errors = {"action_id": "Choose the action to link this feedback to"}
@@ -262,7 +265,10 @@ def unlink_action(
     form: FormDep,
 ) -> Response:
     scope = triage.scope_of(principal)
-    submission = item_or_404(db, scope, submission_id)
+    found = item_or_moved(request, db, principal, submission_id, form)
+    if not isinstance(found, FeedbackSubmission):
+        return found
+    submission = found
     action = _action_or_404(db, scope, action_id)
     _may_act_or_refuse(request, db, principal, action.team_id, ("feedback_action", action_id))
     actions.unlink_item(db, actor_from(request), action, submission)

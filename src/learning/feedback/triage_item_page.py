@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 from starlette.datastructures import FormData
 from starlette.routing import NoMatchFound
 
@@ -215,6 +215,31 @@ def moved_out_of_sight(
         return None
     moved = triage_move.last_move_out_of(db, submission.id, principal.team_id)
     return submission if moved is not None else None
+
+
+def item_or_moved(
+    request: Request, db: Session, principal: Principal, submission_id: int, form: FormData
+) -> FeedbackSubmission | Response:
+    """The item; or, when it was moved out of this person's team a moment ago (their page of
+    it was still open), the page saying who moved it where, with what they typed shown back
+    (409): a worry or a reply typed on it is never lost behind "not found".
+
+    The item's row is locked first (on PostgreSQL; SQLite's writers take turns already), so
+    a move at the same moment either waits for this form or comes first and is told here:
+    a close or a reply from the old team never lands on an item the new team now has."""
+    _locked = db.exec(  # kept while the item is read: the session holds it only while used
+        select(FeedbackSubmission)
+        .where(col(FeedbackSubmission.id) == submission_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
+    try:
+        return item_or_404(db, triage.scope_of(principal), submission_id)
+    except triage.NotYours:
+        gone = moved_out_of_sight(db, principal, submission_id)
+        if gone is None:
+            raise
+        return moved_away_page(request, db, principal, gone, typed(form), 409)
 
 
 def _alert_shown(db: Session, alert: SafeguardingAlert, refused: bool) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 from starlette.datastructures import FormData
 
 from learning.accounts.dependencies import Principal
@@ -21,9 +21,9 @@ from learning.feedback.triage_item_page import (
     Triager,
     back_to_item,
     item_or_404,
+    item_or_moved,
     item_page,
     moved_away_page,
-    moved_out_of_sight,
     typed,
 )
 from learning.feedback.triage_refusals import READ_ONLY, REFUSED
@@ -34,31 +34,6 @@ from learning.themes.arrival_queue import after_response
 from learning.themes.arrivals import FEEDBACK
 
 router = APIRouter()
-
-
-def _item_or_moved(
-    request: Request, db: Session, principal: Principal, submission_id: int, form: FormData
-) -> FeedbackSubmission | Response:
-    """The item; or, when it was moved out of this person's team a moment ago (their page of
-    it was still open), the page saying who moved it where, with what they typed shown back
-    (409): a worry or a reply typed on it is never lost behind "not found".
-
-    The item's row is locked first (on PostgreSQL; SQLite's writers take turns already), so
-    a move at the same moment either waits for this form or comes first and is told here:
-    a close or a reply from the old team never lands on an item the new team now has."""
-    _locked = db.exec(  # kept while the item is read: the session holds it only while used
-        select(FeedbackSubmission)
-        .where(col(FeedbackSubmission.id) == submission_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
-    try:
-        return item_or_404(db, triage.scope_of(principal), submission_id)
-    except triage.NotYours:
-        gone = moved_out_of_sight(db, principal, submission_id)
-        if gone is None:
-            raise
-        return moved_away_page(request, db, principal, gone, typed(form), 409)
 
 
 #: What the replier is told once a reply is sent or noted.
@@ -73,7 +48,7 @@ REPLY_DONE = {
 def tag_add(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
@@ -99,7 +74,7 @@ def tag_remove(
     tag_id: int,
     form: FormDep,
 ) -> Response:
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
@@ -111,7 +86,7 @@ def tag_remove(
 def reply(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
@@ -138,7 +113,7 @@ def raise_alert(
 ) -> Response:
     """An alert about feedback the screen did not flag, from anyone who may read it. Refused,
     with what was typed kept, when it has one already (raised a moment ago, perhaps)."""
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
@@ -169,7 +144,7 @@ def _worry(form: FormData) -> tuple[str | None, Errors]:
 def close(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
@@ -183,7 +158,7 @@ def close(
 def reopen(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
@@ -195,7 +170,7 @@ def reopen(
 def release(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
@@ -207,7 +182,7 @@ def release(
 def spam(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
-    found = _item_or_moved(request, db, principal, submission_id, form)
+    found = item_or_moved(request, db, principal, submission_id, form)
     if not isinstance(found, FeedbackSubmission):
         return found
     submission = found
