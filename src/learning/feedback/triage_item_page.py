@@ -89,7 +89,10 @@ def item_page(
     assert submission.id is not None
     scope = triage.scope_of(principal)
     if not triage.open_item(db, actor_from(request), submission, scope=scope):
-        return moved_away_page(request, db, principal, submission, values or {}, 409)
+        # Moved out of their team while the page was being made: a page to open says so as
+        # any page would (200); a form sent on it is told it did not go through (409).
+        moved_status = 200 if status == 200 and not errors else 409
+        return moved_away_page(request, db, principal, submission, values or {}, moved_status)
     alert = triage_display.alert_of(db, submission.id)
     contact = triage_work.contact_of(submission)
     reply_log = triage_work.replies_shown(db, submission, contact)
