@@ -55,12 +55,12 @@ def team(factory: Factory) -> Team:
 
 @pytest.fixture
 def in_care(factory: Factory) -> Team:
-    return factory.make_team(name="Children in care")
+    return factory.make_team(name="Children in Care")
 
 
 @pytest.fixture
 def front_door(factory: Factory) -> Team:
-    return factory.make_team(name="Front door")
+    return factory.make_team(name="Front Door and MASH")
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ def test_one_who_only_reads_another_team_s_actions_may_not_add_one_for_it(
     other = staff(client, factory, front_door, role)
 
     # Only their own team is offered; the other team's item leads to no form, and says why.
-    assert _team_choices(other.get(NEW)) == ["Front door"]
+    assert _team_choices(other.get(NEW)) == ["Front Door and MASH"]
     from_item = other.get(f"{NEW}?item={item.id}")
     assert from_item.status_code == 200 and page(from_item).select("main form") == []
     assert "not add actions for it" in _read_only(from_item)
@@ -131,7 +131,7 @@ def test_another_team_s_action_is_shown_to_read_not_to_change(
     shown = other.get(f"/feedback/queue/actions/{action.id}")
     assert shown.status_code == 200
     assert page(shown).select("main form") == [] and "Save action" not in _buttons(shown)
-    assert "You are not in Children in care" in _read_only(shown)
+    assert "You are not in Children in Care" in _read_only(shown)
     summary = page(shown).select_one("#public-summary")
     assert summary is not None and summary.get_text(strip=True) == "Sibling days in the holidays."
     on_item = other.get(f"/feedback/queue/{item.id}")
@@ -187,7 +187,7 @@ def test_the_principal_social_worker_acts_for_every_team(
 
     listed = psw.get("/feedback/queue/actions")
     assert page(listed).find("a", string="Add an action") is not None
-    assert set(_team_choices(psw.get(NEW))) >= {"Children in care", "Front door"}
+    assert set(_team_choices(psw.get(NEW))) >= {"Children in Care", "Front Door and MASH"}
     made = psw.post(NEW, action_form(team_id=str(in_care.id)))
     assert made.status_code == 303
     action = db.exec(select(FeedbackAction)).one()

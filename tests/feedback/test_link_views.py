@@ -25,13 +25,8 @@ from learning.feedback.terms import FormKind, LinkKind, LinkSubject
 from learning.org.models import Person, Team
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
-from tests.org.conftest import SignedIn
+from tests.feedback.triage_helpers import staff
 from tests.org.pages import error_summary, field_error, flash, heading, page, table_rows, value_of
-
-
-def staff(client: TestClient, factory: Factory, team: Team | None, *roles: Role) -> SignedIn:
-    person = factory.make_person(roles=roles, team_id=team.id if team else None)
-    return SignedIn(client, person, factory.sign_in(client, person))
 
 
 def form(team: Team, **changes: Any) -> dict[str, Any]:

@@ -32,22 +32,19 @@ from learning.feedback.working_days import read_by
 from learning.org.models import Person, Team
 from tests.conftest import make_settings
 from tests.factories import Factory
-from tests.feedback.triage_helpers import an_action, days_ago, given, poster_for, unread_count
+from tests.feedback.triage_helpers import (
+    an_action,
+    days_ago,
+    given,
+    poster_for,
+    staff,
+    unread_count,
+)
 from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, page, table_rows, value_of
 from tests.support.concurrency import at_once
 
 WHY = "About contact with her children, who are in care: the poster at reception is ours"
-
-
-@pytest.fixture
-def front_door(factory: Factory) -> Team:
-    return factory.make_team(name="Front Door and MASH")
-
-
-@pytest.fixture
-def in_care(factory: Factory) -> Team:
-    return factory.make_team(name="Children in Care")
 
 
 @pytest.fixture
@@ -59,11 +56,8 @@ def signed_in(
     app: FastAPI, factory: Factory, team: Team | None, *roles: Role, name: str = ""
 ) -> SignedIn:
     """Someone signed in on a browser of their own."""
-    given_name, _, family_name = name.partition(" ")
-    names = {"given_name": given_name, "family_name": family_name} if name else {}
-    person = factory.make_person(roles=roles, team_id=team.id if team else None, **names)
     client = TestClient(app, base_url="https://testserver", follow_redirects=False)
-    return SignedIn(client, person, factory.sign_in(client, person))
+    return staff(client, factory, team, *roles, name=name)
 
 
 def actor(person: Person) -> Actor:

@@ -23,18 +23,8 @@ from learning.feedback.terms import SubmissionStatus
 from learning.org.models import Team
 from tests.factories import Factory
 from tests.feedback.intake import incoming
-from tests.feedback.triage_helpers import an_action, given, poster_for, unread_count
-from tests.org.conftest import SignedIn
+from tests.feedback.triage_helpers import an_action, given, poster_for, staff, unread_count
 from tests.org.pages import flash, page
-
-
-def _person(
-    client: TestClient, factory: Factory, team: Team | None, *roles: Role, name: str = ""
-) -> SignedIn:
-    given_name, _, family_name = name.partition(" ")
-    names = {"given_name": given_name, "family_name": family_name} if name else {}
-    person = factory.make_person(roles=roles, team_id=team.id if team else None, **names)
-    return SignedIn(client, person, factory.sign_in(client, person))
 
 
 def _reads(db: Session, item: FeedbackSubmission) -> list[AuditEvent]:
@@ -63,7 +53,7 @@ def test_the_principal_social_worker_of_another_team_reads_without_marking_it_re
     db.commit()
     item = outcome.submission
     quality = factory.make_team(name="Quality assurance")
-    psw = _person(client, factory, quality, Role.PRINCIPAL_SOCIAL_WORKER)
+    psw = staff(client, factory, quality, Role.PRINCIPAL_SOCIAL_WORKER)
 
     response = psw.get(f"/feedback/queue/{item.id}")
 
@@ -73,7 +63,7 @@ def test_the_principal_social_worker_of_another_team_reads_without_marking_it_re
     [event] = _reads(db, item)
     assert event.actor_id == psw.person.id
     assert json.loads(event.detail)["of_the_team"] is False
-    assert _status_line(response).startswith("Unread: nobody in Children in care has read it")
+    assert _status_line(response).startswith("Unread: nobody in Children in Care has read it")
     note = page(response).select_one("#not-of-the-team")
     assert note is not None and "does not mark it read for them" in note.get_text()
     assert page(response).select_one("#item-status button") is None  # nothing to mark unread
@@ -99,7 +89,7 @@ def test_a_manager_of_another_team_opening_a_disclosure_leaves_it_unread(
     front_door: Team,
 ) -> None:
     item = given(db, settings, poster_for(factory, in_care), worried_about_safety=True)
-    manager = _person(client, factory, front_door, Role.TEAM_MANAGER)
+    manager = staff(client, factory, front_door, Role.TEAM_MANAGER)
 
     manager.get(f"/feedback/queue/{item.id}")
 
@@ -112,7 +102,7 @@ def test_one_of_the_team_reads_it_and_the_page_says_who_and_when(
     client: TestClient, db: Session, settings: Settings, factory: Factory, in_care: Team
 ) -> None:
     item = given(db, settings, poster_for(factory, in_care))
-    worker = _person(client, factory, in_care, Role.SUPERVISOR, name="Sam Okafor")
+    worker = staff(client, factory, in_care, Role.SUPERVISOR, name="Sam Okafor")
 
     response = worker.get(f"/feedback/queue/{item.id}")
 
@@ -129,7 +119,7 @@ def test_the_team_s_own_manager_belongs_to_it_and_marks_it_read(
     client: TestClient, db: Session, settings: Settings, factory: Factory, in_care: Team
 ) -> None:
     item = given(db, settings, poster_for(factory, in_care))
-    manager = _person(client, factory, in_care, Role.TEAM_MANAGER, name="Rita Moss")
+    manager = staff(client, factory, in_care, Role.TEAM_MANAGER, name="Rita Moss")
 
     response = manager.get(f"/feedback/queue/{item.id}")
 
@@ -142,7 +132,7 @@ def test_a_member_of_the_team_marks_it_unread_and_it_counts_again(
     client: TestClient, db: Session, settings: Settings, factory: Factory, in_care: Team
 ) -> None:
     item = given(db, settings, poster_for(factory, in_care))
-    worker = _person(client, factory, in_care, Role.SUPERVISOR)
+    worker = staff(client, factory, in_care, Role.SUPERVISOR)
     shown = worker.get(f"/feedback/queue/{item.id}")
     button = page(shown).select_one("#item-status button")
     assert button is not None and button.get_text(strip=True) == "Mark as unread"
@@ -173,8 +163,8 @@ def test_only_one_of_the_team_may_mark_it_unread(
     client: TestClient, db: Session, settings: Settings, factory: Factory, in_care: Team
 ) -> None:
     item = given(db, settings, poster_for(factory, in_care))
-    _person(client, factory, in_care, Role.SUPERVISOR).get(f"/feedback/queue/{item.id}")
-    psw = _person(client, factory, factory.make_team(), Role.PRINCIPAL_SOCIAL_WORKER)
+    staff(client, factory, in_care, Role.SUPERVISOR).get(f"/feedback/queue/{item.id}")
+    psw = staff(client, factory, factory.make_team(), Role.PRINCIPAL_SOCIAL_WORKER)
 
     assert psw.post(f"/feedback/queue/{item.id}/unread").status_code == 403
 
@@ -196,7 +186,7 @@ def test_those_who_see_every_team_only_read_another_team_s_feedback(
                  contact_detail="sam@example.test")
     held = given(db, settings, poster_for(factory, in_care), honeypot="http://spam.example")
     action = an_action(db, in_care)
-    other = _person(client, factory, front_door, role)
+    other = staff(client, factory, front_door, role)
 
     shown = other.get(f"/feedback/queue/{item.id}")
     assert shown.status_code == 200

@@ -26,8 +26,14 @@ from tests.org.pages import page
 _numbers = itertools.count(1)
 
 
-def staff(client: TestClient, factory: Factory, team: Team | None, *roles: Role) -> SignedIn:
-    person = factory.make_person(roles=roles, team_id=team.id if team else None)
+def staff(
+    client: TestClient, factory: Factory, team: Team | None, *roles: Role, name: str = ""
+) -> SignedIn:
+    """Someone of ``team`` with ``roles`` (and ``name``, "Given Family", when given), signed
+    in on ``client``."""
+    given_name, _, family_name = name.partition(" ")
+    names = {"given_name": given_name, "family_name": family_name} if name else {}
+    person = factory.make_person(roles=roles, team_id=team.id if team else None, **names)
     return SignedIn(client, person, factory.sign_in(client, person))
 
 
