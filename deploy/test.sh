@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on SQLite, then the tests that use a database on PostgreSQL at
-# 127.0.0.1:5432 (tests/conftest.py leaves out the rest there: they do the same on any database).
+# 127.0.0.1:5432 (tests/conftest.py leaves out the rest there, and the browser's page_only checks:
+# they do the same on any database).
 # Both runs must pass, each on two workers (pytest-xdist). Arguments go to pytest, e.g. bash deploy/test.sh -x -k feedback
 set -euo pipefail
 

@@ -199,16 +199,32 @@ def touches_a_database(item: pytest.Item) -> bool:
     return _makes_its_own_database(Path(str(item.fspath)))
 
 
+def is_page_only(item: pytest.Item) -> bool:
+    """Whether ``item`` is a browser check of the page itself (marked ``page_only``): how it
+    fits a phone, works by keyboard, reads right to left, passes axe, or what its script does.
+    A page is the same on any database; the records behind it are tested on both."""
+    if item.get_closest_marker("page_only") is None:
+        return False
+    if item.get_closest_marker("browser") is None:
+        raise pytest.UsageError(f"{item.nodeid}: page_only is for browser tests only")
+    return True
+
+
+def runs_on_postgresql(item: pytest.Item) -> bool:
+    return not is_page_only(item) and touches_a_database(item)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On PostgreSQL, only the tests that use a database run: the rest (the redaction and
-    screening tables, the type check, the catalogues...) do the same on any database and
-    have run on SQLite already. They are listed as deselected."""
-    if not os.environ.get("LEARNING_TEST_DATABASE_URL", "").startswith("postgresql"):
-        return
+    screening tables, the type check, the catalogues, the browser's checks of the page
+    itself) do the same on any database and have run on SQLite already. They are listed as
+    deselected. The browser's journeys, which store records and read them back, run on both."""
+    on_postgresql = os.environ.get("LEARNING_TEST_DATABASE_URL", "").startswith("postgresql")
     kept: list[pytest.Item] = []
     left: list[pytest.Item] = []
     for item in items:
-        (kept if touches_a_database(item) else left).append(item)
+        runs = runs_on_postgresql(item)  # checks every page_only mark, on any database
+        (kept if runs or not on_postgresql else left).append(item)
     if left:
         config.hook.pytest_deselected(items=left)
         items[:] = kept

@@ -1,5 +1,7 @@
 """On PostgreSQL the suite runs again only the tests that use a database (tests/conftest.py):
-every way a test reaches a database must be seen, or PostgreSQL would go untested."""
+every way a test reaches a database must be seen, or PostgreSQL would go untested. The
+browser's checks of the page itself (``page_only``) run on SQLite only; its journeys run on
+both."""
 
 from __future__ import annotations
 
@@ -8,19 +10,24 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATABASE_FIXTURES, ROOT, touches_a_database
+from tests.conftest import DATABASE_FIXTURES, ROOT, runs_on_postgresql, touches_a_database
 
 
 @dataclass
 class Listed:
-    """What the selection reads of a collected test: its fixtures and its module."""
+    """What the selection reads of a collected test: its fixtures, module and marks."""
 
     fixturenames: tuple[str, ...]
     fspath: Path
+    marks: tuple[str, ...] = ()
+    nodeid: str = "tests/browser/test_listed.py::test_listed"
+
+    def get_closest_marker(self, name: str) -> pytest.Mark | None:
+        return getattr(pytest.mark, name).mark if name in self.marks else None
 
 
-def listed(module: str, *fixtures: str) -> pytest.Item:
-    return Listed(fixtures, ROOT / module)  # type: ignore[return-value]
+def listed(module: str, *fixtures: str, marks: tuple[str, ...] = ()) -> pytest.Item:
+    return Listed(fixtures, ROOT / module, marks)  # type: ignore[return-value]
 
 
 def test_a_test_on_the_shared_database_runs_on_postgresql() -> None:
@@ -44,3 +51,27 @@ def test_each_database_fixture_comes_from_one_the_selection_knows(
     """A new way to a database (a fixture not built on these) would be missed on PostgreSQL."""
     request.getfixturevalue(fixture)
     assert DATABASE_FIXTURES & set(request.fixturenames)
+
+
+def test_a_browser_journey_runs_on_postgresql() -> None:
+    journey = listed(
+        "tests/browser/test_feedback.py", "start_live_server", "fresh_database_url",
+        marks=("browser",),
+    )
+    assert runs_on_postgresql(journey)
+
+
+def test_a_browser_check_of_the_page_itself_runs_on_sqlite_only() -> None:
+    fit = listed(
+        "tests/browser/test_sign_in.py", "live_server", "fresh_database_url",
+        marks=("browser", "page_only"),
+    )
+    assert touches_a_database(fit)
+    assert not runs_on_postgresql(fit)
+
+
+def test_page_only_outside_the_browser_is_refused_rather_than_skipping_a_database_test() -> None:
+    misplaced = listed("tests/feedback/test_public_views.py", "client", "migrated",
+                       marks=("page_only",))
+    with pytest.raises(pytest.UsageError, match="page_only is for browser tests only"):
+        runs_on_postgresql(misplaced)

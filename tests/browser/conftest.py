@@ -5,6 +5,8 @@ council) per run, plus one for each other set of settings (council sign-in); one
 run; a new browser context for every test.
 Every page the tests visit is scanned with axe (pages that are the same for everyone, such
 as the sign-in page, once per run): serious and critical violations fail the test.
+Tests of the page itself (``page_only``: fit, keyboard, axe, the page's script) run on SQLite
+only; the journeys, which store records and read them back, run on PostgreSQL too.
 """
 
 from __future__ import annotations

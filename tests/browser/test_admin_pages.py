@@ -17,7 +17,7 @@ from learning.org.demo import DEMO_SLUG
 from learning.org.models import Council
 from tests.browser.conftest import LiveServer, assert_accessible, demo_sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.page_only]
 
 ADMIN_PAGES = {
     "People": "/people",

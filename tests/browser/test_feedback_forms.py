@@ -6,7 +6,6 @@ every form, easy read and notice passes axe and fits the screen."""
 from __future__ import annotations
 
 import itertools
-
 import re
 from collections.abc import Callable
 
@@ -83,6 +82,7 @@ def test_a_child_on_a_phone_answers_with_faces_sends_and_sees_the_receipt(
         assert_accessible(page)
 
 
+@pytest.mark.page_only
 def test_the_form_works_by_keyboard_alone_and_enter_sends_it_not_the_alarm(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:
@@ -127,6 +127,7 @@ def test_the_safety_button_with_nothing_filled_in_goes_through_and_shows_999(
     check_page(page, javascript)
 
 
+@pytest.mark.page_only
 def test_errors_in_arabic_sit_beside_their_fields_right_to_left(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:
@@ -148,6 +149,7 @@ def test_errors_in_arabic_sit_beside_their_fields_right_to_left(
     check_page(page)
 
 
+@pytest.mark.page_only
 def test_every_form_and_its_easy_read_fit_a_phone_and_pass_axe(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:
@@ -167,6 +169,7 @@ def test_every_form_and_its_easy_read_fit_a_phone_and_pass_axe(
             check_page(page)
 
 
+@pytest.mark.page_only
 def test_the_privacy_notices_and_saving_for_later_fit_a_phone_and_pass_axe(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:
@@ -192,6 +195,7 @@ def test_the_privacy_notices_and_saving_for_later_fit_a_phone_and_pass_axe(
     expect(page.get_by_label("What has worked well?")).to_have_value("Regular visits")
 
 
+@pytest.mark.page_only
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
 def test_switching_language_or_to_easy_read_keeps_what_was_typed(
     new_context: Callable[..., BrowserContext], server: LiveServer, javascript: bool
@@ -210,6 +214,7 @@ def test_switching_language_or_to_easy_read_keeps_what_was_typed(
     check_page(page, javascript)
 
 
+@pytest.mark.page_only
 def test_enter_in_a_box_sends_the_feedback_not_a_switch(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:
@@ -222,6 +227,7 @@ def test_enter_in_a_box_sends_the_feedback_not_a_switch(
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Thank you"))
 
 
+@pytest.mark.page_only
 def test_on_the_narrowest_phone_the_large_faces_fit_side_by_side_without_overlapping(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:
@@ -244,6 +250,7 @@ def test_on_the_narrowest_phone_the_large_faces_fit_side_by_side_without_overlap
         assert_no_horizontal_scrolling(page)
 
 
+@pytest.mark.page_only
 def test_with_the_text_twice_as_large_the_faces_go_one_under_another_on_a_phone(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:

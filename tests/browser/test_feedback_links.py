@@ -75,6 +75,7 @@ def test_a_supervisor_makes_a_poster_link_and_gets_its_qr_code_and_poster_once(
     assert_accessible(page)
 
 
+@pytest.mark.page_only
 def test_a_page_shown_again_with_its_errors_asks_before_its_typing_is_left(
     page: Page, server: LiveServer
 ) -> None:
@@ -100,6 +101,7 @@ def test_a_page_shown_again_with_its_errors_asks_before_its_typing_is_left(
     expect(page.get_by_label("What the feedback is for")).to_have_value("Our family centre")
 
 
+@pytest.mark.page_only
 def test_the_address_is_copied_with_one_press(
     new_context: Callable[..., BrowserContext], server: LiveServer
 ) -> None:
@@ -142,6 +144,7 @@ def test_a_phone_opens_a_poster_link_and_lands_on_the_clean_form_address(
     assert url.rsplit("/", 1)[1] not in phone.url
 
 
+@pytest.mark.page_only
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
 def test_on_a_phone_the_closed_page_and_the_code_box_fit_and_are_accessible(
     new_context: Callable[..., BrowserContext], server: LiveServer, javascript: bool

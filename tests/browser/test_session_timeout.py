@@ -139,6 +139,7 @@ def test_the_warning_comes_before_the_end_and_stay_signed_in_keeps_the_session(
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
 
 
+@pytest.mark.page_only
 def test_at_the_end_the_dialog_says_so_and_leaves_what_was_typed_on_the_page(
     page: Page, live: LiveServer
 ) -> None:

@@ -134,6 +134,7 @@ def test_each_role_signs_in_as_a_demo_person_sees_their_home_page_and_signs_out(
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
 
 
+@pytest.mark.page_only
 def test_the_pages_around_signing_in_are_accessible(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url("/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
@@ -155,6 +156,7 @@ def test_the_pages_around_signing_in_are_accessible(page: Page, live_server: Liv
     assert_accessible(page)
 
 
+@pytest.mark.page_only
 def test_chromium_keeps_the_secure_host_prefixed_session_cookie_on_loopback(
     context: BrowserContext, page: Page, live_server: LiveServer
 ) -> None:
@@ -176,6 +178,7 @@ def test_chromium_keeps_the_secure_host_prefixed_session_cookie_on_loopback(
     assert context.cookies(live_server.base_url) == []
 
 
+@pytest.mark.page_only
 def test_a_page_that_does_not_exist_says_so_accessibly(page: Page, live_server: LiveServer) -> None:
     demo_sign_in(page, live_server, "Ruth Penrose")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Ruth")
@@ -197,6 +200,7 @@ def test_the_demo_page_finds_a_person_by_name(page: Page, live_server: LiveServe
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Daniel")
 
 
+@pytest.mark.page_only
 def test_on_a_phone_the_menu_folds_behind_a_button_and_without_javascript_stays_open(
     new_context: Callable[..., BrowserContext], live_server: LiveServer
 ) -> None:
@@ -227,6 +231,7 @@ def test_on_a_phone_the_menu_folds_behind_a_button_and_without_javascript_stays_
         ("Vince Friggens", ("/", "/supervision", "/supervision/mine")),
     ],
 )
+@pytest.mark.page_only
 def test_on_a_phone_staff_pages_do_not_scroll_sideways_and_their_tables_do(
     new_context: Callable[..., BrowserContext], live_server: LiveServer, person: str,
     paths: tuple[str, ...],

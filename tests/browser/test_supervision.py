@@ -539,6 +539,7 @@ def test_without_javascript_the_session_form_saves_a_draft_and_records_the_sessi
     assert_accessible_without_javascript(page)
 
 
+@pytest.mark.page_only
 def test_on_a_phone_the_session_form_and_the_supervisees_record_do_not_scroll_sideways(
     recorded_session: RecordedSession, new_context: Callable[..., BrowserContext],
     server: LiveServer,
@@ -712,6 +713,7 @@ def test_a_case_discussion_saves_itself_as_it_is_typed_and_survives_the_sign_in_
     expect(page.get_by_label("What has the child told us?")).to_have_value("")
 
 
+@pytest.mark.page_only
 def test_an_autosave_that_cannot_reach_the_server_says_the_changes_are_not_saved(
     new_context: Callable[..., BrowserContext], server: LiveServer, cast: Cast
 ) -> None:

@@ -18,7 +18,7 @@ from tests.browser.conftest import (
     tab_to,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.page_only]
 
 PHONE = {"width": 360, "height": 640}
 
