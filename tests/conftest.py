@@ -223,8 +223,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     kept: list[pytest.Item] = []
     left: list[pytest.Item] = []
     for item in items:
-        runs = runs_on_postgresql(item)  # checks every page_only mark, on any database
-        (kept if runs or not on_postgresql else left).append(item)
+        if not on_postgresql:
+            is_page_only(item)  # a misplaced page_only mark is refused on any database
+            continue
+        (kept if runs_on_postgresql(item) else left).append(item)
     if left:
         config.hook.pytest_deselected(items=left)
         items[:] = kept
