@@ -21,6 +21,7 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    meta,
     pass_context,
 )
 from jinja2.bccache import Bucket
@@ -59,6 +60,21 @@ class CompiledTemplates(BytecodeCache):
 
 
 COMPILED_TEMPLATES = CompiledTemplates()
+
+
+def load_with_all_it_uses(env: Environment, name: str) -> None:
+    """Load a template and every template it extends, imports or includes by name, so that
+    its first render compiles nothing (loading one template leaves those to its render)."""
+    assert env.loader is not None
+    waiting, seen = [name], set()
+    while waiting:
+        current = waiting.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        env.get_template(current)
+        source, _, _ = env.loader.get_source(env, current)
+        waiting.extend(ref for ref in meta.find_referenced_templates(env.parse(source)) if ref)
 
 
 def make_templates(directory: Path, nav: tuple[NavItem, ...]) -> Jinja2Templates:

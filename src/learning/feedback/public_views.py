@@ -19,7 +19,7 @@ from starlette.datastructures import FormData
 
 from learning.core.csrf import csrf_protect
 from learning.core.deps import DbSession
-from learning.core.web import branding_ready, redirect
+from learning.core.web import branding_ready, load_with_all_it_uses, redirect
 from learning.feedback import (
     drafts,
     forms,
@@ -55,10 +55,11 @@ VISITOR_TEMPLATES = ("form.html", "thanks.html", "choose.html", "no_link.html")
 def warm_up(app: FastAPI) -> None:
     """Before the server takes requests: what the first visitors would otherwise wait for,
     and every request queued behind them (about 0.2 s): the safeguarding screen compiled,
-    and the templates of the pages every visitor sees."""
+    and the templates of the pages every visitor sees, with the ones they extend, import
+    and include."""
     safeguarding.prepare()
     for name in VISITOR_TEMPLATES:
-        app.state.templates.env.get_template(f"feedback/public/{name}")
+        load_with_all_it_uses(app.state.templates.env, f"feedback/public/{name}")
 
 
 async def feedback_form(request: Request) -> Response:
