@@ -4,10 +4,9 @@ migrated once per run; each test inside a transaction that is rolled back at its
 from __future__ import annotations
 
 import functools
-import inspect
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,54 +28,41 @@ from tests.factories import Factory
 TEST_SECRET = "test-secret-key-for-the-suite-only-0123456789"  # noqa: S105
 
 
-def _read_each_signature_once() -> None:
-    """FastAPI reads the signature of every route and dependency again for each app it
-    builds: 0.06 s of the 0.16 s an app takes, and a thousand tests build an app of their
-    own. A function's signature never changes, so the suite reads each one once. (If FastAPI
-    renames the function, this fails loudly at start-up rather than quietly doing nothing.)"""
-    read = fastapi_dependencies.get_typed_signature
-    known: dict[Callable[..., Any], inspect.Signature] = {}
+def _remember(module: Any, name: str, key_of: Callable[..., Hashable]) -> None:
+    """Replace ``module.name`` with a version that works out each answer once per key. (If
+    FastAPI renames the function, this fails loudly at start-up rather than quietly doing
+    nothing.)"""
+    work_out = getattr(module, name)
+    known: dict[Hashable, Any] = {}
 
-    def once(call: Callable[..., Any]) -> inspect.Signature:
-        try:
-            return known[call]
-        except KeyError:
-            found = known[call] = read(call)
-            return found
-        except TypeError:  # a callable that cannot be a key
-            return read(call)
-
-    fastapi_dependencies.get_typed_signature = once
-
-
-_read_each_signature_once()
-
-
-def _analyse_each_route_once() -> None:
-    """The rest of an app's build is FastAPI working out each route's dependencies from
-    those signatures (0.1 s of the 0.14 s an app takes), again for every app although the
-    routers are the same module-level objects. The analysis depends only on the route's
-    path, its function and the ``Depends`` it is given, so the suite keeps it by those.
-    Overrides are looked up per app when a request is answered, not here. A ``Depends``
-    with a concurrency limit carries its own counter, is equal only to itself, and so is
-    never shared between apps. (As above, a renamed function fails loudly at start-up.)"""
-    analyse = fastapi_routing._build_dependant_with_parameterless_dependencies
-    known: dict[tuple[object, ...], Any] = {}
-
-    def once(*, path: str, call: Callable[..., Any], dependencies: Any) -> Any:
-        key = (path, call, *dependencies)
+    def once(*args: Any, **kwargs: Any) -> Any:
+        key = key_of(*args, **kwargs)
         try:
             return known[key]
         except KeyError:
-            found = known[key] = analyse(path=path, call=call, dependencies=dependencies)
+            found = known[key] = work_out(*args, **kwargs)
             return found
-        except TypeError:  # something in it cannot be a key
-            return analyse(path=path, call=call, dependencies=dependencies)
+        except TypeError:  # something in the key cannot be hashed
+            return work_out(*args, **kwargs)
 
-    fastapi_routing._build_dependant_with_parameterless_dependencies = once
+    setattr(module, name, once)
 
 
-_analyse_each_route_once()
+# FastAPI analyses every route again for each app it builds, although the routers are the
+# same module-level objects, and a thousand tests build an app of their own on each
+# database. The suite does each part of that once:
+# - reading a function's signature (which never changes): 0.06 s of the 0.16 s an app took;
+_remember(fastapi_dependencies, "get_typed_signature", lambda call: call)
+# - working out a route's dependencies from them, which depends only on the route's path,
+#   its function and the ``Depends`` it is given: 0.1 s of the 0.14 s an app took after
+#   that. Overrides are looked up per app when a request is answered, not here. A
+#   ``Depends`` with a concurrency limit carries its own counter, is equal only to itself,
+#   and so is never shared between apps.
+_remember(
+    fastapi_routing,
+    "_build_dependant_with_parameterless_dependencies",
+    lambda *, path, call, dependencies: (path, call, *dependencies),
+)
 
 
 def _create_postgres_database(admin_url: str) -> tuple[str, str]:
