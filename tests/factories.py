@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from learning.accounts.models import UserSession
 from learning.accounts.sessions import SECURE_COOKIE
+from learning.audit.models import AuditEvent
 from learning.core.clock import today, utcnow
 from learning.core.permissions import Role
 from learning.core.security import new_token, token_hash
@@ -96,3 +97,10 @@ class Factory:
         self.db.flush()
         self.db.commit()
         return record
+
+
+def audit_events(db: Session, action: str) -> list[AuditEvent]:
+    """The audit log's events of one kind, in the order they were written (without an order,
+    PostgreSQL may return them in any)."""
+    query = select(AuditEvent).where(AuditEvent.action == action).order_by(col(AuditEvent.id))
+    return list(db.exec(query).all())

@@ -12,15 +12,15 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from fastapi.testclient import TestClient
 from httpx import Response
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from learning.audit.models import AuditEvent
 from learning.audit.service import CSV_COLUMNS
 from learning.core.clock import today
 from learning.core.permissions import Role
 from learning.org.models import Person
 from tests.audit.conftest import MakeEvent
 from tests.factories import Factory
+from tests.factories import audit_events as events_named
 
 
 @pytest.fixture
@@ -63,11 +63,6 @@ def error_summary_links(soup: BeautifulSoup) -> dict[str, str]:
 
 def csv_records(response: Response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-
-
-def events_named(db: Session, action: str) -> list[AuditEvent]:
-    query = select(AuditEvent).where(AuditEvent.action == action).order_by(col(AuditEvent.id))
-    return list(db.exec(query).all())
 
 
 def test_an_administrator_sees_their_councils_events_newest_first_in_uk_time(

@@ -13,7 +13,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from learning.audit.models import AuditEvent
 from learning.core.clock import format_datetime, to_london
 from learning.core.config import Settings
 from learning.core.permissions import Role
@@ -25,6 +24,7 @@ from learning.feedback.terms import AlertOutcome, AlertStatus
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
 from tests.factories import Factory
+from tests.factories import audit_events as audit
 from tests.feedback.alert_helpers import RAISED, make_alert, minutes
 from tests.org.conftest import SignedIn, sign_in_as
 from tests.org.pages import (
@@ -51,10 +51,6 @@ def reload(db: Session, alert: SafeguardingAlert) -> SafeguardingAlert:
     fresh = db.get(SafeguardingAlert, alert.id)
     assert fresh is not None
     return fresh
-
-
-def audit(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def trail_kinds(db: Session, alert: SafeguardingAlert) -> list[str]:

@@ -18,6 +18,7 @@ from learning.feedback import alerts
 from learning.feedback.models import SafeguardingAlert
 from learning.feedback.terms import AlertOutcome, AlertStatus, FormKind
 from tests.factories import Factory
+from tests.factories import audit_events as audit
 from tests.feedback.alert_helpers import CHILD_WORDS, make_alert
 from tests.org.conftest import SignedIn, sign_in_as
 from tests.org.pages import error_summary, field_error, flash, heading, page, table_rows, value_of
@@ -25,10 +26,6 @@ from tests.org.pages import error_summary, field_error, flash, heading, page, ta
 
 def lead(client: TestClient, factory: Factory) -> SignedIn:
     return sign_in_as(client, factory, Role.SAFEGUARDING_LEAD)
-
-
-def audit(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def reload(db: Session, alert: SafeguardingAlert) -> SafeguardingAlert:

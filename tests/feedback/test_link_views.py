@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from httpx import Response
 from sqlmodel import Session, col, select
 
-from learning.audit.models import AuditEvent
 from learning.core.clock import format_date, today
 from learning.core.permissions import Role
 from learning.core.security import token_hash
@@ -24,6 +23,7 @@ from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import FormKind, LinkKind, LinkSubject
 from learning.org.models import Person, Team
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.triage_helpers import staff
 from tests.org.pages import error_summary, field_error, flash, heading, page, table_rows, value_of
@@ -49,10 +49,6 @@ def links_of(db: Session, team: Team) -> list[FeedbackLink]:
     db.expire_all()
     query = select(FeedbackLink).where(FeedbackLink.team_id == team.id)
     return list(db.exec(query.order_by(col(FeedbackLink.id))).all())
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def shown_url(response: Response) -> str:

@@ -7,11 +7,11 @@ import json
 import pytest
 from sqlmodel import Session, select
 
-from learning.audit.models import AuditEvent
 from learning.core.permissions import Role
 from learning.org import service
 from learning.org.models import CareerStage, Person, RoleAssignment
 from tests.factories import Factory
+from tests.factories import audit_events as audit
 from tests.org.conftest import SignedIn
 from tests.org.pages import checked, error_summary, field_error, flash, heading, page, value_of
 
@@ -26,10 +26,6 @@ def valid_person(**overrides: object) -> dict[str, object]:
     }
     values.update(overrides)
     return values
-
-
-def audit(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def test_adding_a_person_saves_them_with_their_roles_and_says_so(

@@ -9,15 +9,11 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from learning.accounts.models import UserSession
-from learning.audit.models import AuditEvent
 from learning.core.permissions import Role
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.org.conftest import SignedIn
 from tests.org.pages import flash, page
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def test_disabling_a_person_ends_their_sessions_and_sends_them_to_sign_in(

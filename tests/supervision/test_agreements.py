@@ -11,7 +11,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from learning.audit.models import AuditEvent
 from learning.core.clock import format_date, today, utcnow
 from learning.core.permissions import Role
 from learning.org.models import CareerStage, Person
@@ -25,6 +24,7 @@ from learning.supervision.agreements import (
 from learning.supervision.models import SupervisionAgreement
 from learning.supervision.policy import FrequencyPolicy, next_due
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
 from tests.supervision.factories import SupervisionFactory
@@ -77,10 +77,6 @@ def rows(db: Session, supervisee: Person) -> list[SupervisionAgreement]:
         SupervisionAgreement.supervisee_id == supervisee.id).order_by(
         col(SupervisionAgreement.id))
     return list(db.exec(query).all())
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 # The supervisor's form -------------------------------------------------------------------

@@ -10,7 +10,6 @@ import json
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from learning.audit.models import AuditEvent
 from learning.core.permissions import Role
 from learning.org.models import Person
 from learning.supervision.models import (
@@ -21,6 +20,7 @@ from learning.supervision.models import (
 from learning.supervision.service import UNSAVED_CASE_DISCUSSION
 from learning.supervision.terms import SessionStatus
 from tests.factories import Factory
+from tests.factories import audit_events as audited
 from tests.org.pages import error_summary, flash, page, value_of
 from tests.supervision.factories import SignedIn, sign_in
 from tests.supervision.test_sessions import case_form, pair, session_form, sf, start, supervisor
@@ -33,10 +33,6 @@ HTMX = {"HX-Request": "true"}
 def drafts(db: Session) -> list[CaseDiscussionDraft]:
     db.expire_all()
     return list(db.exec(select(CaseDiscussionDraft)).all())
-
-
-def audited(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def textarea(response, name: str) -> str:  # type: ignore[no-untyped-def]

@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from learning.accounts.dependencies import Principal
-from learning.audit.models import AuditEvent
 from learning.core.clock import today, utcnow
 from learning.core.permissions import Role, permissions_for
 from learning.org.models import Person, Team
@@ -18,6 +17,7 @@ from learning.supervision import ears
 from learning.supervision.models import SupervisionAudit, SupervisionSession
 from learning.supervision.terms import SessionStatus
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
 from tests.supervision.factories import SupervisionFactory
 
@@ -65,10 +65,6 @@ def signed_record(sf: SupervisionFactory, team: Team, days_ago: int = 10) -> Sup
                             child_voice="She said she feels safe at nan's.")
     sf.make_action(record, description="Visit the school")
     return record
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 # This week's sample

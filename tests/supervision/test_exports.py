@@ -15,7 +15,6 @@ from httpx import Response
 from sqlmodel import Session, select
 
 from learning.accounts.dependencies import Principal
-from learning.audit.models import AuditEvent
 from learning.audit.service import Actor
 from learning.core.clock import format_date, today
 from learning.core.pdf import find_font, latin1
@@ -27,6 +26,7 @@ from learning.supervision.models import SessionVersion, SupervisionSession
 from learning.supervision.policy import FrequencyPolicy
 from learning.supervision.terms import ActionStatus, RaterRole, SessionStatus, SessionType
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.supervision.factories import SupervisionFactory
 
 ON = today()
@@ -44,10 +44,6 @@ def team(factory: Factory) -> Team:
 
 def ago(days: int) -> date:
     return ON - timedelta(days=days)
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def rows_of(response: Response) -> list[dict[str, str]]:

@@ -12,13 +12,13 @@ from bs4 import Tag
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from learning.audit.models import AuditEvent
 from learning.core.clock import today
 from learning.core.permissions import Role
 from learning.org.models import CareerStage, Person
 from learning.supervision.models import SupervisionPolicy, WorkloadSnapshot
 from learning.supervision.terms import ActionStatus, Rag, RaterRole, SessionStatus
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.org.pages import error_summary, field_error, heading, page, table_rows
 from tests.supervision.factories import SupervisionFactory
 
@@ -36,10 +36,6 @@ def path_of(href: object) -> str:
 
 def ago(days: int) -> date:
     return ON - timedelta(days=days)
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def snapshot(db: Session, person: Person, rag: Rag, taken_on: date, points: float) -> None:
@@ -106,7 +102,6 @@ def test_each_supervisee_has_a_button_that_starts_a_session(
     assert form["method"] == "post"
     assert path_of(form["action"]) == f"/supervision/supervisees/{worker.id}/sessions"
     assert form.find("input", attrs={"name": "csrf_token"}) is not None
-
 
 
 def test_a_record_started_and_not_recorded_is_carried_on_from_the_list(

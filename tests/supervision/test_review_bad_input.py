@@ -11,13 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from learning.audit.models import AuditEvent
 from learning.core.clock import today
 from learning.core.permissions import Role
 from learning.org.models import Person
 from learning.supervision.models import CaseDiscussion, SupervisionAction, SupervisionSession
 from learning.supervision.terms import SessionStatus
-from tests.factories import Factory
+from tests.factories import Factory, audit_events
 from tests.org.pages import error_summary, field_error, value_of
 from tests.supervision.factories import SignedIn, SupervisionFactory, sign_in
 from tests.supervision.test_sessions import (
@@ -181,6 +180,6 @@ def test_a_team_manager_who_did_not_record_a_session_cannot_change_it_and_is_aud
     assert db.exec(select(CaseDiscussion)).all() == []
     assert db.exec(select(SupervisionAction)).all() == []
     assert len(db.exec(select(SupervisionSession)).all()) == 1
-    refusals = db.exec(select(AuditEvent).where(AuditEvent.action == "supervision.refused")).all()
+    refusals = audit_events(db, "supervision.refused")
     assert [(e.actor_id, e.record_type) for e in refusals] == [
         (manager.person.id, "supervision_session")] * 3 + [(manager.person.id, "person")]

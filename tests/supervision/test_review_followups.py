@@ -22,7 +22,6 @@ from bs4 import Tag
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from learning.audit.models import AuditEvent
 from learning.core.clock import today, utcnow
 from learning.core.permissions import Role
 from learning.org.models import Person
@@ -39,6 +38,7 @@ from learning.supervision.overview import period_ending, team_overview
 from learning.supervision.queries import OversightScope
 from learning.supervision.terms import ActionStatus, Rag, RaterRole, SessionStatus, SessionType
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.org.pages import field_error, flash, heading, page, value_of
 from tests.supervision.factories import SupervisionFactory, sign_in
 from tests.supervision.test_sessions import seen_on, session_form
@@ -46,10 +46,6 @@ from tests.supervision.test_sessions import seen_on, session_form
 
 def ago(days: int) -> date:
     return today() - timedelta(days=days)
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from learning.audit.models import AuditEvent
 from learning.audit.service import Actor
 from learning.core.clock import today
 from learning.core.permissions import Role
@@ -28,6 +27,7 @@ from learning.supervision.policy import WorkloadPolicy
 from learning.supervision.terms import Rag
 from learning.supervision.workload import WorkloadInput
 from tests.factories import Factory
+from tests.factories import audit_events as events
 from tests.org.conftest import SignedIn
 from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
 from tests.supervision.factories import SupervisionFactory
@@ -64,10 +64,6 @@ def snapshots(db: Session) -> list[WorkloadSnapshot]:
 def escalations(db: Session) -> list[WorkloadEscalation]:
     db.expire_all()
     return list(db.exec(select(WorkloadEscalation).order_by(col(WorkloadEscalation.id))).all())
-
-
-def events(db: Session, action: str) -> list[AuditEvent]:
-    return list(db.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
 def reviewing(
