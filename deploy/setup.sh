@@ -2,7 +2,7 @@
 # Installs what the app needs, and builds the front end. Safe to run again.
 #
 #   bash deploy/setup.sh                 Python virtualenv (.venv) and web/static/build/
-#   bash deploy/setup.sh --with-browser  also Debian's chromium, for the browser tests
+#   bash deploy/setup.sh --with-browser  also Debian's headless chromium, for the browser tests
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,10 +45,13 @@ npm --prefix web run --silent build
 [ -d tests/oidc_conformance/node_modules ] || npm --prefix tests/oidc_conformance ci --no-audit --no-fund
 
 # Debian packages: a Unicode font for the PDF exports (DejaVu), and with --with-browser Debian's
-# chromium for the browser tests (Playwright cannot download its own browser here).
+# headless chromium (chromium-headless-shell) for the browser tests (Playwright cannot download
+# its own browser here).
 packages=()
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
-if [ "$with_browser" = true ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
+if [ "$with_browser" = true ] && [ ! -x /usr/bin/chromium-headless-shell ]; then
+  packages+=(chromium-headless-shell)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   echo "setup: installing ${packages[*]}"
   sudo=""
