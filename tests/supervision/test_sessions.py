@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from learning.audit.models import AuditEvent
-from learning.core.clock import today
+from learning.core.clock import today, utcnow
 from learning.core.permissions import Role
 from learning.org.models import Person
 from learning.supervision.models import (
@@ -257,6 +257,24 @@ def test_starting_again_carries_on_with_the_draft_already_started(
     assert response.headers["location"].endswith(f"/supervision/sessions/{first}/edit")
     assert "already started" in flash(supervisor.follow(response))
     assert len(db.exec(select(SupervisionSession)).all()) == 1
+
+
+def test_a_record_being_changed_after_it_was_recorded_is_not_taken_for_a_new_draft(
+    supervisor: SignedIn, pair: tuple[Person, Person], sf: SupervisionFactory, db: Session,
+) -> None:
+    # Recorded, then changed before sign-off: a draft again, at version 1, for the supervisor.
+    changing = sf.make_session(*pair, status=SessionStatus.DRAFT, first_recorded_at=utcnow())
+
+    listed = seen(supervisor.get("/supervision"))
+    response = supervisor.post(f"/supervision/supervisees/{pair[1].id}/sessions")
+
+    assert "not recorded yet" not in listed
+    assert response.status_code == 303
+    started = int(response.headers["location"].split("/")[-2])
+    assert started != changing.id
+    assert "already started" not in flash(supervisor.follow(response))
+    assert sorted(s.id for s in db.exec(select(SupervisionSession)).all()) == sorted(
+        [changing.id, started])
 
 
 # Bad input ----------------------------------------------------------------------------

@@ -201,7 +201,8 @@ def records_started(db: Session, scope: Select[Any], supervisor_id: int) -> dict
         .where(col(SupervisionSession.supervisee_id).in_(scope),
                SupervisionSession.supervisor_id == supervisor_id,
                SupervisionSession.status == SessionStatus.DRAFT,
-               SupervisionSession.version == 1)
+               SupervisionSession.version == 1,
+               col(SupervisionSession.first_recorded_at).is_(None))
         .group_by(col(SupervisionSession.supervisee_id))
     ).all()
     return dict(rows)

@@ -185,7 +185,8 @@ def create_session(
         SupervisionSession.supervisor_id == principal.person_id,
         SupervisionSession.status == SessionStatus.DRAFT,
         SupervisionSession.version == 1,
-    )).first()
+        col(SupervisionSession.first_recorded_at).is_(None),  # not a record being changed
+    ).order_by(col(SupervisionSession.id))).first()
     if existing is not None:
         return existing, False
     session = SupervisionSession(
