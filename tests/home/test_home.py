@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 
+from learning.core.clock import today
 from learning.core.permissions import Role
 from learning.org.models import CareerStage
 from tests.factories import Factory
@@ -109,6 +111,35 @@ def test_a_workforce_lead_sees_supervision_coverage_and_career_stages(
     assert "Newly qualified (ASYE) 1" in text
     assert "Zara Ivey" in text
     assert "Tegen Eddy" not in text.split("no supervisor recorded")[-1]
+
+
+def test_the_people_without_a_supervisor_are_listed_by_name(
+    client: TestClient, factory: Factory
+) -> None:
+    lead = factory.make_person(
+        roles=(Role.WORKFORCE_LEAD,), career_stage=CareerStage.SERVICE_MANAGER
+    )
+    for given, family in (("Zara", "Ivey"), ("Amy", "Baker"), ("Molly", "Carne")):
+        factory.make_person(
+            career_stage=CareerStage.SOCIAL_WORKER, given_name=given, family_name=family
+        )
+    factory.sign_in(client, lead)
+    section = _page(client).find(id="workforce-heading").find_parent("section")
+    listed = [li.get_text(strip=True).split(",")[0] for li in section.select("ul li")]
+    assert listed == ["Amy Baker", "Molly Carne", "Zara Ivey"]
+
+
+def test_someone_with_two_supervisors_sees_them_in_the_order_they_began(
+    client: TestClient, factory: Factory
+) -> None:
+    later = factory.make_person(roles=(Role.SUPERVISOR,), given_name="Keira", family_name="Rowe")
+    first = factory.make_person(roles=(Role.SUPERVISOR,), given_name="Tom", family_name="Hale")
+    me = factory.make_person(roles=(Role.PRACTITIONER,))
+    factory.make_relationship(later, me, starts_on=today() - timedelta(days=10))
+    factory.make_relationship(first, me, starts_on=today() - timedelta(days=400))
+    factory.sign_in(client, me)
+    summary = " ".join(_page(client).select_one(".govuk-summary-list").get_text(" ").split())
+    assert "Tom Hale, Keira Rowe" in summary
 
 
 def test_an_administrator_sees_counts_and_links_to_administration(

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from learning.audit.service import Actor
-from learning.core.clock import today
+from learning.core.clock import today, utcnow
 from learning.core.permissions import Role
 from learning.org.models import CareerStage, Person
 from learning.supervision import policy_store, workload
@@ -29,7 +29,15 @@ from learning.supervision.workload import WorkloadInput
 from tests.factories import Factory
 from tests.factories import audit_events as events
 from tests.org.conftest import SignedIn
-from tests.org.pages import error_summary, field_error, flash, heading, page, value_of
+from tests.org.pages import (
+    error_summary,
+    field_error,
+    flash,
+    heading,
+    page,
+    table_rows,
+    value_of,
+)
 from tests.supervision.factories import SupervisionFactory
 
 
@@ -414,6 +422,25 @@ def test_resolving_needs_a_note(
         "Enter what was done about this workload")
     db.refresh(escalation)
     assert escalation.resolved_at is None
+
+
+def test_escalations_resolved_at_the_same_moment_are_listed_newest_first(
+    client: TestClient, factory: Factory, sf: SupervisionFactory, db: Session
+) -> None:
+    team = factory.make_team()
+    manager = factory.make_person(roles=(Role.TEAM_MANAGER,), team_id=team.id)
+    resolved_at = utcnow() - timedelta(days=1)
+    for name in ("Elowen", "Jory", "Tamsin"):  # raised, and then resolved together
+        supervisor, person = sf.make_pair(team_id=team.id, given_name=name)
+        escalation = escalate(db, person, supervisor)
+        escalation.resolved_at, escalation.resolution_note = resolved_at, "Cases moved."
+        db.add(escalation)
+    db.commit()
+
+    response = signed_in(client, factory, manager).get("/supervision/escalations")
+
+    resolved = table_rows(response, "table[aria-labelledby=resolved-heading]")
+    assert [row[0].split()[0] for row in resolved] == ["Tamsin", "Jory", "Elowen"]
 
 
 def test_a_team_manager_cannot_resolve_another_teams_escalation(

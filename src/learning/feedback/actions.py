@@ -53,7 +53,8 @@ def _visible(scope: Scope, team_id: int | None = None) -> list[ColumnElement[boo
 
 def actions_in(db: Session, scope: Scope, team_id: int | None = None) -> list[FeedbackAction]:
     query = select(FeedbackAction).where(*_visible(scope, team_id))
-    order = (col(FeedbackAction.status) == ActionStatus.DONE, col(FeedbackAction.created_at).desc())
+    order = (col(FeedbackAction.status) == ActionStatus.DONE, col(FeedbackAction.created_at).desc(),
+             col(FeedbackAction.id).desc())
     return list(db.exec(query.order_by(*order)).all())
 
 
@@ -196,7 +197,7 @@ def items_of(db: Session, action_id: int) -> list[FeedbackSubmission]:
         select(FeedbackSubmission)
         .join(FeedbackActionLink, col(FeedbackActionLink.submission_id) == FeedbackSubmission.id)
         .where(FeedbackActionLink.action_id == action_id)
-        .order_by(col(FeedbackSubmission.submitted_at).desc())
+        .order_by(col(FeedbackSubmission.submitted_at).desc(), col(FeedbackSubmission.id).desc())
     )
     return list(db.exec(query).all())
 
@@ -206,7 +207,7 @@ def actions_of(db: Session, submission_id: int) -> list[FeedbackAction]:
         select(FeedbackAction)
         .join(FeedbackActionLink, col(FeedbackActionLink.action_id) == FeedbackAction.id)
         .where(FeedbackActionLink.submission_id == submission_id)
-        .order_by(col(FeedbackAction.created_at))
+        .order_by(col(FeedbackAction.created_at), col(FeedbackAction.id))
     )
     return list(db.exec(query).all())
 

@@ -71,7 +71,7 @@ def inbox(
     base = select(SafeguardingAlert).where(SafeguardingAlert.council_id == council_id)
     live = db.exec(
         base.where(col(SafeguardingAlert.status) != AlertStatus.CLOSED).order_by(
-            col(SafeguardingAlert.raised_at)
+            col(SafeguardingAlert.raised_at), col(SafeguardingAlert.id)
         )
     ).all()
     closed_total = int(

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from learning.accounts.dependencies import Principal
 from learning.core.permissions import Role
 from learning.feedback.models import FeedbackLink
-from learning.org.models import Person, Team
+from learning.org.models import BY_NAME, Person, Team
 
 COUNCIL_WIDE = frozenset({Role.ADMINISTRATOR, Role.TEAM_MANAGER, Role.PRINCIPAL_SOCIAL_WORKER})
 LIST_LIMIT = 300
@@ -58,7 +58,7 @@ def workers_in(db: Session, council_id: int, team_ids: Sequence[int]) -> Sequenc
     query = select(Person).where(
         Person.council_id == council_id, col(Person.active), col(Person.team_id).in_(team_ids)
     )
-    return db.exec(query.order_by(col(Person.family_name), col(Person.given_name))).all()
+    return db.exec(query.order_by(*BY_NAME)).all()
 
 
 @dataclass(frozen=True)

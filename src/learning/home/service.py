@@ -14,7 +14,7 @@ from learning.core.clock import utcnow
 from learning.core.permissions import Permission, Role
 from learning.feedback.alert_queries import open_counts
 from learning.org import service as org
-from learning.org.models import CareerStage, Person, Team
+from learning.org.models import BY_NAME, CareerStage, Person, Team
 
 
 @dataclass
@@ -52,14 +52,14 @@ def home_for(db: Session, principal: Principal) -> Home:
 
 def _active_staff(db: Session, council_id: int) -> list[Person]:
     query = select(Person).where(Person.council_id == council_id, Person.active)
-    return list(db.exec(query).all())
+    return list(db.exec(query.order_by(*BY_NAME)).all())
 
 
 def _team_with_supervisors(db: Session, team: Team) -> list[tuple[Person, list[Person]]]:
     members = db.exec(
         select(Person)
         .where(Person.team_id == team.id, Person.active)
-        .order_by(Person.family_name, Person.given_name)
+        .order_by(*BY_NAME)
     ).all()
     return [(m, org.supervisors_of(db, m.id or 0)) for m in members]
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from learning.core.clock import utcnow
 from learning.core.models import EnumString
@@ -138,6 +138,11 @@ class Person(SQLModel, table=True):
     @property
     def name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+
+#: The order lists of people are shown in: family name, then given name, then the id, as two
+#: members of staff may share a name and must still come back in the same order every time.
+BY_NAME = (col(Person.family_name), col(Person.given_name), col(Person.id))
 
 
 class RoleAssignment(SQLModel, table=True):

@@ -17,7 +17,14 @@ from learning.core.clock import today, utcnow
 from learning.core.permissions import Role
 from learning.core.text_search import LIKE_ESCAPE, contains_pattern
 from learning.org.forms import PersonInput
-from learning.org.models import Council, Person, RoleAssignment, SupervisoryRelationship, Team
+from learning.org.models import (
+    BY_NAME,
+    Council,
+    Person,
+    RoleAssignment,
+    SupervisoryRelationship,
+    Team,
+)
 
 
 class NotFound(LookupError):
@@ -68,7 +75,7 @@ def search_people(db: Session, council_id: int, text: str, limit: int = 50) -> S
     query = (
         select(Person)
         .where(Person.council_id == council_id, name_or_email_contains(text))
-        .order_by(Person.family_name, Person.given_name)
+        .order_by(*BY_NAME)
         .limit(limit)
     )
     return db.exec(query).all()
@@ -86,7 +93,7 @@ def people_with_role(db: Session, council_id: int, role: Role, limit: int) -> li
         .join(RoleAssignment, col(RoleAssignment.person_id) == Person.id)
         .outerjoin(Team, col(Team.id) == Person.team_id)
         .where(Person.council_id == council_id, RoleAssignment.role == role, Person.active)
-        .order_by(Person.family_name, Person.given_name)
+        .order_by(*BY_NAME)
         .limit(limit)
     )
     return [PersonSummary(p, name or "") for p, name in db.exec(query).all()]
@@ -123,14 +130,16 @@ def current_relationships(
         query = query.where(SupervisoryRelationship.supervisor_id == supervisor_id)
     if supervisee_id is not None:
         query = query.where(SupervisoryRelationship.supervisee_id == supervisee_id)
-    return db.exec(query).all()
+    # In the order they began (a person may have more than one supervisor at a time).
+    return db.exec(query.order_by(col(SupervisoryRelationship.starts_on),
+                                  col(SupervisoryRelationship.id))).all()
 
 
 def supervisees_of(db: Session, supervisor_id: int, on: date | None = None) -> list[Person]:
     links = current_relationships(db, supervisor_id=supervisor_id, on=on)
     people = [db.get(Person, link.supervisee_id) for link in links]
     return sorted((p for p in people if p and p.active),
-                  key=lambda p: (p.family_name, p.given_name))
+                  key=lambda p: (p.family_name, p.given_name, p.id or 0))
 
 
 def supervisors_of(db: Session, supervisee_id: int, on: date | None = None) -> list[Person]:
@@ -226,7 +235,7 @@ def list_people(
     total = db.exec(select(func.count()).select_from(query.subquery())).one()
     page = min(max(page, 1), max(1, -(-total // per_page)))
     people = db.exec(
-        query.order_by(Person.family_name, Person.given_name, col(Person.id))
+        query.order_by(*BY_NAME)
         .limit(per_page).offset((page - 1) * per_page)
     ).all()
     team_names = {t.id: t.name for t in list_teams(db, council_id)}
@@ -250,7 +259,7 @@ def possible_supervisors(db: Session, council_id: int, person_id: int) -> Sequen
     return db.exec(
         select(Person)
         .where(Person.council_id == council_id, Person.active, Person.id != person_id)
-        .order_by(Person.family_name, Person.given_name)
+        .order_by(*BY_NAME)
     ).all()
 
 

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from learning.accounts.dependencies import Principal
 from learning.core.clock import to_london
 from learning.core.permissions import Permission, Role
-from learning.org.models import CareerStage, Person, SupervisoryRelationship, Team
+from learning.org.models import BY_NAME, CareerStage, Person, SupervisoryRelationship, Team
 from learning.supervision import policy
 from learning.supervision.lifecycle import COUNTS_AS_HELD, HELD_DAY, ever_recorded_clause
 from learning.supervision.models import (
@@ -106,7 +106,7 @@ def people_in(db: Session, scope: Select[Any]) -> list[PersonLine]:
         col(Person.career_stage), col(Person.created_at))
         .outerjoin(Team, col(Team.id) == Person.team_id)
         .where(col(Person.id).in_(scope))
-        .order_by(col(Person.family_name), col(Person.given_name), col(Person.id)))
+        .order_by(*BY_NAME))
     return [PersonLine(pid, f"{given} {family}", team or "", CareerStage(stage),
                        to_london(created).date())
             for pid, given, family, team, stage, created in rows]

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlmodel import Session, col, select
 
-from learning.org.models import Person
+from learning.org.models import BY_NAME, Person
 from learning.supervision.models import (
     CaseDiscussion,
     SafetyRating,
@@ -240,4 +240,4 @@ def version_history(db: Session, session_id: int) -> list[VersionLine]:
 def people_to_choose(db: Session, council_id: int) -> list[Person]:
     """Everyone active in the council, for attendees and action owners."""
     query = select(Person).where(Person.council_id == council_id, col(Person.active))
-    return list(db.exec(query.order_by(col(Person.family_name), col(Person.given_name))).all())
+    return list(db.exec(query.order_by(*BY_NAME)).all())

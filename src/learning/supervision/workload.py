@@ -93,7 +93,7 @@ def open_escalations_of(db: Session, person_id: int) -> list[WorkloadEscalation]
         select(WorkloadEscalation)
         .where(WorkloadEscalation.person_id == person_id,
                col(WorkloadEscalation.resolved_at).is_(None))
-        .order_by(col(WorkloadEscalation.raised_at).desc())
+        .order_by(col(WorkloadEscalation.raised_at).desc(), col(WorkloadEscalation.id).desc())
     )
     return list(db.exec(query).all())
 
@@ -184,13 +184,15 @@ def _escalation_lines(
         return []
     resolved_at = col(WorkloadEscalation.resolved_at)
     state = resolved_at.is_not(None) if resolved else resolved_at.is_(None)
-    order = resolved_at.desc() if resolved else col(WorkloadEscalation.raised_at).asc()
+    escalation_id = col(WorkloadEscalation.id)
+    order = ((resolved_at.desc(), escalation_id.desc()) if resolved
+             else (col(WorkloadEscalation.raised_at).asc(), escalation_id.asc()))
     rows = db.exec(
         select(WorkloadEscalation, Person, WorkloadSnapshot)
         .join(Person, col(Person.id) == WorkloadEscalation.person_id)
         .join(WorkloadSnapshot, col(WorkloadSnapshot.id) == WorkloadEscalation.snapshot_id)
         .where(WorkloadEscalation.council_id == principal.council_id, state)
-        .order_by(order)
+        .order_by(*order)
         .limit(limit)
     ).all()
     lines = [(e, p, s) for e, p, s in rows if can_oversee(db, principal, p)]

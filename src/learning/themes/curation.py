@@ -25,7 +25,11 @@ def working_codebook(db: Session, council_id: int) -> tuple[Codebook, list[Codeb
     """The codebook to edit, and the versions that had to be made first (create, adopt)."""
     made: list[Codebook] = []
     codebook = latest_codebook(db, council_id)
-    themes = db.exec(select(ThemeRecord).where(ThemeRecord.council_id == council_id)).all()
+    themes = db.exec(
+        select(ThemeRecord)
+        .where(ThemeRecord.council_id == council_id)
+        .order_by(col(ThemeRecord.id))
+    ).all()
     placed = _placements(db, council_id)
     active = {t.key for t in themes if t.active}
     if codebook is None:

@@ -85,7 +85,11 @@ def take_snapshot(db: Session, council_id: int) -> Snapshot:
         )
         for r in rows
     ]
-    themes = db.exec(select(ThemeRecord).where(ThemeRecord.council_id == council_id)).all()
+    themes = db.exec(
+        select(ThemeRecord)
+        .where(ThemeRecord.council_id == council_id)
+        .order_by(col(ThemeRecord.id))  # the previous run's centroids seed k-means in this order
+    ).all()
     model_row = db.exec(
         select(ThemeModelRecord)
         .where(ThemeModelRecord.council_id == council_id)
