@@ -207,7 +207,8 @@ def playwright() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"chromium is not installed at {CHROMIUM} (bash deploy/setup.sh --with-browser)")
+        pytest.fail(
+            f"chromium is not installed at {CHROMIUM} (bash deploy/setup.sh --with-browser)")
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
         yield browser

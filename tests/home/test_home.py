@@ -129,7 +129,7 @@ def test_the_people_without_a_supervisor_are_listed_by_name(
     assert listed == ["Amy Baker", "Molly Carne", "Zara Ivey"]
 
 
-def test_someone_with_two_supervisors_sees_them_in_the_order_they_began(
+def test_someone_with_two_supervisors_sees_them_by_name(
     client: TestClient, factory: Factory
 ) -> None:
     later = factory.make_person(roles=(Role.SUPERVISOR,), given_name="Keira", family_name="Rowe")

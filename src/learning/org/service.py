@@ -130,7 +130,6 @@ def current_relationships(
         query = query.where(SupervisoryRelationship.supervisor_id == supervisor_id)
     if supervisee_id is not None:
         query = query.where(SupervisoryRelationship.supervisee_id == supervisee_id)
-    # In the order they began (a person may have more than one supervisor at a time).
     return db.exec(query.order_by(col(SupervisoryRelationship.starts_on),
                                   col(SupervisoryRelationship.id))).all()
 
@@ -138,14 +137,18 @@ def current_relationships(
 def supervisees_of(db: Session, supervisor_id: int, on: date | None = None) -> list[Person]:
     links = current_relationships(db, supervisor_id=supervisor_id, on=on)
     people = [db.get(Person, link.supervisee_id) for link in links]
-    return sorted((p for p in people if p and p.active),
-                  key=lambda p: (p.family_name, p.given_name, p.id or 0))
+    return sorted((p for p in people if p and p.active), key=_by_name)
+
+
+def _by_name(person: Person) -> tuple[str, str, int]:
+    """:data:`BY_NAME` for people already read."""
+    return person.family_name, person.given_name, person.id or 0
 
 
 def supervisors_of(db: Session, supervisee_id: int, on: date | None = None) -> list[Person]:
     links = current_relationships(db, supervisee_id=supervisee_id, on=on)
     people = [db.get(Person, link.supervisor_id) for link in links]
-    return [p for p in people if p is not None]
+    return sorted((p for p in people if p is not None), key=_by_name)
 
 
 def is_current_supervisor(db: Session, supervisor_id: int, supervisee_id: int) -> bool:
