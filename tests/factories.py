@@ -47,7 +47,8 @@ class Factory:
 
     def make_team(self, **fields: Any) -> Team:
         n = next(_sequence)
-        values = {"council_id": self.council.id, "name": f"Team {n}", "kind": TeamKind.CHILD_IN_NEED}
+        kind = TeamKind.CHILD_IN_NEED
+        values = {"council_id": self.council.id, "name": f"Team {n}", "kind": kind}
         return self._save(Team(**{**values, **fields}))
 
     def make_person(self, roles: tuple[Role, ...] = (), **fields: Any) -> Person:

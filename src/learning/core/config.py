@@ -110,7 +110,9 @@ class Settings(BaseSettings):
         default="learning@localhost", description="The From address of every email we send."
     )
     mail_retry_seconds: int = Field(
-        default=60, ge=1, description="First wait before retrying a failed email; doubles each time."
+        default=60,
+        ge=1,
+        description="First wait before retrying a failed email; doubles each time.",
     )
     mail_poll_seconds: float = Field(
         default=5.0, gt=0, description="How often the outbox sender looks for email to send."

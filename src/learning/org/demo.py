@@ -54,14 +54,14 @@ SERVICE_AREAS = {
     ],
 }
 
-FIRST_NAMES = (
+FIRST_NAMES = (  # noqa: SIM905 - names read best as one string
     "Amara Beth Callum Demelza Elif Finn Gemma Hamza Isla Jago Keira Lowen Maya Nia Owen "
     "Petra Rhys Senara Tomasz Una Vikram Wren Yasmin Zofia Aaron Bryony Carys Dominic Esme "
     "Farah Gareth Hollie Imran Jess Kit Lena Mateo Nadia Oskar Poppy Quinn Rosa Sami Tegen "
     "Ursula Vince Wanda Xander Yusuf Zara Alys Bronwen Cerys Dylan Eilidh Fergus Greta Hari "
     "Ines Jonah Kezia Luca Meg Noor Olu"
 ).split()
-SURNAMES = (
+SURNAMES = (  # noqa: SIM905
     "Angove Bolitho Chenoweth Dunstan Eddy Friggens Glasson Hocking Ivey Jory Kitto Lanyon "
     "Menheniot Nance Opie Pengelly Quiller Rowe Sandry Tonkin Uren Vosper Wearne Yelland "
     "Adeyemi Brennan Castell Dobrowski Ellery Fairweather Gallagher Hughes Iqbal Jennings "
@@ -129,7 +129,7 @@ def create_demo_council(db: Session) -> Council:
         db.flush()
     assert council.id is not None
     teams = _teams(db, council.id)
-    builder = _StaffBuilder(db, council.id, random.Random(SEED))
+    builder = _StaffBuilder(db, council.id, random.Random(SEED))  # noqa: S311 - demo data, not secret
     anchors = [builder.person(a.given, a.family, a.title, a.stage, teams[a.team], a.roles)
                for a in ANCHORS]
     head, psw = anchors[0], anchors[1]
@@ -241,7 +241,8 @@ class _StaffBuilder:
                   previous: Person | None = None) -> None:
         starts = today() - timedelta(days=30 * months_ago)
         if previous is not None and previous.id != supervisee.id:
-            self._link(previous, supervisee, starts - timedelta(days=365), starts - timedelta(days=1))
+            ended = starts - timedelta(days=1)
+            self._link(previous, supervisee, starts - timedelta(days=365), ended)
         self._link(supervisor, supervisee, starts, None)
 
     def _link(self, supervisor: Person, supervisee: Person, starts: date,

@@ -81,7 +81,9 @@ class SupervisionSession(SQLModel, table=True):
     session_type: SessionType = Field(
         default=SessionType.ONE_TO_ONE, sa_type=EnumString(SessionType)
     )
-    functions: str = Field(default="", max_length=100, description="4x4x4 functions, space-separated")
+    functions: str = Field(
+        default="", max_length=100, description="4x4x4 functions, space-separated"
+    )
     reflective_model: str = Field(default="morrison", max_length=40)
     reflections: str = Field(default="{}", sa_type=Text, description="Stage -> text, as JSON")
     wellbeing: int | None = None
@@ -270,6 +272,8 @@ class SupervisionAudit(SQLModel, table=True):
     elicit: str = Field(default="", sa_type=Text, description="What was done well?")
     amplify: str = Field(default="", sa_type=Text, description="How did it make a difference?")
     reflect: str = Field(default="", sa_type=Text, description="What does it tell us?")
-    start_over: str = Field(default="", sa_type=Text, description="What would make it better still?")
+    start_over: str = Field(
+        default="", sa_type=Text, description="What would make it better still?"
+    )
     child_voice_evident: bool = False
     created_at: datetime = Field(default_factory=utcnow)

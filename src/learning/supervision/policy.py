@@ -41,7 +41,9 @@ class FrequencyPolicy:
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> FrequencyPolicy:
         def steps(items: list[Mapping[str, Any]]) -> tuple[FrequencyStep, ...]:
-            parsed = tuple(FrequencyStep(int(i["interval_days"]), i.get("until_weeks")) for i in items)
+            parsed = tuple(
+                FrequencyStep(int(i["interval_days"]), i.get("until_weeks")) for i in items
+            )
             if not parsed or parsed[-1].until_weeks is not None:
                 raise ValueError("the last step of a schedule must have no end (until_weeks)")
             if any(s.interval_days < 1 for s in parsed):
@@ -172,5 +174,10 @@ def weigh(
     if asye:
         capacity *= policy.asye_capacity_percent / 100
     ratio = points / capacity
-    rag = Rag.RED if ratio >= policy.red_at else Rag.AMBER if ratio >= policy.amber_at else Rag.GREEN
+    if ratio >= policy.red_at:
+        rag = Rag.RED
+    elif ratio >= policy.amber_at:
+        rag = Rag.AMBER
+    else:
+        rag = Rag.GREEN
     return Workload(points=round(points, 1), capacity=round(capacity, 1), rag=rag)
