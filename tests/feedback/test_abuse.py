@@ -33,6 +33,21 @@ def test_a_nonce_used_after_the_minimum_fill_time_passes_once(
     assert abuse.check_nonce(db, settings, nonce, 7, later) is QuarantineReason.DUPLICATE
 
 
+@pytest.mark.parametrize("suffix", ["!!", "~~~~", "$$", "!!~~~~"])
+def test_a_nonce_sent_again_in_another_spelling_is_a_duplicate(
+    db: Session, settings: Settings, suffix: str
+) -> None:
+    # The signature's base64 decoding skips characters outside its alphabet, so these
+    # spellings still check: spending must go by what was signed, not by the string sent.
+    nonce = abuse.issue_nonce(settings, 7, now=NOW)
+    later = NOW + timedelta(seconds=40)
+    assert abuse.check_nonce(db, settings, nonce, 7, later) is None
+    assert nonces.issued_at(settings, nonce + suffix, 7) is not None
+    assert abuse.check_nonce(db, settings, nonce + suffix, 7, later) is (
+        QuarantineReason.DUPLICATE
+    )
+
+
 def test_a_nonce_sent_back_too_soon_is_too_fast_and_spent(db: Session, settings: Settings) -> None:
     nonce = abuse.issue_nonce(settings, 7, now=NOW)
     quick = NOW + timedelta(seconds=2.5)

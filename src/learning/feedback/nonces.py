@@ -3,7 +3,10 @@ and not too quickly, and only once.
 
 The nonce is signed with itsdangerous and carries the link id, a random part and the time it
 was issued. It is not a secret and not an identity: it is anti-automation. Spending it
-inserts its hash into ``UsedNonce``; a second use finds the row and counts as a duplicate.
+inserts a hash of its signed random part into ``UsedNonce``; a second use finds the row and
+counts as a duplicate. The hash is of the signed content, never of the string as sent: the
+signature's base64 decoding skips characters outside its alphabet, so one nonce can be sent
+in many spellings that all check.
 """
 
 from __future__ import annotations
@@ -50,16 +53,23 @@ def issue_nonce(settings: Settings, link_id: int, now: datetime | None = None) -
 def issued_at(settings: Settings, nonce: str, link_id: int) -> datetime | None:
     """When a genuine nonce for this link was issued; None when forged, mangled or for
     another link."""
+    read = _read(settings, nonce, link_id)
+    return read[0] if read else None
+
+
+def _read(settings: Settings, nonce: str, link_id: int) -> tuple[datetime, str] | None:
+    """When a genuine nonce for this link was issued, and the key it is spent under (its
+    link and random part, as signed); None when forged, mangled or for another link."""
     try:
         payload = _serializer(settings).loads(nonce)
     except BadSignature:
         return None
     if not isinstance(payload, dict) or payload.get("l") != link_id:
         return None
-    stamp = payload.get("t")
-    if not isinstance(stamp, int | float):
+    stamp, random_part = payload.get("t"), payload.get("r")
+    if not isinstance(stamp, int | float) or not isinstance(random_part, str):
         return None
-    return datetime.fromtimestamp(stamp, UTC)
+    return datetime.fromtimestamp(stamp, UTC), f"{link_id}:{random_part}"
 
 
 def check_nonce(
@@ -68,20 +78,24 @@ def check_nonce(
     """None for a genuine, fresh, first use after the minimum fill time. Spends the nonce
     whenever it is genuine, so it cannot be used again."""
     now = now or utcnow()
-    issued = issued_at(settings, nonce, link_id)
-    if issued is None or issued > now + timedelta(seconds=5) or now - issued > NONCE_MAX_AGE:
+    read = _read(settings, nonce, link_id)
+    if read is None:
         return QuarantineReason.BAD_NONCE
-    if not spend(db, nonce, now):
+    issued, key = read
+    if issued > now + timedelta(seconds=5) or now - issued > NONCE_MAX_AGE:
+        return QuarantineReason.BAD_NONCE
+    if not spend(db, key, now):
         return QuarantineReason.DUPLICATE
     if now - issued < min_fill_time(settings):
         return QuarantineReason.TOO_FAST
     return None
 
 
-def spend(db: Session, nonce: str, now: datetime) -> bool:
-    """Mark the nonce used; False when it already was (even by a racing request)."""
+def spend(db: Session, key: str, now: datetime) -> bool:
+    """Mark the nonce spent under ``key`` used; False when it already was (even by a racing
+    request)."""
     statement = _spend_statement(db.get_bind().dialect.name)
-    values = {"nonce_hash": token_hash(nonce), "used_at": now}
+    values = {"nonce_hash": token_hash(key), "used_at": now}
     return bool(run_on_driver(db, statement, values).rows)
 
 
