@@ -315,7 +315,11 @@ def test_the_app_puts_the_filter_on_the_access_log(app: FastAPI) -> None:
         ("GET", "/s/ACDE-FGHJ", True),
         ("GET", "/feedback/links", False),
         ("GET", "/safeguarding/alerts/3", False),
-        ("GET", "/static/js/app.js", False),
+        ("GET", "/static/js/app.js", True),
+        ("GET", "/static/build/app.css", True),
+        ("GET", "/static/favicon.svg", True),
+        ("GET", "/favicon.ico", True),
+        ("GET", "/staticky", False),
         ("GET", "/give-feedbacks", False),
     ],
 )

@@ -7,8 +7,10 @@ record on the access log before it is written.
 
 The access log also writes each request's network address and, by its time, would join
 it to the feedback stored then: a child's disclosure to the address it was sent from. So
-on the public feedback pages the address is written as ``-`` (:class:`HideVisitors`).
-The limits on those pages count addresses only under a keyed hash that changes daily.
+on the public feedback pages, and on the files every page loads (its stylesheet, scripts
+and icon, which a phone fetches or checks again as it sends the form), the address is
+written as ``-`` (:class:`HideVisitors`). The limits on those pages count addresses only
+under a keyed hash that changes daily.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ _PATTERNS = (
     re.compile(r"""([?&]reveal=)[^&#\s"']+"""),
 )
 ACCESS_LOGGERS = ("uvicorn.access",)
-#: The pages of people giving feedback without an account (and the token and code pages).
-_PUBLIC_PATH = re.compile(r"/(?:give-feedback|f|s)(?:[/?]|$)")
+#: The pages of people giving feedback without an account (and the token and code pages),
+#: and the static files and icon that any page loads.
+_PUBLIC_PATH = re.compile(r"/(?:give-feedback|f|s)(?:[/?]|$)|/static/|/favicon\.")
 HIDDEN = "-"
 
 
@@ -47,7 +50,8 @@ class RedactLinkTokens(logging.Filter):
 
 class HideVisitors(logging.Filter):
     """On uvicorn's access log (``'%s - "%s %s HTTP/%s" %d'``: address, method, path,
-    version, status), the address of a request for a public feedback page becomes ``-``.
+    version, status), the address of a request for a public feedback page or a static file
+    becomes ``-``.
     Never drops a record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
