@@ -14,6 +14,7 @@ from learning.accounts import views as accounts
 from learning.accounts.sessions import ServerSessionMiddleware
 from learning.audit import views as audit
 from learning.core import errors, health
+from learning.core.body_limit import BodyLimitMiddleware
 from learning.core.config import Settings
 from learning.core.csrf import csrf_protect
 from learning.core.db import Database
@@ -143,6 +144,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         item.route: app.url_path_for(item.route) for item in NAVIGATION
     }
     errors.install(app)
+    app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(ServerSessionMiddleware, database=app.state.db, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HiddenCharactersMiddleware)
