@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from learning.core.config import Settings
 from learning.core.security import keyed_hash
-from learning.feedback import abuse, nonces, rates
+from learning.feedback import abuse, lookup_limits, nonces, rates
 from learning.feedback.models import DailyKey, RateCounter, UsedNonce
 from learning.feedback.terms import QuarantineReason
 from tests.conftest import make_settings
@@ -131,6 +131,34 @@ def test_the_client_limit_quarantines_past_twenty_in_ten_minutes(
     # The next window starts again.
     next_window = NOW + timedelta(minutes=10)
     assert abuse.check_rates(db, settings, "203.0.113.9", 1, next_window) is None
+
+
+@pytest.mark.parametrize(
+    ("address", "counted_as"),
+    [
+        ("203.0.113.9", "203.0.113.9"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:ffff:ffff:fffe", "2001:db8:1:2::/64"),
+        ("::ffff:203.0.113.9", "203.0.113.9"),
+        ("unknown", "unknown"),
+    ],
+)
+def test_an_ipv6_client_is_counted_by_its_64_network(address: str, counted_as: str) -> None:
+    assert rates.counted_as(address) == counted_as
+
+
+def test_one_ipv6_network_shares_one_budget_of_sends_and_of_look_ups(
+    db: Session, settings: Settings
+) -> None:
+    """A phone or home holds a whole /64: a new address in it is not a new budget."""
+    sends = [abuse.check_rates(db, settings, f"2001:db8:7:7::{n:x}", 1, NOW) for n in range(21)]
+    assert sends[:20] == [None] * 20
+    assert sends[20] is QuarantineReason.CLIENT_RATE
+    assert abuse.check_rates(db, settings, "2001:db8:7:8::1", 1, NOW) is None  # next /64
+    for n in range(lookup_limits.FAILURES_ALLOWED):
+        lookup_limits.note_failure(db, settings, f"2001:db8:7:7:{n:x}::1", NOW)
+    assert lookup_limits.blocked(db, settings, "2001:db8:7:7:ffff::9", NOW)
+    assert not lookup_limits.blocked(db, settings, "2001:db8:7:8::1", NOW)
 
 
 def test_the_link_limit_counts_every_client(db: Session) -> None:

@@ -10,7 +10,8 @@ go with the other counters after 48 hours.
 
 Over the limit, every look-up from that client is refused until the window ends, the right
 ones too: otherwise a guesser would still learn which guess was right. The limit is
-generous, because a waiting room shares one address.
+generous, because a waiting room shares one address; an IPv6 client is counted by its /64
+network (``rates.counted_as``), as one home or phone holds a whole one.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def lookup_key(db: Session, client_address: str, now: datetime, what: str = LINK
 
 
 def _under(day_key: str, client_address: str, what: str) -> str:
-    return keyed_hash(day_key, f"{what}:{client_address}")
+    return keyed_hash(day_key, f"{what}:{rates.counted_as(client_address)}")
 
 
 def failures(

@@ -12,10 +12,11 @@ The per-client limit is generous because a family centre's waiting room shares o
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -99,8 +100,26 @@ def forget_keys() -> None:
     _known.clear()
 
 
-def client_key(db: Session, client_address: str, now: datetime) -> str:
-    return keyed_hash(daily_key(db, now), f"client:{client_address}")
+def client_key(db: Session, client_address: str, now: datetime, what: str = "client") -> str:
+    """The client's key for counting ``what`` (sending, unless said)."""
+    return keyed_hash(daily_key(db, now), f"{what}:{counted_as(client_address)}")
+
+
+@lru_cache(maxsize=4096)
+def counted_as(client_address: str) -> str:
+    """What a client's limits are counted under: an IPv4 address as it is, and an IPv6
+    address by its /64 network. One home or phone is given a whole /64, so counting each of
+    its addresses apart would give whoever holds it 2**64 budgets of guesses. An IPv4 address
+    written as IPv6 counts as the IPv4 address; anything else as written."""
+    try:
+        address = ipaddress.ip_address(client_address)
+    except ValueError:
+        return client_address
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 def link_key(link_id: int) -> str:

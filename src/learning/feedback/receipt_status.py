@@ -82,5 +82,5 @@ def lookup_allowed(
 ) -> bool:
     """Count one receipt lookup from this client; False once it has looked up too many."""
     now = now or utcnow()
-    key = rates.client_key(db, f"receipt:{client_address}", now)
+    key = rates.client_key(db, client_address, now, what="receipt")
     return rates.hit(db, key, LOOKUP_LIMIT, now)
