@@ -145,6 +145,22 @@ def test_the_poster_draws_the_links_code_as_squares() -> None:
     assert grid == want
 
 
+@pytest.mark.parametrize("title", ["Your review", "Your review meeting " * 6])
+def test_everything_on_the_poster_is_well_inside_the_printable_area(title: str) -> None:
+    """Office printers cannot print the outer 4 to 5 mm of a page: the safety panel (the
+    widest and lowest thing drawn) keeps 15 mm clear of the edge, and nothing above it runs
+    into it, however long the title."""
+    pdf = poster.render(sample(title=title), fonts=None, compress=False)
+    page_width, page_height = 210 * 72 / 25.4, 297 * 72 / 25.4
+    clear = 15 * 72 / 25.4
+    spans = [(x, min(y, y + h), x + w, max(y, y + h)) for x, y, w, h in rectangles(pdf)]
+    for left, bottom, right, top in spans:
+        assert left >= clear and right <= page_width - clear
+        assert bottom >= clear and top <= page_height - clear
+    panel = max(spans, key=lambda span: span[2] - span[0])  # the safety panel: the widest
+    assert all(span[1] > panel[3] for span in spans if span != panel)
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -114,7 +114,9 @@ class _Sheet(Page):
     def __init__(self, fonts: Fonts) -> None:
         super().__init__(fonts)
         self.set_margins(18, 16, 18)
-        self.set_auto_page_break(False)
+        # The bottom margin too (no page breaks: the poster is one page): office printers
+        # cannot print the outer few millimetres, where the safety panel would otherwise sit.
+        self.set_auto_page_break(False, margin=16)
 
     def text_line(self, text: str, size: float, bold: bool = False, align: str = "C") -> None:
         """``text`` centred (or as ``align`` says), wrapping onto more lines if it must."""
