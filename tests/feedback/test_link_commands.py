@@ -96,6 +96,18 @@ def test_it_prints_the_links_address_then_its_short_address(
     )
 
 
+def test_a_title_of_only_spaces_is_taken_as_no_title(
+    place: Place, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link's title is shown on its form: it is never blank."""
+    code, _, err = run(capsys, "--team", "children in care south", "--kind", "personal",
+                       "--title", "   ")  # fmt: skip
+
+    assert (code, err) == (0, "")
+    (link,) = place.links()
+    assert link.title == "Feedback for Children in Care South"
+
+
 def test_it_takes_a_team_id_title_last_day_and_form_and_audits_the_link(
     place: Place, capsys: pytest.CaptureFixture[str]
 ) -> None:

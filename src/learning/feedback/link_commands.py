@@ -140,7 +140,7 @@ def _create(db: Session, settings: Settings, args: argparse.Namespace) -> tuple[
     if council is None or council.id is None:
         raise CommandError(f"there is no council {settings.council_slug!r} in the database")
     team = find_team(db, council.id, args.team)
-    title = " ".join((args.title or f"Feedback for {team.name}").split())
+    title = " ".join(((args.title or "").strip() or f"Feedback for {team.name}").split())
     if len(title) > MAX_TITLE:
         raise CommandError(f"the title must be {MAX_TITLE} characters or fewer")
     if args.expires is not None and not today() <= args.expires <= today() + LONGEST_EXPIRY:
