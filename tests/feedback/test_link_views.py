@@ -170,6 +170,24 @@ def test_making_a_poster_link_shows_its_address_qr_and_poster_once(
     assert token not in response.headers["location"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("poster", "The short code below can still be looked up later."),
+        ("personal", "The short code below is shown only now too"),
+    ],
+)
+def test_the_new_links_page_says_whether_its_short_code_is_shown_again(
+    client: TestClient, factory: Factory, team: Team, kind: str, said: str
+) -> None:
+    """A personal link's code is never shown again (its page says so): the warning on the
+    page that shows it must not promise otherwise."""
+    me = staff(client, factory, team, Role.PRACTITIONER)
+    response = me.post("/feedback/links/new", data=form(team, kind=kind, form_kind="parent_carer"))
+    warning = page(me.get(response.headers["location"])).select_one(".govuk-warning-text__text")
+    assert warning is not None and said in warning.get_text(" ", strip=True)
+
+
 def test_making_a_link_is_audited_without_its_token_or_code(
     client: TestClient, factory: Factory, db: Session, team: Team
 ) -> None:
