@@ -432,6 +432,37 @@ def test_a_form_sent_after_its_link_cookie_ran_out_is_still_sent(
     assert len(submissions(db)) == 1
 
 
+def test_a_form_goes_to_its_own_link_when_another_link_was_opened_since(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """A parent opens their own link, then their child's on the same phone (the cookie now
+    names the child's), and sends the form of the first tab: it is the parent's feedback,
+    on the parent's link and form, and the child's single-use link is still unused."""
+    parents = open_link(client, ff, FormKind.PARENT_CARER, kind=LinkKind.PERSONAL)
+    parent_form = client.get("/give-feedback")
+    childs = open_link(client, ff, FormKind.YOUNG_PERSON, kind=LinkKind.PERSONAL)
+
+    response = send(client, parent_form, **parent_answers(parent_form))
+
+    assert response.status_code == 303, main_text(response)
+    (stored,) = submissions(db)
+    assert (stored.link_id, stored.form_kind, stored.quarantine_reason) == (
+        parents, FormKind.PARENT_CARER, None
+    )
+    child_link = db.get(FeedbackLink, childs)
+    assert child_link is not None and child_link.use_count == 0
+
+
+def parent_answers(form_page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The first choice of every question on the page, and words in every text box."""
+    answers: dict[str, str] = {}
+    for choice in page(form_page).select("form.app-feedback-form input[type=radio]"):
+        answers.setdefault(str(choice["name"]), str(choice["value"]))
+    for box in page(form_page).select("form.app-feedback-form textarea"):
+        answers[str(box["name"])] = "You listened to us."
+    return answers
+
+
 def test_a_form_sent_with_no_link_at_all_comes_back_with_what_was_typed(
     client: TestClient, db: Session
 ) -> None:

@@ -15,6 +15,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
+from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.signing import serializer
 from learning.feedback import abuse, forms
@@ -133,20 +134,37 @@ def posted_link(
     request: Request, db: Session, form: FormData, urgent: bool = False
 ) -> FeedbackLink | None:
     """The link the form was for, open or not (``submit`` quarantines a closed one rather
-    than lose what was written): from the link cookie, else the form's signed field, which
-    is honoured for longer when the form carries a worry (``urgent``). It may be the link as
-    read a few seconds ago: ``submit`` asks the database whether it is still open."""
-    link_id = link_id_from_cookie(request)
-    if link_id is None:
+    than lose what was written). The form's own signed field says which: the link cookie
+    holds the link opened last, which on a phone with two links open (a parent's and a
+    child's, say) is not always this form's. The field is honoured for a day, and for a
+    week when the form carries a worry (``urgent``); older, it still names the link when
+    the cookie names the same one. A form without the field goes by the cookie. It may be
+    the link as read a few seconds ago: ``submit`` asks the database whether it is still
+    open."""
+    cookie_id = link_id_from_cookie(request)
+    signed = _form_link(request.app.state.settings, form)
+    if signed is None:
+        link_id = cookie_id
+    else:
+        form_id, age = signed
         max_age = URGENT_FORM_LINK_MAX_SECONDS if urgent else FORM_LINK_MAX_SECONDS
-        try:
-            value = signer(request.app.state.settings).loads(
-                str(form.get(FORM_LINK_FIELD, "")), max_age=max_age
-            )
-        except BadSignature:
-            value = None
-        link_id = value if isinstance(value, int) else None
+        link_id = form_id if age <= max_age or form_id == cookie_id else None
     return known_link(request.app, db, link_id) if link_id is not None else None
+
+
+def _form_link(settings: Settings, form: FormData) -> tuple[int, float] | None:
+    """The link id the form's signed field names, and the field's age in seconds; None when
+    there is no such field, or it was not signed here."""
+    raw = str(form.get(FORM_LINK_FIELD, ""))
+    if not raw:
+        return None
+    try:
+        value, signed_at = signer(settings).loads(raw, return_timestamp=True)
+    except BadSignature:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    return value, (utcnow() - signed_at).total_seconds()
 
 
 def form_page(
