@@ -157,6 +157,22 @@ def test_ordinary_feedback_from_a_page_left_open_for_days_comes_back_to_copy(
     assert submissions(db) == []
 
 
+def test_the_page_that_could_not_send_yet_keeps_its_safety_button_and_it_alerts(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """Its jump link leads to the button, and the button still reaches a person: the page
+    carries the form's own signed link on."""
+    not_sent = send(client, old_page(client, ff, days=3), good="The food is nice")
+    jump = page(not_sent).select_one("a.app-worried-jump__link")
+    assert jump is not None and jump["href"] == "#worried-section"
+    assert page(not_sent).select_one("#worried-section button[name=worried]") is not None
+    assert page(not_sent).select_one("button[name=send]") is None
+
+    sent = send(client, not_sent, good="The food is nice", worried="yes")
+
+    assert_stored_and_alerted(client, db, sent, QuarantineReason.BAD_NONCE)
+
+
 @pytest.mark.parametrize("answers", [{"worried": "yes"}, {"better": DISCLOSURE}])
 def test_a_worry_with_no_verifiable_link_says_nobody_was_told_and_gives_the_numbers(
     client: TestClient, ff: FeedbackFactory, db: Session, answers: dict[str, str]
@@ -171,6 +187,7 @@ def test_a_worry_with_no_verifiable_link_says_nobody_was_told_and_gives_the_numb
     assert page(response).select_one("a[href='tel:08001111']") is not None
     assert value_of(response, "good") == "Please help"
     assert page(response).select_one("button[name=worried]") is None
+    assert page(response).select_one("a.app-worried-jump__link") is None  # nowhere to jump
     assert submissions(db) == [] and alerts(db) == []
 
 

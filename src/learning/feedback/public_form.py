@@ -152,6 +152,15 @@ def posted_link(
     return known_link(request.app, db, link_id) if link_id is not None else None
 
 
+def carried_link_field(settings: Settings, form: FormData) -> str:
+    """The form's signed link field as sent, while a worry from it would still be taken (a
+    week); otherwise ""."""
+    signed = _form_link(settings, form)
+    if signed is None or signed[1] > URGENT_FORM_LINK_MAX_SECONDS:
+        return ""
+    return str(form.get(FORM_LINK_FIELD, ""))
+
+
 def _form_link(settings: Settings, form: FormData) -> tuple[int, float] | None:
     """The link id the form's signed field names, and the field's age in seconds; None when
     there is no such field, or it was not signed here."""
@@ -174,9 +183,14 @@ def form_page(
     values: dict[str, str],
     errors: dict[str, forms.FieldError] | None = None,
     status_code: int = 200,
+    carried_link: str = "",
     **extra: Any,
 ) -> Response:
-    """The form for ``kind``, showing ``values`` and ``errors`` beside their fields."""
+    """The form for ``kind``, showing ``values`` and ``errors`` beside their fields.
+
+    Without a link (it could not be sent yet), ``carried_link`` is the signed link field of
+    the form that was sent (``carried_link_field``), kept so that its safety button can
+    still raise a worry from this page."""
     settings: Settings = page.request.app.state.settings
     definition = forms.definition_for(kind, page.easy)
     words = FORM_WORDS[definition.audience]
@@ -184,7 +198,7 @@ def form_page(
         page.keep["form"] = kind.value
     holes = {
         "nonce": abuse.issue_nonce(settings, link.id) if link is not None and link.id else "",
-        "form_link": signer(settings).dumps(link.id) if link is not None else "",
+        "form_link": signer(settings).dumps(link.id) if link is not None else carried_link,
     }
     context: dict[str, Any] = {
         "worried": False,

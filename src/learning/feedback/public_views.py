@@ -125,6 +125,10 @@ def _submit_in_one_transaction(request: Request, form: FormData) -> Response:
         return _feedback_submit(request, db, form)
 
 
+def _carried_link(request: Request, form: FormData) -> str:
+    return public_form.carried_link_field(request.app.state.settings, form)
+
+
 def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
     page = PublicPage.of(request, str(form.get("lang", "")), str(form.get("easy", "")))
     link = public_form.posted_link(request, db, form)
@@ -143,7 +147,7 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
         typed = forms.switched_values(kind, switched.easy, raw)
         return public_form.form_page(
             switched, link, kind, typed.values, carried=typed.carried,
-            draft_code=str(form.get("draft", "")),
+            draft_code=str(form.get("draft", "")), carried_link=_carried_link(request, form),
         )
     worried = form.get("worried") == "yes"
     data, errors = (
@@ -154,7 +158,9 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
         if link is None:  # no link that can be verified: nobody can be told
             return public_form.form_page(page, None, kind, data.values, errors, worried=True)
     if link is None:
-        return public_form.form_page(page, None, kind, data.values, errors)
+        return public_form.form_page(
+            page, None, kind, data.values, errors, carried_link=_carried_link(request, form)
+        )
     if form.get("save") == "yes" and definition.saveable and not worried:
         return public_save.save(page, db, link, kind, forms.worried_input(definition, raw), form)
     if errors and _flagged(definition, raw):  # a worry never waits for a mistake elsewhere
