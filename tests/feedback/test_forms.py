@@ -174,6 +174,26 @@ def test_phone_numbers_as_people_write_them_are_accepted(phone: str) -> None:
     assert data.wants_contact and data.contact_detail == phone
 
 
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("٠٧٧٠٠ ٩٠٠٩٨٢", "07700 900982"),  # Arabic-Indic digits
+        ("۰۷۷۰۰ ۹۰۰۹۸۲", "07700 900982"),  # Persian digits
+        ("+٤٤ ٧٧٠٠ 900 982", "+44 7700 900 982"),  # mixed, as a keyboard switch leaves it
+    ],
+)
+def test_a_phone_number_in_another_scripts_digits_is_taken_and_kept_as_0_to_9(
+    typed: str, kept: str
+) -> None:
+    data, errors = validate(CHILD, {"contact_name": "Sam", "contact_phone": typed})
+    assert errors == {}
+    assert data.contact_detail == kept
+    assert data.values["contact_phone"] == typed  # shown back as typed
+    assert worried_input(CHILD, {"contact_name": "Sam", "contact_phone": typed}).contact_detail == (
+        kept
+    )
+
+
 @pytest.mark.parametrize("phone", ["12345", "call me maybe", "0" * 40])
 def test_something_that_is_not_a_phone_number_is_refused_beside_it(phone: str) -> None:
     _, errors = validate(CHILD, {"contact_name": "Sam", "contact_phone": phone})

@@ -11,6 +11,7 @@ through, whatever else is wrong: the caller ignores the errors then).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -201,6 +202,7 @@ def _contact(values: dict[str, str]) -> tuple[tuple[str, str] | None, dict[str, 
     """The name and the ways to reach them, when they asked to be contacted (by ticking the
     box, or by typing any of the details: either way they want a reply)."""
     name, phone, email = (values[field].strip() for field in CONTACT_FIELDS)
+    phone = ascii_digits(phone)
     if not (values[WANTS_CONTACT] or name or phone or email):
         return None, {}
     errors: dict[str, FieldError] = {}
@@ -285,6 +287,16 @@ def _is_email(email: str) -> bool:
     return len(email) <= MAX_EMAIL_CHARS and bool(EMAIL.match(email))
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit written 0 to 9: a phone keyboard in Arabic, Persian
+    or Devanagari types its own digits (٠٧٧٠٠…), and staff dial these."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if unicodedata.category(ch) == "Nd" else ch for ch in text
+    )
+
+
 def _is_phone(phone: str) -> bool:
     digits = sum(ch.isdigit() for ch in phone)
     return (
@@ -307,6 +319,7 @@ def worried_input(definition: FormDefinition, data: Mapping[str, str | list[str]
     values = values_of(definition, data)
     answers = {q.key: values[q.key].strip() for q in definition.questions if values[q.key].strip()}
     name, phone, email = (values[field].strip() for field in CONTACT_FIELDS)
+    phone = ascii_digits(phone)
     wants_contact = bool(values[WANTS_CONTACT] or name or phone or email)
     detail = " / ".join(part for part in (phone, email) if part)
     return FormInput(answers, wants_contact, name, detail, values)
