@@ -111,6 +111,9 @@ def test_the_under_eight_form_answers_with_large_faces_that_say_what_they_mean(
     assert first.select_one("input[type=radio]")["id"] == "space"  # type: ignore[index]
     assert first.select_one("svg[aria-hidden=true]") is not None
     assert first.get_text(strip=True) == "Yes"
+    # Sized without the stylesheet too (a slow connection may never fetch it): not as wide
+    # as the phone, and not black discs of the screen's width.
+    assert all(face["width"] == face["height"] == "40" for face in soup.select("svg.app-face"))
 
 
 def test_the_form_has_a_nonce_a_hidden_honeypot_and_no_scripts(
@@ -127,6 +130,7 @@ def test_the_form_has_a_nonce_a_hidden_honeypot_and_no_scripts(
     assert trap["type"] == "text" and trap["tabindex"] == "-1" and trap["autocomplete"] == "off"
     wrapper = trap.find_parent("div")
     assert isinstance(wrapper, Tag) and wrapper["aria-hidden"] == "true"
+    assert wrapper.has_attr("hidden")  # hidden without the stylesheet too
     assert "app-honeypot" in wrapper["class"]
     assert wrapper.get_text(strip=True) == "Leave this empty"
     assert soup.find("script") is None
