@@ -146,6 +146,16 @@ def test_errors_in_arabic_sit_beside_their_fields_right_to_left(
     expect(page.locator("label[for=contact_email]")).to_be_in_viewport()
     expect(page.locator("#contact_email-error")).to_be_in_viewport()
     expect(page.get_by_label("البريد الإلكتروني")).to_have_value("not-an-email")
+    # One red border, on the reading side, marks the contact details in error, as in
+    # English: none on the field's own group inside them.
+    borders = page.evaluate(
+        """() => [".app-contact", ".app-contact .govuk-form-group--error"].map(s => {
+            const style = getComputedStyle(document.querySelector(s));
+            return [style.borderRightWidth, style.borderLeftWidth];
+        })"""
+    )
+    assert borders[0][0] != "0px" and borders[0][1] == "0px"
+    assert borders[1] == ["0px", "0px"]
     check_page(page)
 
 
