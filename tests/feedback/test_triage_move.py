@@ -212,7 +212,7 @@ def test_the_read_by_day_runs_from_the_move_and_it_is_new_to_the_team(
     )
 
 
-def test_an_alert_stays_in_the_safeguarding_inbox_and_its_trail_says_where_it_went(
+def test_an_alert_stays_in_the_inbox_names_the_new_team_and_its_trail_says_where_it_went(
     app: FastAPI,
     db: Session,
     settings: Settings,
@@ -231,7 +231,7 @@ def test_an_alert_stays_in_the_safeguarding_inbox_and_its_trail_says_where_it_we
 
     db.refresh(alert)
     assert (alert.status, alert.team_id, alert.submission_id) == (
-        AlertStatus.OPEN, front_door.id, item.id,
+        AlertStatus.OPEN, in_care.id, item.id,
     )  # fmt: skip
     last = alerts.events(db, alert)[-1]
     assert (last.kind, last.actor_id) == ("feedback_moved", mover.person.id)
@@ -239,6 +239,12 @@ def test_an_alert_stays_in_the_safeguarding_inbox_and_its_trail_says_where_it_we
     # The alert's page still has the feedback, and its trail says where it went, and why.
     shown = lead.get(f"/safeguarding/alerts/{alert.id}")
     assert shown.status_code == 200 and "My worker listens to me" in shown.text
+    # The inbox and the alert's page name the team that holds the child now.
+    team = [row for row in page(shown).select(".govuk-summary-list__row") if "Team" in row.dt.text]
+    assert [row.dd.get_text(strip=True) for row in team] == ["Children in Care"]  # type: ignore[union-attr]
+    inbox = page(lead.get("/safeguarding/alerts")).select_one("main")
+    assert inbox is not None
+    assert "Children in Care" in inbox.text and "Front Door" not in inbox.text
     trail = table_rows(shown, "table")
     assert ["Feedback moved", "Sam Okafor", last.note] in [row[1:] for row in trail]
 

@@ -7,7 +7,9 @@ roles. What moves is the item's team. "Read" is the team's, so the new team has 
 it is unread again, and its read-by day (two working days) runs from the move
 (``triage.in_team_since``). Its links to the old team's actions go (an action belongs to one
 team); its tags and the replies already sent stay with it. A safeguarding alert it raised
-stays as it is, in the safeguarding inbox, and its trail says where the feedback went.
+stays in the safeguarding inbox, open or closed as it was, but names the new team from then
+on (in the inbox, on its page and in its later emails): whoever acts on it needs the team
+that now holds the child. Its trail says where the feedback went, from where, and why.
 
 The move is kept in the audit log (``triage.MOVED``, from and to which team, and why), which
 is also where the item's page reads "Moved from ... by ... on ...: why" for later readers:
@@ -172,6 +174,8 @@ def move(
     event.occurred_at = when
     alert = alerts.alert_for(db, submission.id)
     if alert is not None:  # it stays the safeguarding inbox's; its trail says where it went
+        alert.team_id = to_team.id
+        db.add(alert)
         note = f"From {from_name} to {to_team.name}: {reason}"
         alerts.add_event(db, alert, ALERT_EVENT, actor_id=actor.person_id, note=note, now=when)
     db.flush()
