@@ -372,6 +372,46 @@ def test_a_receipt_code_shows_what_is_happening(client: TestClient, ff: Feedback
     assert "Nothing has changed yet." in text
 
 
+@pytest.mark.parametrize("kind", [LinkKind.POSTER, LinkKind.PERSONAL])
+def test_a_form_sent_twice_shows_the_receipt_of_the_first(
+    client: TestClient, ff: FeedbackFactory, db: Session, kind: LinkKind
+) -> None:
+    """A double tap on a slow connection sends the form twice, and the browser shows only the
+    second answer: its receipt is the first one's, which shows what the team does with it
+    (the second is kept, held, for a person to check, under a code nobody is shown)."""
+    open_link(client, ff, kind=kind)
+    form = client.get("/give-feedback")
+    codes = []
+    for _ in range(2):
+        sent = send(client, form, space="yes", good="My worker listens")
+        assert sent.status_code == 303
+        thanks = page(client.get(sent.headers["location"])).select_one(".app-code")
+        assert isinstance(thanks, Tag)
+        codes.append(thanks.get_text(strip=True))
+
+    first, second = submissions(db)
+    assert first.quarantine_reason is None and second.quarantine_reason is not None
+    assert codes[0] == codes[1]
+    found = client.post("/give-feedback/receipt", data={"code": codes[1], "lang": "en"})
+    assert found.status_code == 200
+    assert "We have it. The team has not read it yet." in main_text(found)
+    first.status = SubmissionStatus.READ
+    db.add(first)
+    db.commit()
+    found = client.post("/give-feedback/receipt", data={"code": codes[1], "lang": "en"})
+    assert "The team has read it." in main_text(found)
+
+
+def test_two_forms_sent_get_two_receipts(client: TestClient, ff: FeedbackFactory) -> None:
+    open_link(client, ff)
+    codes = set()
+    for answer in ("My worker listens", "The room was cold"):
+        sent = send(client, client.get("/give-feedback"), good=answer)
+        thanks = page(client.get(sent.headers["location"])).select_one(".app-code")
+        codes.add(thanks.get_text(strip=True))  # type: ignore[union-attr]
+    assert len(codes) == 2
+
+
 def test_a_receipt_code_in_welsh_gives_the_date_in_welsh(
     client: TestClient, ff: FeedbackFactory
 ) -> None:

@@ -57,6 +57,13 @@ def issued_at(settings: Settings, nonce: str, link_id: int) -> datetime | None:
     return read[0] if read else None
 
 
+def key_of(settings: Settings, nonce: str, link_id: int) -> str | None:
+    """The key a genuine nonce for this link is spent under (the same for every spelling of
+    it); None when forged, mangled or for another link."""
+    read = _read(settings, nonce, link_id)
+    return read[1] if read else None
+
+
 def _read(settings: Settings, nonce: str, link_id: int) -> tuple[datetime, str] | None:
     """When a genuine nonce for this link was issued, and the key it is spent under (its
     link and random part, as signed); None when forged, mangled or for another link."""

@@ -23,6 +23,19 @@ def new_receipt_code() -> str:
     return format_receipt(raw)
 
 
+def receipt_code_for(settings: Settings, nonce_key: str) -> str:
+    """The receipt code of the feedback sent with the form nonce spent under ``nonce_key``:
+    worked out from it with the service's secret, so that the same form sent twice (a double
+    tap on a slow connection) answers the second time with the first one's code, the code of
+    the feedback that counts. Nobody without the secret can work it out."""
+    digest = int(keyed_hash(settings.effective_secret, f"receipt-of-form:{nonce_key}"), 16)
+    raw = []
+    for _ in range(RECEIPT_LENGTH):
+        digest, index = divmod(digest, len(SHORT_CODE_ALPHABET))
+        raw.append(SHORT_CODE_ALPHABET[index])
+    return format_receipt("".join(raw))
+
+
 def format_receipt(raw: str) -> str:
     parts, start = [], 0
     for size in GROUPS:

@@ -21,7 +21,7 @@ from sqlmodel import Session
 from learning.core.clock import to_london, utcnow
 from learning.core.config import Settings
 from learning.core.db import insert_returning_id, new_row, run_on_driver, stored_as
-from learning.feedback import abuse, alerts, links, receipts, safeguarding
+from learning.feedback import abuse, alerts, links, nonces, receipts, safeguarding
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.receipt_status import ReceiptStatus, receipt_status
 from learning.feedback.terms import FormKind, Language, QuarantineReason, ScreenCategory
@@ -94,12 +94,12 @@ def submit(
     link_id = incoming.link.id
     assert link_id is not None
     kept = Kept.of(link_id, incoming.answers)
-    reason = _abuse_checks(db, settings, incoming, kept, client_address, now)
+    reason, sent_before = _abuse_checks(db, settings, incoming, kept, client_address, now)
     if not _use_link(db, incoming, now):
         reason = QuarantineReason.LINK_USED
-    code = receipts.new_receipt_code()
+    code, shown = _receipt_codes(settings, incoming, sent_before)
     row = _store(db, settings, incoming, kept, screen, reason, code, now)
-    outcome = Outcome(row["id"], code, None, reason is not None, row, db)
+    outcome = Outcome(row["id"], shown, None, reason is not None, row, db)
     if screen.flagged or incoming.worried_about_safety:
         outcome.alert = alerts.raise_alert(
             db,
@@ -127,19 +127,38 @@ def _abuse_checks(
     kept: Kept,
     client_address: str,
     now: datetime,
-) -> QuarantineReason | None:
+) -> tuple[QuarantineReason | None, bool]:
     """Every check runs (the nonce is spent and both rate counters counted whatever the
-    outcome); the first reason found, most telling first, is kept."""
+    outcome); the first reason found, most telling first, is kept. Also whether the form
+    (its nonce) was sent before."""
     link_id = incoming.link.id
     assert link_id is not None
+    nonce = abuse.check_nonce(db, settings, incoming.nonce, link_id, now)
     found = [
         abuse.check_honeypot(incoming.honeypot),
-        abuse.check_nonce(db, settings, incoming.nonce, link_id, now),
+        nonce,
         abuse.check_rates(db, settings, client_address, link_id, now),
         abuse.check_duplicate(db, kept.answers, kept.digest, now),
         abuse.check_lengths(incoming.answers, incoming.contact_name, incoming.contact_detail),
     ]
-    return next((reason for reason in found if reason is not None), None)
+    reason = next((reason for reason in found if reason is not None), None)
+    return reason, nonce is QuarantineReason.DUPLICATE
+
+
+def _receipt_codes(settings: Settings, incoming: Incoming, sent_before: bool) -> tuple[str, str]:
+    """The receipt code to store (as a keyed hash), and the one to show. A form's feedback
+    gets the code worked out from its nonce (``receipts.receipt_code_for``). The same form
+    sent again (a double tap: the browser shows only the last answer) is stored, held as a
+    duplicate, under a code of its own that nobody is shown, and the person is shown the
+    first one's code: the receipt of the feedback that counts, which will show what the
+    team did. A form without a genuine nonce gets a random code."""
+    assert incoming.link.id is not None
+    key = nonces.key_of(settings, incoming.nonce, incoming.link.id)
+    if key is None:
+        code = receipts.new_receipt_code()
+        return code, code
+    first = receipts.receipt_code_for(settings, key)
+    return (receipts.new_receipt_code(), first) if sent_before else (first, first)
 
 
 def _store(
