@@ -143,6 +143,36 @@ def test_the_saved_page_says_how_to_come_back(client: TestClient, ff: FeedbackFa
     assert "7 days" in text and "/give-feedback/resume" in text
 
 
+def test_the_saved_page_in_another_language_still_shows_the_code(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    """The code is shown only on the saved page: its language and easy-read switches lead to
+    the same page, code and all, not to an empty form."""
+    open_link(client, ff, FormKind.FOSTER_CARER)
+    saved = send(client, client.get("/give-feedback"), save="yes", good="Good meeting")
+    code = page(saved).select_one(".app-code")
+    assert isinstance(code, Tag)
+    switches = {
+        str(a.get("lang") or "easy"): str(a["href"]) for a in page(saved).select(".app-switches a")
+    }
+    assert switches["ar"].startswith("/give-feedback/saved?")
+
+    arabic = client.get(switches["ar"])
+    assert arabic.status_code == 200
+    assert page(arabic).find("html")["dir"] == "rtl"  # type: ignore[index]
+    again = page(arabic).select_one(".app-code")
+    assert isinstance(again, Tag) and again.get_text(strip=True) == code.get_text(strip=True)
+    easy = client.get(switches["easy"])
+    assert page(easy).select_one(".app-code").get_text(strip=True) == code.get_text(strip=True)  # type: ignore[union-attr]
+
+    # The receipt's cookie carries it, and the thank-you page does not take it for a receipt.
+    assert page(client.get("/give-feedback/thank-you")).select_one(".app-code") is None
+    client.cookies.clear()  # after a while, or in another browser: where to type the code
+    later = client.get(switches["ar"])
+    assert later.status_code == 303
+    assert later.headers["location"].startswith("/give-feedback/resume?lang=ar")
+
+
 def test_short_forms_are_sent_not_saved(
     client: TestClient, ff: FeedbackFactory, db: Session
 ) -> None:

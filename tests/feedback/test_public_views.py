@@ -34,6 +34,7 @@ ROUTES = {
     "feedback_privacy",
     "feedback_resume",
     "feedback_resume_submit",
+    "feedback_saved",
 }
 
 

@@ -20,12 +20,13 @@ from learning.core.config import Settings
 from learning.core.db import Database
 from learning.feedback import demo_triage, triage_work
 from learning.feedback.models import FeedbackReply, FeedbackSubmission
-from learning.feedback.terms import FormKind, Language
+from learning.feedback.terms import FormKind, Language, LinkKind
 from learning.mail.models import OutboxMessage
 from learning.mail.worker import run_once
 from learning.org.models import Team
 from tests.conftest import make_settings
 from tests.factories import Factory
+from tests.feedback.factories import FeedbackFactory
 from tests.feedback.triage_helpers import given, poster_for
 from tests.org.conftest import SignedIn
 from tests.org.pages import field_error, flash, page
@@ -217,6 +218,32 @@ def test_without_a_reply_address_the_email_never_asks_for_a_reply_and_says_answe
     assert "reply to this email" not in text.lower()
     assert "Nobody reads answers to this email." in text
     assert "enter your receipt code at https://testserver/give-feedback/receipt" in text
+
+
+def test_a_reply_to_feedback_on_a_personal_link_does_not_send_them_back_to_it(
+    database: Database,
+    db: Session,
+    settings: Settings,
+    factory: Factory,
+    team: Team,
+    supervisor: SignedIn,
+    inbox: Inbox,
+) -> None:
+    """A personal link works once: the email does not tell them to use it again."""
+    link = FeedbackFactory(factory).make_link(
+        LinkKind.PERSONAL, team_id=team.id, council_id=team.council_id
+    ).link
+    item = given(db, settings, link, wants_contact=True, contact_name="Jo",
+                 contact_detail="jo@example.test")  # fmt: skip
+    supervisor.post(f"/feedback/queue/{item.id}/reply", {"body": WORDS})
+
+    run_once(database, sender_settings(inbox.port))
+
+    [email] = inbox.wait_for(1)
+    text = _text(email)
+    assert "the way you did before" not in text
+    assert "The link you used works only once" in text
+    assert "ask the person who sent it to you for a new one" in text
 
 
 def test_the_reply_box_tells_staff_when_answers_to_the_email_are_not_read(

@@ -6,18 +6,29 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from learning.core.deps import DbSession
-from learning.feedback import drafts, forms, lookup_limits, open_views, privacy, public_form
+from learning.core.web import redirect
+from learning.feedback import (
+    drafts,
+    forms,
+    lookup_limits,
+    open_views,
+    privacy,
+    public_form,
+    public_save,
+)
 from learning.feedback.form_definitions import Audience
 from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import current_link, set_link_cookie
 from learning.feedback.links import is_open
 from learning.feedback.models import FeedbackLink
-from learning.feedback.public_page import PublicPage
+from learning.feedback.public_page import PublicPage, route_path
 from learning.org.models import Team
 from learning.org.view_helpers import FormDep
 
 router = APIRouter()
-ROUTES = frozenset({"feedback_privacy", "feedback_resume", "feedback_resume_submit"})
+ROUTES = frozenset(
+    {"feedback_privacy", "feedback_resume", "feedback_resume_submit", "feedback_saved"}
+)
 
 ERROR_EMPTY = N_("Enter your code")
 ERROR_UNKNOWN = N_(
@@ -71,6 +82,18 @@ def _other_version(page: PublicPage, version: Audience) -> tuple[str, str]:
 @router.get("/give-feedback/resume", name="feedback_resume")
 def feedback_resume(request: Request) -> Response:
     return PublicPage.of(request).render("resume.html", values={}, errors={})
+
+
+@router.get("/give-feedback/saved", name="feedback_saved")
+def feedback_saved(request: Request) -> Response:
+    """The page with the code of answers just saved, again (in another language, say); once
+    its cookie has gone, the page where the code is typed."""
+    page = PublicPage.of(request)
+    saved = public_save.read_saved(request)
+    if saved is None:
+        return redirect(request, page.link_to("feedback_resume"))
+    page.here = route_path(request.app, "feedback_saved")
+    return public_save.saved_page(page, *saved)
 
 
 @router.post("/give-feedback/resume", name="feedback_resume_submit")

@@ -25,9 +25,9 @@ from learning.feedback.forms import (
     contact_phone_href,
     contact_unreadable,
 )
-from learning.feedback.models import FeedbackReply, FeedbackSubmission, FeedbackTag
+from learning.feedback.models import FeedbackLink, FeedbackReply, FeedbackSubmission, FeedbackTag
 from learning.feedback.privacy import babel_locale
-from learning.feedback.terms import Language
+from learning.feedback.terms import Language, LinkKind
 from learning.feedback.triage import NotYours
 from learning.mail import outbox
 from learning.mail.models import OutboxMessage
@@ -329,6 +329,11 @@ ANSWERS_NOT_READ = N_(
     "Nobody reads answers to this email. To tell us more, give feedback again the way you "
     "did before, and ask us to contact you."
 )
+#: A personal link works once: "the way you did before" is closed to them.
+ANSWERS_NOT_READ_ONE_USE = N_(
+    "Nobody reads answers to this email. The link you used works only once: to tell us "
+    "more, ask the person who sent it to you for a new one."
+)
 RECEIPT = N_(
     "To see what we are doing about your feedback, enter your receipt code at %(address)s"
 )
@@ -365,7 +370,13 @@ def _email_body(
     if language is not Language.ENGLISH:
         receipt += f"?lang={language.value}"
     audience = definition_for(submission.form_kind).audience
-    answers = ANSWERS_READ if settings.feedback_reply_to else ANSWERS_NOT_READ
+    link = db.get(FeedbackLink, submission.link_id)
+    if settings.feedback_reply_to:
+        answers = ANSWERS_READ
+    elif link is not None and link.kind is LinkKind.PERSONAL:
+        answers = ANSWERS_NOT_READ_ONE_USE
+    else:
+        answers = ANSWERS_NOT_READ
     return (
         f"{greeting}\n\n{english}{body}\n\n{team.name if team else ''}\n\n"
         f"{words(YOU_ASKED) % {'date': date}}\n{words(answers)}\n"
