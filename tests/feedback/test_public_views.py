@@ -71,6 +71,15 @@ def test_a_link_without_a_form_asks_who_you_are(client: TestClient, ff: Feedback
     assert heading(chosen) == "Tell us about your experience as a foster carer"
 
 
+def test_who_are_you_gives_the_numbers_to_call_before_any_form_is_chosen(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, None)
+    choose = page(client.get("/give-feedback"))
+    assert choose.select_one("main a[href='tel:999']") is not None
+    assert choose.select_one("main a[href='tel:08001111']") is not None
+
+
 def test_choosing_nobody_says_so_beside_the_choice(client: TestClient, ff: FeedbackFactory) -> None:
     open_link(client, ff, None)
     shown = client.get("/give-feedback")
