@@ -17,6 +17,8 @@ export LEARNING_DATABASE_URL="${LEARNING_DATABASE_URL:-sqlite:///var/learning.db
 export LEARNING_SAFEGUARDING_EMAIL="${LEARNING_SAFEGUARDING_EMAIL:-safeguarding@tamarside.example}"
 export LEARNING_SAFEGUARDING_ESCALATION_EMAIL="${LEARNING_SAFEGUARDING_ESCALATION_EMAIL:-duty-manager@tamarside.example,head-of-service@tamarside.example}"
 export LEARNING_SAFEGUARDING_OUT_OF_HOURS_EMAIL="${LEARNING_SAFEGUARDING_OUT_OF_HOURS_EMAIL:-emergency-duty-team@tamarside.example}"
+# The demo council's data protection officer, named in the feedback pages' privacy notices.
+export LEARNING_PRIVACY_CONTACT="${LEARNING_PRIVACY_CONTACT:-dataprotection@tamarside.example}"
 
 .venv/bin/learning migrate
 .venv/bin/learning demo

@@ -4,13 +4,18 @@ nothing tracks or locates anyone."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 
+from learning.app import create_app
+from learning.core.db import Database
 from learning.feedback import privacy, public_save
 from learning.feedback.forms import Audience
 from learning.feedback.link_cookie import LINK_COOKIE_SECONDS
 from learning.feedback.receipt_cookie import RECEIPT_COOKIE, RECEIPT_COOKIE_SECONDS
 from learning.feedback.terms import FormKind, Language
+from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import main_text, open_link
@@ -93,3 +98,34 @@ def test_both_notices_say_that_worries_are_passed_on_first() -> None:
         important = [s for s in privacy.notice(audience, has_team=True) if s.important]
         assert len(important) == 1
         assert "safe" in " ".join(important[0].paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("configured", "href"),
+    [
+        ("dataprotection@testshire.example", "mailto:dataprotection@testshire.example"),
+        ("https://testshire.example/data-protection", "https://testshire.example/data-protection"),
+    ],
+)
+@pytest.mark.parametrize("version", ["child", "adult", "young_child"])
+def test_every_notice_says_how_to_reach_the_data_protection_officer(
+    database: Database, configured: str, href: str, version: str
+) -> None:
+    """UK GDPR article 13: the notice gives the officer's contact details, not only a name."""
+    app = create_app(make_settings(privacy_contact=configured), database=database)
+    with TestClient(app, base_url="https://testserver") as client:
+        response = client.get(f"/give-feedback/privacy?version={version}&lang=cy")
+    contact = page(response).select_one("#privacy-contact")
+    assert contact is not None and "I gysylltu â swyddog diogelu data" in contact.text
+    link = contact.select_one("a")
+    assert link is not None and (link["href"], link.text) == (href, configured)
+
+
+def test_without_a_contact_the_notice_names_the_officer_only(client: TestClient) -> None:
+    assert page(client.get("/give-feedback/privacy")).select_one("#privacy-contact") is None
+
+
+@pytest.mark.parametrize("junk", ["not an address", "http://testshire.example/dpo", "@"])
+def test_a_contact_that_is_no_address_is_refused(junk: str) -> None:
+    with pytest.raises(ValidationError, match="privacy_contact"):
+        make_settings(privacy_contact=junk)

@@ -174,6 +174,12 @@ class Settings(BaseSettings):
         "who gave feedback, so that an answer reaches a person; empty tells them in the email "
         "that answers to it are not read, and how else to tell the team more.",
     )
+    privacy_contact: str = Field(
+        default="",
+        description="How people reach the council's data protection officer about what they "
+        "told us: an email address or a web address (https://...). Every privacy notice gives "
+        "it (UK GDPR article 13); empty names the officer without a way to reach them.",
+    )
     trusted_proxies: str = Field(
         default="",
         description="Comma-separated addresses or networks (e.g. 10.0.0.5 or 10.0.0.0/24) of the "
@@ -223,6 +229,15 @@ class Settings(BaseSettings):
         for item in _items(value):
             if "@" not in item.strip("@") or any(c.isspace() for c in item):
                 raise ValueError(f"{item!r} is not an email address")
+        return value
+
+    @field_validator("privacy_contact")
+    @classmethod
+    def _privacy_contact(cls, value: str) -> str:
+        value = value.strip()
+        is_email = "@" in value.strip("@") and not any(c.isspace() for c in value)
+        if value and not is_email and not value.startswith("https://"):
+            raise ValueError(f"{value!r} is neither an email address nor an https:// address")
         return value
 
     @field_validator("safeguarding_office_hours")

@@ -240,6 +240,15 @@ def _adult(has_team: bool) -> tuple[Section, ...]:
 
 
 NOTICES = {Audience.YOUNG_CHILD: _young_child, Audience.CHILD: _child, Audience.ADULT: _adult}
+CONTACT_TEXT = N_("To contact the data protection officer of %(council)s:")
+
+
+def contact(configured: str) -> tuple[str, str] | None:
+    """The data protection officer's address as shown, and its link (``mailto:`` for an
+    email address); None when the council has not given one (``privacy_contact``)."""
+    if not configured:
+        return None
+    return configured, configured if configured.startswith("https://") else f"mailto:{configured}"
 
 
 def notice(audience: Audience, has_team: bool) -> tuple[Section, ...]:

@@ -67,6 +67,7 @@ def feedback_privacy(request: Request, db: DbSession) -> Response:
         other_version_text=other_text,
         other_version_url=other_url,
         back_url=page.link_to("feedback_form") if link is not None else "",
+        contact=privacy.contact(request.app.state.settings.privacy_contact),
     )
 
 
