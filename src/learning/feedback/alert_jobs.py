@@ -14,6 +14,13 @@ ladder, and the out-of-hours service too outside office hours (``alert_routing``
 Acknowledging stops the first kind; recording the outcome stops both, and cancels
 escalation emails not yet sent.
 
+Alerts on held feedback (``alerts.is_held``) from the same link (``link_id``) that escalate
+in the same sweep are escalated each as above (its level, its event) but emailed together:
+one email listing them all, to every address any of them is due to reach, so a flood of
+worries from one client escalates as one email a sweep, not hundreds. That email is about
+alerts someone may still need to deal with, so acknowledging one of them does not cancel it.
+Alerts on feedback not held, and a link's only late alert, keep an email each.
+
 One deployment serves one council (``LEARNING_COUNCIL_SLUG``), and emails its own
 safeguarding inbox. The sender therefore escalates only its own council's alerts
 (``deployment_council_id``): a database holding other councils' data (not a supported
@@ -22,17 +29,18 @@ deployment, but possible) never has one council's alerts emailed to another's in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import case, func, update
 from sqlmodel import Session, col, select
 
 from learning.core.clock import format_datetime
 from learning.core.config import Settings
 from learning.core.db import affected_rows
 from learning.feedback import alert_mail, alert_routing
-from learning.feedback.alerts import add_event, email_about, team_name
-from learning.feedback.models import SafeguardingAlert, SafeguardingAlertEvent
+from learning.feedback.alerts import add_event, email_about, held_clause, team_name
+from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertStatus
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
@@ -59,10 +67,16 @@ def escalate_overdue(
     council)."""
     window = timedelta(minutes=settings.safeguarding_acknowledge_minutes)
     escalated = []
-    for alert, last_escalation in _live_alerts(db, council_id):
+    held: dict[int, list[SafeguardingAlert]] = {}  # by link: emailed together below
+    for alert, last_escalation, held_link in _live_alerts(db, council_id):
         if now >= next_escalation(alert, last_escalation, window) and _claim(db, alert):
-            _escalate(db, settings, alert, now)
+            if held_link is None:
+                _escalate(db, settings, alert, now)
+            else:
+                held.setdefault(held_link, []).append(alert)
             escalated.append(alert)
+    for together in held.values():
+        _escalate_together(db, settings, together, now)
     return escalated
 
 
@@ -111,7 +125,9 @@ def next_escalation(
 
 def _live_alerts(
     db: Session, council_id: int | None
-) -> list[tuple[SafeguardingAlert, datetime | None]]:
+) -> list[tuple[SafeguardingAlert, datetime | None, int | None]]:
+    """Every alert not closed, with its last escalation and, when its feedback is held, the
+    feedback's link."""
     last = (
         select(
             SafeguardingAlertEvent.alert_id,
@@ -121,15 +137,17 @@ def _live_alerts(
         .group_by(col(SafeguardingAlertEvent.alert_id))
         .subquery()
     )
+    held_link = case((held_clause(), FeedbackSubmission.link_id), else_=None)
     query = (
-        select(SafeguardingAlert, last.c.last_at)
+        select(SafeguardingAlert, last.c.last_at, held_link)
+        .join(FeedbackSubmission, col(FeedbackSubmission.id) == SafeguardingAlert.submission_id)
         .outerjoin(last, last.c.alert_id == SafeguardingAlert.id)
         .where(col(SafeguardingAlert.status) != AlertStatus.CLOSED)
-        .order_by(col(SafeguardingAlert.raised_at))
+        .order_by(col(SafeguardingAlert.raised_at), col(SafeguardingAlert.id))
     )
     if council_id is not None:
         query = query.where(SafeguardingAlert.council_id == council_id)
-    return [(alert, last_at) for alert, last_at in db.exec(query)]
+    return [(alert, last_at, link_id) for alert, last_at, link_id in db.exec(query)]
 
 
 def _claim(db: Session, alert: SafeguardingAlert) -> bool:
@@ -161,19 +179,76 @@ def coming_escalation(
 def _escalate(db: Session, settings: Settings, alert: SafeguardingAlert, now: datetime) -> None:
     level = alert.escalation_level
     recipients = alert_routing.escalation_recipients(settings, level, now)
-    emailed = f"emailed {', '.join(recipients)}"
-    if alert_routing.out_of_hours_address(settings, now):
-        emailed += " (out of office hours)"
+    who = _acknowledged_by(db, alert)
+    _add_escalation_event(db, alert, who, _emailed(settings, recipients, now), now)
     team = team_name(db, alert)
-    if alert.status is AlertStatus.OPEN:
-        add_event(db, alert, "escalated", note=f"Level {level}: {emailed}", now=now)
+    if who is None:
         subject = alert_mail.escalation_subject(alert, level)
         body = alert_mail.escalation_body(settings, alert, team, recipients, now)
     else:
-        person = db.get(Person, alert.acknowledged_by_id) if alert.acknowledged_by_id else None
-        who = person.name if person else "someone"
-        note = f"Level {level}: no outcome by the respond-by time; acknowledged by {who}"
-        add_event(db, alert, "outcome_overdue", note=f"{note}; {emailed}", now=now)
         subject = alert_mail.overdue_subject(alert, level)
         body = alert_mail.overdue_body(settings, alert, team, who, recipients, now)
     email_about(db, alert, recipients, subject, body, alert_mail.ESCALATION_KIND, now)
+
+
+def _escalate_together(
+    db: Session, settings: Settings, together: Sequence[SafeguardingAlert], now: datetime
+) -> None:
+    """Late alerts on held feedback from one link, escalated in one sweep: each its event,
+    one email for them all, in the first one's trail (the sender notes its delivery there).
+    A link's only late alert is escalated as any other."""
+    if len(together) == 1:
+        _escalate(db, settings, together[0], now)
+        return
+    recipients = _distinct(
+        alert_routing.escalation_recipients(settings, alert.escalation_level, now)
+        for alert in together
+    )
+    first = together[0]
+    emailed = (
+        f"{_emailed(settings, recipients, now)}, in one email about the {len(together)} late "
+        f"alerts on held feedback from the same link (sent with alert {first.id})"
+    )
+    late = []
+    for alert in together:
+        who = _acknowledged_by(db, alert)
+        _add_escalation_event(db, alert, who, emailed, now)
+        late.append(alert_mail.LateAlert(alert, team_name(db, alert), who))
+    subject = alert_mail.held_escalation_subject(len(together))
+    body = alert_mail.held_escalation_body(settings, late, recipients)
+    email_about(db, first, recipients, subject, body, alert_mail.HELD_ESCALATION_KIND, now)
+
+
+def _acknowledged_by(db: Session, alert: SafeguardingAlert) -> str | None:
+    """Who acknowledged the alert ("someone" when unknown); None when it is still open."""
+    if alert.status is AlertStatus.OPEN:
+        return None
+    person = db.get(Person, alert.acknowledged_by_id) if alert.acknowledged_by_id else None
+    return person.name if person else "someone"
+
+
+def _add_escalation_event(
+    db: Session, alert: SafeguardingAlert, acknowledged_by: str | None, emailed: str, now: datetime
+) -> None:
+    level = alert.escalation_level
+    if acknowledged_by is None:
+        add_event(db, alert, "escalated", note=f"Level {level}: {emailed}", now=now)
+        return
+    note = f"Level {level}: no outcome by the respond-by time; acknowledged by {acknowledged_by}"
+    add_event(db, alert, "outcome_overdue", note=f"{note}; {emailed}", now=now)
+
+
+def _emailed(settings: Settings, recipients: Sequence[str], now: datetime) -> str:
+    emailed = f"emailed {', '.join(recipients)}"
+    if alert_routing.out_of_hours_address(settings, now):
+        emailed += " (out of office hours)"
+    return emailed
+
+
+def _distinct(address_lists: Iterable[Sequence[str]]) -> tuple[str, ...]:
+    """Every address in the lists, once (whatever its case), in order."""
+    kept: dict[str, str] = {}
+    for addresses in address_lists:
+        for address in addresses:
+            kept.setdefault(address.lower(), address)
+    return tuple(kept.values())

@@ -8,6 +8,7 @@ carry the child's words or contact details.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from learning.core.clock import format_datetime
@@ -17,14 +18,23 @@ from learning.feedback.models import SafeguardingAlert
 
 ALERT_KIND = "safeguarding_alert"
 ESCALATION_KIND = "safeguarding_escalation"
+#: One escalation email about several late alerts on held feedback from one link
+#: (``alert_jobs``). Acknowledging one of them does not cancel it: it is about the others too.
+HELD_ESCALATION_KIND = "safeguarding_escalation_held"
 
 
 def alert_url(settings: Settings, alert_id: int) -> str:
     return f"{settings.base_url.rstrip('/')}/safeguarding/alerts/{alert_id}"
 
 
-def alert_subject(alert: SafeguardingAlert) -> str:
-    return f"Safeguarding alert {alert.id}: feedback needs a person now"
+def inbox_url(settings: Settings) -> str:
+    return f"{settings.base_url.rstrip('/')}/safeguarding/alerts"
+
+
+def alert_subject(alert: SafeguardingAlert, last_held: bool = False) -> str:
+    """``last_held``: as for ``alert_body``."""
+    more = "; more from the same link are in the inbox" if last_held else ""
+    return f"Safeguarding alert {alert.id}: feedback needs a person now{more}"
 
 
 def escalation_subject(alert: SafeguardingAlert, level: int) -> str:
@@ -32,13 +42,20 @@ def escalation_subject(alert: SafeguardingAlert, level: int) -> str:
 
 
 def alert_body(
-    settings: Settings, alert: SafeguardingAlert, team_name: str, recipients: Sequence[str]
+    settings: Settings,
+    alert: SafeguardingAlert,
+    team_name: str,
+    recipients: Sequence[str],
+    last_held: bool = False,
 ) -> str:
+    """``last_held``: the last email this hour about alerts on held feedback from its link
+    (``alerts.HELD_EMAILS_PER_LINK``), which says so first."""
     return "\n".join(
         [
             "Feedback given through one of our feedback links may mean that a child or "
             "young person is at risk of harm. A person needs to read it now.",
             "",
+            *_many_held(settings, last_held),
             *_facts(alert, team_name),
             *_shared_with(recipients),
             "",
@@ -108,6 +125,82 @@ def overdue_body(
             "You will be emailed again until someone records the outcome.",
         ]
     )
+
+
+def _many_held(settings: Settings, last_held: bool) -> list[str]:
+    if not last_held:
+        return []
+    return [
+        "This feedback link is sending many alerts on feedback that was held for checking "
+        "(sent too often, for example, or by something that looks automated). This is the "
+        "last email about them for now: further alerts from this link within the hour are in "
+        "the safeguarding inbox without an email each. Each one still needs a person. See "
+        "them all in the inbox:",
+        inbox_url(settings),
+        "",
+    ]
+
+
+def not_emailed_note(ceiling: int) -> str:
+    """The trail's note for an alert on held feedback raised without an email."""
+    return (
+        f"Not emailed: this is one of many alerts from the same feedback link within an hour "
+        f"while its feedback was held for checking. The first {ceiling} were emailed, and the "
+        "last of those said that more would be in the safeguarding inbox without an email each."
+    )
+
+
+@dataclass(frozen=True)
+class LateAlert:
+    """One of the alerts in an escalation email about several (``held_escalation_body``)."""
+
+    alert: SafeguardingAlert
+    team_name: str
+    acknowledged_by: str | None  # None: nobody has acknowledged it
+
+
+def held_escalation_subject(count: int) -> str:
+    return f"Escalation: {count} safeguarding alerts from one feedback link need a person"
+
+
+def held_escalation_body(
+    settings: Settings, late: Sequence[LateAlert], recipients: Sequence[str]
+) -> str:
+    """Several late alerts on held feedback from one link, in one email."""
+    return "\n".join(
+        [
+            f"{len(late)} safeguarding alerts from the same feedback link are late: nobody has "
+            "acknowledged them, or nobody has recorded an outcome, in time. Their feedback was "
+            "held for checking (sent too often, for example), so they are in this one email "
+            "rather than one email each. Each alert still needs a person.",
+            "",
+            *[line for each in late for line in _late_alert(settings, each)],
+            *_shared_with(recipients),
+            "",
+            "Read them, acknowledge them and record what you did in the safeguarding inbox:",
+            inbox_url(settings),
+            "",
+            "This email does not contain what anyone wrote. Read it in the app.",
+            "If a child is in immediate danger, call the police on 999.",
+            "You will be emailed again until someone deals with them.",
+        ]
+    )
+
+
+def _late_alert(settings: Settings, late: LateAlert) -> list[str]:
+    alert = late.alert
+    if late.acknowledged_by is None:
+        state = f"not acknowledged since it was raised on {format_datetime(alert.raised_at)}"
+    else:
+        state = (
+            f"acknowledged by {late.acknowledged_by}, no outcome by its respond-by time, "
+            f"{format_datetime(alert.respond_by)}"
+        )
+    return [
+        f"Alert {alert.id} (escalation {alert.escalation_level}), feedback for "
+        f"{late.team_name}: {state}",
+        alert_url(settings, alert.id or 0),
+    ]
 
 
 def _facts(alert: SafeguardingAlert, team_name: str) -> list[str]:

@@ -33,6 +33,7 @@ EVENT_LABELS = {
     "raised": "Alert raised",
     "email_sent": "Email sent",
     "email_failed": "Email not sent yet (will retry)",
+    "not_emailed": "Not emailed: one of many from the same link",
     "escalated": "Escalated: not acknowledged in time",
     "acknowledged": "Acknowledged",
     "outcome": "Outcome recorded",
