@@ -428,6 +428,7 @@ def prepare_service(database_url: str) -> str:
     from sqlmodel import Session
 
     from learning.core import migrate
+    from learning.core.config import Settings
     from learning.core.db import make_engine
     from learning.feedback import links
     from learning.feedback.terms import FormKind, LinkKind
@@ -444,6 +445,7 @@ def prepare_service(database_url: str) -> str:
         db.flush()
         new = links.create_link(
             db,
+            Settings(demo=True),  # as the service started with service_env() has them
             council_id=council.id,
             team_id=team.id,
             kind=LinkKind.POSTER,

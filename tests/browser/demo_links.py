@@ -9,6 +9,7 @@ from learning.feedback.terms import FormKind, LinkKind
 from learning.org.demo import DEMO_SLUG
 from learning.org.models import Council, Team
 from tests.browser.conftest import LiveServer
+from tests.conftest import make_settings
 
 
 def demo_team(db: Session) -> Team:
@@ -25,6 +26,7 @@ def new_poster(db: Session, title: str, form_kind: FormKind | None = None) -> li
     assert team.id is not None
     return links.create_link(
         db,
+        make_settings(),  # a poster's code is kept as it is: any secret does
         council_id=team.council_id,
         team_id=team.id,
         kind=LinkKind.POSTER,

@@ -46,8 +46,9 @@ def arrive(server: LiveServer, answers: dict[str, str], **overrides: object) -> 
         team = db.exec(select(Team).where(Team.council_id == council.id, Team.name == TEAM)).one()
         assert council.id is not None and team.id is not None
         link = links.create_link(
-            db, council_id=council.id, team_id=team.id, kind=LinkKind.POSTER, title="Family time"
-        ).link
+            db, settings, council_id=council.id, team_id=team.id, kind=LinkKind.POSTER,
+            title="Family time",
+        ).link  # fmt: skip
         submission = incoming(settings, link, now, answers=answers, **overrides)
         outcome = submit(db, settings, submission, "192.0.2.7", now=now)
         assert outcome.submission.id is not None

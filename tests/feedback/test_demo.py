@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -154,6 +155,18 @@ def test_someone_who_only_rated_and_skipped_every_scale_still_answered_one(
     answers = {k: v for k, v in plan.raw.items() if not k.startswith(("contact_", "wants_"))}
     _, errors = validate(definition_for(kind, plan.easy), answers)
     assert answers and errors == {}
+
+
+def test_the_demos_personal_links_keep_only_a_keyed_hash_of_their_short_codes(
+    db: Session,
+) -> None:
+    made: list[FeedbackLink] = all_of(db, FeedbackLink)
+    personal = [link for link in made if link.kind is LinkKind.PERSONAL]
+    public = [link for link in made if link.kind is not LinkKind.PERSONAL]
+
+    assert personal and public
+    assert all(re.fullmatch(r"[0-9a-f]{64}", link.short_code) for link in personal)
+    assert all(links.typed_code(link.short_code, 8) == link.short_code for link in public)
 
 
 def test_links_of_every_kind_in_every_state(db: Session) -> None:

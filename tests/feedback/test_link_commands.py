@@ -18,6 +18,7 @@ from learning import cli
 from learning.audit.models import AuditEvent
 from learning.core import migrate
 from learning.core.clock import today
+from learning.core.config import Settings
 from learning.core.db import Database
 from learning.core.security import token_hash
 from learning.feedback import links
@@ -94,6 +95,29 @@ def test_it_prints_the_links_address_then_its_short_address(
         LinkKind.POSTER,
         "Feedback for Children in Care South",
     )
+
+
+def test_it_prints_a_personal_links_short_code_which_is_kept_only_as_a_keyed_hash(
+    place: Place, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Printed this once, as the address is: the database cannot give it again."""
+    code, lines, err = run(capsys, "--team", "children in care south", "--kind", "personal")
+
+    assert (code, err) == (0, "")
+    (link,) = place.links()
+    url, short = lines
+    assert token_hash(url.removeprefix(f"{BASE_URL}/f/")) == link.token_hash
+    printed = short.removeprefix(f"{BASE_URL}/s/")
+    raw = links.normalise_short_code(printed)
+    assert printed == links.grouped_short_code(raw) and len(raw) == links.SHORT_CODE_LENGTH
+    assert link.short_code != raw and raw not in link.short_code
+    settings = Settings()  # as the command read them, from the environment
+    assert link.short_code == links.short_code_hash(settings, raw)
+    with place.database.session() as db:
+        found = links.find_by_short_code(db, settings, printed)
+        event = db.exec(select(AuditEvent).where(AuditEvent.council_id == place.council.id)).one()
+    assert found is not None and found.id == link.id
+    assert raw not in event.detail and link.short_code not in event.detail
 
 
 def test_a_title_of_only_spaces_is_taken_as_no_title(

@@ -5,6 +5,7 @@ and the audit trail of each."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -193,14 +194,49 @@ def test_making_a_link_is_audited_without_its_token_or_code(
 ) -> None:
     me = staff(client, factory, team, Role.PRACTITIONER)
 
-    me.post("/feedback/links/new", data=form(team, kind="personal", form_kind="parent_carer"))
+    made = me.post(
+        "/feedback/links/new", data=form(team, kind="personal", form_kind="parent_carer")
+    )
 
     (link,) = links_of(db, team)
     (event,) = events(db, "feedback_link.created")
     detail = json.loads(event.detail)
     assert event.actor_id == me.person.id and event.record_id == str(link.id)
     assert detail["kind"] == "personal" and detail["form_kind"] == "parent_carer"
-    assert link.short_code not in event.detail and link.token_hash not in event.detail
+    code = shown_code(me.get(made.headers["location"]))
+    for secret in (code, links.normalise_short_code(code), link.short_code, link.token_hash):
+        assert secret not in event.detail
+
+
+def test_a_new_personal_links_code_is_shown_once_and_opens_it_but_is_not_kept(
+    client: TestClient, factory: Factory, db: Session, team: Team, settings: Any
+) -> None:
+    """Only a keyed hash of the code is kept: the page that issues the link, and its poster,
+    show the code carried sealed with the address; the link's own page never does."""
+    me = staff(client, factory, team, Role.PRACTITIONER)
+
+    made = me.post("/feedback/links/new", data=form(team, kind="personal"))
+    issued = me.get(made.headers["location"])
+
+    (link,) = links_of(db, team)
+    code = shown_code(issued)
+    raw = links.normalise_short_code(code)
+    assert code == links.grouped_short_code(raw) and link.short_code != raw
+    assert link.short_code == links.short_code_hash(settings, code)
+    assert f"https://testserver/s/{code}" in page(issued).get_text(" ", strip=True)
+    hrefs = {a.get_text(strip=True): a["href"] for a in page(issued).select("main li a")}
+    sheet = me.get(hrefs["Poster to print from your browser"])
+    assert code in page(sheet).get_text(" ", strip=True)
+    assert code not in me.get(f"/feedback/links/{link.id}").text
+    found = links.find_by_short_code(db, settings, code.lower())
+    assert found is not None and found.id == link.id
+
+
+def shown_code(response: Response) -> str:
+    """The short code on the page that issues a link."""
+    shown = page(response).find(id="short-code")
+    assert shown is not None, "the short code is not shown"
+    return shown.get_text(strip=True)
 
 
 def test_a_time_limited_link_works_until_the_end_of_its_last_day(
@@ -376,10 +412,10 @@ def test_a_personal_link_s_page_never_shows_its_short_code(
 
     assert response.status_code == 200
     assert page(response).find(id="short-code") is None
-    for shown in (new.token, new.link.short_code, links.grouped_short_code(new.link.short_code)):
+    for shown in (new.token, new.short_code, links.grouped_short_code(new.short_code)):
         assert shown not in response.text
     assert "switch this link off and make a new one" in response.text
-    assert me.get("/feedback/links").text.count(new.link.short_code) == 0
+    assert me.get("/feedback/links").text.count(new.short_code) == 0
 
 
 def test_the_issued_page_does_not_open_for_another_session_or_after_half_an_hour(
@@ -387,7 +423,7 @@ def test_the_issued_page_does_not_open_for_another_session_or_after_half_an_hour
 ) -> None:
     new = ff.make_link(team_id=team.id)
     me = staff(client, factory, team, Role.PRACTITIONER)
-    other_session = link_reveal.seal(settings, new.link, new.token, "someone-else")
+    other_session = link_reveal.seal(settings, new, "someone-else")
     url = f"/feedback/links/{new.link.id}/issued"
 
     response = me.get(url, params={"reveal": other_session})
@@ -408,17 +444,19 @@ def test_a_seal_opens_only_for_its_link_session_and_current_token_within_half_an
     ff: FeedbackFactory, settings: Any
 ) -> None:
     new, other = ff.make_link(), ff.make_link()
-    sealed = link_reveal.seal(settings, new.link, new.token, "session-1")
+    sealed = link_reveal.seal(settings, new, "session-1")
     made = link_reveal.time.time()
 
-    assert link_reveal.unseal(settings, sealed, new.link, "session-1") == new.token
+    assert link_reveal.unseal(settings, sealed, new.link, "session-1") == new
     assert link_reveal.unseal(settings, sealed, new.link, "session-2") is None
+    wrong_code = link_reveal.seal(settings, replace(new, short_code="ACDEFGHJ"), "session-1")
+    assert link_reveal.unseal(settings, wrong_code, new.link, "session-1") is None
     assert link_reveal.unseal(settings, sealed, other.link, "session-1") is None
     assert link_reveal.unseal(settings, sealed[:-4] + "AAAA", new.link, "session-1") is None
     late = made + link_reveal.REVEAL_SECONDS + 60
     assert link_reveal.unseal(settings, sealed, new.link, "session-1", now=late) is None
-    assert new.token not in sealed
-    links.reissue(ff.db, new.link)
+    assert new.token not in sealed and new.short_code not in sealed
+    links.reissue(ff.db, settings, new.link)
     assert link_reveal.unseal(settings, sealed, new.link, "session-1") is None
 
 

@@ -1,5 +1,6 @@
-"""Feedback links: tokens stored only as hashes, short codes, expiry, switching off,
-re-issuing, and consuming a single-use link atomically, even under twenty racing submits."""
+"""Feedback links: tokens stored only as hashes, short codes (a personal link's only as a
+keyed hash), expiry, switching off, re-issuing, and consuming a single-use link atomically,
+even under twenty racing submits."""
 
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ from sqlmodel import Session
 
 from learning.core.clock import utcnow
 from learning.core.db import Database, make_engine
+from learning.core.security import keyed_hash
 from learning.feedback import links
 from learning.feedback.link_forms import end_of
 from learning.feedback.links import LinkStatus
 from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import LinkKind
 from learning.org.models import Council, Team
+from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 
@@ -71,15 +74,69 @@ def test_a_typed_short_code_is_normalised_for_case_spaces_and_dashes(typed: str)
     assert links.normalise_short_code(typed) == "ACDEFGHJ"
 
 
-def test_a_link_is_found_by_its_short_code_however_it_is_typed(ff: FeedbackFactory) -> None:
-    new = ff.make_link()
-    code = new.link.short_code
+@pytest.mark.parametrize("kind", list(LinkKind))
+def test_a_link_is_found_by_its_short_code_however_it_is_typed(
+    ff: FeedbackFactory, kind: LinkKind
+) -> None:
+    new = ff.make_link(kind)
+    code = new.short_code
     typed = f" {code[:4].lower()}-{code[4:]} "
 
-    found = links.find_by_short_code(ff.db, typed)
+    found = links.find_by_short_code(ff.db, ff.settings, typed)
 
     assert found is not None and found.id == new.link.id
-    assert links.find_by_short_code(ff.db, code[:7]) is None
+    assert links.find_by_short_code(ff.db, ff.settings, code[:7]) is None
+
+
+def test_a_personal_links_row_holds_only_a_keyed_hash_of_its_short_code(
+    ff: FeedbackFactory, db: Session
+) -> None:
+    """Whoever reads the database or a backup cannot open a family's link with its code."""
+    new = ff.make_link(LinkKind.PERSONAL)
+    code = new.short_code
+
+    assert len(code) == 8 and set(code) <= set(links.SHORT_CODE_ALPHABET)
+    stored = row_text(db, new.link)
+    assert code not in stored and links.grouped_short_code(code) not in stored
+    secret = ff.settings.effective_secret
+    assert new.link.short_code == keyed_hash(secret, f"feedback-link-code:{code}")
+    assert new.link.short_code != hashlib.sha256(code.encode()).hexdigest()
+    assert links.find_by_short_code(ff.db, ff.settings, new.link.short_code) is None
+    other_secret = make_settings(secret_key="another-secret-key-for-another-service-00")
+    assert links.find_by_short_code(ff.db, other_secret, code) is None
+
+
+@pytest.mark.parametrize("kind", [LinkKind.POSTER, LinkKind.TIMED])
+def test_a_poster_or_time_limited_links_code_is_public_and_kept_as_it_is(
+    ff: FeedbackFactory, db: Session, kind: LinkKind
+) -> None:
+    new = ff.make_link(kind)
+
+    assert new.link.short_code == new.short_code and new.short_code in row_text(db, new.link)
+    assert links.shown_short_code(new.link) == new.short_code
+
+
+def test_a_personal_links_code_is_never_to_be_shown_again(ff: FeedbackFactory) -> None:
+    assert links.shown_short_code(ff.make_link(LinkKind.PERSONAL).link) is None
+
+
+@pytest.mark.parametrize("kind", [LinkKind.POSTER, LinkKind.PERSONAL])
+def test_a_new_code_is_never_one_a_link_has_in_either_form(
+    ff: FeedbackFactory, monkeypatch: pytest.MonkeyPatch, kind: LinkKind
+) -> None:
+    """A poster's code must not be a personal link's (kept hashed), nor the other way round:
+    the code would open either."""
+    poster, personal = ff.make_link(LinkKind.POSTER), ff.make_link(LinkKind.PERSONAL)
+    fresh = links.new_short_code()
+    drawn = iter([poster.short_code, personal.short_code, fresh])
+    monkeypatch.setattr(links, "new_short_code", lambda: next(drawn))
+
+    new = ff.make_link(kind)
+
+    assert new.short_code == fresh
+    for made in (poster, personal, new):
+        found = links.find_by_short_code(ff.db, ff.settings, made.short_code)
+        assert found is not None and found.id == made.link.id
 
 
 def test_a_short_code_is_grouped_in_fours_for_reading() -> None:
@@ -104,7 +161,7 @@ def test_an_expired_link_is_not_found_by_token_or_code(ff: FeedbackFactory) -> N
 
     assert links.status_of(new.link) is LinkStatus.EXPIRED
     assert links.find_by_token(ff.db, new.token) is None
-    assert links.find_by_short_code(ff.db, new.link.short_code) is None
+    assert links.find_by_short_code(ff.db, ff.settings, new.short_code) is None
 
 
 def test_a_link_works_through_its_last_day_in_uk_time() -> None:
@@ -145,13 +202,17 @@ def test_reissuing_gives_a_new_token_and_code_and_the_old_ones_stop_working(
     new = ff.make_link()
     old_code = new.link.short_code
 
-    token = links.reissue(ff.db, new.link)
+    again = links.reissue(ff.db, ff.settings, new.link)
 
-    assert token != new.token and new.link.short_code != old_code
+    assert again.token != new.token and again.short_code != old_code
+    assert new.link.short_code == again.short_code
     assert links.find_by_token(ff.db, new.token) is None
-    assert links.find_by_short_code(ff.db, old_code) is None
-    found = links.find_by_token(ff.db, token)
-    assert found is not None and found.id == new.link.id
+    assert links.find_by_short_code(ff.db, ff.settings, old_code) is None
+    for found in (
+        links.find_by_token(ff.db, again.token),
+        links.find_by_short_code(ff.db, ff.settings, again.short_code),
+    ):
+        assert found is not None and found.id == new.link.id
 
 
 # Consuming --------------------------------------------------------------------------------
@@ -214,7 +275,12 @@ def test_twenty_simultaneous_consumes_of_a_personal_link_give_exactly_one_succes
         db.flush()
         assert council.id is not None and team.id is not None
         link = links.create_link(
-            db, council_id=council.id, team_id=team.id, kind=LinkKind.PERSONAL, title="Race"
+            db,
+            make_settings(),
+            council_id=council.id,
+            team_id=team.id,
+            kind=LinkKind.PERSONAL,
+            title="Race",
         ).link
         db.commit()
     start = threading.Barrier(20)

@@ -140,6 +140,35 @@ def test_a_typed_code_opens_its_link_however_it_is_written(
     assert_opened(response, app, new.link.id)
 
 
+@pytest.mark.parametrize("written", ["grouped", "lower", "spaced"])
+def test_a_personal_links_code_opens_it_though_only_its_hash_is_kept(
+    client: TestClient, ff: FeedbackFactory, app: FastAPI, written: str
+) -> None:
+    new = ff.make_link(LinkKind.PERSONAL)
+    code = new.short_code
+    typed = {
+        "grouped": links.grouped_short_code(code),
+        "lower": code.lower(),
+        "spaced": f" {code[:4].lower()} - {code[4:]} ",
+    }[written]
+    assert code not in new.link.short_code
+
+    by_address = client.get(f"/s/{typed.strip()}")
+    by_box = client.post("/s", data={"code": typed})
+
+    assert_opened(by_address, app, new.link.id)
+    assert_opened(by_box, app, new.link.id)
+
+
+def test_the_stored_hash_of_a_personal_links_code_does_not_open_it(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    new = ff.make_link(LinkKind.PERSONAL)
+
+    assert client.get(f"/s/{new.link.short_code}").status_code == 404
+    assert client.post("/s", data={"code": new.link.short_code}).status_code == 422
+
+
 def test_a_short_address_with_its_grouped_code_opens_the_link(
     client: TestClient, ff: FeedbackFactory, app: FastAPI
 ) -> None:

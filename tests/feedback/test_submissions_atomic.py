@@ -49,7 +49,12 @@ def team(own_database: Database) -> Team:
 def _new_link(database: Database, team: Team, kind: LinkKind) -> int:
     with database.transaction() as session:
         new = links.create_link(
-            session, council_id=team.council_id, team_id=team.id, kind=kind, title="Our team"
+            session,
+            make_settings(),
+            council_id=team.council_id,
+            team_id=team.id,
+            kind=kind,
+            title="Our team",
         )
         assert new.link.id is not None
         return new.link.id

@@ -91,7 +91,7 @@ def _make(db: Session, council: Council, settings: Settings, now: datetime) -> N
     rng = random.Random(SEED)  # noqa: S311 - demo data, not secret
     staff = find_staff(db, council)
     plans = [*demo_links.POSTERS, *demo_links.personal_plans(staff, rng)]
-    made = demo_links.create_links(db, staff, plans, now)
+    made = demo_links.create_links(db, settings, staff, plans, now)
     stored = submit_all(db, settings, plan_all(made, rng, now))
     demo_links.switch_off(db, staff, made)
     demo_alerts.replay(db, settings, stored, staff, now)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
 
+from learning.core.config import Settings
 from learning.feedback import link_service
 from learning.feedback.demo_staff import QUALITY_TEAM, DemoStaff, dated
 from learning.feedback.link_forms import LinkRequest
@@ -125,12 +126,14 @@ def pick(rng: random.Random, weighted: tuple[tuple[FormKind, float], ...]) -> Fo
 
 
 def create_links(
-    db: Session, staff: DemoStaff, plans: list[LinkPlan], now: datetime
+    db: Session, settings: Settings, staff: DemoStaff, plans: list[LinkPlan], now: datetime
 ) -> dict[str, MadeLink]:
-    return {plan.key: _create(db, staff, plan, now) for plan in plans}
+    return {plan.key: _create(db, settings, staff, plan, now) for plan in plans}
 
 
-def _create(db: Session, staff: DemoStaff, plan: LinkPlan, now: datetime) -> MadeLink:
+def _create(
+    db: Session, settings: Settings, staff: DemoStaff, plan: LinkPlan, now: datetime
+) -> MadeLink:
     team = staff.team(plan.team)
     assert team.id is not None
     maker = staff.lead(team.id)
@@ -147,7 +150,8 @@ def _create(db: Session, staff: DemoStaff, plan: LinkPlan, now: datetime) -> Mad
         plan.retention_days,
     )
     with dated(db, opened_at):
-        link = link_service.issue_link(db, staff.actor(maker), staff.council_id, request).link
+        actor = staff.actor(maker)
+        link = link_service.issue_link(db, settings, actor, staff.council_id, request).link
     link.created_at = opened_at
     closes = [now]
     if link.expires_at is not None:

@@ -7,8 +7,9 @@ command line.
 
 TEAM is the team's name (any case) or id in the council this deployment serves
 (``LEARNING_COUNCIL_SLUG``). Prints the link's full address, then its short address on a
-second line: the full address is shown only this once. A mistake exits with code 2 and
-says what was wrong. The link is written to the audit log as made by the command.
+second line: the full address is shown only this once, and so is a personal link's short
+code (only a keyed hash of it is kept). A mistake exits with code 2 and says what was
+wrong. The link is written to the audit log as made by the command.
 """
 
 from __future__ import annotations
@@ -156,10 +157,10 @@ def _create(db: Session, settings: Settings, args: argparse.Namespace) -> tuple[
         expires_on=args.expires,
         retention_days=args.retention,
     )
-    new = issue_link(db, Actor(None, COMMAND_ACTOR, council.id), council.id, request)
+    new = issue_link(db, settings, Actor(None, COMMAND_ACTOR, council.id), council.id, request)
     return (
         links.link_url(settings.base_url, new.token),
-        links.short_url(settings.base_url, new.link.short_code),
+        links.short_url(settings.base_url, new.short_code),
     )
 
 

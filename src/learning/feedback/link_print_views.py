@@ -1,7 +1,9 @@
-"""The page shown just after a link is made or re-issued, with its full address and QR code,
-and the downloads it offers: the QR code (SVG, PNG) and the poster (PDF, and a page to
-print). Each needs the sealed token from that moment (``?reveal=``), so none of them works
-once the seal has expired, in another session, or after the link is re-issued."""
+"""The page shown just after a link is made or re-issued, with its full address, QR code and
+short code, and the downloads it offers: the QR code (SVG, PNG) and the poster (PDF, and a
+page to print). Each needs the token and code sealed at that moment (``?reveal=``), so none
+of them works once the seal has expired, in another session, or after the link is
+re-issued. (A personal link's code is kept only as a hash: the seal is the only place it is
+still to be read.)"""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
 from learning.feedback import link_reveal, links, poster, qr
 from learning.feedback.link_view_common import Manager, describe, require_link
+from learning.feedback.links import NewLink
 from learning.feedback.models import FeedbackLink
 from learning.org.models import Council, Team
 
@@ -28,19 +31,21 @@ SHOWN_ONCE = (
 )
 
 
-def _token(request: Request, link: FeedbackLink, principal: Principal, reveal: str) -> str | None:
+def _unsealed(
+    request: Request, link: FeedbackLink, principal: Principal, reveal: str
+) -> NewLink | None:
     return link_reveal.unseal(request.app.state.settings, reveal, link, principal.session_id)
 
 
-def _sealed_token(
+def _sealed_link(
     request: Request, db: Session, principal: Principal, link_id: int, reveal: str
-) -> tuple[FeedbackLink, str]:
-    """The link and its token, or 404 when the seal does not open."""
+) -> NewLink:
+    """The link with its token and short code, or 404 when the seal does not open."""
     link = require_link(request, db, principal, link_id)
-    token = _token(request, link, principal, reveal)
-    if token is None:
+    new = _unsealed(request, link, principal, reveal)
+    if new is None:
         raise HTTPException(status_code=404)
-    return link, token
+    return new
 
 
 @router.get("/feedback/links/{link_id:int}/issued", name="feedback_link_issued")
@@ -48,19 +53,20 @@ def link_issued(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
     link = require_link(request, db, principal, link_id)
-    token = _token(request, link, principal, reveal)
-    if token is None:
+    new = _unsealed(request, link, principal, reveal)
+    if new is None:
         flash(request, SHOWN_ONCE, "important")
         return redirect(request, str(request.url_for("feedback_link_detail", link_id=link_id)))
     base = request.app.state.settings.base_url
-    url = links.link_url(base, token)
+    url = links.link_url(base, new.token)
     return _private_page(
         request,
         "feedback/links/issued.html",
         {
             **describe(db, link),
             "url": url,
-            "short_url": links.short_url(base, link.short_code),
+            "code": links.grouped_short_code(new.short_code),
+            "short_url": links.short_url(base, new.short_code),
             "short_page": links.short_code_page(base),
             "qr_svg": Markup(qr.svg_inline(url)),  # noqa: S704 - our own markup, no input in it
             "downloads": {name: _sealed(request, name, link_id, reveal) for name in DOWNLOADS},
@@ -78,28 +84,28 @@ def link_qr(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
     """The link's QR code as an SVG (for designers) or PNG picture, as the address ends."""
-    link, token = _sealed_token(request, db, principal, link_id, reveal)
+    new = _sealed_link(request, db, principal, link_id, reveal)
     suffix = request.url.path.rsplit(".", 1)[-1]
     draw, media_type = QR_FILES[suffix]
-    body = draw(links.link_url(request.app.state.settings.base_url, token))
-    return _download(body, media_type, f"feedback-link-{link.id}-qr.{suffix}")
+    body = draw(links.link_url(request.app.state.settings.base_url, new.token))
+    return _download(body, media_type, f"feedback-link-{link_id}-qr.{suffix}")
 
 
 @router.get("/feedback/links/{link_id:int}/poster.pdf", name="feedback_link_poster_pdf")
 def link_poster_pdf(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
-    link, token = _sealed_token(request, db, principal, link_id, reveal)
-    body = poster.render(poster_for(db, request.app.state.settings.base_url, link, token))
-    return _download(body, "application/pdf", f"feedback-poster-{link.id}.pdf")
+    new = _sealed_link(request, db, principal, link_id, reveal)
+    body = poster.render(poster_for(db, request.app.state.settings.base_url, new))
+    return _download(body, "application/pdf", f"feedback-poster-{link_id}.pdf")
 
 
 @router.get("/feedback/links/{link_id:int}/poster", name="feedback_link_poster")
 def link_poster(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
-    link, token = _sealed_token(request, db, principal, link_id, reveal)
-    sheet = poster_for(db, request.app.state.settings.base_url, link, token)
+    new = _sealed_link(request, db, principal, link_id, reveal)
+    sheet = poster_for(db, request.app.state.settings.base_url, new)
     return _private_page(
         request,
         "feedback/links/poster.html",
@@ -122,7 +128,8 @@ DOWNLOADS = (
 )
 
 
-def poster_for(db: Session, base_url: str, link: FeedbackLink, token: str) -> poster.Poster:
+def poster_for(db: Session, base_url: str, new: NewLink) -> poster.Poster:
+    link = new.link
     council = db.get(Council, link.council_id)
     team = db.get(Team, link.team_id)
     until = ""
@@ -132,10 +139,10 @@ def poster_for(db: Session, base_url: str, link: FeedbackLink, token: str) -> po
         council=council.name if council else "",
         team=team.name if team else "",
         title=link.title,
-        url=links.link_url(base_url, token),
+        url=links.link_url(base_url, new.token),
         short_page=links.short_code_page(base_url),
-        code=links.grouped_short_code(link.short_code),
-        short_url=links.short_url(base_url, link.short_code),
+        code=links.grouped_short_code(new.short_code),
+        short_url=links.short_url(base_url, new.short_code),
         until=until,
     )
 

@@ -1,11 +1,13 @@
-"""Showing a new link's full address to the person who made it, without storing its token.
+"""Showing a new link's full address and short code to the person who made it, without
+storing its token (or, for a personal link, its code).
 
 Only a token's hash is stored, so the address exists in clear only in the response that
-creates (or re-issues) the link. To keep Post/Redirect/Get and still offer the QR code and
-the poster as downloads, that response carries the token *sealed*: encrypted and
-authenticated (Fernet) under a key derived from the secret, bound to the link, to the
-current token (a re-issue or nothing else opens an old seal) and to the staff member's
-session, and good for ``REVEAL_SECONDS``. After that the address is gone for good.
+creates (or re-issues) the link; so does a personal link's short code, kept only as a keyed
+hash. To keep Post/Redirect/Get and still offer the QR code and the poster as downloads,
+that response carries the token and the code *sealed*: encrypted and authenticated (Fernet)
+under a key derived from the secret, bound to the link, to the current token and code (a
+re-issue or nothing else opens an old seal) and to the staff member's session, and good for
+``REVEAL_SECONDS``. After that the address, and a personal link's code, are gone for good.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from cryptography.fernet import Fernet, InvalidToken
 
 from learning.core.config import Settings
 from learning.core.security import same, token_hash
+from learning.feedback.links import NewLink, stored_short_code
 from learning.feedback.models import FeedbackLink
 
 REVEAL_SECONDS = 30 * 60
@@ -36,8 +39,13 @@ def _session_tag(session_id: str) -> str:
     return token_hash(f"reveal:{session_id}")[:32]
 
 
-def seal(settings: Settings, link: FeedbackLink, token: str, session_id: str) -> str:
-    payload = {"link": link.id, "token": token, "session": _session_tag(session_id)}
+def seal(settings: Settings, new: NewLink, session_id: str) -> str:
+    payload = {
+        "link": new.link.id,
+        "token": new.token,
+        "code": new.short_code,
+        "session": _session_tag(session_id),
+    }
     return _fernet(settings).encrypt(json.dumps(payload).encode()).decode()
 
 
@@ -47,9 +55,9 @@ def unseal(
     link: FeedbackLink,
     session_id: str,
     now: float | None = None,
-) -> str | None:
-    """The token sealed for this link and session, or None (expired, tampered, another
-    link or session, or the link has been re-issued since)."""
+) -> NewLink | None:
+    """The link with the token and code sealed for it and this session, or None (expired,
+    tampered, another link or session, or the link has been re-issued since)."""
     if not sealed or len(sealed) > 1000:
         return None
     try:
@@ -59,9 +67,15 @@ def unseal(
         payload = json.loads(raw)
     except (InvalidToken, ValueError):
         return None
-    token = payload.get("token") if isinstance(payload, dict) else None
-    if not isinstance(token, str) or payload.get("link") != link.id:
+    if not isinstance(payload, dict) or payload.get("link") != link.id:
+        return None
+    token, code = payload.get("token"), payload.get("code")
+    if not isinstance(token, str) or not isinstance(code, str):
         return None
     if not same(str(payload.get("session", "")), _session_tag(session_id)):
         return None
-    return token if same(token_hash(token), link.token_hash) else None
+    if not same(token_hash(token), link.token_hash):
+        return None
+    if not same(stored_short_code(settings, link.kind, code), link.short_code):
+        return None
+    return NewLink(link=link, token=token, short_code=code)

@@ -1,7 +1,7 @@
 """Making, switching off and re-issuing feedback links, each written to the audit log in the
 same transaction as the change. The caller has checked who may do it; nothing commits here.
 
-The audit detail never holds a token or a short code: both open the link.
+The audit detail never holds a token or a short code (nor a code's hash): both open the link.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from learning.audit.service import Actor, record
+from learning.core.config import Settings
 from learning.feedback import links
 from learning.feedback.link_forms import LinkRequest, end_of
 from learning.feedback.links import NewLink
@@ -20,9 +21,12 @@ class CannotReissue(Exception):
     """Only an open link for many uses (poster or time-limited) is printed again."""
 
 
-def issue_link(db: Session, actor: Actor, council_id: int, request: LinkRequest) -> NewLink:
+def issue_link(
+    db: Session, settings: Settings, actor: Actor, council_id: int, request: LinkRequest
+) -> NewLink:
     new = links.create_link(
         db,
+        settings,
         council_id=council_id,
         team_id=request.team_id,
         kind=request.kind,
@@ -65,10 +69,10 @@ def can_reissue(link: FeedbackLink) -> bool:
     return link.kind is not LinkKind.PERSONAL and links.is_open(link)
 
 
-def reissue_link(db: Session, actor: Actor, link: FeedbackLink) -> str:
-    """A new address and code for the link (the old ones stop working); returns the token."""
+def reissue_link(db: Session, settings: Settings, actor: Actor, link: FeedbackLink) -> NewLink:
+    """A new address and code for the link (the old ones stop working)."""
     if not can_reissue(link):
         raise CannotReissue(f"feedback link {link.id}")
-    token = links.reissue(db, link)
+    new = links.reissue(db, settings, link)
     record(db, actor, "feedback_link.reissued", "feedback_link", link.id, team_id=link.team_id)
-    return token
+    return new

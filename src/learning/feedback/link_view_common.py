@@ -31,6 +31,7 @@ def describe(db: Session, link: FeedbackLink) -> dict[str, Any]:
     team = db.get(Team, link.team_id)
     worker = db.get(Person, link.worker_id) if link.worker_id else None
     creator = db.get(Person, link.created_by_id) if link.created_by_id else None
+    code = links.shown_short_code(link)  # None for a personal link: only its hash is kept
     return {
         "link": link,
         "team": team.name if team else "",
@@ -38,5 +39,5 @@ def describe(db: Session, link: FeedbackLink) -> dict[str, Any]:
         "creator": creator.name if creator else "The learning command",
         "status": links.status_of(link),
         "form_label": link_forms.FORM_LABELS.get(link.form_kind, "") if link.form_kind else "",
-        "code": links.grouped_short_code(link.short_code),
+        "code": links.grouped_short_code(code) if code else "",
     }

@@ -19,7 +19,7 @@ from learning.feedback import link_access, link_forms, link_print_views, link_re
 from learning.feedback import link_service as service
 from learning.feedback.link_cookie import forget_link
 from learning.feedback.link_view_common import Manager, describe, require_link
-from learning.feedback.models import FeedbackLink
+from learning.feedback.links import NewLink
 from learning.feedback.terms import LinkKind, LinkSubject
 from learning.org.forms import Errors, in_order
 from learning.org.view_helpers import FormDep
@@ -65,14 +65,16 @@ def link_create(request: Request, db: DbSession, principal: Manager, form: FormD
     if data is None:
         values = link_forms.link_values(form)
         return _link_form(request, db, principal, teams, values, errors, 422, workers)
-    new = service.issue_link(db, actor_from(request), principal.council_id, data)
-    return to_issued(request, principal, new.link, new.token)
+    settings = request.app.state.settings
+    new = service.issue_link(db, settings, actor_from(request), principal.council_id, data)
+    return to_issued(request, principal, new)
 
 
-def to_issued(request: Request, principal: Principal, link: FeedbackLink, token: str) -> Response:
-    """Post/Redirect/Get to the page that shows the new address, carrying it sealed."""
-    sealed = link_reveal.seal(request.app.state.settings, link, token, principal.session_id)
-    url = request.url_for("feedback_link_issued", link_id=link.id)
+def to_issued(request: Request, principal: Principal, new: NewLink) -> Response:
+    """Post/Redirect/Get to the page that shows the new address and short code, carrying
+    them sealed."""
+    sealed = link_reveal.seal(request.app.state.settings, new, principal.session_id)
+    url = request.url_for("feedback_link_issued", link_id=new.link.id)
     return redirect(request, str(url.include_query_params(reveal=sealed)))
 
 
@@ -113,16 +115,15 @@ def link_detail(request: Request, db: DbSession, principal: Manager, link_id: in
     link = require_link(request, db, principal, link_id)
     settings = request.app.state.settings
     # A personal link's short code opens it as surely as its address, for one person only:
-    # like the address, it is shown once, when the link is made, and never again.
-    personal = link.kind is LinkKind.PERSONAL
+    # like the address, it is shown once, when the link is made, and only its hash is kept.
+    code = links.shown_short_code(link)
     return render(
         request,
         "feedback/links/detail.html",
         {
             **describe(db, link),
-            "personal": personal,
-            "code": "" if personal else links.grouped_short_code(link.short_code),
-            "short_url": "" if personal else links.short_url(settings.base_url, link.short_code),
+            "personal": code is None,
+            "short_url": links.short_url(settings.base_url, code) if code else "",
             "short_page": links.short_code_page(settings.base_url),
             "can_revoke": link.revoked_at is None,
             "can_reissue": service.can_reissue(link),
@@ -163,11 +164,12 @@ def link_reissue_submit(
     request: Request, db: DbSession, principal: Manager, link_id: int
 ) -> Response:
     link = require_link(request, db, principal, link_id)
+    settings = request.app.state.settings
     try:
-        token = service.reissue_link(db, actor_from(request), link)
+        new = service.reissue_link(db, settings, actor_from(request), link)
     except service.CannotReissue:
         return _back_to_link(request, link_id, CANNOT_REISSUE)
-    return to_issued(request, principal, link, token)
+    return to_issued(request, principal, new)
 
 
 def _back_to_link(request: Request, link_id: int, important: str = "") -> Response:

@@ -2,6 +2,12 @@
 
 A link's token is 256 random bits; only its SHA-256 hash is stored. Each link also has a
 short code (8 characters from an alphabet without look-alikes) that can be typed at ``/s``.
+A poster's or time-limited link's code is public (printed, shown on the link's page) and is
+stored as it is. A personal link's code opens one person's link as surely as its address,
+so, like the receipt codes, only a keyed hash of it is stored (:func:`short_code_hash`): it
+is shown once, when the link is made (:class:`NewLink`), and the database alone cannot open
+the link.
+
 A personal link is single use: it is consumed atomically when the form is submitted, not
 when it is opened, so twenty simultaneous submits give exactly one success.
 """
@@ -14,13 +20,14 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
 
-from sqlalchemy import bindparam, or_, update
-from sqlalchemy.sql.expression import Executable
-from sqlmodel import Session, select
+from sqlalchemy import and_, bindparam, or_, update
+from sqlalchemy.sql.expression import ColumnElement, Executable
+from sqlmodel import Session, col, select
 
 from learning.core.clock import to_london, utcnow
+from learning.core.config import Settings
 from learning.core.db import run_on_driver, table_of
-from learning.core.security import new_token, token_hash
+from learning.core.security import keyed_hash, new_token, token_hash
 from learning.feedback.models import FeedbackLink
 from learning.feedback.terms import FormKind, LinkKind, LinkSubject
 
@@ -33,8 +40,12 @@ TIMED_LINK_DAYS = 14
 
 @dataclass(frozen=True)
 class NewLink:
+    """A link just made or re-issued, with what opens it, for the one response that shows
+    them (carried on sealed: :mod:`learning.feedback.link_reveal`)."""
+
     link: FeedbackLink
     token: str  # shown once, in the link's URL; never stored
+    short_code: str  # as typed; a personal link's is shown once too (only its hash is stored)
 
 
 def new_short_code() -> str:
@@ -42,8 +53,28 @@ def new_short_code() -> str:
 
 
 def normalise_short_code(text: str) -> str:
-    """What a person typed, as stored: upper case, spaces and dashes dropped."""
+    """What a person typed, as a code: upper case, spaces and dashes dropped."""
     return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def short_code_hash(settings: Settings, code: str) -> str:
+    """How a personal link's code is stored: a keyed hash (64 hex characters), so that
+    someone who can read the database or a backup cannot open the link with it."""
+    return keyed_hash(settings.effective_secret, f"feedback-link-code:{normalise_short_code(code)}")
+
+
+def stored_short_code(settings: Settings, kind: LinkKind, code: str) -> str:
+    """How the code of a link of this kind is stored: hashed for a personal link (for one
+    person only); as it is for a poster or time-limited link (public: printed and shown)."""
+    if kind is LinkKind.PERSONAL:
+        return short_code_hash(settings, code)
+    return normalise_short_code(code)
+
+
+def shown_short_code(link: FeedbackLink) -> str | None:
+    """The link's code, if it may be shown again (a poster's or time-limited link's); None
+    for a personal link, whose code is shown only when it is made."""
+    return None if link.kind is LinkKind.PERSONAL else link.short_code
 
 
 def typed_code(text: str, length: int) -> str | None:
@@ -66,6 +97,7 @@ def default_expiry(kind: LinkKind, now: datetime | None = None) -> datetime | No
 
 def create_link(
     db: Session,
+    settings: Settings,
     *,
     council_id: int,
     team_id: int,
@@ -78,7 +110,10 @@ def create_link(
     retention_days: int = 730,
     created_by_id: int | None = None,
 ) -> NewLink:
-    token = new_token()
+    """A new link, with its token and short code (only the token's hash is stored, and a
+    personal link's code only as a hash too). ``settings`` gives the secret the codes of
+    personal links are hashed with."""
+    token, code = new_token(), _unused_short_code(db, settings)
     link = FeedbackLink(
         council_id=council_id,
         team_id=team_id,
@@ -88,20 +123,24 @@ def create_link(
         title=title,
         form_kind=form_kind,
         token_hash=token_hash(token),
-        short_code=_unused_short_code(db),
+        short_code=stored_short_code(settings, kind, code),
         expires_at=expires_at if expires_at is not None else default_expiry(kind),
         retention_days=retention_days,
         created_by_id=created_by_id,
     )
     db.add(link)
     db.flush()
-    return NewLink(link=link, token=token)
+    return NewLink(link=link, token=token, short_code=code)
 
 
-def _unused_short_code(db: Session) -> str:
+def _unused_short_code(db: Session, settings: Settings) -> str:
+    """A code no link has, stored in either form: a poster's code must not be a personal
+    link's code (kept hashed), nor the other way round."""
     while True:
         code = new_short_code()
-        if db.exec(select(FeedbackLink.id).where(FeedbackLink.short_code == code)).first() is None:
+        forms = (code, short_code_hash(settings, code))
+        taken = select(FeedbackLink.id).where(col(FeedbackLink.short_code).in_(forms))
+        if db.exec(taken).first() is None:
             return code
 
 
@@ -123,12 +162,23 @@ def find_by_token(db: Session, token: str) -> FeedbackLink | None:
     return link if link is not None and is_open(link) else None
 
 
-def find_by_short_code(db: Session, code: str) -> FeedbackLink | None:
+def find_by_short_code(db: Session, settings: Settings, code: str) -> FeedbackLink | None:
+    """The open link with this code (typed in any case, with spaces or dashes), or None.
+    One query finds it in either form: a poster's or time-limited link's code as it is, a
+    personal link's by its keyed hash."""
     code = normalise_short_code(code)
     if len(code) != SHORT_CODE_LENGTH:
         return None
-    link = db.exec(select(FeedbackLink).where(FeedbackLink.short_code == code)).first()
+    link = db.exec(select(FeedbackLink).where(_has_short_code(settings, code))).first()
     return link if link is not None and is_open(link) else None
+
+
+def _has_short_code(settings: Settings, code: str) -> ColumnElement[bool]:
+    personal = col(FeedbackLink.kind) == LinkKind.PERSONAL
+    return or_(
+        and_(personal, col(FeedbackLink.short_code) == short_code_hash(settings, code)),
+        and_(~personal, col(FeedbackLink.short_code) == code),
+    )
 
 
 def consume(db: Session, link: FeedbackLink, now: datetime | None = None) -> bool:
@@ -165,18 +215,18 @@ def revoke(db: Session, link: FeedbackLink, by_id: int | None) -> None:
         db.flush()
 
 
-def reissue(db: Session, link: FeedbackLink) -> str:
+def reissue(db: Session, settings: Settings, link: FeedbackLink) -> NewLink:
     """A new token and short code for the link; the old ones stop working at once.
 
     Only the hash is stored, so a lost address cannot be shown again: this is how a poster
     is printed again. Both change, so that no old poster half works (its code but not its QR).
     """
-    token = new_token()
+    token, code = new_token(), _unused_short_code(db, settings)
     link.token_hash = token_hash(token)
-    link.short_code = _unused_short_code(db)
+    link.short_code = stored_short_code(settings, link.kind, code)
     db.add(link)
     db.flush()
-    return token
+    return NewLink(link=link, token=token, short_code=code)
 
 
 class LinkStatus(StrEnum):

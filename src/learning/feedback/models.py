@@ -44,7 +44,12 @@ class FeedbackLink(SQLModel, table=True):
         description="The form this link opens; none lets the person choose",
     )
     token_hash: str = Field(max_length=64, unique=True, description="SHA-256 of the token, hex")
-    short_code: str = Field(max_length=12, unique=True)
+    short_code: str = Field(
+        max_length=64,
+        unique=True,
+        description="A poster's or time-limited link's code as it is; a personal link's only as "
+        "a keyed hash (hex), as it opens that one person's link",
+    )
     expires_at: datetime | None = None
     used_at: datetime | None = Field(default=None, description="Single-use links: when consumed")
     use_count: int = 0

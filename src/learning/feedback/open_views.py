@@ -69,7 +69,8 @@ def open_link(request: Request, db: DbSession, token: str) -> Response:
 def open_short_code(request: Request, db: DbSession, code: str) -> Response:
     if _blocked(request, db):
         return closed_page(request, too_many=True)
-    return _opened(request, db, links.find_by_short_code(db, code[:40]))
+    settings = request.app.state.settings
+    return _opened(request, db, links.find_by_short_code(db, settings, code[:40]))
 
 
 @router.get("/s", name="feedback_short_code")
@@ -89,7 +90,7 @@ def short_code_submit(request: Request, db: DbSession, form: FormDep) -> Respons
         return _code_form(page, {"code": typed}, {"code": FieldError(CODE_SHAPE)}, 422)
     if _blocked(request, db):
         return closed_page(request, too_many=True, lang=lang)
-    link = links.find_by_short_code(db, code)
+    link = links.find_by_short_code(db, request.app.state.settings, code)
     if link is None:
         _note_failure(request, db)
         return _code_form(page, {"code": typed}, {"code": FieldError(CODE_NOT_FOUND)}, 404)
