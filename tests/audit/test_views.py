@@ -13,8 +13,9 @@ from bs4 import BeautifulSoup, Tag
 from fastapi.testclient import TestClient
 from httpx import Response
 from sqlmodel import Session
+from starlette.requests import Request
 
-from learning.audit.service import CSV_COLUMNS
+from learning.audit.service import CSV_COLUMNS, actor_from
 from learning.core.clock import today
 from learning.core.permissions import Role
 from learning.org.models import Person
@@ -397,9 +398,32 @@ def test_the_export_is_a_csv_attachment_with_one_row_per_event_in_utc(
             "record_type": "person",
             "record_id": "42",
             "request_id": "abc123",
+            "source_address": "",
+            "user_agent": "",
             "detail": '{"field": "job_title"}',
         }
     ]
+
+
+def test_a_signed_in_persons_events_keep_where_they_acted_from(
+    admin_client: TestClient, db: Session
+) -> None:
+    """SECURITY.md section 6: the address and browser of the person who acted."""
+    admin_client.get("/audit", headers={"User-Agent": "Mozilla/5.0 (test)"})
+
+    (viewed,) = events_named(db, "audit.viewed")
+    assert (viewed.source_address, viewed.user_agent) == ("testclient", "Mozilla/5.0 (test)")
+    exported = csv_records(admin_client.get("/audit/export.csv", params={"action": "audit.v"}))
+    assert exported[0]["source_address"] == "testclient"
+    assert exported[0]["user_agent"] == "Mozilla/5.0 (test)"
+
+
+def test_an_anonymous_actor_is_kept_without_an_address() -> None:
+    """Someone giving feedback without an account is never tied to an address."""
+    request = Request({"type": "http", "headers": [(b"user-agent", b"Phone")],
+                       "client": ("203.0.113.9", 5000), "state": {}})  # fmt: skip
+    actor = actor_from(request)
+    assert (actor.label, actor.address, actor.user_agent) == ("anonymous", "", "")
 
 
 def test_the_export_applies_the_same_filters_as_the_page(

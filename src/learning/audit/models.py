@@ -29,4 +29,9 @@ class AuditEvent(SQLModel, table=True):
     record_type: str = Field(default="", max_length=60)
     record_id: str = Field(default="", max_length=64)
     request_id: str = Field(default="", max_length=64)
+    #: Where a signed-in person acted from: their network address and browser. Never a
+    #: visitor's (someone giving feedback without an account): that would tie feedback to
+    #: an address, which the service keeps nowhere.
+    source_address: str = Field(default="", max_length=45)
+    user_agent: str = Field(default="", max_length=300)
     detail: str = Field(default="{}", sa_type=Text)

@@ -25,6 +25,8 @@ from learning.core.db import Database
 from learning.core.text_search import LIKE_ESCAPE, contains_pattern
 from learning.org.models import Person
 
+USER_AGENT_CHARS = 300
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -32,14 +34,22 @@ class Actor:
     label: str
     council_id: int | None
     request_id: str = ""
+    address: str = ""  # a signed-in person's network address; "" for anyone else
+    user_agent: str = ""
 
 
 def actor_from(request: Request) -> Actor:
+    """Who is acting: the signed-in person, with where they act from (their address, as the
+    trusted proxy passed it on, and their browser), or "anonymous" with neither."""
     principal = getattr(request.state, "principal", None)
     request_id = str(getattr(request.state, "request_id", ""))
     if principal is None:
         return Actor(None, "anonymous", None, request_id)
-    return Actor(principal.person_id, principal.name, principal.council_id, request_id)
+    address = request.client.host if request.client else ""
+    agent = request.headers.get("user-agent", "")[:USER_AGENT_CHARS]
+    return Actor(
+        principal.person_id, principal.name, principal.council_id, request_id, address, agent
+    )
 
 
 def record(
@@ -58,6 +68,8 @@ def record(
         record_type=record_type,
         record_id=str(record_id),
         request_id=actor.request_id,
+        source_address=actor.address[:45],
+        user_agent=actor.user_agent,
         detail=json.dumps(detail, sort_keys=True, default=str),
     )
     db.add(event)
@@ -193,7 +205,17 @@ def detail_of(event: AuditEvent) -> dict[str, Any]:
     return detail if isinstance(detail, dict) else {"detail": detail}
 
 
-CSV_COLUMNS = ("occurred_at", "actor", "action", "record_type", "record_id", "request_id", "detail")
+CSV_COLUMNS = (
+    "occurred_at",
+    "actor",
+    "action",
+    "record_type",
+    "record_id",
+    "request_id",
+    "source_address",
+    "user_agent",
+    "detail",
+)
 #: A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -213,6 +235,8 @@ def csv_row(event: AuditEvent) -> list[str]:
         event.record_type,
         event.record_id,
         event.request_id,
+        event.source_address,
+        event.user_agent,
         event.detail,
     )
     return [csv_cell(value) for value in values]
