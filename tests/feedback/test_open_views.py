@@ -262,6 +262,27 @@ def test_after_too_many_failed_look_ups_even_a_right_token_is_refused(
     assert other.status_code == 303
 
 
+@pytest.mark.usefixtures("one_rate_window")
+def test_opening_an_old_link_again_is_not_counted_as_guessing(
+    client: TestClient, ff: FeedbackFactory, settings: Settings
+) -> None:
+    """A family taps their used (or expired, or switched-off) link again and again: the same
+    closed page each time, but no try is counted, so nobody sharing their address (a school,
+    a care home) is locked out by it. An address or code that never existed still counts."""
+    tokens = closed_links(ff)
+    revoked = links.known_by_token(ff.db, tokens["revoked"])  # a poster: its code in clear
+    assert revoked is not None
+    for _ in range(lookup_limits.FAILURES_ALLOWED + 5):
+        for why in ("expired", "revoked", "used"):
+            assert client.get(f"/f/{tokens[why]}").status_code == 404
+        assert client.get(f"/s/{revoked.short_code}").status_code == 404
+        assert client.post("/s", data={"code": revoked.short_code}).status_code == 404
+    assert lookup_limits.failures(ff.db, settings, "testclient", utcnow()) == 0
+
+    assert client.get(f"/f/{tokens['unknown']}").status_code == 404
+    assert lookup_limits.failures(ff.db, settings, "testclient", utcnow()) == 1
+
+
 def test_failed_look_ups_are_counted_under_a_keyed_hash_not_the_address(
     ff: FeedbackFactory, settings: Settings
 ) -> None:

@@ -158,19 +158,29 @@ def still_open(db: Session, link: FeedbackLink, now: datetime | None = None) -> 
 
 def find_by_token(db: Session, token: str) -> FeedbackLink | None:
     """The open link with this token, or None (unknown, revoked, expired or used alike)."""
-    link = db.exec(select(FeedbackLink).where(FeedbackLink.token_hash == token_hash(token))).first()
+    link = known_by_token(db, token)
     return link if link is not None and is_open(link) else None
+
+
+def known_by_token(db: Session, token: str) -> FeedbackLink | None:
+    """The link with this token, open or not; None when there is none."""
+    return db.exec(select(FeedbackLink).where(FeedbackLink.token_hash == token_hash(token))).first()
 
 
 def find_by_short_code(db: Session, settings: Settings, code: str) -> FeedbackLink | None:
-    """The open link with this code (typed in any case, with spaces or dashes), or None.
-    One query finds it in either form: a poster's or time-limited link's code as it is, a
-    personal link's by its keyed hash."""
+    """The open link with this code (typed in any case, with spaces or dashes), or None."""
+    link = known_by_short_code(db, settings, code)
+    return link if link is not None and is_open(link) else None
+
+
+def known_by_short_code(db: Session, settings: Settings, code: str) -> FeedbackLink | None:
+    """The link with this code, open or not; None when there is none. One query finds it in
+    either form: a poster's or time-limited link's code as it is, a personal link's by its
+    keyed hash."""
     code = normalise_short_code(code)
     if len(code) != SHORT_CODE_LENGTH:
         return None
-    link = db.exec(select(FeedbackLink).where(_has_short_code(settings, code))).first()
-    return link if link is not None and is_open(link) else None
+    return db.exec(select(FeedbackLink).where(_has_short_code(settings, code))).first()
 
 
 def _has_short_code(settings: Settings, code: str) -> ColumnElement[bool]:

@@ -3,8 +3,10 @@
 An open link swaps the token for the short-lived link cookie and sends the browser on to
 the clean form address, so the token never reaches the history, a Referer header or a log.
 Every link that does not open (unknown, expired, used or switched off) gets one and the same
-page, which says nothing about why. Failed look-ups count against the client
-(:mod:`learning.feedback.lookup_limits`); over the limit, nothing is looked up at all.
+page, which says nothing about why. Look-ups of links that do not exist count against the
+client (:mod:`learning.feedback.lookup_limits`); over the limit, nothing is looked up at
+all. A link that exists but no longer opens is not counted: that is someone tapping their
+own old link again, not guessing.
 
 These pages use the light public layout in the person's language (``?lang=`` or the
 browser's), like the forms. The closed page's language switch leads to ``/f``, which shows
@@ -61,7 +63,7 @@ def link_closed(request: Request, db: DbSession) -> Response:
 def open_link(request: Request, db: DbSession, token: str) -> Response:
     if _blocked(request, db):
         return closed_page(request, too_many=True)
-    link = links.find_by_token(db, token) if len(token) <= MAX_TOKEN else None
+    link = links.known_by_token(db, token) if len(token) <= MAX_TOKEN else None
     return _opened(request, db, link)
 
 
@@ -70,7 +72,7 @@ def open_short_code(request: Request, db: DbSession, code: str) -> Response:
     if _blocked(request, db):
         return closed_page(request, too_many=True)
     settings = request.app.state.settings
-    return _opened(request, db, links.find_by_short_code(db, settings, code[:40]))
+    return _opened(request, db, links.known_by_short_code(db, settings, code[:40]))
 
 
 @router.get("/s", name="feedback_short_code")
@@ -90,9 +92,10 @@ def short_code_submit(request: Request, db: DbSession, form: FormDep) -> Respons
         return _code_form(page, {"code": typed}, {"code": FieldError(CODE_SHAPE)}, 422)
     if _blocked(request, db):
         return closed_page(request, too_many=True, lang=lang)
-    link = links.find_by_short_code(db, request.app.state.settings, code)
-    if link is None:
-        _note_failure(request, db)
+    link = links.known_by_short_code(db, request.app.state.settings, code)
+    if link is None or not links.is_open(link):
+        if link is None:
+            _note_failure(request, db)
         return _code_form(page, {"code": typed}, {"code": FieldError(CODE_NOT_FOUND)}, 404)
     return _open(page, link)
 
@@ -120,8 +123,13 @@ def closed_page(request: Request, too_many: bool = False, lang: str | None = Non
 
 
 def _opened(request: Request, db: Session, link: FeedbackLink | None) -> Response:
-    if link is None:
-        _note_failure(request, db)
+    """On to the form; or, for a link that does not open, the one page for every such link.
+    Only a link that does not exist counts against the client's look-ups: a family tapping
+    their used or expired link again is no guesser, and a school's or care home's shared
+    address must not be locked out by it."""
+    if link is None or not links.is_open(link):
+        if link is None:
+            _note_failure(request, db)
         return closed_page(request)
     return _open(PublicPage.of(request), link)
 
