@@ -16,7 +16,7 @@ from learning.core.clock import to_london
 from learning.core.config import Settings
 from learning.feedback import nonces, public_views
 from learning.feedback.models import FeedbackLink, SafeguardingAlert
-from learning.feedback.receipt_cookie import receipt_cookie_name
+from learning.feedback.receipt_cookie import RECEIPT_COOKIE_SECONDS, receipt_cookie_name
 from learning.feedback.terms import FormKind, Language, LinkKind, SubmissionStatus
 from tests.conftest import make_settings
 from tests.factories import Factory
@@ -327,7 +327,8 @@ def test_after_ordinary_feedback_the_thank_you_page_says_what_happens_next(
     text = main_text(client.get(response.headers["location"]))
     assert "within 2 working days" in text and "as soon as possible" not in text
     # The code is shown once: the page says so before the person moves on without it.
-    assert "This page will not show the code again." in text
+    # As long as its cookie lasts (a reload shows it again until then).
+    assert f"This page shows the code for {RECEIPT_COOKIE_SECONDS // 60} minutes only." in text
 
 
 def test_a_cross_site_post_is_refused(client: TestClient, ff: FeedbackFactory) -> None:
