@@ -101,6 +101,22 @@ def test_a_database_error_is_raised_as_sqlalchemy_raises_it(db: Session) -> None
         run_on_driver(db, INSERT, new_row(Council, slug="kernow", name="Kernow again"))
 
 
+def test_a_database_error_never_carries_the_values_it_was_given(db: Session) -> None:
+    """They may be what a child wrote, and errors are logged: on the driver and through
+    SQLAlchemy alike."""
+    run_on_driver(db, INSERT, new_row(Council, slug="kernow", name="Kernow"))
+    secret = "Words only the child and the team should read"
+
+    with pytest.raises(IntegrityError) as on_driver, db.begin_nested():
+        run_on_driver(db, INSERT, new_row(Council, slug="kernow", name=secret))
+    with pytest.raises(IntegrityError) as through_orm, db.begin_nested():
+        db.execute(insert(TABLE).values(new_row(Council, slug="kernow", name=secret)))
+
+    for raised in (on_driver, through_orm):
+        assert secret not in str(raised.value)
+        assert "hidden due to hide_parameters" in str(raised.value)
+
+
 def test_a_result_that_needs_converting_is_refused(db: Session) -> None:
     returning_a_date = insert(TABLE).returning(TABLE.c.created_at)
 

@@ -164,7 +164,9 @@ def run_on_driver(db: Session, statement: Executable, values: Mapping[str, Any])
         cursor.execute(sql, params)
         return DriverResult(cursor.fetchall() if cursor.description else [], cursor.rowcount)
     except dialect.loaded_dbapi.Error as error:
-        raise DBAPIError.instance(sql, params, error, dialect.loaded_dbapi.Error) from error
+        raise DBAPIError.instance(
+            sql, params, error, dialect.loaded_dbapi.Error, hide_parameters=True
+        ) from error
     finally:
         cursor.close()
 
@@ -183,6 +185,9 @@ def _prepare_for_driver(statement: Executable, dialect: Dialect) -> _DriverState
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    """The engine for ``url``. A database error never carries the values of its statement
+    (``hide_parameters``): they may be what a child wrote, and errors are logged."""
+    kwargs.setdefault("hide_parameters", True)
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url, **kwargs)
     return create_engine(url, pool_pre_ping=True, **kwargs)
