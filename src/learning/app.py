@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
+from functools import partial
 
 from fastapi import Depends, FastAPI
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
@@ -21,7 +22,7 @@ from learning.core.db import Database
 from learning.core.headers import SecurityHeadersMiddleware
 from learning.core.navigation import NavItem
 from learning.core.permissions import Permission
-from learning.core.static import CompressedStaticFiles
+from learning.core.static import STATIC_PREFIX, CompressedStaticFiles, versioned_path
 from learning.core.typed_text import HiddenCharactersMiddleware
 from learning.core.web import make_templates
 from learning.feedback import alert_views as feedback_alerts
@@ -135,10 +136,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(themes_edits.router)
     errors.public_error_pages(app, feedback_open.PUBLIC_PREFIXES, feedback_open.not_found_page)
     app.mount(
-        "/static",
+        STATIC_PREFIX.rstrip("/"),
         CompressedStaticFiles(directory=settings.static_dir, check_dir=False),
         name="static",
     )
+    app.state.templates.env.globals["asset"] = partial(versioned_path, settings.static_dir)
 
     app.state.templates.env.globals["nav_paths"] = {
         item.route: app.url_path_for(item.route) for item in NAVIGATION

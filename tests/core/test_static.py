@@ -1,16 +1,20 @@
 """Static files: our stylesheet, scripts and icons go compressed to browsers that accept gzip,
-with their own validator; everything else, and other browsers, get the file as it is."""
+with their own validator; everything else, and other browsers, get the file as it is. Pages
+ask for them by fingerprint, and browsers keep those."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from starlette.datastructures import Headers
 
 from learning.core.config import Settings
-from learning.core.static import accepts_gzip
+from learning.core.static import accepts_gzip, versioned_path
 
 
 @pytest.fixture
@@ -73,3 +77,33 @@ def test_a_missing_file_is_still_not_found(client: TestClient) -> None:
 )
 def test_accept_encoding_is_read_with_its_weights(header: str, accepted: bool) -> None:
     assert accepts_gzip(Headers({"accept-encoding": header})) is accepted
+
+
+def test_pages_ask_for_static_files_by_fingerprint_and_browsers_keep_them_a_year(
+    client: TestClient, settings: Settings
+) -> None:
+    """A phone on a slow connection fetches the stylesheet once, not a check of it on every
+    page; a new build has a new address, so nobody keeps an old one."""
+    soup = BeautifulSoup(client.get("/sign-in").text, "html.parser")
+    sheet = soup.select_one("link[rel=stylesheet]")
+    assert sheet is not None
+    href = str(sheet["href"])
+    path, _, version = href.partition("?v=")
+    built = (settings.static_dir / path.removeprefix("/static/")).read_bytes()
+    assert version == hashlib.sha256(built).hexdigest()[:12]
+
+    kept = client.get(href)
+    assert kept.status_code == 200
+    assert kept.headers["cache-control"] == "public, max-age=31536000, immutable"
+    plain = client.get(path)  # as a script importing another asks for it
+    assert plain.headers["cache-control"] == "no-cache"
+    assert "etag" in plain.headers
+
+
+def test_a_new_build_of_a_file_gets_a_new_address(tmp_path: Path) -> None:
+    (tmp_path / "app.css").write_text("body { color: black }")
+    first = versioned_path(tmp_path, "app.css")
+    (tmp_path / "app.css").write_text("body { color: navy }")
+    os.utime(tmp_path / "app.css", ns=(1, 2))  # a different time, whatever the clock did
+    assert versioned_path(tmp_path, "app.css") != first
+    assert versioned_path(tmp_path, "missing.css") == "/static/missing.css"

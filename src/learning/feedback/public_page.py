@@ -29,6 +29,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from learning.accounts.sessions import session_state
 from learning.core.app_state import made_once
+from learning.core.static import versioned_path
 from learning.core.web import council_branding, render
 from learning.feedback import i18n, pictures
 from learning.feedback.form_definitions import Audience
@@ -174,7 +175,7 @@ class PublicPage:
         }
 
     def static_path(self, path: str) -> str:
-        return route_path(self.request.app, "static", path=path)
+        return versioned_path(self.request.app.state.settings.static_dir, path)
 
     def drawing_of(self, emoji: str) -> pictures.Drawing | None:
         return pictures.drawing_of(self.request.app.state.settings.static_dir, emoji)
