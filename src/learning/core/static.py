@@ -67,20 +67,14 @@ def versioned_path(static_dir: Path, path: str) -> str:
 
 
 class CompressedStaticFiles(StaticFiles):
-    def file_response(
-        self,
-        full_path: str | os.PathLike[str],
-        stat_result: os.stat_result,
-        scope: Scope,
-        status_code: int = 200,
-    ) -> Response:
-        response = self._file_response(full_path, stat_result, scope, status_code)
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
         if response.status_code in (200, 304):
             versioned = b"v=" in scope.get("query_string", b"")
             response.headers["Cache-Control"] = IMMUTABLE if versioned else REVALIDATE
         return response
 
-    def _file_response(
+    def file_response(
         self,
         full_path: str | os.PathLike[str],
         stat_result: os.stat_result,
