@@ -9,13 +9,15 @@ from typing import Any
 import pytest
 from bs4 import Tag
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlmodel import Session, select
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.feedback import drafts, links
 from learning.feedback.models import FeedbackDraft, FeedbackLink
-from learning.feedback.terms import FormKind, Language
+from learning.feedback.receipt_cookie import receipt_cookie_name
+from learning.feedback.terms import FormKind, Language, LinkKind
 from tests.conftest import make_settings
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import main_text, open_link, send, submissions
@@ -144,33 +146,83 @@ def test_the_saved_page_says_how_to_come_back(client: TestClient, ff: FeedbackFa
 
 
 def test_the_saved_page_in_another_language_still_shows_the_code(
-    client: TestClient, ff: FeedbackFactory
+    client: TestClient, ff: FeedbackFactory, settings: Settings
 ) -> None:
-    """The code is shown only on the saved page: its language and easy-read switches lead to
-    the same page, code and all, not to an empty form."""
+    """The code is shown only on the saved page: its language and easy-read switches send it
+    back and get the same page, code and all, not an empty form. Nothing the phone keeps
+    holds the code (the next person on a shared tablet could not get it back)."""
     open_link(client, ff, FormKind.FOSTER_CARER)
     saved = send(client, client.get("/give-feedback"), save="yes", good="Good meeting")
-    code = page(saved).select_one(".app-code")
-    assert isinstance(code, Tag)
-    switches = {
-        str(a.get("lang") or "easy"): str(a["href"]) for a in page(saved).select(".app-switches a")
-    }
-    assert switches["ar"].startswith("/give-feedback/saved?")
+    code = code_on(saved)
+    assert receipt_cookie_name(settings) not in saved.headers.get("set-cookie", "")
+    switch = page(saved).select_one("button[name=switch_lang][value=ar]")
+    assert switch is not None and switch["form"] == "saved-switch"
 
-    arabic = client.get(switches["ar"])
+    arabic = client.post("/give-feedback/saved", data={**switch_fields(saved), "switch_lang": "ar"})
     assert arabic.status_code == 200
     assert page(arabic).find("html")["dir"] == "rtl"  # type: ignore[index]
-    again = page(arabic).select_one(".app-code")
-    assert isinstance(again, Tag) and again.get_text(strip=True) == code.get_text(strip=True)
-    easy = client.get(switches["easy"])
-    assert page(easy).select_one(".app-code").get_text(strip=True) == code.get_text(strip=True)  # type: ignore[union-attr]
+    assert code_on(arabic) == code
+    easy = client.post("/give-feedback/saved", data={**switch_fields(arabic), "switch_easy": "1"})
+    assert code_on(easy) == code and page(easy).find("html")["lang"] == "ar"  # type: ignore[index]
 
-    # The receipt's cookie carries it, and the thank-you page does not take it for a receipt.
-    assert page(client.get("/give-feedback/thank-you")).select_one(".app-code") is None
-    client.cookies.clear()  # after a while, or in another browser: where to type the code
-    later = client.get(switches["ar"])
-    assert later.status_code == 303
-    assert later.headers["location"].startswith("/give-feedback/resume?lang=ar")
+    # Easy read chosen there goes on with the answers.
+    resumed = client.post("/give-feedback/resume", data=carry_on_fields(easy))
+    assert resumed.status_code == 200
+    assert value_of(resumed, "good") == "Good meeting"
+    assert page(resumed).select_one("input[name=easy][value='1']") is not None
+
+    assert client.get("/give-feedback/saved").status_code == 405  # nothing to show from here
+    nothing = client.post("/give-feedback/saved", data={"code": "not a code", "lang": "cy"})
+    assert nothing.status_code == 303
+    assert nothing.headers["location"].startswith("/give-feedback/resume?lang=cy")
+
+
+def test_saving_in_one_tab_keeps_the_receipt_shown_in_another(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.PARENT_CARER, kind=LinkKind.PERSONAL)
+    parents = client.get("/give-feedback")
+    open_link(client, ff, FormKind.YOUNG_PERSON, kind=LinkKind.PERSONAL)
+    sent = send(client, client.get("/give-feedback"), good="My worker listens")
+    receipt = code_on(client.get(sent.headers["location"]))
+
+    code_on(send(client, parents, save="yes", good="Half of what I think"))
+
+    assert code_on(client.get("/give-feedback/thank-you")) == receipt
+
+
+def test_easy_read_chosen_where_the_code_is_typed_goes_on_with_the_answers(
+    client: TestClient, ff: FeedbackFactory
+) -> None:
+    open_link(client, ff, FormKind.YOUNG_PERSON)
+    code = code_on(send(client, client.get("/give-feedback"), save="yes", good="Half done"))
+    typed_on = client.get("/give-feedback/resume", params={"lang": "cy", "easy": "1"})
+    fields = {**form_fields(typed_on, "form"), "code": code}
+
+    resumed = client.post("/give-feedback/resume", data=fields)
+
+    assert page(resumed).find("html")["lang"] == "cy"  # type: ignore[index]
+    assert page(resumed).select_one("input[name=easy][value='1']") is not None
+
+
+def code_on(response: Response) -> str:
+    code = page(response).select_one(".app-code")
+    assert isinstance(code, Tag), response.text[:300]
+    return code.get_text(strip=True)
+
+
+def form_fields(response: Response, selector: str) -> dict[str, str]:
+    form = page(response).select_one(selector)
+    assert isinstance(form, Tag)
+    return {str(i["name"]): str(i.get("value", "")) for i in form.select("input[name]")}
+
+
+def switch_fields(response: Response) -> dict[str, str]:
+    return form_fields(response, "form#saved-switch")
+
+
+def carry_on_fields(response: Response) -> dict[str, str]:
+    return form_fields(response, "form:not(#saved-switch)")
 
 
 def test_short_forms_are_sent_not_saved(

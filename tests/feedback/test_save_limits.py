@@ -6,6 +6,7 @@ sent at once when the draft cannot be kept."""
 from __future__ import annotations
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
@@ -85,3 +86,20 @@ def test_a_worry_in_a_draft_that_cannot_be_kept_is_sent_at_once(
     [sent] = submissions(db)
     assert sent.flagged
     assert db.exec(select(SafeguardingAlert)).one().submission_id == sent.id
+
+
+@pytest.mark.usefixtures("one_rate_window")
+def test_saves_from_one_ipv6_network_share_one_budget(
+    app: FastAPI, ff: FeedbackFactory, db: Session
+) -> None:
+    """A phone or home holds a whole /64: a new address in it is not a new budget of saves
+    (each keeps a form's words for a week)."""
+    statuses = []
+    for n in range(SAVES_ALLOWED + 1):
+        phone = TestClient(app, base_url="https://testserver", follow_redirects=False,
+                           client=(f"2001:db8:5:5::{n + 1:x}", 50000))  # fmt: skip
+        with phone:
+            open_link(phone, ff, FormKind.PARENT_CARER)
+            statuses.append(send(phone, phone.get("/give-feedback"), save="yes", good=f"D{n}"))
+    assert [s.status_code for s in statuses] == [200] * SAVES_ALLOWED + [422]
+    assert drafts_kept(db) == SAVES_ALLOWED

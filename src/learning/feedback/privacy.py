@@ -130,8 +130,7 @@ def _child(has_team: bool) -> tuple[Section, ...]:
                 ),
                 N_(
                     "We use two small cookies: one remembers the link you opened, and one shows "
-                    "your receipt code after you send, or your code to finish later after you "
-                    "save. They go away after a few hours."
+                    "your receipt code after you send. They go away after a few hours."
                 ),
             ),
             BULB,
@@ -219,8 +218,8 @@ def _adult(has_team: bool) -> tuple[Section, ...]:
                 N_(
                     "We use no tracking or advertising cookies. One short-lived cookie remembers "
                     "the feedback link you opened and is deleted after 4 hours; another shows your "
-                    "receipt code after you send, or your code to finish later after you save, "
-                    "and is deleted after 15 minutes. We do not collect your location."
+                    "receipt code after you send and is deleted after 15 minutes. We do not "
+                    "collect your location."
                 ),
             ),
             BULB,

@@ -21,7 +21,7 @@ from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import current_link, set_link_cookie
 from learning.feedback.links import is_open
 from learning.feedback.models import FeedbackLink
-from learning.feedback.public_page import PublicPage, route_path
+from learning.feedback.public_page import PublicPage
 from learning.org.models import Team
 from learning.org.view_helpers import FormDep
 
@@ -85,16 +85,18 @@ def feedback_resume(request: Request) -> Response:
     return PublicPage.of(request).render("resume.html", values={}, errors={})
 
 
-@router.get("/give-feedback/saved", name="feedback_saved")
-def feedback_saved(request: Request) -> Response:
-    """The page with the code of answers just saved, again (in another language, say); once
-    its cookie has gone, the page where the code is typed."""
-    page = PublicPage.of(request)
-    saved = public_save.read_saved(request)
-    if saved is None:
+@router.post("/give-feedback/saved", name="feedback_saved")
+def feedback_saved(request: Request, form: FormDep) -> Response:
+    """The saved page again, in the language or version its switch asked for, with the code
+    the page sent back (``public_save.saved_page``). It shows only what was sent to it; a
+    code that is not one is sent to the page where a code is typed."""
+    lang = str(form.get("switch_lang", "")) or str(form.get("lang", ""))
+    easy = {"0": "", "1": "1"}.get(str(form.get("switch_easy", "")), str(form.get("easy", "")))
+    page = PublicPage.of(request, lang, easy)
+    raw = drafts.normalise_code(str(form.get("code", ""))[:40])
+    if raw is None:
         return redirect(request, page.link_to("feedback_resume"))
-    page.here = route_path(request.app, "feedback_saved")
-    return public_save.saved_page(page, *saved)
+    return public_save.saved_page(page, drafts.format_code(raw), form.get("alerted") == "1")
 
 
 @router.post("/give-feedback/resume", name="feedback_resume_submit")
@@ -115,7 +117,10 @@ def feedback_resume_submit(request: Request, db: DbSession, form: FormDep) -> Re
     if not is_open(link):
         return open_views.closed_page(request, lang=chosen)
     values = drafts.draft_values(draft)
-    page = PublicPage.of(request, chosen or draft.language.value, values.get("easy", ""))
+    # Easy read chosen on the page the code was typed on (or the saved page) wins over the
+    # version the answers were saved in.
+    easy = "1" if form.get("easy") == "1" else values.get("easy", "")
+    page = PublicPage.of(request, chosen or draft.language.value, easy)
     response = public_form.form_page(
         page, link, draft.form_kind, values, resumed=True, draft_code=code
     )

@@ -6,8 +6,8 @@ they have written so far is also sent now, through ``submissions.submit`` like a
 feedback (every check applies and the alert is raised there), in the same transaction as
 the draft. The draft stays, so they can still finish; the saved page tells them, in their
 language, that someone who keeps children safe has been told, with 999 and Childline. The
-saved page can be shown again, in another language, for fifteen minutes
-(``/give-feedback/saved``, from a signed cookie), so that its code is not lost to a switch.
+saved page's language and easy-read switches send its code back (``/give-feedback/saved``)
+and show it again in the other language, so that the code is not lost to a switch.
 
 A draft keeps what a form can send and no more: a field typed beyond its length is shown
 again with its error, not kept. Saving is limited as sending is, with the same numbers (an
@@ -18,30 +18,19 @@ A worry in the words is sent all the same: only the draft waits.
 
 from __future__ import annotations
 
-from fastapi import Request
 from fastapi.responses import Response
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
 from learning.core.clock import utcnow
 from learning.core.config import Settings
-from learning.core.security import keyed_hash
-from learning.core.signed_cookie import SignedCookie
 from learning.feedback import drafts, forms, public_form, rates, safeguarding
 from learning.feedback.models import FeedbackLink
 from learning.feedback.public_page import PublicPage, route_path
-from learning.feedback.receipt_cookie import RECEIPT_COOKIE, RECEIPT_COOKIE_SECONDS
 from learning.feedback.submissions import submit
 from learning.feedback.terms import FormKind
 from learning.themes.arrival_queue import after_response
 from learning.themes.arrivals import FEEDBACK
-
-#: Carries the resume code to the saved page's own address (its language switches). It is
-#: the receipt's cookie (one cookie shows the code just given, as the privacy notice says),
-#: under a salt of its own: the thank-you page does not take a resume code for a receipt.
-SAVED_COOKIE = SignedCookie(
-    RECEIPT_COOKIE.name, salt="feedback-saved", seconds=RECEIPT_COOKIE_SECONDS
-)
 
 
 def save(
@@ -87,7 +76,7 @@ def _saved(
     alerted: bool,
 ) -> Response:
     """Keep the draft; the page with its resume code."""
-    request, settings = page.request, page.request.app.state.settings
+    settings = page.request.app.state.settings
     code = drafts.save_draft(
         db,
         settings,
@@ -97,34 +86,32 @@ def _saved(
         values={**typed.values, "easy": "1" if page.easy else ""},
         code=str(form.get("draft", "")),
     )
-    # The page answers a POST, so its language and easy-read switches lead to an address
-    # of its own, which shows it again from a short-lived cookie: the code is shown only
-    # here, and the people who switch language are those who could not read it.
-    page.here = route_path(request.app, "feedback_saved")
-    response = saved_page(page, code, alerted)
-    SAVED_COOKIE.set(response, settings, {"c": code, "a": alerted})
-    return response
+    return saved_page(page, code, alerted)
 
 
 def saved_page(page: PublicPage, code: str, alerted: bool) -> Response:
+    """The page with the code to finish later. It answers a POST, and its code is shown
+    nowhere else, so its language and easy-read switches send the code back in a form of
+    their own (``SWITCH_FORM``) and get the same page in the other language: the people
+    who switch are those who could not read "write the code down". The code is kept in
+    nothing the phone stores: the next person to pick up a shared tablet cannot get it."""
     resume = route_path(page.request.app, "feedback_resume")
     return page.render(
-        "saved.html", code=code, resume_address=page.address(resume), alerted=alerted
+        "saved.html",
+        code=code,
+        resume_address=page.address(resume),
+        alerted=alerted,
+        switch_form=SWITCH_FORM,
     )
 
 
-def read_saved(request: Request) -> tuple[str, bool] | None:
-    """The resume code and whether a worry was sent with it, from the saved page's cookie."""
-    value = SAVED_COOKIE.read(request)
-    if not isinstance(value, dict) or not isinstance(value.get("c"), str):
-        return None
-    return value["c"], bool(value.get("a"))
+SWITCH_FORM = "saved-switch"
 
 
 def _may_save(db: Session, settings: Settings, client_address: str, link_id: int) -> bool:
     """Count this save against the address's and the link's saving limits (both always)."""
     now = utcnow()
-    client = keyed_hash(rates.daily_key(db, now), f"save:{client_address}")
+    client = rates.client_key(db, client_address, now, what="save")
     client_ok = rates.hit(db, client, rates.client_limit(settings), now)
     link_ok = rates.hit(db, f"save-link:{link_id}", rates.link_limit(settings), now)
     return client_ok and link_ok
