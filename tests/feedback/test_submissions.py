@@ -4,6 +4,7 @@ reason, and nothing ever dropped."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -171,6 +172,24 @@ def test_the_same_form_sent_twice_is_a_duplicate(
     assert not submit(db, settings, once, "a", now=now).quarantined
     again = submit(db, settings, once, "a", now=now + timedelta(seconds=2))
     assert again.submission.quarantine_reason is QuarantineReason.DUPLICATE
+
+
+def test_a_form_older_than_its_nonce_sent_twice_is_stored_twice_with_two_receipts(
+    db: Session, settings: Settings, poster: FeedbackLink, now: datetime
+) -> None:
+    """A form left open three hours: its nonce is too old to be spent, so nothing tells
+    whether it was sent before, and each sending gets a receipt of its own (a worry sent
+    again with more words was refused with a database error and lost)."""
+    old = incoming(settings, poster, now, filled_for=timedelta(hours=3),
+                   worried_about_safety=True)  # fmt: skip
+    first = submit(db, settings, old, "a", now=now)
+    more = replace(old, answers={"better": "He said he will do it again tonight"})
+    second = submit(db, settings, more, "a", now=now + timedelta(seconds=20))
+
+    assert first.submission.quarantine_reason is QuarantineReason.BAD_NONCE
+    assert second.submission.quarantine_reason is QuarantineReason.BAD_NONCE
+    assert first.receipt_code != second.receipt_code
+    assert first.alert is not None and second.alert is not None
 
 
 def test_the_same_sentence_is_a_duplicate_within_a_day_but_not_after(

@@ -94,10 +94,10 @@ def submit(
     link_id = incoming.link.id
     assert link_id is not None
     kept = Kept.of(link_id, incoming.answers)
-    reason, sent_before = _abuse_checks(db, settings, incoming, kept, client_address, now)
+    reason, nonce = _abuse_checks(db, settings, incoming, kept, client_address, now)
     if not _use_link(db, incoming, now):
         reason = QuarantineReason.LINK_USED
-    code, shown = _receipt_codes(settings, incoming, sent_before)
+    code, shown = _receipt_codes(settings, incoming, nonce)
     row = _store(db, settings, incoming, kept, screen, reason, code, now)
     outcome = Outcome(row["id"], shown, None, reason is not None, row, db)
     if screen.flagged or incoming.worried_about_safety:
@@ -127,10 +127,10 @@ def _abuse_checks(
     kept: Kept,
     client_address: str,
     now: datetime,
-) -> tuple[QuarantineReason | None, bool]:
+) -> tuple[QuarantineReason | None, QuarantineReason | None]:
     """Every check runs (the nonce is spent and both rate counters counted whatever the
-    outcome); the first reason found, most telling first, is kept. Also whether the form
-    (its nonce) was sent before."""
+    outcome); the first reason found, most telling first, is kept. Also what the nonce's
+    own check found (``_receipt_codes``)."""
     link_id = incoming.link.id
     assert link_id is not None
     nonce = abuse.check_nonce(db, settings, incoming.nonce, link_id, now)
@@ -142,23 +142,28 @@ def _abuse_checks(
         abuse.check_lengths(incoming.answers, incoming.contact_name, incoming.contact_detail),
     ]
     reason = next((reason for reason in found if reason is not None), None)
-    return reason, nonce is QuarantineReason.DUPLICATE
+    return reason, nonce
 
 
-def _receipt_codes(settings: Settings, incoming: Incoming, sent_before: bool) -> tuple[str, str]:
-    """The receipt code to store (as a keyed hash), and the one to show. A form's feedback
-    gets the code worked out from its nonce (``receipts.receipt_code_for``). The same form
-    sent again (a double tap: the browser shows only the last answer) is stored, held as a
-    duplicate, under a code of its own that nobody is shown, and the person is shown the
-    first one's code: the receipt of the feedback that counts, which will show what the
-    team did. A form without a genuine nonce gets a random code."""
+def _receipt_codes(
+    settings: Settings, incoming: Incoming, nonce: QuarantineReason | None
+) -> tuple[str, str]:
+    """The receipt code to store (as a keyed hash), and the one to show. A form whose nonce
+    is spent now gets the code worked out from it (``receipts.receipt_code_for``). The same
+    form sent again (a double tap: the browser shows only the last answer) is stored, held
+    as a duplicate, under a code of its own that nobody is shown, and the person is shown
+    the first one's code: the receipt of the feedback that counts, which will show what the
+    team did. A form whose nonce was not spent (none, forged, or too old: then nothing
+    tells whether it was sent before) gets a random code."""
     assert incoming.link.id is not None
-    key = nonces.key_of(settings, incoming.nonce, incoming.link.id)
-    if key is None:
+    spent_now = nonce is None or nonce is QuarantineReason.TOO_FAST
+    if not spent_now and nonce is not QuarantineReason.DUPLICATE:
         code = receipts.new_receipt_code()
         return code, code
+    key = nonces.key_of(settings, incoming.nonce, incoming.link.id)
+    assert key is not None  # spent, so genuine
     first = receipts.receipt_code_for(settings, key)
-    return (receipts.new_receipt_code(), first) if sent_before else (first, first)
+    return (first, first) if spent_now else (receipts.new_receipt_code(), first)
 
 
 def _store(
