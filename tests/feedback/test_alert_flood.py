@@ -15,12 +15,12 @@ from sqlmodel import Session, col, select
 from learning.audit.service import Actor
 from learning.core.config import Settings
 from learning.core.permissions import Role
-from learning.feedback import alerts
+from learning.feedback import alerts, links
 from learning.feedback.alert_jobs import escalate_overdue
 from learning.feedback.alert_mail import ALERT_KIND, ESCALATION_KIND, HELD_ESCALATION_KIND
 from learning.feedback.models import FeedbackLink, SafeguardingAlert
 from learning.feedback.submissions import Outcome, submit
-from learning.feedback.terms import AlertStatus, LinkKind
+from learning.feedback.terms import AlertStatus, LinkKind, QuarantineReason
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
 from tests.conftest import make_settings
@@ -153,6 +153,38 @@ def test_a_worry_not_held_is_emailed_even_when_its_links_held_ones_are_past_the_
     assert emailed_ids(db) == [a.id for a in held[:CEILING] + real]
     assert trail(db, real[0]) == ["raised"]
     assert trail(db, later[0]) == ["raised", "not_emailed"]
+
+
+@pytest.mark.parametrize(
+    ("held_as", "link_limit"),
+    [
+        (QuarantineReason.LINK_RATE, CEILING),  # the flood took the poster past its limit
+        (QuarantineReason.LINK_USED, 1000),  # the poster was switched off meanwhile
+        (QuarantineReason.TOO_FAST, 1000),  # the safety button pressed at once
+        (QuarantineReason.TOO_LONG, 1000),
+    ],
+)
+def test_a_real_worry_held_for_what_happened_to_its_link_is_emailed_past_the_ceiling(
+    db: Session, factory: Factory, held_as: QuarantineReason, link_limit: int
+) -> None:
+    """Someone floods a poster: a real child's worry on it may then be held for reasons that
+    say nothing of the child (the link's own limit, the link closed), or for being quick or
+    long. It is emailed all the same: the ceiling counts only holds for what a sender did."""
+    settings = make_settings(feedback_link_limit=link_limit)
+    link = poster(factory)
+    alerts_of([held_worry(db, settings, link, minutes(0)) for _ in range(CEILING + 2)])
+    if held_as is QuarantineReason.LINK_USED:
+        links.revoke(db, link, None)
+    long = held_as is QuarantineReason.TOO_LONG
+    answer = "I am not safe at home" + (" and" * 3000 if long else "")
+    fill = timedelta(seconds=1) if held_as is QuarantineReason.TOO_FAST else timedelta(seconds=45)
+    sent = incoming(settings, link, minutes(1), worried_about_safety=True, filled_for=fill,
+                    answers={"worries": answer})  # fmt: skip
+    real = submit(db, settings, sent, "203.0.113.77", now=minutes(1))
+
+    assert real.submission.quarantine_reason is held_as and real.alert is not None
+    assert real.alert.id in emailed_ids(db)
+    assert trail(db, real.alert) == ["raised"]
 
 
 def test_a_person_raising_an_alert_on_held_feedback_is_always_emailed(

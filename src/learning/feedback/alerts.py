@@ -7,13 +7,23 @@ submission, so a submission that needs an alert is never stored without one, and
 email sits in the outbox of that same transaction.
 
 Every alert is raised, but not every alert on held feedback is emailed. One client can send
-hundreds of worries in a minute, each held (over a limit, no form nonce) and each alerting:
-one email each would drown whoever is on duty, and a real child's worry among them with it.
-So of the alerts on held feedback (``is_held``) from one link, at most
-``HELD_EMAILS_PER_LINK`` are emailed within any hour, the last of them saying so; the rest
-are in the inbox with their deadline, escalate as any alert does (``alert_jobs`` emails a
-link's together), and their trail says why no email went. Alerts on feedback not held, and
-alerts a person raises on reading feedback, are always emailed, one each.
+hundreds of worries in a minute, each held (over its own limit, no form nonce) and each
+alerting: one email each would drown whoever is on duty, and a real child's worry among them
+with it. So of the alerts on feedback held for what its sender did (``is_held``: the
+honeypot filled in, no genuine nonce, the same form or words again, or over the sender's own
+limit) from one link, at most ``HELD_EMAILS_PER_LINK`` are emailed within any hour, the
+last of them saying so; the rest are in the inbox with their deadline, escalate as any
+alert does (``alert_jobs`` emails a link's together), and their trail says why no email
+went.
+
+Feedback held for what happened to its link (over the link's own limit, or the link used,
+switched off or expired) is held whoever sent it, a real child too, and so is feedback sent
+faster than a person types (the safety button pressed at once) or too long: their alerts
+are always emailed, as are alerts on feedback not held and alerts a person raises on
+reading feedback. What remains: while someone floods a link, a real worry sent from a form
+page open longer than its nonce lasts (two hours), or from an address over its own limit (a
+class on one school network), is in the inbox without an email of its own; the emails
+already sent for that link say so, and it escalates as every alert does.
 """
 
 from __future__ import annotations
@@ -42,7 +52,7 @@ from learning.feedback.models import (
     SafeguardingAlert,
     SafeguardingAlertEvent,
 )
-from learning.feedback.terms import AlertOutcome, AlertStatus, ScreenCategory
+from learning.feedback.terms import AlertOutcome, AlertStatus, QuarantineReason, ScreenCategory
 from learning.mail.models import OutboxMessage
 from learning.mail.outbox import enqueue
 from learning.mail.terms import OutboxStatus
@@ -112,16 +122,27 @@ def raise_alert(
     return alert
 
 
+#: Holds for what the sender did: what one client flooding a link makes. Not the link's own
+#: limit, or its being used or closed (those hold everyone's feedback, a real child's too),
+#: nor too fast or too long (a real person does both).
+SENDERS_HOLDS = (
+    QuarantineReason.HONEYPOT,
+    QuarantineReason.BAD_NONCE,
+    QuarantineReason.DUPLICATE,
+    QuarantineReason.CLIENT_RATE,
+)
+
+
 def is_held(submission: FeedbackSubmission) -> bool:
-    """Held for a person to check (over a limit, a bad nonce, a duplicate...) and not let out:
-    what one client flooding a link makes, so what limits the alert emails."""
-    return submission.quarantine_reason is not None and submission.released_at is None
+    """Held for a person to check for what its sender did (``SENDERS_HOLDS``), and not let
+    out: what limits the alert emails."""
+    return submission.quarantine_reason in SENDERS_HOLDS and submission.released_at is None
 
 
 def held_clause() -> ColumnElement[bool]:
     """``is_held`` in SQL, about ``FeedbackSubmission``."""
     return and_(
-        col(FeedbackSubmission.quarantine_reason).is_not(None),
+        col(FeedbackSubmission.quarantine_reason).in_(SENDERS_HOLDS),
         col(FeedbackSubmission.released_at).is_(None),
     )
 
