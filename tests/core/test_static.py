@@ -98,6 +98,8 @@ def test_pages_ask_for_static_files_by_fingerprint_and_browsers_keep_them_a_year
     plain = client.get(path)  # as a script importing another asks for it
     assert plain.headers["cache-control"] == "no-cache"
     assert "etag" in plain.headers
+    for other in ("?v=000000000000", "?nov=1"):  # an old build's, or made up: checked first
+        assert client.get(path + other).headers["cache-control"] == "no-cache"
 
 
 def test_a_new_build_of_a_file_gets_a_new_address(tmp_path: Path) -> None:
