@@ -73,6 +73,8 @@ def test_easy_read_draws_its_pictures_in_the_page_and_credits_them(
     easy = page(client.get("/give-feedback", params={"easy": "1"}))
     drawn = easy.select("svg.app-picture[role=img]")
     assert drawn and all(svg["aria-label"] and svg.find("path") for svg in drawn)
+    # Sized without the stylesheet too: not the phone's width each.
+    assert all(svg["width"] == svg["height"] == "40" for svg in drawn)
     assert not easy.select("span.app-picture"), "no picture left to the phone's emoji font"
     assert "Twemoji" in easy.select_one("footer").get_text()  # type: ignore[union-attr]
 

@@ -1,7 +1,10 @@
 """Failed look-ups of links and resume codes, limited per client.
 
 Guessing is the one attack on a link's token or short code, so every look-up that finds no
-open link (unknown, expired, used or switched off alike) counts against the client. A resume
+link at all counts against the client. A link that exists but no longer opens (expired,
+used, switched off) is not counted: that is a family tapping their own old link again, and
+counting it locked whole schools and care homes out. What a guesser learns from that (a code
+that exists but is closed, by the lock-out not coming) opens nothing. A resume
 code is guessed the same way (and opens a link with someone's saved answers), so failed
 resume codes count too, against their own budget (``RESUME_CODES``). The
 client is known only by a keyed hash of its address under the daily key of

@@ -33,7 +33,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # In place as well (SQLite 3.35 and later drop a column without copying the table),
-    # keeping the append-only triggers.
+    # In place as well, keeping the append-only triggers: SQLite drops a column without
+    # copying the table from 3.35 (2021; Debian 12 has 3.40). An older SQLite refuses this
+    # downgrade with an error and changes nothing.
     op.execute("ALTER TABLE audit_event DROP COLUMN user_agent")
     op.execute("ALTER TABLE audit_event DROP COLUMN source_address")
