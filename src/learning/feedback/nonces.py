@@ -32,6 +32,8 @@ from learning.feedback.terms import QuarantineReason
 NONCE_FIELD = "form_nonce"
 NONCE_SALT = "feedback-form-nonce"
 NONCE_MAX_AGE = timedelta(hours=2)
+#: What checking a nonce found, and the key it is spent under (None when not spent).
+NonceCheck = tuple[QuarantineReason | None, str | None]
 
 
 def min_fill_time(settings: Settings) -> timedelta:
@@ -57,13 +59,6 @@ def issued_at(settings: Settings, nonce: str, link_id: int) -> datetime | None:
     return read[0] if read else None
 
 
-def key_of(settings: Settings, nonce: str, link_id: int) -> str | None:
-    """The key a genuine nonce for this link is spent under (the same for every spelling of
-    it); None when forged, mangled or for another link."""
-    read = _read(settings, nonce, link_id)
-    return read[1] if read else None
-
-
 def _read(settings: Settings, nonce: str, link_id: int) -> tuple[datetime, str] | None:
     """When a genuine nonce for this link was issued, and the key it is spent under (its
     link and random part, as signed); None when forged, mangled or for another link."""
@@ -84,18 +79,27 @@ def check_nonce(
 ) -> QuarantineReason | None:
     """None for a genuine, fresh, first use after the minimum fill time. Spends the nonce
     whenever it is genuine, so it cannot be used again."""
+    return check_and_spend(db, settings, nonce, link_id, now)[0]
+
+
+def check_and_spend(
+    db: Session, settings: Settings, nonce: str, link_id: int, now: datetime | None = None
+) -> NonceCheck:
+    """``check_nonce``'s answer, and the key the nonce is spent under (the same for every
+    spelling of it) when it is genuine and young enough to be spent; else None. Read once:
+    sending needs both, and checking the signature is most of the work."""
     now = now or utcnow()
     read = _read(settings, nonce, link_id)
     if read is None:
-        return QuarantineReason.BAD_NONCE
+        return QuarantineReason.BAD_NONCE, None
     issued, key = read
     if issued > now + timedelta(seconds=5) or now - issued > NONCE_MAX_AGE:
-        return QuarantineReason.BAD_NONCE
+        return QuarantineReason.BAD_NONCE, None
     if not spend(db, key, now):
-        return QuarantineReason.DUPLICATE
+        return QuarantineReason.DUPLICATE, key
     if now - issued < min_fill_time(settings):
-        return QuarantineReason.TOO_FAST
-    return None
+        return QuarantineReason.TOO_FAST, key
+    return None, key
 
 
 def spend(db: Session, key: str, now: datetime) -> bool:

@@ -97,7 +97,7 @@ def submit(
     reason, nonce = _abuse_checks(db, settings, incoming, kept, client_address, now)
     if not _use_link(db, incoming, now):
         reason = QuarantineReason.LINK_USED
-    code, shown = _receipt_codes(settings, incoming, nonce)
+    code, shown = _receipt_codes(settings, nonce)
     row = _store(db, settings, incoming, kept, screen, reason, code, now)
     outcome = Outcome(row["id"], shown, None, reason is not None, row, db)
     if screen.flagged or incoming.worried_about_safety:
@@ -127,16 +127,16 @@ def _abuse_checks(
     kept: Kept,
     client_address: str,
     now: datetime,
-) -> tuple[QuarantineReason | None, QuarantineReason | None]:
+) -> tuple[QuarantineReason | None, nonces.NonceCheck]:
     """Every check runs (the nonce is spent and both rate counters counted whatever the
     outcome); the first reason found, most telling first, is kept. Also what the nonce's
-    own check found (``_receipt_codes``)."""
+    own check found, and its key (``_receipt_codes``)."""
     link_id = incoming.link.id
     assert link_id is not None
-    nonce = abuse.check_nonce(db, settings, incoming.nonce, link_id, now)
+    nonce = nonces.check_and_spend(db, settings, incoming.nonce, link_id, now)
     found = [
         abuse.check_honeypot(incoming.honeypot),
-        nonce,
+        nonce[0],
         abuse.check_rates(db, settings, client_address, link_id, now),
         abuse.check_duplicate(db, kept.answers, kept.digest, now),
         abuse.check_lengths(incoming.answers, incoming.contact_name, incoming.contact_detail),
@@ -145,9 +145,7 @@ def _abuse_checks(
     return reason, nonce
 
 
-def _receipt_codes(
-    settings: Settings, incoming: Incoming, nonce: QuarantineReason | None
-) -> tuple[str, str]:
+def _receipt_codes(settings: Settings, nonce: nonces.NonceCheck) -> tuple[str, str]:
     """The receipt code to store (as a keyed hash), and the one to show. A form whose nonce
     is spent now gets the code worked out from it (``receipts.receipt_code_for``). The same
     form sent again (a double tap: the browser shows only the last answer) is stored, held
@@ -155,13 +153,11 @@ def _receipt_codes(
     the first one's code: the receipt of the feedback that counts, which will show what the
     team did. A form whose nonce was not spent (none, forged, or too old: then nothing
     tells whether it was sent before) gets a random code."""
-    assert incoming.link.id is not None
-    spent_now = nonce is None or nonce is QuarantineReason.TOO_FAST
-    if not spent_now and nonce is not QuarantineReason.DUPLICATE:
+    reason, key = nonce
+    spent_now = reason is None or reason is QuarantineReason.TOO_FAST
+    if key is None:  # not spent, now or before
         code = receipts.new_receipt_code()
         return code, code
-    key = nonces.key_of(settings, incoming.nonce, incoming.link.id)
-    assert key is not None  # spent, so genuine
     first = receipts.receipt_code_for(settings, key)
     return (first, first) if spent_now else (receipts.new_receipt_code(), first)
 
