@@ -8,14 +8,11 @@ back transaction of the other tests."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from threading import Barrier
 
 import pytest
 from sqlmodel import col, select
 
-from learning.core import migrate
 from learning.core.clock import utcnow
 from learning.core.db import Database
 from learning.feedback import alerts
@@ -28,6 +25,7 @@ from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.intake import DISCLOSURE, incoming
+from tests.support.concurrency import database_for_racers, racing
 
 SETTINGS = make_settings()
 RACERS = 8
@@ -35,9 +33,7 @@ RACERS = 8
 
 @pytest.fixture(scope="module")
 def racing_database(fresh_database_url: object) -> Iterator[Database]:
-    url = fresh_database_url()  # type: ignore[operator]
-    database = Database.from_url(url, pool_size=RACERS + 2)  # every racer holds a connection
-    migrate.upgrade(database.engine)
+    database = database_for_racers(fresh_database_url(), RACERS)  # type: ignore[operator]
     yield database
     database.engine.dispose()
 
@@ -49,12 +45,9 @@ def _new_poster(database: Database) -> int:
         return link.id
 
 
-def _held_worry(
-    database: Database, link_id: int, n: int, now: datetime, barrier: Barrier
-) -> Outcome:
+def _held_worry(database: Database, link_id: int, n: int, now: datetime) -> Outcome:
     """A script's worry, without a form nonce (held), in its own transaction. Half are sent
     as "save and finish later" would send a worry: those do not count a use of the link."""
-    barrier.wait(timeout=30)
     with database.transaction(write=True) as session:
         link = session.get(FeedbackLink, link_id)
         assert link is not None
@@ -67,13 +60,8 @@ def test_held_worries_racing_on_one_link_are_all_alerted_and_only_the_ceiling_em
     racing_database: Database,
 ) -> None:
     link_id = _new_poster(racing_database)
-    now, barrier = utcnow(), Barrier(RACERS)
-    with ThreadPoolExecutor(max_workers=RACERS) as pool:
-        futures = [
-            pool.submit(_held_worry, racing_database, link_id, n, now, barrier)
-            for n in range(RACERS)
-        ]
-        outcomes = [future.result(timeout=120) for future in futures]
+    now = utcnow()
+    outcomes = racing(RACERS, lambda n: _held_worry(racing_database, link_id, n, now))
 
     assert all(o.quarantined and o.alert is not None for o in outcomes)
     with racing_database.session() as session:

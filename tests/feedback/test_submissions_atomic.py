@@ -8,14 +8,11 @@ back transaction of the other tests.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
-from threading import Barrier
 
 import pytest
 from sqlmodel import func, select
 
-from learning.core import migrate
 from learning.core.clock import utcnow
 from learning.core.db import Database
 from learning.feedback import alerts, links
@@ -26,6 +23,7 @@ from learning.org.models import Team
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.intake import DISCLOSURE, incoming
+from tests.support.concurrency import database_for_racers, racing
 
 SETTINGS = make_settings()
 RACERS = 20
@@ -33,9 +31,7 @@ RACERS = 20
 
 @pytest.fixture(scope="module")
 def own_database(fresh_database_url: object) -> Iterator[Database]:
-    url = fresh_database_url()  # type: ignore[operator]
-    database = Database.from_url(url, pool_size=RACERS + 2)  # every racer holds a connection
-    migrate.upgrade(database.engine)
+    database = database_for_racers(fresh_database_url(), RACERS)  # type: ignore[operator]
     yield database
     database.engine.dispose()
 
@@ -67,9 +63,8 @@ def _count(database: Database, link_id: int) -> int:
 
 
 def _submit_in_own_transaction(
-    database: Database, link_id: int, n: int, now: datetime, barrier: Barrier
+    database: Database, link_id: int, n: int, now: datetime
 ) -> Outcome:
-    barrier.wait(timeout=30)  # all start together
     with database.transaction() as session:  # as a POST request: it declares its write intent
         link = session.get(FeedbackLink, link_id)  # as the form view does, before submitting
         assert link is not None
@@ -82,13 +77,8 @@ def test_twenty_simultaneous_submits_on_one_personal_link_give_exactly_one_succe
     own_database: Database, team: Team
 ) -> None:
     link_id = _new_link(own_database, team, LinkKind.PERSONAL)
-    now, barrier = utcnow(), Barrier(RACERS)
-    with ThreadPoolExecutor(max_workers=RACERS) as pool:
-        futures = [
-            pool.submit(_submit_in_own_transaction, own_database, link_id, n, now, barrier)
-            for n in range(RACERS)
-        ]
-        outcomes = [future.result(timeout=120) for future in futures]
+    now = utcnow()
+    outcomes = racing(RACERS, lambda n: _submit_in_own_transaction(own_database, link_id, n, now))
     accepted = [o for o in outcomes if not o.quarantined]
     held = [o for o in outcomes if o.quarantined]
     assert len(accepted) == 1
