@@ -41,7 +41,7 @@ def test_a_test_that_makes_a_database_of_its_own_runs_on_postgresql() -> None:
 
 def test_a_table_of_texts_with_no_database_runs_on_sqlite_only() -> None:
     assert not touches_a_database(listed("tests/feedback/test_screen_explain.py", "monkeypatch"))
-    assert not touches_a_database(listed("tests/test_types.py"))
+    assert not touches_a_database(listed("tests/test_code_checks.py"))
 
 
 @pytest.mark.parametrize("fixture", ["db", "database", "app", "client", "own_database"])
