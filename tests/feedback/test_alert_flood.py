@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from learning.audit.service import Actor
 from learning.core.config import Settings
 from learning.core.permissions import Role
-from learning.feedback import alerts, links
+from learning.feedback import alert_ceiling, alerts, links
 from learning.feedback.alert_jobs import escalate_overdue
 from learning.feedback.alert_mail import ALERT_KIND, ESCALATION_KIND, HELD_ESCALATION_KIND
 from learning.feedback.models import FeedbackLink, SafeguardingAlert
@@ -29,7 +29,7 @@ from tests.feedback.alert_helpers import RAISED, minutes
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.intake import incoming
 
-CEILING = alerts.HELD_EMAILS_PER_LINK
+CEILING = alert_ceiling.HELD_EMAILS_PER_LINK
 MANY_HELD = "This feedback link is sending many alerts on feedback that was held for checking"
 FURTHER_IN_THE_INBOX = (
     "further alerts from this link within the hour are in the safeguarding inbox without an "

@@ -15,7 +15,7 @@ from sqlmodel import col, select
 
 from learning.core.clock import utcnow
 from learning.core.db import Database
-from learning.feedback import alerts
+from learning.feedback import alert_ceiling, alerts
 from learning.feedback.alert_mail import ALERT_KIND
 from learning.feedback.models import FeedbackLink, FeedbackSubmission, SafeguardingAlert
 from learning.feedback.submissions import Outcome, submit
@@ -77,6 +77,6 @@ def test_held_worries_racing_on_one_link_are_all_alerted_and_only_the_ceiling_em
         ).all()
         trails = [[e.kind for e in alerts.events(session, a)] for a in raised]
     assert len(raised) == RACERS
-    assert len(emails) == alerts.HELD_EMAILS_PER_LINK
+    assert len(emails) == alert_ceiling.HELD_EMAILS_PER_LINK
     assert sum("more from the same link" in m.subject for m in emails) == 1
-    assert trails.count(["raised", "not_emailed"]) == RACERS - alerts.HELD_EMAILS_PER_LINK
+    assert trails.count(["raised", "not_emailed"]) == RACERS - alert_ceiling.HELD_EMAILS_PER_LINK

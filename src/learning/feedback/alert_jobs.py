@@ -14,12 +14,13 @@ ladder, and the out-of-hours service too outside office hours (``alert_routing``
 Acknowledging stops the first kind; recording the outcome stops both, and cancels
 escalation emails not yet sent.
 
-Alerts on held feedback (``alerts.is_held``) from the same link (``link_id``) that escalate
-in the same sweep are escalated each as above (its level, its event) but emailed together:
-one email listing them all, to every address any of them is due to reach, so a flood of
-worries from one client escalates as one email a sweep, not hundreds. That email is about
-alerts someone may still need to deal with, so acknowledging one of them does not cancel it.
-Alerts on feedback not held, and a link's only late alert, keep an email each.
+Alerts on feedback held for its sender (``alert_ceiling.held_for_the_sender``) from the same
+link (``link_id``) that escalate in the same sweep are escalated each as above (its level,
+its event) but emailed together: one email listing them all, to every address any of them is
+due to reach, so a flood of worries from one client escalates as one email a sweep, not
+hundreds. That email is about alerts someone may still need to deal with, so acknowledging
+one of them does not cancel it. Alerts on feedback not held, and a link's only late alert,
+keep an email each.
 
 One deployment serves one council (``LEARNING_COUNCIL_SLUG``), and emails its own
 safeguarding inbox. The sender therefore escalates only its own council's alerts
@@ -39,7 +40,8 @@ from learning.core.clock import format_datetime
 from learning.core.config import Settings
 from learning.core.db import affected_rows
 from learning.feedback import alert_mail, alert_routing
-from learning.feedback.alerts import add_event, email_about, held_clause, team_name
+from learning.feedback.alert_ceiling import held_for_the_sender_clause
+from learning.feedback.alerts import add_event, email_about, team_name
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertStatus
 from learning.mail.models import OutboxMessage
@@ -137,7 +139,7 @@ def _live_alerts(
         .group_by(col(SafeguardingAlertEvent.alert_id))
         .subquery()
     )
-    held_link = case((held_clause(), FeedbackSubmission.link_id), else_=None)
+    held_link = case((held_for_the_sender_clause(), FeedbackSubmission.link_id), else_=None)
     query = (
         select(SafeguardingAlert, last.c.last_at, held_link)
         .join(FeedbackSubmission, col(FeedbackSubmission.id) == SafeguardingAlert.submission_id)

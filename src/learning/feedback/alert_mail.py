@@ -49,7 +49,7 @@ def alert_body(
     last_held: bool = False,
 ) -> str:
     """``last_held``: the last email this hour about alerts on held feedback from its link
-    (``alerts.HELD_EMAILS_PER_LINK``), which says so first."""
+    (``alert_ceiling.HELD_EMAILS_PER_LINK``), which says so first."""
     return "\n".join(
         [
             "Feedback given through one of our feedback links may mean that a child or "

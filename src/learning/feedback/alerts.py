@@ -6,24 +6,8 @@ Nothing here commits. ``raise_alert`` runs inside the transaction that stores th
 submission, so a submission that needs an alert is never stored without one, and the alert
 email sits in the outbox of that same transaction.
 
-Every alert is raised, but not every alert on held feedback is emailed. One client can send
-hundreds of worries in a minute, each held (over its own limit, no form nonce) and each
-alerting: one email each would drown whoever is on duty, and a real child's worry among them
-with it. So of the alerts on feedback held for what its sender did (``is_held``: the
-honeypot filled in, no genuine nonce, the same form or words again, or over the sender's own
-limit) from one link, at most ``HELD_EMAILS_PER_LINK`` are emailed within any hour, the
-last of them saying so; the rest are in the inbox with their deadline, escalate as any
-alert does (``alert_jobs`` emails a link's together), and their trail says why no email
-went.
-
-Feedback held for what happened to its link (over the link's own limit, or the link used,
-switched off or expired) is held whoever sent it, a real child too, and so is feedback sent
-faster than a person types (the safety button pressed at once) or too long: their alerts
-are always emailed, as are alerts on feedback not held and alerts a person raises on
-reading feedback. What remains: while someone floods a link, a real worry sent from a form
-page open longer than its nonce lasts (two hours), or from an address over its own limit (a
-class on one school network), is in the inbox without an email of its own; the emails
-already sent for that link say so, and it escalates as every alert does.
+Every alert is raised, but while someone floods a link not every one is emailed: see
+:mod:`learning.feedback.alert_ceiling`.
 """
 
 from __future__ import annotations
@@ -32,14 +16,14 @@ from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, exists, func, update
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from learning.audit.service import Actor, record
 from learning.core.clock import utcnow
 from learning.core.config import Settings
 from learning.core.db import affected_rows
-from learning.feedback import alert_mail, alert_routing
+from learning.feedback import alert_ceiling, alert_mail, alert_routing
 from learning.feedback.alert_words import (
     already_done,
     encode_categories,
@@ -47,22 +31,17 @@ from learning.feedback.alert_words import (
     reopened_note,
 )
 from learning.feedback.models import (
-    FeedbackLink,
     FeedbackSubmission,
     SafeguardingAlert,
     SafeguardingAlertEvent,
 )
-from learning.feedback.terms import AlertOutcome, AlertStatus, QuarantineReason, ScreenCategory
+from learning.feedback.terms import AlertOutcome, AlertStatus, ScreenCategory
 from learning.mail.models import OutboxMessage
 from learning.mail.outbox import enqueue
 from learning.mail.terms import OutboxStatus
 from learning.org.models import Person, Team
 
 NOTE_LIMIT = 5000
-#: Of the alerts on held feedback from one link, at most this many are emailed in any hour
-#: (``HELD_EMAIL_WINDOW``, rolling); see ``_held_alerts_emailed``.
-HELD_EMAILS_PER_LINK = 3
-HELD_EMAIL_WINDOW = timedelta(hours=1)
 
 
 class AlertError(ValueError):
@@ -86,9 +65,9 @@ def raise_alert(
     the person's own "I am worried about my safety"), and ``note`` what worried them: both
     go in the "raised" event.
 
-    On held feedback, past ``HELD_EMAILS_PER_LINK`` emails from its link within the hour, no
-    email goes: the trail gets a "not_emailed" event saying why instead. A person's alert
-    is always emailed."""
+    On feedback held for its sender, past ``alert_ceiling.HELD_EMAILS_PER_LINK`` emails
+    from its link within the hour, no email goes: the trail gets a "not_emailed" event
+    saying why instead. A person's alert is always emailed."""
     now = now or utcnow()
     if submission.id is None:
         db.add(submission)
@@ -105,81 +84,22 @@ def raise_alert(
     )
     db.add(alert)
     db.flush()
-    held_emailed = _held_alerts_emailed(db, submission, now) if raised_by is None else None
-    if held_emailed is not None and held_emailed >= HELD_EMAILS_PER_LINK:
+    by_the_screen = raised_by is None
+    held_emailed = alert_ceiling.emailed_this_hour(db, submission, now) if by_the_screen else None
+    if held_emailed is not None and held_emailed >= alert_ceiling.HELD_EMAILS_PER_LINK:
         add_event(db, alert, "raised", now=now)
-        said = alert_mail.not_emailed_note(HELD_EMAILS_PER_LINK)
+        said = alert_mail.not_emailed_note(alert_ceiling.HELD_EMAILS_PER_LINK)
         add_event(db, alert, "not_emailed", note=said, now=now)
         return alert
     recipients = alert_routing.alert_recipients(settings, now)
     out_of_hours = alert_routing.out_of_hours_address(settings, now)
     said = raised_note(note.strip()[:NOTE_LIMIT], out_of_hours)
     add_event(db, alert, "raised", actor_id=raised_by, note=said, now=now)
-    last_held = held_emailed == HELD_EMAILS_PER_LINK - 1
+    last_held = held_emailed == alert_ceiling.HELD_EMAILS_PER_LINK - 1
     body = alert_mail.alert_body(settings, alert, team_name(db, alert), recipients, last_held)
     email_about(db, alert, recipients, alert_mail.alert_subject(alert, last_held), body,
                 alert_mail.ALERT_KIND, now)  # fmt: skip
     return alert
-
-
-#: Holds for what the sender did: what one client flooding a link makes. Not the link's own
-#: limit, or its being used or closed (those hold everyone's feedback, a real child's too),
-#: nor too fast or too long (a real person does both).
-SENDERS_HOLDS = (
-    QuarantineReason.HONEYPOT,
-    QuarantineReason.BAD_NONCE,
-    QuarantineReason.DUPLICATE,
-    QuarantineReason.CLIENT_RATE,
-)
-
-
-def is_held(submission: FeedbackSubmission) -> bool:
-    """Held for a person to check for what its sender did (``SENDERS_HOLDS``), and not let
-    out: what limits the alert emails."""
-    return submission.quarantine_reason in SENDERS_HOLDS and submission.released_at is None
-
-
-def held_clause() -> ColumnElement[bool]:
-    """``is_held`` in SQL, about ``FeedbackSubmission``."""
-    return and_(
-        col(FeedbackSubmission.quarantine_reason).in_(SENDERS_HOLDS),
-        col(FeedbackSubmission.released_at).is_(None),
-    )
-
-
-def _held_alerts_emailed(db: Session, submission: FeedbackSubmission, now: datetime) -> int | None:
-    """How many alerts on held feedback from the submission's link, raised in the rolling
-    hour up to ``now``, were emailed; None when the submission is not held (always emailed).
-
-    "The same link" is ``submission.link_id``: the poster or personal link the feedback came
-    through, whatever address sent it. Counted from the stored alerts and their emails in
-    the outbox, so it holds across workers and restarts; alerts a person raised on reading
-    feedback are not counted. The link's row is locked first: on PostgreSQL, of two held
-    worries on a link at once the second waits for the first's transaction, then counts its
-    email (storing a submission already holds that lock when it counted a use of the link;
-    SQLite's writers take turns anyway)."""
-    if not is_held(submission):
-        return None
-    link_id = submission.link_id
-    db.exec(select(FeedbackLink.id).where(FeedbackLink.id == link_id).with_for_update()).first()
-    emailed = exists().where(
-        col(OutboxMessage.safeguarding_alert_id) == SafeguardingAlert.id,
-        col(OutboxMessage.kind) == alert_mail.ALERT_KIND,
-    )
-    by_a_person = exists().where(
-        col(SafeguardingAlertEvent.alert_id) == SafeguardingAlert.id,
-        col(SafeguardingAlertEvent.kind) == "raised",
-        col(SafeguardingAlertEvent.actor_id).is_not(None),
-    )
-    query = (
-        select(func.count())
-        .select_from(SafeguardingAlert)
-        .join(FeedbackSubmission, col(FeedbackSubmission.id) == SafeguardingAlert.submission_id)
-        .where(FeedbackSubmission.link_id == link_id, held_clause(), emailed, ~by_a_person)
-        .where(col(SafeguardingAlert.raised_at) > now - HELD_EMAIL_WINDOW)
-        .where(col(SafeguardingAlert.raised_at) <= now)
-    )
-    return db.exec(query).one()
 
 
 def email_about(
