@@ -14,7 +14,9 @@ checks its own declared length before reading, and so answers a file far over it
 with its own page rather than this one.
 
 The refusal is raised inside the view (as an ``HTTPException``), so the app's error page
-answers it; a view that never reads its body is never refused.
+answers it; a view that never reads its body is never refused. Starlette's own body limit
+(FastAPI's ``max_body_size``) is not used: it answers with a bare "Content Too Large" in
+place of whatever the view answered, the staff import's page for a file too large too.
 """
 
 from __future__ import annotations
