@@ -243,6 +243,7 @@ def test_unknown_identity_is_refused_without_auto_provisioning(
     refusals.check(result.callback, "has not been set up for this service yet", "unknown")
     event = _events(db, "sign_in.failed")[-1]
     assert event.council_id == factory.council.id
+    assert event.result == "failed"
     assert json.loads(event.detail)["oid"] == "oid-stranger"
 
 

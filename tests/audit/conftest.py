@@ -31,6 +31,8 @@ def make_event(db: Session, factory: Factory) -> MakeEvent:
         record_type: str = "person",
         record_id: str = "1",
         request_id: str = "request-1",
+        roles: str = "",
+        result: str = "succeeded",
         **detail: Any,
     ) -> AuditEvent:
         event = AuditEvent(
@@ -41,6 +43,8 @@ def make_event(db: Session, factory: Factory) -> MakeEvent:
             record_type=record_type,
             record_id=record_id,
             request_id=request_id,
+            roles=roles,
+            result=result,
             occurred_at=occurred_at or utcnow(),
             detail=json.dumps(detail, sort_keys=True),
         )

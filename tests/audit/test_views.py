@@ -397,6 +397,8 @@ def test_the_export_is_a_csv_attachment_with_one_row_per_event_in_utc(
             "action": "person.updated",
             "record_type": "person",
             "record_id": "42",
+            "roles": "",
+            "result": "succeeded",
             "request_id": "abc123",
             "source_address": "",
             "user_agent": "",
@@ -416,6 +418,67 @@ def test_a_signed_in_persons_events_keep_where_they_acted_from(
     exported = csv_records(admin_client.get("/audit/export.csv", params={"action": "audit.v"}))
     assert exported[0]["source_address"] == "testclient"
     assert exported[0]["user_agent"] == "Mozilla/5.0 (test)"
+
+
+def test_events_keep_the_roles_the_person_acted_with_and_what_came_of_it(
+    client: TestClient, factory: Factory, db: Session
+) -> None:
+    """SECURITY.md section 6: the actor's role and the result, as well as the action."""
+    lead = factory.make_person(roles=(Role.ADMINISTRATOR, Role.SAFEGUARDING_LEAD))
+    factory.sign_in(client, lead)
+
+    client.get("/audit")
+    refused = client.get("/people/999999")
+
+    assert refused.status_code == 404
+    (viewed,) = events_named(db, "audit.viewed")
+    (refusal,) = events_named(db, "person.refused")
+    assert (viewed.roles, viewed.result) == ("administrator,safeguarding_lead", "succeeded")
+    assert (refusal.roles, refusal.result) == ("administrator,safeguarding_lead", "refused")
+    shown = event_rows(page(client.get("/audit", params={"action": "person.refused"})))
+    assert shown[0]["Person"].endswith("administrator, safeguarding lead")
+    assert shown[0]["Action"] == "person.refused Refused"
+    exported = csv_records(client.get("/audit/export.csv", params={"action": "person.r"}))
+    assert (exported[0]["roles"], exported[0]["result"]) == (
+        "administrator,safeguarding_lead",
+        "refused",
+    )
+
+
+def test_the_result_filter_finds_refusals_and_failures(
+    admin_client: TestClient, make_event: MakeEvent
+) -> None:
+    make_event("person.viewed", label="Read it")
+    make_event("person.refused", label="Refused it", result="refused")
+    make_event("sign_in.failed", label="anonymous", result="failed")
+
+    refused = page(admin_client.get("/audit", params={"result": "refused"}))
+    failed = page(admin_client.get("/audit", params={"result": "failed"}))
+
+    assert [row["Person"] for row in event_rows(refused)] == ["Refused it"]
+    assert [row["Person"] for row in event_rows(failed)] == ["anonymous"]
+    chosen = refused.find("select", id="result")
+    assert isinstance(chosen, Tag)
+    assert [str(o["value"]) for o in chosen.find_all("option")] == [
+        "",
+        "succeeded",
+        "refused",
+        "failed",
+    ]
+    assert chosen.find("option", selected=True)["value"] == "refused"  # type: ignore[index]
+
+
+def test_a_result_that_is_not_offered_is_an_error_next_to_its_field(
+    admin_client: TestClient,
+) -> None:
+    response = admin_client.get("/audit", params={"result": "deleted", "actor": "grace"})
+
+    soup = page(response)
+    assert response.status_code == 422
+    assert field_error(soup, "result") == "Select a result from the list"
+    assert error_summary_links(soup) == {"#result": "Select a result from the list"}
+    actor_box = soup.find("input", id="actor")
+    assert isinstance(actor_box, Tag) and actor_box["value"] == "grace"
 
 
 def test_an_anonymous_actor_is_kept_without_an_address() -> None:

@@ -99,7 +99,7 @@ def test_a_sign_off_from_a_page_read_before_the_record_changed_is_refused_keepin
              for b in page(sent).select("input[name=sharing][type=checkbox]")}
     assert boxes == {"personal": True, "case_learning": False}
     assert seen_on(sent) != seen
-    assert events(db, "supervision.session.sign_off_refused")
+    assert [e.result for e in events(db, "supervision.session.sign_off_refused")] == ["refused"]
 
     # Having read it again, she signs off what she read.
     signed = me.post(f"/supervision/sessions/{session.id}/sign-off",

@@ -41,6 +41,7 @@ from learning.accounts.sessions import (
     start_signed_in_session,
     touch_session,
 )
+from learning.audit.models import FAILED
 from learning.audit.service import Actor, actor_from, record, record_now
 from learning.core.app_state import made_once
 from learning.core.config import Settings
@@ -369,7 +370,8 @@ def _refuse(
     )
     if failure.audit:
         actor = Actor(None, "anonymous", _council_id(database, settings), _request_id(request))
-        record_now(database, actor, "sign_in.failed", reason=failure.reason, **(detail or {}))
+        detail = {"reason": failure.reason, **(detail or {})}
+        record_now(database, actor, "sign_in.failed", FAILED, **detail)
     context = {
         "next": next_url,  # "Sign in" on the page tries again, for the same page
         "ended_message": None,

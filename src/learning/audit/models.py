@@ -12,6 +12,10 @@ from sqlmodel import Field, SQLModel
 
 from learning.core.clock import utcnow
 
+SUCCEEDED = "succeeded"
+REFUSED = "refused"
+FAILED = "failed"
+
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
@@ -34,4 +38,11 @@ class AuditEvent(SQLModel, table=True):
     #: an address, which the service keeps nowhere.
     source_address: str = Field(default="", max_length=45)
     user_agent: str = Field(default="", max_length=300)
+    #: The roles the person acted with, by name, comma-separated ("" for anyone not signed
+    #: in, and for a sign-in itself: its detail names the roles the sign-in brought).
+    roles: str = Field(default="", max_length=200)
+    #: What came of it: ``SUCCEEDED``, ``REFUSED`` (a record or step that was not the
+    #: person's) or ``FAILED`` (a sign-in that did not complete). Events from before results
+    #: were kept have "".
+    result: str = Field(default=SUCCEEDED, max_length=20)
     detail: str = Field(default="{}", sa_type=Text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -19,7 +19,7 @@ from fastapi import Request
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from learning.audit.models import AuditEvent
+from learning.audit.models import REFUSED, SUCCEEDED, AuditEvent
 from learning.core.clock import LONDON
 from learning.core.db import Database
 from learning.core.text_search import LIKE_ESCAPE, contains_pattern
@@ -36,6 +36,7 @@ class Actor:
     request_id: str = ""
     address: str = ""  # a signed-in person's network address; "" for anyone else
     user_agent: str = ""
+    roles: str = ""  # the signed-in person's roles, by name, comma-separated
 
 
 def actor_from(request: Request) -> Actor:
@@ -47,8 +48,9 @@ def actor_from(request: Request) -> Actor:
         return Actor(None, "anonymous", None, request_id)
     address = request.client.host if request.client else ""
     agent = request.headers.get("user-agent", "")[:USER_AGENT_CHARS]
+    roles = ",".join(sorted(role.value for role in principal.roles))
     return Actor(
-        principal.person_id, principal.name, principal.council_id, request_id, address, agent
+        principal.person_id, principal.name, principal.council_id, request_id, address, agent, roles
     )
 
 
@@ -60,6 +62,21 @@ def record(
     record_id: object = "",
     **detail: Any,
 ) -> AuditEvent:
+    """The event of an action that was done, added to ``db``. ``detail`` says what was done,
+    never what anyone wrote."""
+    return add_event(db, actor, action, SUCCEEDED, record_type, record_id, detail)
+
+
+def add_event(
+    db: Session,
+    actor: Actor,
+    action: str,
+    result: str,
+    record_type: str = "",
+    record_id: object = "",
+    detail: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """The event, with what came of the action (``result``: SUCCEEDED, REFUSED, FAILED)."""
     event = AuditEvent(
         council_id=actor.council_id,
         actor_id=actor.person_id,
@@ -70,15 +87,26 @@ def record(
         request_id=actor.request_id,
         source_address=actor.address[:45],
         user_agent=actor.user_agent,
-        detail=json.dumps(detail, sort_keys=True, default=str),
+        roles=actor.roles,
+        result=result,
+        detail=json.dumps(dict(detail or {}), sort_keys=True, default=str),
     )
     db.add(event)
     return event
 
 
-def record_now(database: Database, actor: Actor, action: str, **detail: Any) -> None:
+def record_now(
+    database: Database,
+    actor: Actor,
+    action: str,
+    result: str = SUCCEEDED,
+    record_type: str = "",
+    record_id: object = "",
+    **detail: Any,
+) -> None:
+    """The event, written in a transaction of its own (kept when the request fails)."""
     with database.transaction() as db:
-        record(db, actor, action, **detail)
+        add_event(db, actor, action, result, record_type, record_id, detail)
 
 
 def record_refusal(
@@ -92,8 +120,9 @@ def record_refusal(
         request.app.state.db,
         actor_from(request),
         action,
-        record_type=record_type,
-        record_id=record_id,
+        REFUSED,
+        record_type,
+        record_id,
         path=request.url.path,
         method=request.method,
         reason=reason,
@@ -107,6 +136,7 @@ class AuditFilter:
     actor_id: int | None = None
     record_type: str = ""
     record_id: str = ""
+    result: str = ""  # SUCCEEDED, REFUSED or FAILED; "" for any
     since: date | None = None
     until: date | None = None
     #: Part of the actor's name or email address (their name now, or when they acted).
@@ -134,6 +164,8 @@ def _filtered(query: Any, f: AuditFilter) -> Any:
         query = query.where(AuditEvent.record_type == f.record_type)
     if f.record_id:
         query = query.where(AuditEvent.record_id == f.record_id)
+    if f.result:
+        query = query.where(AuditEvent.result == f.result)
     if f.since:
         query = query.where(col(AuditEvent.occurred_at) >= start_of_day(f.since))
     if f.until:
@@ -211,6 +243,8 @@ CSV_COLUMNS = (
     "action",
     "record_type",
     "record_id",
+    "roles",
+    "result",
     "request_id",
     "source_address",
     "user_agent",
@@ -234,6 +268,8 @@ def csv_row(event: AuditEvent) -> list[str]:
         event.action,
         event.record_type,
         event.record_id,
+        event.roles,
+        event.result,
         event.request_id,
         event.source_address,
         event.user_agent,

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
 from learning.audit import service
+from learning.audit.models import FAILED, REFUSED, SUCCEEDED
 from learning.audit.service import AuditFilter, actor_from, record
 from learning.core.clock import today
 from learning.core.db import Database
@@ -41,6 +42,8 @@ TEXT_FIELDS = {
     "record_type": (60, "Record type"),
     "record_id": (64, "Record ID"),
 }
+#: What came of an action (``AuditEvent.result``), as the result filter offers it.
+RESULT_OPTIONS = [(SUCCEEDED, "Succeeded"), (REFUSED, "Refused"), (FAILED, "Failed")]
 DATE_FIELDS = {"date_from": ("from", "From date"), "date_to": ("to", "To date")}
 DATE_PARTS = ("day", "month", "year")
 _PART_PATTERN = {"day": r"[0-9]{1,2}", "month": r"[0-9]{1,2}", "year": r"[0-9]{4}"}
@@ -62,6 +65,7 @@ class FilterForm:
             actor_name=self.values["actor"],
             record_type=self.values["record_type"],
             record_id=self.values["record_id"],
+            result=self.values["result"],
             since=self.dates.get("date_from"),
             until=self.dates.get("date_to"),
         )
@@ -80,6 +84,10 @@ def parse_filters(params: Mapping[str, str]) -> FilterForm:
         form.values[name] = value
         if len(value) > longest:
             form.errors[name] = f"{label} must be {longest} characters or fewer"
+    result = params.get("result", "").strip()[:20]
+    form.values["result"] = result
+    if result and result not in dict(RESULT_OPTIONS):
+        form.errors["result"] = "Select a result from the list"
     for name, (prefix, label) in DATE_FIELDS.items():
         form.dates[name] = _parse_date(form, params, name, prefix, label)
     since, until = form.dates["date_from"], form.dates["date_to"]
@@ -184,6 +192,7 @@ def _form_context(
         "record_type_options": _with_typed(
             [(t, t) for t in record_types], form.values["record_type"]
         ),
+        "result_options": RESULT_OPTIONS,
         "rows": [],
         "total": 0,
         "pagination": None,

@@ -21,7 +21,8 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
-from learning.audit.service import Actor, record
+from learning.audit.models import REFUSED
+from learning.audit.service import Actor, add_event, record
 from learning.core.clock import today, utcnow
 from learning.org.models import Person, Team
 from learning.supervision import access, forms, frameworks, records
@@ -301,8 +302,8 @@ def sign_off(
     if not awaiting_sign_off(session):
         raise CannotChangeNow("This record is not waiting for you to sign it off.")
     if data.seen != sign_off_fingerprint(db, session):
-        record(db, actor, "supervision.session.sign_off_refused", RECORD_TYPE, session.id,
-               version=session.version, why="changed since read")
+        add_event(db, actor, "supervision.session.sign_off_refused", REFUSED, RECORD_TYPE,
+                  session.id, {"version": session.version, "why": "changed since read"})
         raise RecordChanged(f"session {session_id}")
     session.signed_off_at = utcnow()
     session.supervisee_agreed = data.agreed
