@@ -21,6 +21,7 @@ from learning.app import PUBLIC_ROUTES, create_app
 from learning.core.config import Settings
 from learning.core.db import Database
 from learning.core.permissions import Permission, Role, permissions_for
+from learning.core.record_ids import RecordIdConvertor
 from tests.conftest import make_settings
 from tests.factories import Factory
 
@@ -253,3 +254,43 @@ def test_a_refused_page_is_on_the_security_log_with_who_what_and_where(
     (message,) = [r.getMessage() for r in caplog.records if r.name == "learning.security"]
     assert message.startswith(f"authorisation refused: person {person.id} lacks ")
     assert " for GET /audit (request " in message and not message.endswith("(request )")
+
+
+def test_every_number_in_an_address_is_a_record_id_of_at_most_18_digits() -> None:
+    """Starlette's ``int`` takes any run of digits, and a number past the databases' largest
+    integer made the driver raise before any check: a 500. Every numeric path parameter uses
+    ``id`` (learning.core.record_ids) instead, and none is taken by the view's annotation
+    alone (a bare ``{item_id}`` with ``item_id: int``)."""
+    wrong = []
+    for route in filter(is_api_route, demo_app_routes()):
+        for param in route.dependant.path_params:
+            convertor = route.param_convertors.get(param.name)
+            if param.field_info.annotation is int and not isinstance(convertor, RecordIdConvertor):
+                wrong.append(f"{route.path} {param.name}")
+
+    assert wrong == []
+
+
+def test_an_id_too_large_for_the_database_is_page_not_found_for_every_route(
+    client: TestClient, factory: Factory
+) -> None:
+    """Asked for by someone with every role, by GET and by POST: 404, never a server error."""
+    factory.sign_in(client, factory.make_person(roles=tuple(Role)))
+    huge = 10**19  # past 2^63 - 1
+    wrong = {}
+    checked = 0
+    for route in filter(is_api_route, demo_app_routes()):
+        ids = [n for n, c in route.param_convertors.items() if isinstance(c, RecordIdConvertor)]
+        if not ids:
+            continue
+        path = route.path_format.format(
+            **dict.fromkeys(route.param_convertors, 1) | dict.fromkeys(ids, huge)
+        )
+        for method in sorted(route.methods & {"GET", "POST"}):
+            checked += 1
+            status = client.request(method, path).status_code
+            if status != 404:
+                wrong[f"{method} {path}"] = status
+
+    assert checked > 70
+    assert wrong == {}

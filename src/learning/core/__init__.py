@@ -2,3 +2,5 @@
 
 The core knows no capability; capabilities import the core.
 """
+
+from learning.core import record_ids  # noqa: F401  (the "id" path convertor, before any route)

@@ -56,13 +56,13 @@ def _pagination(request: Request, page: int, pages: int) -> PageLinks | None:
     return page_links(page, pages, lambda n: f"{base}?page={n}#closed-heading")
 
 
-@router.get("/safeguarding/alerts/{alert_id:int}", name="safeguarding_alert")
+@router.get("/safeguarding/alerts/{alert_id:id}", name="safeguarding_alert")
 def alert_detail(request: Request, db: DbSession, principal: Lead, alert_id: int) -> Response:
     alert = _require(request, db, principal, alert_id)
     return _detail_page(request, db, alert, typed_for(request, _page(alert_id)), {})
 
 
-@router.post("/safeguarding/alerts/{alert_id:int}/acknowledge", name="safeguarding_alert_ack")
+@router.post("/safeguarding/alerts/{alert_id:id}/acknowledge", name="safeguarding_alert_ack")
 def alert_acknowledge(
     request: Request, db: DbSession, principal: Lead, alert_id: int, form: FormDep
 ) -> Response:
@@ -79,7 +79,7 @@ def alert_acknowledge(
     return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
 
 
-@router.post("/safeguarding/alerts/{alert_id:int}/outcome", name="safeguarding_alert_outcome")
+@router.post("/safeguarding/alerts/{alert_id:id}/outcome", name="safeguarding_alert_outcome")
 def alert_outcome(
     request: Request, db: DbSession, principal: Lead, alert_id: int, form: FormDep
 ) -> Response:
@@ -103,7 +103,7 @@ def alert_outcome(
     return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
 
 
-@router.post("/safeguarding/alerts/{alert_id:int}/reopen", name="safeguarding_alert_reopen")
+@router.post("/safeguarding/alerts/{alert_id:id}/reopen", name="safeguarding_alert_reopen")
 def alert_reopen(
     request: Request, db: DbSession, principal: Lead, alert_id: int, form: FormDep
 ) -> Response:

@@ -48,7 +48,7 @@ def _sealed_link(
     return new
 
 
-@router.get("/feedback/links/{link_id:int}/issued", name="feedback_link_issued")
+@router.get("/feedback/links/{link_id:id}/issued", name="feedback_link_issued")
 def link_issued(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
@@ -78,8 +78,8 @@ def link_issued(
 QR_FILES = {"svg": (qr.svg, "image/svg+xml"), "png": (qr.png, "image/png")}
 
 
-@router.get("/feedback/links/{link_id:int}/qr.svg", name="feedback_link_qr_svg")
-@router.get("/feedback/links/{link_id:int}/qr.png", name="feedback_link_qr_png")
+@router.get("/feedback/links/{link_id:id}/qr.svg", name="feedback_link_qr_svg")
+@router.get("/feedback/links/{link_id:id}/qr.png", name="feedback_link_qr_png")
 def link_qr(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
@@ -91,7 +91,7 @@ def link_qr(
     return _download(body, media_type, f"feedback-link-{link_id}-qr.{suffix}")
 
 
-@router.get("/feedback/links/{link_id:int}/poster.pdf", name="feedback_link_poster_pdf")
+@router.get("/feedback/links/{link_id:id}/poster.pdf", name="feedback_link_poster_pdf")
 def link_poster_pdf(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:
@@ -100,7 +100,7 @@ def link_poster_pdf(
     return _download(body, "application/pdf", f"feedback-poster-{link_id}.pdf")
 
 
-@router.get("/feedback/links/{link_id:int}/poster", name="feedback_link_poster")
+@router.get("/feedback/links/{link_id:id}/poster", name="feedback_link_poster")
 def link_poster(
     request: Request, db: DbSession, principal: Manager, link_id: int, reveal: str = ""
 ) -> Response:

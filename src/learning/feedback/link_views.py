@@ -110,7 +110,7 @@ def _link_form(
     )
 
 
-@router.get("/feedback/links/{link_id:int}", name="feedback_link_detail")
+@router.get("/feedback/links/{link_id:id}", name="feedback_link_detail")
 def link_detail(request: Request, db: DbSession, principal: Manager, link_id: int) -> Response:
     link = require_link(request, db, principal, link_id)
     settings = request.app.state.settings
@@ -131,7 +131,7 @@ def link_detail(request: Request, db: DbSession, principal: Manager, link_id: in
     )
 
 
-@router.get("/feedback/links/{link_id:int}/revoke", name="feedback_link_revoke")
+@router.get("/feedback/links/{link_id:id}/revoke", name="feedback_link_revoke")
 def link_revoke(request: Request, db: DbSession, principal: Manager, link_id: int) -> Response:
     link = require_link(request, db, principal, link_id)
     if link.revoked_at is not None:
@@ -139,7 +139,7 @@ def link_revoke(request: Request, db: DbSession, principal: Manager, link_id: in
     return render(request, "feedback/links/revoke.html", describe(db, link))
 
 
-@router.post("/feedback/links/{link_id:int}/revoke", name="feedback_link_revoke_submit")
+@router.post("/feedback/links/{link_id:id}/revoke", name="feedback_link_revoke_submit")
 def link_revoke_submit(
     request: Request, db: DbSession, principal: Manager, link_id: int
 ) -> Response:
@@ -151,7 +151,7 @@ def link_revoke_submit(
     return _back_to_link(request, link_id)
 
 
-@router.get("/feedback/links/{link_id:int}/reissue", name="feedback_link_reissue")
+@router.get("/feedback/links/{link_id:id}/reissue", name="feedback_link_reissue")
 def link_reissue(request: Request, db: DbSession, principal: Manager, link_id: int) -> Response:
     link = require_link(request, db, principal, link_id)
     if not service.can_reissue(link):
@@ -159,7 +159,7 @@ def link_reissue(request: Request, db: DbSession, principal: Manager, link_id: i
     return render(request, "feedback/links/reissue.html", describe(db, link))
 
 
-@router.post("/feedback/links/{link_id:int}/reissue", name="feedback_link_reissue_submit")
+@router.post("/feedback/links/{link_id:id}/reissue", name="feedback_link_reissue_submit")
 def link_reissue_submit(
     request: Request, db: DbSession, principal: Manager, link_id: int
 ) -> Response:

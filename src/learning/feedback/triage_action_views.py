@@ -169,7 +169,7 @@ def _may_add_or_refuse(
         _may_act_or_refuse(request, db, principal, team_id, ("team", team_id))
 
 
-@router.get("/feedback/queue/actions/{action_id:int}", name="feedback_action")
+@router.get("/feedback/queue/actions/{action_id:id}", name="feedback_action")
 def action_edit(request: Request, db: DbSession, principal: Triager, action_id: int) -> Response:
     """The action's page: a form to change it for those who may, else the action to read."""
     action = _action_or_404(db, triage.scope_of(principal), action_id)
@@ -179,7 +179,7 @@ def action_edit(request: Request, db: DbSession, principal: Triager, action_id: 
     return _action_form(request, db, principal, action, values, {})
 
 
-@router.post("/feedback/queue/actions/{action_id:int}", name="feedback_action_save")
+@router.post("/feedback/queue/actions/{action_id:id}", name="feedback_action_save")
 def action_save(
     request: Request, db: DbSession, principal: Triager, action_id: int, form: FormDep
 ) -> Response:
@@ -233,7 +233,7 @@ def _action_form(
     )
 
 
-@router.post("/feedback/queue/{submission_id:int}/actions", name="feedback_item_link_action")
+@router.post("/feedback/queue/{submission_id:id}/actions", name="feedback_item_link_action")
 def link_action(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -253,7 +253,7 @@ def link_action(
 
 
 @router.post(
-    "/feedback/queue/{submission_id:int}/actions/{action_id:int}/unlink",
+    "/feedback/queue/{submission_id:id}/actions/{action_id:id}/unlink",
     name="feedback_item_unlink_action",
 )
 def unlink_action(

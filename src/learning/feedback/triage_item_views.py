@@ -44,7 +44,7 @@ REPLY_DONE = {
 }
 
 
-@router.post("/feedback/queue/{submission_id:int}/tags", name="feedback_tag_add")
+@router.post("/feedback/queue/{submission_id:id}/tags", name="feedback_tag_add")
 def tag_add(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -64,7 +64,7 @@ def tag_add(
 
 
 @router.post(
-    "/feedback/queue/{submission_id:int}/tags/{tag_id:int}/remove", name="feedback_tag_remove"
+    "/feedback/queue/{submission_id:id}/tags/{tag_id:id}/remove", name="feedback_tag_remove"
 )
 def tag_remove(
     request: Request,
@@ -82,7 +82,7 @@ def tag_remove(
     return back_to_item(request, submission, "Tag removed", form)
 
 
-@router.post("/feedback/queue/{submission_id:int}/reply", name="feedback_reply")
+@router.post("/feedback/queue/{submission_id:id}/reply", name="feedback_reply")
 def reply(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -107,7 +107,7 @@ def reply(
     return back_to_item(request, submission, done, form, used="body")
 
 
-@router.post("/feedback/queue/{submission_id:int}/alert", name="feedback_raise_alert")
+@router.post("/feedback/queue/{submission_id:id}/alert", name="feedback_raise_alert")
 def raise_alert(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -140,7 +140,7 @@ def _worry(form: FormData) -> tuple[str | None, Errors]:
     return worry, {}
 
 
-@router.post("/feedback/queue/{submission_id:int}/close", name="feedback_close")
+@router.post("/feedback/queue/{submission_id:id}/close", name="feedback_close")
 def close(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -154,7 +154,7 @@ def close(
     return back_to_item(request, submission, f"Feedback closed{said}", form)
 
 
-@router.post("/feedback/queue/{submission_id:int}/reopen", name="feedback_reopen")
+@router.post("/feedback/queue/{submission_id:id}/reopen", name="feedback_reopen")
 def reopen(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -166,7 +166,7 @@ def reopen(
     return back_to_item(request, submission, "Feedback opened again", form)
 
 
-@router.post("/feedback/queue/{submission_id:int}/release", name="feedback_release")
+@router.post("/feedback/queue/{submission_id:id}/release", name="feedback_release")
 def release(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -178,7 +178,7 @@ def release(
     return back_to_item(request, submission, "Let into the team's feedback", form)
 
 
-@router.post("/feedback/queue/{submission_id:int}/spam", name="feedback_spam")
+@router.post("/feedback/queue/{submission_id:id}/spam", name="feedback_spam")
 def spam(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:
@@ -199,7 +199,7 @@ def spam(
 MOVE_FIELDS = ("to_team", "move_reason")
 
 
-@router.post("/feedback/queue/{submission_id:int}/move", name="feedback_move")
+@router.post("/feedback/queue/{submission_id:id}/move", name="feedback_move")
 def move(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:

@@ -171,7 +171,7 @@ def queue(
     )
 
 
-@router.get("/feedback/queue/{submission_id:int}", name="feedback_item")
+@router.get("/feedback/queue/{submission_id:id}", name="feedback_item")
 def item(request: Request, db: DbSession, principal: Triager, submission_id: int) -> Response:
     gone = moved_out_of_sight(db, principal, submission_id)  # moved out of their team
     if gone is not None:
@@ -187,7 +187,7 @@ def item(request: Request, db: DbSession, principal: Triager, submission_id: int
     return item_page(request, db, principal, submission, values=typing)  # audits the read
 
 
-@router.post("/feedback/queue/{submission_id:int}/unread", name="feedback_unread")
+@router.post("/feedback/queue/{submission_id:id}/unread", name="feedback_unread")
 def unread(
     request: Request, db: DbSession, principal: Triager, submission_id: int, form: FormDep
 ) -> Response:

@@ -48,7 +48,7 @@ def team_create(request: Request, db: DbSession, principal: TeamManager, form: F
     return _team_form(request, db, principal, None, forms.team_values(form), errors, 422)
 
 
-@router.get("/teams/{team_id:int}/edit", name="team_edit")
+@router.get("/teams/{team_id:id}/edit", name="team_edit")
 def team_edit(request: Request, db: DbSession, principal: TeamManager, team_id: int) -> Response:
     team = _team(request, db, principal, team_id)
     values = {"name": team.name, "kind": team.kind.value,
@@ -56,7 +56,7 @@ def team_edit(request: Request, db: DbSession, principal: TeamManager, team_id: 
     return _team_form(request, db, principal, team, values, {})
 
 
-@router.post("/teams/{team_id:int}/edit", name="team_update")
+@router.post("/teams/{team_id:id}/edit", name="team_update")
 def team_update(
     request: Request, db: DbSession, principal: TeamManager, team_id: int, form: FormDep
 ) -> Response:

@@ -80,7 +80,7 @@ def person_create(request: Request, db: DbSession, principal: Manager, form: For
     return _person_form(request, db, principal, None, forms.person_values(form), errors, 422)
 
 
-@router.get("/people/{person_id:int}/edit", name="person_edit")
+@router.get("/people/{person_id:id}/edit", name="person_edit")
 def person_edit(request: Request, db: DbSession, principal: Manager, person_id: int) -> Response:
     person = _person(request, db, principal, person_id)
     assert person.id is not None
@@ -95,7 +95,7 @@ def person_edit(request: Request, db: DbSession, principal: Manager, person_id: 
     return _person_form(request, db, principal, person, values, {})
 
 
-@router.post("/people/{person_id:int}/edit", name="person_update")
+@router.post("/people/{person_id:id}/edit", name="person_update")
 def person_update(
     request: Request, db: DbSession, principal: Manager, person_id: int, form: FormDep
 ) -> Response:
@@ -131,7 +131,7 @@ def _person_form(
 # One person's page ---------------------------------------------------------------------
 
 
-@router.get("/people/{person_id:int}", name="person_detail")
+@router.get("/people/{person_id:id}", name="person_detail")
 def person_detail(request: Request, db: DbSession, principal: Reader, person_id: int) -> Response:
     person = _person(request, db, principal, person_id)
     values = {**forms.date_fields("starts_on", today()), **forms.date_fields("ends_on", None)}
@@ -161,7 +161,7 @@ def _person_page(
 # Account status and sessions ------------------------------------------------------------
 
 
-@router.post("/people/{person_id:int}/disable", name="person_disable")
+@router.post("/people/{person_id:id}/disable", name="person_disable")
 def person_disable(request: Request, db: DbSession, principal: Manager, person_id: int) -> Response:
     person = _person(request, db, principal, person_id)
     try:
@@ -173,7 +173,7 @@ def person_disable(request: Request, db: DbSession, principal: Manager, person_i
     return redirect(request, _person_url(request, person))
 
 
-@router.post("/people/{person_id:int}/enable", name="person_enable")
+@router.post("/people/{person_id:id}/enable", name="person_enable")
 def person_enable(request: Request, db: DbSession, principal: Manager, person_id: int) -> Response:
     person = _person(request, db, principal, person_id)
     service.enable_person(db, actor_from(request), person)
@@ -181,7 +181,7 @@ def person_enable(request: Request, db: DbSession, principal: Manager, person_id
     return redirect(request, _person_url(request, person))
 
 
-@router.post("/people/{person_id:int}/sessions/revoke", name="person_sessions_revoke")
+@router.post("/people/{person_id:id}/sessions/revoke", name="person_sessions_revoke")
 def person_sessions_revoke(
     request: Request, db: DbSession, principal: SessionEnder, person_id: int
 ) -> Response:
@@ -194,7 +194,7 @@ def person_sessions_revoke(
 # Supervisors ---------------------------------------------------------------------------
 
 
-@router.post("/people/{person_id:int}/supervisors", name="supervision_create")
+@router.post("/people/{person_id:id}/supervisors", name="supervision_create")
 def supervision_create(
     request: Request, db: DbSession, principal: Manager, person_id: int, form: FormDep
 ) -> Response:
@@ -211,7 +211,7 @@ def supervision_create(
     return _person_page(request, db, principal, person, forms.supervision_values(form), errors, 422)
 
 
-@router.get("/people/{person_id:int}/supervisors/{link_id:int}/end", name="supervision_end_form")
+@router.get("/people/{person_id:id}/supervisors/{link_id:id}/end", name="supervision_end_form")
 def supervision_end_form(
     request: Request, db: DbSession, principal: Manager, person_id: int, link_id: int
 ) -> Response:
@@ -219,7 +219,7 @@ def supervision_end_form(
     return _end_form(request, person, line, forms.date_fields("ends_on", today()), {})
 
 
-@router.post("/people/{person_id:int}/supervisors/{link_id:int}/end", name="supervision_end")
+@router.post("/people/{person_id:id}/supervisors/{link_id:id}/end", name="supervision_end")
 def supervision_end(
     request: Request, db: DbSession, principal: Manager, person_id: int, link_id: int,
     form: FormDep,

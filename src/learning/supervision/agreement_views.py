@@ -47,7 +47,7 @@ def _supervisee(request: Request, db: DbSession, principal: Principal, person_id
 # The supervisor's form -------------------------------------------------------------------
 
 
-@router.get("/supervision/supervisees/{person_id:int}/agreement", name="agreement_edit")
+@router.get("/supervision/supervisees/{person_id:id}/agreement", name="agreement_edit")
 def agreement_edit(
     request: Request, db: DbSession, principal: Recorder, person_id: int
 ) -> Response:
@@ -57,7 +57,7 @@ def agreement_edit(
     return _agreement_form(request, db, supervisee, values, {})
 
 
-@router.post("/supervision/supervisees/{person_id:int}/agreement", name="agreement_save")
+@router.post("/supervision/supervisees/{person_id:id}/agreement", name="agreement_save")
 def agreement_save(
     request: Request, db: DbSession, principal: Recorder, person_id: int, form: FormDep
 ) -> Response:

@@ -41,7 +41,7 @@ def _back_to_form(request: Request, session_id: int | None, anchor: str) -> Resp
 # Case discussions ---------------------------------------------------------------------
 
 
-@router.get("/supervision/sessions/{session_id:int}/cases/new", name="session_case_new")
+@router.get("/supervision/sessions/{session_id:id}/cases/new", name="session_case_new")
 def case_new(request: Request, db: DbSession, principal: Recorder, session_id: int) -> Response:
     try:
         session = service.require_editable_session(db, principal, session_id)
@@ -50,7 +50,7 @@ def case_new(request: Request, db: DbSession, principal: Recorder, session_id: i
     return _case_page(request, db, session, None, {}, {}, draft=True)
 
 
-@router.post("/supervision/sessions/{session_id:int}/cases", name="session_case_create")
+@router.post("/supervision/sessions/{session_id:id}/cases", name="session_case_create")
 def case_create(
     request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
 ) -> Response:
@@ -70,7 +70,7 @@ def case_create(
     return _back_to_form(request, session_id, "#case-discussions")
 
 
-@router.get("/supervision/cases/{case_id:int}/edit", name="session_case_edit")
+@router.get("/supervision/cases/{case_id:id}/edit", name="session_case_edit")
 def case_edit(request: Request, db: DbSession, principal: Recorder, case_id: int) -> Response:
     try:
         discussion, session = service.require_case_discussion(db, principal, case_id)
@@ -82,7 +82,7 @@ def case_edit(request: Request, db: DbSession, principal: Recorder, case_id: int
     return _case_page(request, db, session, discussion, values, {}, draft=True)
 
 
-@router.post("/supervision/cases/{case_id:int}/edit", name="session_case_update")
+@router.post("/supervision/cases/{case_id:id}/edit", name="session_case_update")
 def case_update(
     request: Request, db: DbSession, principal: Recorder, case_id: int, fields: FormFields
 ) -> Response:
@@ -103,7 +103,7 @@ def case_update(
     return _back_to_form(request, session.id, "#case-discussions")
 
 
-@router.get("/supervision/cases/{case_id:int}/remove", name="session_case_remove_confirm")
+@router.get("/supervision/cases/{case_id:id}/remove", name="session_case_remove_confirm")
 def case_remove_confirm(
     request: Request, db: DbSession, principal: Recorder, case_id: int
 ) -> Response:
@@ -115,7 +115,7 @@ def case_remove_confirm(
                   {"discussion": discussion, "session": session})
 
 
-@router.post("/supervision/cases/{case_id:int}/remove", name="session_case_remove")
+@router.post("/supervision/cases/{case_id:id}/remove", name="session_case_remove")
 def case_remove(request: Request, db: DbSession, principal: Recorder, case_id: int) -> Response:
     try:
         discussion, _ = service.require_case_discussion(db, principal, case_id)
@@ -172,14 +172,14 @@ def _case_page(
 # Drafts of case discussions -----------------------------------------------------------
 
 
-@router.post("/supervision/sessions/{session_id:int}/cases/draft", name="session_case_draft_new")
+@router.post("/supervision/sessions/{session_id:id}/cases/draft", name="session_case_draft_new")
 def case_draft_new(
     request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
 ) -> Response:
     return _keep_draft(request, db, principal, session_id, None, fields)
 
 
-@router.post("/supervision/cases/{case_id:int}/draft", name="session_case_draft")
+@router.post("/supervision/cases/{case_id:id}/draft", name="session_case_draft")
 def case_draft(
     request: Request, db: DbSession, principal: Recorder, case_id: int, fields: FormFields
 ) -> Response:
@@ -228,7 +228,7 @@ def _draft_url(request: Request, session_id: int, discussion: CaseDiscussion | N
 # Actions ------------------------------------------------------------------------------
 
 
-@router.get("/supervision/sessions/{session_id:int}/actions/new", name="session_action_new")
+@router.get("/supervision/sessions/{session_id:id}/actions/new", name="session_action_new")
 def action_new(request: Request, db: DbSession, principal: Recorder, session_id: int) -> Response:
     try:
         session = service.require_editable_session(db, principal, session_id)
@@ -237,7 +237,7 @@ def action_new(request: Request, db: DbSession, principal: Recorder, session_id:
     return _action_page(request, db, session, {}, {})
 
 
-@router.post("/supervision/sessions/{session_id:int}/actions", name="session_action_create")
+@router.post("/supervision/sessions/{session_id:id}/actions", name="session_action_create")
 def action_create(
     request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
 ) -> Response:
@@ -278,7 +278,7 @@ def _action_page(
     }, status_code=status)
 
 
-@router.post("/supervision/actions/{action_id:int}/status", name="supervision_action_status")
+@router.post("/supervision/actions/{action_id:id}/status", name="supervision_action_status")
 def action_status(
     request: Request, db: DbSession, principal: Reader, action_id: int, fields: FormFields
 ) -> Response:
@@ -308,7 +308,7 @@ def drop_url(request: Request, action_id: int, back: str) -> str:
     return str(url.include_query_params(next=back))
 
 
-@router.get("/supervision/actions/{action_id:int}/drop", name="supervision_action_drop")
+@router.get("/supervision/actions/{action_id:id}/drop", name="supervision_action_drop")
 def action_drop(request: Request, db: DbSession, principal: Recorder, action_id: int) -> Response:
     back = local_path(request.query_params.get("next", ""),
                       str(request.url_for("supervision_home")))

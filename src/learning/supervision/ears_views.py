@@ -35,12 +35,12 @@ def ears_sample(request: Request, db: DbSession, principal: Auditor) -> Response
     })
 
 
-@router.get("/supervision/sessions/{session_id:int}/ears", name="ears_review")
+@router.get("/supervision/sessions/{session_id:id}/ears", name="ears_review")
 def ears_review(request: Request, db: DbSession, principal: Auditor, session_id: int) -> Response:
     return _review_page(request, db, principal, session_id, {}, {})
 
 
-@router.post("/supervision/sessions/{session_id:int}/ears", name="ears_review")
+@router.post("/supervision/sessions/{session_id:id}/ears", name="ears_review")
 def ears_review_create(
     request: Request, db: DbSession, principal: Auditor, session_id: int, form: FormDep
 ) -> Response:

@@ -34,7 +34,7 @@ PDF = "application/pdf"
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@router.get("/supervision/supervisees/{person_id:int}/file.pdf", name="supervision_file_pdf")
+@router.get("/supervision/supervisees/{person_id:id}/file.pdf", name="supervision_file_pdf")
 def supervision_file_pdf(
     request: Request, db: DbSession, principal: Reader, person_id: int
 ) -> Response:
@@ -42,7 +42,7 @@ def supervision_file_pdf(
     return _download(export_pdf.render(file), PDF, "supervision-file-person", person_id, "pdf")
 
 
-@router.get("/supervision/supervisees/{person_id:int}/file.csv", name="supervision_file_csv")
+@router.get("/supervision/supervisees/{person_id:id}/file.csv", name="supervision_file_csv")
 def supervision_file_csv(
     request: Request, db: DbSession, principal: Reader, person_id: int
 ) -> Response:
@@ -51,7 +51,7 @@ def supervision_file_csv(
                      "csv")
 
 
-@router.get("/supervision/supervisees/{person_id:int}/actions.csv",
+@router.get("/supervision/supervisees/{person_id:id}/actions.csv",
             name="supervision_actions_csv")
 def supervision_actions_csv(
     request: Request, db: DbSession, principal: Reader, person_id: int
@@ -61,7 +61,7 @@ def supervision_actions_csv(
                      "csv")
 
 
-@router.get("/supervision/sessions/{session_id:int}/oversight.csv", name="oversight_entries_csv")
+@router.get("/supervision/sessions/{session_id:id}/oversight.csv", name="oversight_entries_csv")
 def oversight_entries_csv(
     request: Request, db: DbSession, principal: Recorder, session_id: int
 ) -> Response:

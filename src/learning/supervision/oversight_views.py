@@ -42,7 +42,7 @@ def supervision_home(request: Request, db: DbSession, principal: Recorder) -> Re
                   {"rows": rows, "labels": queries.LABELS})
 
 
-@router.get("/supervision/supervisees/{person_id:int}", name="supervisee_history")
+@router.get("/supervision/supervisees/{person_id:id}", name="supervisee_history")
 def supervisee_history(
     request: Request, db: DbSession, principal: Reader, person_id: int
 ) -> Response:

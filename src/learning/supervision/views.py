@@ -73,7 +73,7 @@ def my_supervision(request: Request, db: DbSession, principal: Reader) -> Respon
 # Starting and the session form -------------------------------------------------------------
 
 
-@router.post("/supervision/supervisees/{person_id:int}/sessions", name="session_start")
+@router.post("/supervision/supervisees/{person_id:id}/sessions", name="session_start")
 def session_start(request: Request, db: DbSession, principal: Recorder, person_id: int) -> Response:
     session, created = service.create_session(db, principal, actor_from(request), person_id)
     if not created:
@@ -82,7 +82,7 @@ def session_start(request: Request, db: DbSession, principal: Recorder, person_i
     return redirect(request, _url(request, "session_edit", session_id=session.id))
 
 
-@router.get("/supervision/sessions/{session_id:int}/edit", name="session_edit")
+@router.get("/supervision/sessions/{session_id:id}/edit", name="session_edit")
 def session_edit(request: Request, db: DbSession, principal: Recorder, session_id: int) -> Response:
     try:
         session = service.require_editable_session(db, principal, session_id)
@@ -124,7 +124,7 @@ def _edit_page(
     }, status_code=status)
 
 
-@router.post("/supervision/sessions/{session_id:int}/autosave", name="session_autosave")
+@router.post("/supervision/sessions/{session_id:id}/autosave", name="session_autosave")
 def session_autosave(
     request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
 ) -> Response:
@@ -187,7 +187,7 @@ def _action_then(
     return redirect(request, _url(request, "session_edit", session_id=session_id))
 
 
-@router.post("/supervision/sessions/{session_id:int}/record", name="session_record")
+@router.post("/supervision/sessions/{session_id:id}/record", name="session_record")
 def session_record(
     request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
 ) -> Response:
@@ -207,7 +207,7 @@ def session_record(
 # Reading, signing off and amending ---------------------------------------------------------
 
 
-@router.get("/supervision/sessions/{session_id:int}", name="session_detail")
+@router.get("/supervision/sessions/{session_id:id}", name="session_detail")
 def session_detail(request: Request, db: DbSession, principal: Reader, session_id: int) -> Response:
     return _detail_page(request, db, principal, session_id, {}, {})
 
@@ -251,7 +251,7 @@ def _detail_page(
     }, status_code=status)
 
 
-@router.post("/supervision/sessions/{session_id:int}/sign-off", name="session_sign_off")
+@router.post("/supervision/sessions/{session_id:id}/sign-off", name="session_sign_off")
 def session_sign_off(
     request: Request, db: DbSession, principal: Reader, session_id: int, fields: FormFields
 ) -> Response:
@@ -274,7 +274,7 @@ def session_sign_off(
     return after_response(request, detail, SUPERVISION, session_id)
 
 
-@router.post("/supervision/sessions/{session_id:int}/sharing", name="session_sharing")
+@router.post("/supervision/sessions/{session_id:id}/sharing", name="session_sharing")
 def session_sharing(
     request: Request, db: DbSession, principal: Reader, session_id: int, fields: FormFields
 ) -> Response:
@@ -288,7 +288,7 @@ def session_sharing(
     return after_response(request, detail, SUPERVISION, session_id)
 
 
-@router.post("/supervision/sessions/{session_id:int}/amend", name="session_amend")
+@router.post("/supervision/sessions/{session_id:id}/amend", name="session_amend")
 def session_amend(
     request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
 ) -> Response:
@@ -306,7 +306,7 @@ def session_amend(
     return after_response(request, edit, SUPERVISION, session_id)  # its items are withdrawn
 
 
-@router.get("/supervision/sessions/{session_id:int}/versions/{version:int}",
+@router.get("/supervision/sessions/{session_id:id}/versions/{version:id}",
             name="session_version")
 def session_version(
     request: Request, db: DbSession, principal: Reader, session_id: int, version: int
@@ -328,7 +328,7 @@ def session_version(
 # Discarding a draft never recorded ---------------------------------------------------------
 
 
-@router.get("/supervision/sessions/{session_id:int}/discard", name="session_discard_confirm")
+@router.get("/supervision/sessions/{session_id:id}/discard", name="session_discard_confirm")
 def session_discard_confirm(
     request: Request, db: DbSession, principal: Recorder, session_id: int
 ) -> Response:
@@ -344,7 +344,7 @@ def session_discard_confirm(
     })
 
 
-@router.post("/supervision/sessions/{session_id:int}/discard", name="session_discard")
+@router.post("/supervision/sessions/{session_id:id}/discard", name="session_discard")
 def session_discard(
     request: Request, db: DbSession, principal: Recorder, session_id: int
 ) -> Response:
@@ -360,7 +360,7 @@ def session_discard(
 # Cancelling an amendment ---------------------------------------------------------------------
 
 
-@router.get("/supervision/sessions/{session_id:int}/cancel-amendment",
+@router.get("/supervision/sessions/{session_id:id}/cancel-amendment",
             name="session_cancel_amendment_confirm")
 def session_cancel_amendment_confirm(
     request: Request, db: DbSession, principal: Reader, session_id: int
@@ -387,7 +387,7 @@ def _cancel_page(
     }, status_code=status)
 
 
-@router.post("/supervision/sessions/{session_id:int}/cancel-amendment",
+@router.post("/supervision/sessions/{session_id:id}/cancel-amendment",
              name="session_cancel_amendment")
 def session_cancel_amendment(
     request: Request, db: DbSession, principal: Reader, session_id: int, fields: FormFields

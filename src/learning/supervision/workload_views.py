@@ -41,7 +41,7 @@ def _session(
 # The workload review in a session --------------------------------------------------------
 
 
-@router.get("/supervision/sessions/{session_id:int}/workload", name="workload_snapshot")
+@router.get("/supervision/sessions/{session_id:id}/workload", name="workload_snapshot")
 def workload_snapshot(
     request: Request, db: DbSession, principal: Recorder, session_id: int
 ) -> Response:
@@ -55,7 +55,7 @@ def workload_snapshot(
     return _workload_page(request, db, session, values, {})
 
 
-@router.post("/supervision/sessions/{session_id:int}/workload", name="workload_snapshot_save")
+@router.post("/supervision/sessions/{session_id:id}/workload", name="workload_snapshot_save")
 def workload_snapshot_save(
     request: Request, db: DbSession, principal: Recorder, session_id: int, form: FormDep
 ) -> Response:
@@ -143,7 +143,7 @@ def workload_escalations(request: Request, db: DbSession, principal: Overseer) -
     return _escalations_page(request, db, principal, {}, {})
 
 
-@router.post("/supervision/escalations/{escalation_id:int}/resolve",
+@router.post("/supervision/escalations/{escalation_id:id}/resolve",
              name="workload_escalation_resolve")
 def workload_escalation_resolve(
     request: Request, db: DbSession, principal: Overseer, escalation_id: int, form: FormDep

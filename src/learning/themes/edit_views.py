@@ -233,13 +233,13 @@ def _movable(request: Request, db: Session, council_id: int, item_id: int) -> Th
     return item
 
 
-@router.get("/themes/items/{item_id}/move", name="theme_item_move")
+@router.get("/themes/items/{item_id:id}/move", name="theme_item_move")
 def theme_item_move(request: Request, db: DbSession, principal: Editor, item_id: int) -> Response:
     item = _movable(request, db, principal.council_id, item_id)
     return _move_form(request, db, item, {"target": ""}, {})
 
 
-@router.post("/themes/items/{item_id}/move", name="theme_item_move_save")
+@router.post("/themes/items/{item_id:id}/move", name="theme_item_move_save")
 def theme_item_move_save(
     request: Request, db: DbSession, principal: Editor, item_id: int, form: FormDep
 ) -> Response:
