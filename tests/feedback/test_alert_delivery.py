@@ -70,6 +70,12 @@ def test_after_an_outage_the_alerts_own_email_goes_first_and_within_five_minutes
     trail = kinds(db, alert.id)  # type: ignore[arg-type]
     assert trail.count("email_failed") == 1
     assert trail.count("email_sent") == 7
+    stored = db.get(alerts.SafeguardingAlert, alert.id)
+    assert stored is not None
+    (failed,) = [e.note for e in alerts.events(db, stored) if e.kind == "email_failed"]
+    # Plain words for the safeguarding lead, not "ConnectionRefusedError: [Errno 111] ...".
+    assert failed.startswith("To duty@example.test: the mail server could not be reached.")
+    assert "Error" not in failed and "Errno" not in failed
 
 
 def test_an_email_refused_for_good_is_not_retried_and_shows_where_people_look(

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlmodel import Session, select
@@ -16,7 +17,13 @@ from learning.core.config import Settings
 from learning.core.db import Database
 from learning.mail.models import OutboxMessage
 from learning.mail.outbox import enqueue
-from learning.mail.sender import MAX_WAIT_SECONDS, URGENT_MAX_WAIT_SECONDS, backoff, send_due
+from learning.mail.sender import (
+    MAX_WAIT_SECONDS,
+    URGENT_MAX_WAIT_SECONDS,
+    backoff,
+    in_plain_words,
+    send_due,
+)
 from learning.mail.terms import OutboxStatus
 from tests.conftest import make_settings
 from tests.support.smtp import Inbox, free_port, refusing_server
@@ -217,3 +224,25 @@ def _accept(logins: list[tuple[bytes, bytes]]) -> Callable[..., AuthResult]:
         return AuthResult(success=data.password == b"pw-123")
 
     return authenticator
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        ("ConnectionRefusedError: [Errno 111] Connection refused", "could not be reached"),
+        ("gaierror: [Errno -2] Name or service not known", "could not be reached"),
+        ("SMTPServerDisconnected: Connection unexpectedly closed", "could not be reached"),
+        ("TimeoutError: timed out", "did not answer in time"),
+        ("SMTPAuthenticationError: (535, b'5.7.8 Bad credentials')", "could not sign in"),
+        (
+            "SMTPRecipientsRefused: 451 4.7.1 Try again later",
+            "asked for it to be sent later (its reply: 451 4.7.1 Try again later)",
+        ),
+        ("SMTPHeloError: (501, b'odd')", "the mail server could not take it"),
+    ],
+)
+def test_a_failure_that_will_be_tried_again_is_put_in_plain_words(error: str, words: str) -> None:
+    """Staff read these in an alert's trail; the exception stays in the outbox row."""
+    said = in_plain_words(error)
+    assert words in said
+    assert "Error" not in said and "Errno" not in said and "SMTP" not in said

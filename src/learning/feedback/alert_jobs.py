@@ -45,6 +45,7 @@ from learning.feedback.alerts import add_event, email_about, team_name
 from learning.feedback.models import FeedbackSubmission, SafeguardingAlert, SafeguardingAlertEvent
 from learning.feedback.terms import AlertStatus
 from learning.mail.models import OutboxMessage
+from learning.mail.sender import in_plain_words
 from learning.mail.terms import OutboxStatus
 from learning.org.models import Council, Person
 
@@ -107,8 +108,8 @@ def record_delivery(db: Session, message: OutboxMessage, error: str | None) -> N
         return  # its first failure is in the trail already
     retry = format_datetime(message.next_attempt_at)
     note = (
-        f"To {message.to_address}: {error}. Trying again at {retry}, and until it is sent "
-        "(further attempts are not listed here)."
+        f"To {message.to_address}: {in_plain_words(error)}. Trying again at {retry}, and until "
+        "it is sent (further attempts are not listed here)."
     )
     add_event(db, alert, "email_failed", note=note)
 

@@ -276,3 +276,29 @@ def _refusal(name: str, code: int, text: bytes | str, permanent: bool) -> Failur
     said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
     reply = f"{code} {' '.join(said.split())}"[:REPLY_LIMIT]
     return Failure(reply if permanent else f"{name}: {reply}", permanent=permanent)
+
+
+#: What a failure that will be tried again means, by the name of what was raised: staff
+#: read the words; the name and message stay in the outbox row (``last_error``).
+_WORDS_FOR = {
+    "TimeoutError": "the mail server did not answer in time",
+    "timeout": "the mail server did not answer in time",
+    "SMTPAuthenticationError": "the service could not sign in to the mail server",
+    "SMTPNotSupportedError": "the mail server would not take it the way it was sent",
+}
+_UNREACHABLE = "the mail server could not be reached"
+#: Failures that carry the server's own reply ("451 Try again later").
+_REPLIES = frozenset({"SMTPRecipientsRefused", "SMTPDataError", "SMTPSenderRefused"})
+
+
+def in_plain_words(error: str) -> str:
+    """A failure that will be tried again (as ``Failure.error`` words it), for staff: no
+    Python exception names; the mail server's own reply, when it gave one."""
+    name, _, detail = error.partition(": ")
+    if name in _REPLIES and detail:
+        return f"the mail server asked for it to be sent later (its reply: {detail})"
+    if name in _WORDS_FOR:
+        return _WORDS_FOR[name]
+    if name.startswith("SMTP") and name not in ("SMTPConnectError", "SMTPServerDisconnected"):
+        return "the mail server could not take it"
+    return _UNREACHABLE
