@@ -173,3 +173,23 @@ def test_on_a_phone_the_closed_page_and_the_code_box_fit_and_are_accessible(
     phone.get_by_role("button", name="Continue").click()
     expect(phone.get_by_label("Type your code")).to_have_value("acde fghj")
     expect(phone.locator("#code-error")).to_contain_text("That code does not work")
+
+
+@pytest.mark.page_only
+def test_on_a_phone_a_link_whose_title_is_one_long_word_still_fits(
+    page: Page, server: LiveServer
+) -> None:
+    """An address or reference pasted as the title, with no spaces, used to run the link's
+    page off the side of a phone (WCAG 1.4.10)."""
+    page.set_viewport_size(PHONE)
+    title = "Familygroupconferencefeedback-autumnprogramme-" * 2 + "x" * 24
+    demo_sign_in(page, server, "Ruth Penrose")
+    page.goto(server.url("/feedback/links/new"))
+    page.get_by_label("Poster (many uses, QR code)").check()
+    page.get_by_label("What the feedback is for").fill(title)
+    page.get_by_role("button", name="Make the link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your link is ready")
+    page.goto(page.url.split("?")[0])
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    assert_no_horizontal_scrolling(page)
