@@ -408,6 +408,35 @@ def test_a_bad_name_is_refused_next_to_the_field_and_what_was_typed_is_kept(
     assert soup.title.get_text().startswith("Error:")
 
 
+def test_a_name_another_theme_has_is_refused_in_renames_merges_and_splits(
+    analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
+) -> None:
+    """Two themes of one name cannot be told apart in the list, the merge page or the
+    codebook. Any case; a theme may keep its own name, and a merge may take a merged one's."""
+    key = theme_holding(db, council_id, truth, "listen")
+    other = theme_holding(db, council_id, truth, "waiting")
+    taken = themes(db, council_id)[other].label
+    ids = [str(i.id) for i in stored(db, council_id).values() if i.theme_key == key][:1]
+
+    renamed = analyst.post(f"/themes/{key}/rename", {"label": taken.upper()})
+    split = analyst.post(f"/themes/{key}/split", {"label": taken, "items": ids})
+    merged = analyst.post(f"/themes/{key}/merge", {"themes": [], "label": taken})
+    own = analyst.post(f"/themes/{other}/rename", {"label": taken})
+
+    message = f"Theme {other} is already called '{taken}'. Choose another name, or merge"
+    for refused in (renamed, split):
+        soup = BeautifulSoup(refused.text, "html.parser")
+        assert refused.status_code == 422
+        assert message in soup.select_one("#label-error").get_text()
+        assert soup.select_one("input#label")["value"] in (taken, taken.upper())
+    assert themes(db, council_id)[key].label != taken.upper()
+    assert "Choose at least one theme" in merged.text  # no name check without a choice
+    assert own.status_code == 303
+    into_other = analyst.post(f"/themes/{key}/merge", {"themes": [other], "label": taken})
+    assert into_other.status_code == 303
+    assert themes(db, council_id)[key].label == taken
+
+
 def test_merging_moves_the_items_and_refuses_an_empty_choice(
     analyst: SignedIn, db: Session, council_id: int, truth: dict[str, str]
 ) -> None:

@@ -7,10 +7,12 @@ is a read of quotes: only for themes big enough to open, and audited.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from learning.audit.service import actor_from, record_refusal
@@ -68,12 +70,33 @@ def theme_rename_save(
 ) -> Response:
     theme = live_theme(db, principal.council_id, key)
     label, errors = forms.parse_rename(form)
+    if label is not None and (taken := _name_taken(db, principal.council_id, label, {key})):
+        label, errors = None, {"label": taken}
     if label is None or (errors := _busy(db, principal.council_id, "label")):
         status = 409 if label else 422
         return _rename_form(request, theme, {"label": forms.text(form, "label")}, errors, status)
     edits.rename_theme(db, actor_from(request), principal.council_id, key, label)
     flash(request, f"Theme {key} is now called '{label}'")
     return _back(request, key)
+
+
+def _name_taken(db: Session, council_id: int, label: str, besides: Collection[str]) -> str:
+    """What to say when another theme (shown or hidden, not merged away) already has this
+    name, in any case: two themes of one name cannot be told apart in the list, the merge
+    page or the codebook. ``besides``: the themes the edit is about."""
+    same = select(ThemeRecord.key, ThemeRecord.label).where(
+        ThemeRecord.council_id == council_id,
+        col(ThemeRecord.active),
+        func.lower(ThemeRecord.label) == label.lower(),
+        col(ThemeRecord.key).not_in(besides),
+    )
+    found = db.exec(same.limit(1)).first()
+    if found is None:
+        return ""
+    return (
+        f"Theme {found[0]} is already called '{found[1]}'. Choose another name, or merge "
+        "the two themes"
+    )
 
 
 def _rename_form(
@@ -133,6 +156,10 @@ def theme_merge_save(
     theme = live_theme(db, principal.council_id, key)
     others = {t.key for t in _others(db, principal.council_id, key)}
     parsed, errors = forms.parse_merge(form, others)
+    if parsed is not None and parsed[1]:
+        merged = {key, *parsed[0]}
+        if taken := _name_taken(db, principal.council_id, parsed[1], merged):
+            parsed, errors = None, {"label": taken}
     if parsed is None or (errors := _busy(db, principal.council_id, "themes")):
         values = {"themes": forms.texts(form, "themes"), "label": forms.text(form, "label")}
         return _merge_form(request, db, theme, values, errors, 409 if parsed else 422)
@@ -171,6 +198,8 @@ def theme_split_save(
     _big_enough(theme)
     items = quotes.items_of(db, principal.council_id, key)
     parsed, errors = forms.parse_split(form, {q.item_id for q in items})
+    if parsed is not None and (taken := _name_taken(db, principal.council_id, parsed[0], set())):
+        parsed, errors = None, {"label": taken}
     if parsed is None or (errors := _busy(db, principal.council_id, "label")):
         values = {"label": forms.text(form, "label"), "items": forms.texts(form, "items")}
         return _split_form(request, db, theme, values, errors, 409 if parsed else 422)
