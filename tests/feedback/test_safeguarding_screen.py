@@ -232,6 +232,16 @@ DISCLOSURES: list[tuple[str, C]] = [
     ("nie czuję się bezpiecznie w domu", C.FEAR),
     ("tata bije mamę", C.DOMESTIC_ABUSE),
     ("nie mam co jeść", C.NEGLECT),
+    # missed by a review: "się" before the verb, the commoner order
+    ("Chcę się zabić", C.SUICIDE),
+    ("chce sie zabic", C.SUICIDE),
+    ("Chyba się zabiję", C.SUICIDE),
+    ("mam ochotę się zabić", C.SUICIDE),
+    ("zaraz się zabiję", C.SUICIDE),
+    ("chcę się powiesić", C.SUICIDE),
+    ("chcę się otruć", C.SUICIDE),
+    ("chcę się pociąć", C.SELF_HARM),
+    ("znowu się potnę", C.SELF_HARM),
     # Romanian
     ("Tata mă bate", C.PHYSICAL_ABUSE),
     ("mi-e frică să merg acasă", C.FEAR),
@@ -255,6 +265,9 @@ DISCLOSURES: list[tuple[str, C]] = [
     ("The young person disclosed that her stepfather hits her", C.CONCERN),
     ("I have a safeguarding concern about the children at home", C.CONCERN),
     # missed by a review written against an earlier screen, then added
+    ("my dad hts me", C.PHYSICAL_ABUSE),
+    ("he toches me", C.SEXUAL_ABUSE),
+    ("i want to kll myself", C.SUICIDE),
     ("nobody gives me dinner most nights", C.NEGLECT),
     ("my clothes are too small and smell and nobody washes them", C.NEGLECT),
     ("i dont get picked up from school", C.NEGLECT),
