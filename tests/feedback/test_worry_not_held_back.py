@@ -81,6 +81,61 @@ def test_flagged_words_with_a_bad_email_are_stored_and_alerted_at_once(
     assert "999" in main_text(thanks) and "0800 1111" in main_text(thanks)
 
 
+def test_a_worry_written_in_the_name_box_is_screened_and_alerted(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """The name box is the one box a child may think reaches a person. Before, it was never
+    screened: with a phone number the worry was stored with no alert."""
+    open_link(client, ff, FormKind.CHILD_8_12)
+    response = send(
+        client,
+        client.get("/give-feedback"),
+        good="ok",
+        wants_contact="yes",
+        contact_name="help my dad hits me",
+        contact_phone="07700 900123",
+    )
+    assert response.status_code == 303
+    [stored] = submissions(db)
+    assert stored.flagged and stored.contact_name == "help my dad hits me"
+    [alert] = alerts_of(db)
+    assert alert.submission_id == stored.id and not alert.self_reported
+    assert heading(client.get(response.headers["location"])) == "We have told someone who can help"
+
+
+def test_a_worry_in_the_name_box_is_not_held_back_by_a_missing_phone_or_email(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """Without a way to reach them the form used to come back with an error, storing
+    nothing: a child who then left was never heard."""
+    open_link(client, ff, FormKind.CHILD_8_12)
+    response = send(
+        client, client.get("/give-feedback"), good="ok", contact_name="my dad hits me please help"
+    )
+    assert response.status_code == 303
+    [stored] = submissions(db)
+    assert stored.flagged and stored.contact_name == "my dad hits me please help"
+    assert len(alerts_of(db)) == 1
+
+
+def test_a_phone_number_with_999_in_it_is_no_emergency(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    """The phone and email are not screened: only the words people write."""
+    open_link(client, ff, FormKind.CHILD_8_12)
+    response = send(
+        client,
+        client.get("/give-feedback"),
+        good="ok",
+        wants_contact="yes",
+        contact_name="Sam",
+        contact_phone="07999 123456",
+    )
+    assert response.status_code == 303
+    [stored] = submissions(db)
+    assert not stored.flagged and alerts_of(db) == []
+
+
 def test_flagged_words_keep_every_answer_as_typed_and_contact_details_within_limits(
     client: TestClient, ff: FeedbackFactory, db: Session
 ) -> None:

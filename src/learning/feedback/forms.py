@@ -24,6 +24,7 @@ from learning.feedback.form_definitions import (
     definition_for,
 )
 from learning.feedback.form_questions import AGREE, HOW_OFTEN, N_, YES_A_BIT_NO, Question
+from learning.feedback.safeguarding import screened_text
 from learning.feedback.terms import FormKind
 
 __all__ = [
@@ -91,6 +92,10 @@ class FormInput:
     contact_name: str
     contact_detail: str  # "phone / email", whichever were given
     values: dict[str, str]  # every field exactly as typed, to show again
+
+    def screened(self) -> list[str]:
+        """What the safeguarding screen reads (``screened_text``)."""
+        return screened_text(self.answers, self.contact_name)
 
 
 def field_names(definition: FormDefinition) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ def save(
     if not errors and not _may_save(db, settings, address, link.id):
         errors = {definition.keys[0]: forms.FieldError(forms.ERROR_SAVE_LIMIT)}
     outcome = None
-    if safeguarding.screen_all(typed.answers.values()).flagged:
+    if safeguarding.screen_all(typed.screened()).flagged:
         part_way = public_form.incoming(page, link, kind, typed, form, part_way=True)
         outcome = submit(db, settings, part_way, address)
     alerted = outcome is not None and outcome.alert is not None

@@ -192,8 +192,7 @@ def _switched(page: PublicPage, form: FormData) -> PublicPage | None:
 
 def _flagged(definition: forms.FormDefinition, raw: dict[str, list[str]]) -> bool:
     """Whether anything typed reads as a worry about safety (every field, errors or not)."""
-    typed = forms.worried_input(definition, raw).answers.values()
-    return safeguarding.screen_all(typed).flagged
+    return safeguarding.screen_all(forms.worried_input(definition, raw).screened()).flagged
 
 
 def _send(

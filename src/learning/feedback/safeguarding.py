@@ -114,6 +114,13 @@ def _screen(text: str, *, cues: bool = True) -> ScreenResult:
     return _result(found)
 
 
+def screened_text(answers: Mapping[str, str], contact_name: str) -> list[str]:
+    """Everything typed that the screen reads: the answers, and the name box, where a child
+    may write the worry (the one box they may think reaches a person). Not the phone number
+    or email address: a number with 999 in it is no emergency."""
+    return [*answers.values(), contact_name]
+
+
 def screen_all(texts: Iterable[str]) -> ScreenResult:
     """The union of the screen over several texts (every answer of one submission)."""
     found: set[ScreenCategory] = set()

@@ -90,7 +90,9 @@ def submit(
 ) -> Outcome:
     """Store the submission (and its alert) in the caller's transaction. Flushes only."""
     now = now or utcnow()
-    screen = safeguarding.screen_all(incoming.answers.values())
+    screen = safeguarding.screen_all(
+        safeguarding.screened_text(incoming.answers, incoming.contact_name)
+    )
     link_id = incoming.link.id
     assert link_id is not None
     kept = Kept.of(link_id, incoming.answers)
