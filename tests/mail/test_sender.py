@@ -3,9 +3,11 @@ is down, never lost, and never sent twice by two senders at once."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -15,6 +17,7 @@ from sqlmodel import Session, select
 from learning.core import migrate
 from learning.core.config import Settings
 from learning.core.db import Database
+from learning.mail import sender
 from learning.mail.models import OutboxMessage
 from learning.mail.outbox import enqueue
 from learning.mail.sender import (
@@ -246,3 +249,73 @@ def test_a_failure_that_will_be_tried_again_is_put_in_plain_words(error: str, wo
     said = in_plain_words(error)
     assert words in said
     assert "Error" not in said and "Errno" not in said and "SMTP" not in said
+
+
+class SlowToAnswer(Inbox):
+    """Takes each message, and says so only after ``delay`` seconds (a filtering relay)."""
+
+    delay: float = 1.5
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        await asyncio.sleep(self.delay)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_server_slow_to_answer_after_the_message_gets_it_once_and_it_counts_as_sent(
+    database: Database, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the wait for that answer was the 10 s allowed for opening the connection: a
+    slower server got the same alert again at each try (five copies), while the outbox said
+    it had failed. The opening stays quick (made 0.5 s here), the answer may take longer."""
+    monkeypatch.setattr(sender, "SMTP_TIMEOUT_SECONDS", 0.5)
+    inbox = SlowToAnswer()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        [message_id] = queue(database)
+        assert send_due(database, settings_for(controller.port), NOW) == 1
+        for minutes in (1, 2, 5):
+            send_due(database, settings_for(controller.port), NOW + timedelta(minutes=minutes))
+    finally:
+        controller.stop()
+
+    assert len(inbox.messages) == 1
+    assert stored(db, message_id).status is OutboxStatus.SENT
+
+
+class GoingAway(Inbox):
+    """Answers the first message with 421 (the server is closing the connection)."""
+
+    refused: int = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if not self.refused:
+            self.refused += 1
+            return "421 4.3.2 Service shutting down"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_after_a_421_the_next_message_is_not_charged_with_a_failure(
+    database: Database, db: Session
+) -> None:
+    """smtplib closes the connection on a 421; the next message used to be tried on it and
+    recorded as failed ("please run connect() first") before the server was asked."""
+    inbox = GoingAway()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        first, second = queue(database, count=2)
+        assert send_due(database, settings_for(controller.port), NOW) == 0
+        waiting = stored(db, second)
+        assert (waiting.attempts, waiting.last_error, waiting.status) == (
+            0,
+            "",
+            OutboxStatus.PENDING,
+        )
+        assert "421" in stored(db, first).last_error
+        assert send_due(database, settings_for(controller.port), NOW) == 1
+    finally:
+        controller.stop()
+
+    assert stored(db, second).status is OutboxStatus.SENT
+    assert [m["Subject"] for m in inbox.messages] == ["Message 1"]

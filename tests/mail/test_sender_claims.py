@@ -29,8 +29,8 @@ from tests.mail.test_sender import queue, settings_for
 from tests.support.smtp import Inbox, free_port
 
 START = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
-SPEED = 100  # simulated seconds a wall-clock second
-SMTP_DELAY = 0.3  # wall-clock seconds a message: 30 simulated seconds
+SPEED = 200  # simulated seconds a wall-clock second
+SMTP_DELAY = 0.3  # wall-clock seconds a message: 60 simulated seconds
 COUNT = 10
 CLAIM_WALL = sender.CLAIM_SECONDS / SPEED  # 1.8 wall-clock seconds
 

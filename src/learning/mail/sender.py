@@ -6,8 +6,9 @@ in a short transaction of its own: the SMTP conversation never happens inside a 
 transaction.
 
 Claims: each claim is made with the time read at that claim (not when the round began), and
-lasts CLAIM_SECONDS, longer than one message can take to send (opening the connection and
-sending one message is at most about ten SMTP commands, each limited to SMTP_TIMEOUT_SECONDS).
+lasts CLAIM_SECONDS, longer than one message can take to send (opening the connection is a
+few SMTP commands, each limited to SMTP_TIMEOUT_SECONDS; sending the message is four, each
+limited to REPLY_TIMEOUT_SECONDS).
 So however long a round runs (a slow server, many messages), a message being sent is never
 due for another sender. A sender that dies between claiming and recording leaves the claim
 to lapse, and the message is tried again (delivered at least once).
@@ -49,7 +50,7 @@ from learning.core.db import Database, affected_rows
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
 
-CLAIM_SECONDS = 180
+CLAIM_SECONDS = 360
 MAX_WAIT_SECONDS = 3600
 #: The longest wait between attempts at an email about a safeguarding alert (the alert and
 #: its escalations). Five minutes: once the server is back such an email goes within five
@@ -57,7 +58,13 @@ MAX_WAIT_SECONDS = 3600
 #: that stays down costs at most twelve attempts an hour for each such message (and one
 #: entry in the alert's trail, not one an attempt).
 URGENT_MAX_WAIT_SECONDS = 300
-SMTP_TIMEOUT_SECONDS = 10
+SMTP_TIMEOUT_SECONDS = 10  # connecting, and each command while the connection opens
+#: The wait for each reply while a message is sent, above all the one after its end: a
+#: server that filters what it takes may answer only after many seconds (RFC 5321 allows it
+#: ten minutes). Giving up sooner sent the same alert again at each try (five copies, while
+#: the outbox said it had failed). A minute keeps a server that has hung from holding up the
+#: alerts behind it for long.
+REPLY_TIMEOUT_SECONDS = 60
 BATCH = 50
 REPLY_LIMIT = 300
 
@@ -248,13 +255,22 @@ class _Connection:
             replies = list(refused.recipients.values())
             code, text = replies[0] if replies else (0, b"")
             permanent = bool(replies) and all(500 <= c < 600 for c, _ in replies)
+            self._note_if_closed()
             return _refusal(type(refused).__name__, code, text, permanent)
         except smtplib.SMTPDataError as refused:
             reply_code, reply = refused.smtp_code, refused.smtp_error
+            self._note_if_closed()
             return _refusal(type(refused).__name__, reply_code, reply, 500 <= reply_code < 600)
         except (smtplib.SMTPException, OSError) as failure:
             self.broken = True
             return Failure(f"{type(failure).__name__}: {failure}")
+
+    def _note_if_closed(self) -> None:
+        """After a reply that closed the connection (421: the server is going away, which
+        smtplib answers by closing it), the round stops: the next message would be charged
+        with a failure on a connection that no longer exists, before the server was asked."""
+        if self.smtp is not None and self.smtp.sock is None:
+            self.broken = True
 
     def _open(self) -> smtplib.SMTP:
         s = self.settings
@@ -267,6 +283,8 @@ class _Connection:
         except BaseException:
             smtp.close()
             raise
+        if smtp.sock is not None:
+            smtp.sock.settimeout(REPLY_TIMEOUT_SECONDS)
         return smtp
 
 
