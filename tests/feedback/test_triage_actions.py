@@ -176,3 +176,43 @@ def test_a_new_action_from_another_team_s_item_is_not_found(
     sent = supervisor.post("/feedback/queue/actions/new", action_form(item=str(other.id)))
     assert sent.status_code == 404
     assert db.exec(select(FeedbackAction)).all() == []
+
+
+def test_a_save_from_a_page_opened_before_someone_elses_save_does_not_undo_it(
+    db: Session, team: Team, supervisor: SignedIn
+) -> None:
+    """Two tabs, or two people: the summary families read was silently put back by the
+    older page. Now the older page's save is refused with what the action says now, and
+    what was typed there is kept; saving again is a choice, and goes through."""
+    action = an_action(db, team)
+    first = value_of(supervisor.get(f"/feedback/queue/actions/{action.id}"), "seen")
+    second = value_of(supervisor.get(f"/feedback/queue/actions/{action.id}"), "seen")
+    told = "Your worker now tells you a week before they visit."
+    saved = supervisor.post(
+        f"/feedback/queue/actions/{action.id}", action_form(public_summary=told, seen=first)
+    )
+    assert saved.status_code == 303
+
+    stale = supervisor.post(
+        f"/feedback/queue/actions/{action.id}",
+        action_form(
+            title="Shorter waits for a visit", public_summary="", status="in_progress", seen=second
+        ),
+    )
+
+    assert stale.status_code == 409
+    db.refresh(action)
+    assert action.public_summary == told and action.title != "Shorter waits for a visit"
+    assert error_summary(stale) == [
+        "Someone changed this action after you opened it. What it says now is shown above "
+        "your changes, which are not saved yet: save again to replace it with yours"
+    ]
+    assert told in page(stale).select_one("#changed").text
+    assert value_of(stale, "title") == "Shorter waits for a visit"
+    again = supervisor.post(
+        f"/feedback/queue/actions/{action.id}",
+        action_form(title="Shorter waits for a visit", seen=value_of(stale, "seen")),
+    )
+    assert again.status_code == 303
+    db.refresh(action)
+    assert action.title == "Shorter waits for a visit"

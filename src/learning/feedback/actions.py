@@ -9,6 +9,8 @@ not done is overdue (``is_overdue``): the list puts those first, or shows only t
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -172,6 +174,15 @@ def create_action(
     db.flush()
     record(db, actor, "feedback.action.created", "feedback_action", action.id, team_id=team_id)
     return action
+
+
+def seen_of(action: FeedbackAction) -> str:
+    """A digest of what the action's form changes, as a page showed it. The form carries it,
+    so that a save from a page shown before someone else's save (another tab, a colleague)
+    is refused instead of silently undoing theirs: the summary families read included."""
+    due = action.due_on.isoformat() if action.due_on else ""
+    shown = [action.title, action.public_summary, action.status.value, due]
+    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:16]
 
 
 def update_action(db: Session, actor: Actor, action: FeedbackAction, data: ActionInput) -> None:

@@ -39,6 +39,11 @@ from learning.org.view_helpers import FormDep
 
 router = APIRouter()
 
+CHANGED_SINCE_SHOWN = (
+    "Someone changed this action after you opened it. What it says now is shown above your "
+    "changes, which are not saved yet: save again to replace it with yours"
+)
+
 #: Why a form about another team's actions was refused, in the audit log.
 READ_ONLY = "another team's actions, which this person may read but not change"
 
@@ -176,7 +181,7 @@ def action_edit(request: Request, db: DbSession, principal: Triager, action_id: 
     values = triage_forms.values_of_action(
         action.title, action.public_summary, action.status, action.due_on
     )
-    return _action_form(request, db, principal, action, values, {})
+    return _action_form(request, db, principal, action, values, {}, seen=actions.seen_of(action))
 
 
 @router.post("/feedback/queue/actions/{action_id:id}", name="feedback_action_save")
@@ -186,9 +191,16 @@ def action_save(
     action = _action_or_404(db, triage.scope_of(principal), action_id)
     _may_act_or_refuse(request, db, principal, action.team_id, ("feedback_action", action_id))
     data, errors = triage_forms.parse_action(form)
+    seen = str(form.get("seen", ""))
     if data is None:
         values = triage_forms.action_values(form)
-        return _action_form(request, db, principal, action, values, errors, 422)
+        return _action_form(request, db, principal, action, values, errors, 422, seen=seen)
+    if seen and seen != actions.seen_of(action):
+        # Shown with what it says now, and the current digest: saving again is deliberate.
+        values = triage_forms.action_values(form)
+        errors = {"changed": CHANGED_SINCE_SHOWN}
+        now_seen = actions.seen_of(action)
+        return _action_form(request, db, principal, action, values, errors, 409, seen=now_seen)
     actions.update_action(db, actor_from(request), action, data)
     flash(request, "Action saved")
     return redirect(request, str(request.url_for("feedback_action", action_id=action.id)))
@@ -203,6 +215,7 @@ def _action_form(
     errors: Errors,
     status: int = 200,
     team_id: int | None = None,
+    seen: str = "",
 ) -> Response:
     """The action's page (a new one's when ``action`` is None, for the team ``team_id`` when
     it starts from an item): its form only for those who may act for the team (for a new
@@ -228,6 +241,7 @@ def _action_form(
             "status_labels": triage_forms.ACTION_STATUS_LABELS,
             "values": values,
             "errors": errors,
+            "seen": seen,
         },
         status_code=status,
     )
