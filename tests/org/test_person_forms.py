@@ -258,3 +258,34 @@ def test_fields_the_form_does_not_have_change_nothing(
     db.refresh(someone)  # the person whose id was posted is as they were
     assert (someone.name, someone.council_id, someone.active) == (
         "Sol Someone", factory.council.id, True)
+
+
+def test_a_save_from_a_page_opened_before_another_save_does_not_undo_it(
+    admin: SignedIn, factory: Factory, db: Session
+) -> None:
+    """Two tabs or two administrators: the older page's save used to put the job title back.
+    Now it is refused, keeping what was typed; saving again is a choice, and goes through."""
+    person = factory.make_person(roles=(Role.PRACTITIONER,), job_title="Social Worker")
+    first = value_of(admin.get(f"/people/{person.id}/edit"), "seen")
+    second = value_of(admin.get(f"/people/{person.id}/edit"), "seen")
+    same = {"given_name": person.given_name, "family_name": person.family_name,
+            "email": person.email, "roles": ["practitioner"]}  # fmt: skip
+    edit = f"/people/{person.id}/edit"
+    saved = admin.post(edit, valid_person(**same, job_title="Senior Practitioner", seen=first))
+    assert saved.status_code == 303
+
+    older = valid_person(**same, job_title="Social Worker", fte="0.6", seen=second)
+    stale = admin.post(edit, older)
+
+    assert stale.status_code == 409
+    db.refresh(person)
+    assert (person.job_title, person.fte) == ("Senior Practitioner", 0.8)
+    assert error_summary(stale) == [
+        f"Someone changed {person.name}'s details after you opened this page. Your changes "
+        "are not saved yet: check what is saved now, then save again to replace it with yours"
+    ]
+    assert value_of(stale, "fte") == "0.6"
+    again = admin.post(edit, valid_person(**same, fte="0.6", seen=value_of(stale, "seen")))
+    assert again.status_code == 303
+    db.refresh(person)
+    assert person.fte == 0.6

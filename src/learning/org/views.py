@@ -91,6 +91,7 @@ def person_edit(request: Request, db: DbSession, principal: Manager, person_id: 
         "team_id": str(person.team_id or ""), "career_stage": person.career_stage.value,
         "fte": f"{person.fte:g}", "roles": [r.value for r in service.roles_of(db, person.id)],
         "object_id": person.oidc_oid or "",
+        "seen": seen_of(person),
     }
     return _person_form(request, db, principal, person, values, {})
 
@@ -101,6 +102,14 @@ def person_update(
 ) -> Response:
     person = _person(request, db, principal, person_id)
     data, errors = forms.parse_person(form)
+    seen = forms.text(form, "seen")
+    if data is not None and seen and seen != seen_of(person):
+        # Shown again with the current mark: saving again is a deliberate choice.
+        values = forms.person_values(form) | {"seen": seen_of(person)}
+        refused = {"changed": f"Someone changed {person.name}'s details after you opened this "
+                              "page. Your changes are not saved yet: check what is saved now, "
+                              "then save again to replace it with yours"}  # fmt: skip
+        return _person_form(request, db, principal, person, values, refused, 409)
     if data is not None:
         council = service.require_council(db, principal.council_id)
         try:
@@ -111,7 +120,15 @@ def person_update(
             flash(request, f"{person.name}'s details have been updated" if changed
                   else "Nothing was changed")
             return redirect(request, _person_url(request, person))
-    return _person_form(request, db, principal, person, forms.person_values(form), errors, 422)
+    values = forms.person_values(form) | {"seen": seen}
+    return _person_form(request, db, principal, person, values, errors, 422)
+
+
+def seen_of(person: Person) -> str:
+    """When the person was last changed, as the edit form carries it: a save from a page
+    opened before another save (another tab, another administrator) is refused instead of
+    silently putting back what that save changed."""
+    return person.updated_at.isoformat()
 
 
 def _person_form(
