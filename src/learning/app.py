@@ -14,7 +14,7 @@ from learning.accounts import demo_views as accounts_demo
 from learning.accounts import views as accounts
 from learning.accounts.sessions import ServerSessionMiddleware
 from learning.audit import views as audit
-from learning.core import errors, health, log_scrub
+from learning.core import access_log, errors, health, log_scrub
 from learning.core.body_limit import BodyLimitMiddleware
 from learning.core.config import Settings
 from learning.core.csrf import csrf_protect
@@ -99,6 +99,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     settings.check_safe_to_start()
     logging.basicConfig(level=settings.log_level.upper())
     feedback_log_redaction.install()
+    access_log.install()
     log_scrub.install()
     app = FastAPI(
         title="learning",
