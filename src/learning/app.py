@@ -13,6 +13,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from learning.accounts import demo_views as accounts_demo
 from learning.accounts import views as accounts
 from learning.accounts.sessions import ServerSessionMiddleware
+from learning.audit import sealing as audit_sealing
 from learning.audit import views as audit
 from learning.core import access_log, errors, health, log_scrub
 from learning.core.body_limit import BodyLimitMiddleware
@@ -90,7 +91,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     with ExitStack() as services:
         services.enter_context(themes_scheduler(app.state.db))
         services.enter_context(theme_arrivals(app.state))
-        async with mail_worker.running(app), feedback_housekeeping.running(app):
+        async with (
+            mail_worker.running(app),
+            feedback_housekeeping.running(app),
+            audit_sealing.running(app),
+        ):
             yield
 
 

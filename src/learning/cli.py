@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_capabilities(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from learning.audit import commands as audit_commands
     from learning.feedback import link_commands, screen_commands
     from learning.mail import commands as mail_commands
     from learning.themes import commands as themes_commands
@@ -52,6 +53,7 @@ def _register_capabilities(commands: argparse._SubParsersAction) -> None:  # typ
     link_commands.register(commands)
     screen_commands.register(commands)
     mail_commands.register(commands)
+    audit_commands.register(commands)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -1,6 +1,8 @@
 """An audit event is written in the same transaction as the change it records.
 
-The table is append-only: database triggers refuse UPDATE and DELETE.
+The table is append-only: database triggers refuse UPDATE and DELETE. Each event is then
+sealed into a hash chain (``AuditSeal``, ``learning.audit.sealing``), so that an event changed
+or removed by someone who can get past the triggers is found by ``learning audit verify``.
 """
 
 from __future__ import annotations
@@ -46,3 +48,22 @@ class AuditEvent(SQLModel, table=True):
     #: were kept have "".
     result: str = Field(default=SUCCEEDED, max_length=20)
     detail: str = Field(default="{}", sa_type=Text)
+
+
+class AuditSeal(SQLModel, table=True):
+    """One audit event's link in the hash chain: its digest is a keyed hash (with the service's
+    secret, which the database does not hold) of the seal before it and of every field of the
+    event. ``previous`` is unique, so the chain cannot fork; ``position`` is the chain's order
+    (the order events were sealed in, close to the order they were written). Append-only,
+    like the events."""
+
+    __tablename__ = "audit_seal"
+
+    position: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="audit_event.id", unique=True)
+    previous: str = Field(max_length=64, unique=True)
+    digest: str = Field(max_length=64)
+    #: Which key made the digest (a hash of it, never the key): a changed secret is told
+    #: apart from a changed event.
+    key_id: str = Field(max_length=16)
+    sealed_at: datetime = Field(default_factory=utcnow)
