@@ -41,6 +41,13 @@ def textarea(response, name: str) -> str:  # type: ignore[no-untyped-def]
     return field.get_text()
 
 
+def stage_on(response) -> str:  # type: ignore[no-untyped-def]
+    """Where the record was when this case page was opened (its form carries it)."""
+    found = page(response).select_one("form input[name=stage]")
+    assert found is not None, "no case form on the page"
+    return str(found["value"])
+
+
 def with_a_discussion(
     db: Session, supervisor: SignedIn, supervisee: Person
 ) -> tuple[int, CaseDiscussion]:
@@ -254,8 +261,10 @@ def test_a_draft_takes_a_record_waiting_for_sign_off_back_to_its_supervisor(
     session_id, discussion = with_a_discussion(db, supervisor, pair[1])
     supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
     assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
+    opened = supervisor.get(f"/supervision/cases/{discussion.id}/edit")
     supervisor.post(
-        f"/supervision/cases/{discussion.id}/draft", case_form(harm="More"), headers=HTMX
+        f"/supervision/cases/{discussion.id}/draft",
+        {**case_form(harm="More"), "stage": stage_on(opened)}, headers=HTMX,
     )
     db.expire_all()
     session = db.get(SupervisionSession, session_id)
@@ -289,8 +298,10 @@ def test_a_new_discussions_autosave_arriving_after_it_was_saved_keeps_no_draft(
     assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
 
     # a different new discussion typed in the same session is kept, as ever
+    opened = supervisor.get(f"/supervision/sessions/{session_id}/cases/new")
     supervisor.post(f"/supervision/sessions/{session_id}/cases/draft",
-                    case_form(case_reference="CS-2"), headers=HTMX)
+                    {**case_form(case_reference="CS-2"), "stage": stage_on(opened)},
+                    headers=HTMX)
     assert len(drafts(db)) == 1
 
 
@@ -302,14 +313,18 @@ def test_going_through_a_saved_discussion_without_changing_it_keeps_no_draft(
     session_id, discussion = with_a_discussion(db, supervisor, pair[1])
     supervisor.post(f"/supervision/sessions/{session_id}/autosave", session_form())
     assert supervisor.post(f"/supervision/sessions/{session_id}/record", {}).status_code == 303
-    same = supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(), headers=HTMX)
+    stage = stage_on(supervisor.get(f"/supervision/cases/{discussion.id}/edit"))
+    same = supervisor.post(f"/supervision/cases/{discussion.id}/draft",
+                           {**case_form(), "stage": stage}, headers=HTMX)
     assert "Nothing here differs from what is saved" in same.text
     assert drafts(db) == []
     session = db.get(SupervisionSession, session_id)
     assert session is not None and session.status is SessionStatus.HELD
 
     # typing something, then typing it back as it was: the draft goes
-    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(harm="x"), headers=HTMX)
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft",
+                    {**case_form(harm="x"), "stage": stage}, headers=HTMX)
     assert len(drafts(db)) == 1
-    supervisor.post(f"/supervision/cases/{discussion.id}/draft", case_form(), headers=HTMX)
+    supervisor.post(f"/supervision/cases/{discussion.id}/draft",
+                    {**case_form(), "stage": stage}, headers=HTMX)
     assert drafts(db) == []

@@ -41,7 +41,7 @@ from tests.factories import Factory
 from tests.factories import audit_events as events
 from tests.org.pages import field_error, flash, heading, page, value_of
 from tests.supervision.factories import SupervisionFactory, sign_in
-from tests.supervision.test_sessions import seen_on, session_form
+from tests.supervision.test_sessions import opened_as, seen_on, session_form
 
 
 def ago(days: int) -> date:
@@ -76,8 +76,10 @@ def test_a_sign_off_from_a_page_read_before_the_record_changed_is_refused_keepin
 
     # Her supervisor changes the reflections and records the session again.
     them = sign_in(client, factory, boss)
-    changed = them.post(f"/supervision/sessions/{session.id}/record",
-                        session_form(**{"reflection-experience": "Words Quinn never saw."}))
+    form = them.get(f"/supervision/sessions/{session.id}/edit")
+    changed = them.post(f"/supervision/sessions/{session.id}/record", {
+        **session_form(**{"reflection-experience": "Words Quinn never saw."}),
+        "seen": opened_as(form)})
     assert changed.status_code == 303
     db.refresh(session)
     assert lifecycle.awaiting_sign_off(session)

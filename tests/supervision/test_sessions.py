@@ -41,6 +41,13 @@ def seen_on(response: Any) -> str:
     return str(found["value"])
 
 
+def opened_as(response: Any) -> str:
+    """The token the session form on this page carries: the record as the page shows it."""
+    found = page(response).select_one("form#session-form input[name=seen]")
+    assert found is not None, "no session form on the page"
+    return str(found["value"])
+
+
 def day_fields(name: str, day: date) -> dict[str, str]:
     return {f"{name}-day": str(day.day), f"{name}-month": str(day.month),
             f"{name}-year": str(day.year)}

@@ -17,7 +17,7 @@ from learning.supervision.terms import SessionStatus
 from tests.factories import Factory
 from tests.org.pages import field_error, flash, page, value_of
 from tests.supervision.factories import SignedIn, SupervisionFactory, sign_in
-from tests.supervision.test_sessions import session_form, start
+from tests.supervision.test_sessions import opened_as, session_form, start
 
 HTMX = {"HX-Request": "true"}
 
@@ -222,8 +222,8 @@ def test_changing_a_record_waiting_for_sign_off_makes_it_a_draft_again(
     warned = supervisor.get(f"/supervision/sessions/{session.id}/edit")
     assert "waiting for" in page(warned).select_one(".govuk-warning-text").get_text()
 
-    supervisor.post(f"/supervision/sessions/{session.id}/autosave", {"duration_minutes": "75"},
-                    headers=HTMX)
+    supervisor.post(f"/supervision/sessions/{session.id}/autosave",
+                    {"duration_minutes": "75", "seen": opened_as(warned)}, headers=HTMX)
 
     changed = stored(db, session.id)
     assert (changed.status, changed.duration_minutes) == (SessionStatus.DRAFT, 75)

@@ -33,6 +33,8 @@ SAVED = {
                 "The earlier agreement is kept in the history.",
     "unchanged": "Nothing was changed",
 }
+NOT_SAVED = ("The agreement was changed in another window or by someone else since you "
+             "opened this page, so your changes were not saved")
 
 
 
@@ -64,19 +66,29 @@ def agreement_save(
     supervisee = _supervisee(request, db, principal, person_id)
     asye = supervisee.career_stage == CareerStage.ASYE
     data, errors = agreement_forms.parse_agreement(form, asye=asye, today=today())
-    if data is None:
-        values = agreement_forms.agreement_values(form)
+    seen = text(form, "seen")
+    if data is None:  # shown again as it was opened: nothing newer has been seen
+        values = {**agreement_forms.agreement_values(form), "seen": seen}
         return _agreement_form(request, db, supervisee, values, errors, 422)
-    _, outcome = agreements.save_agreement(
-        db, actor_from(request), principal.person_id, supervisee, data)
+    try:
+        _, outcome = agreements.save_agreement(
+            db, actor_from(request), principal.person_id, supervisee, data, seen)
+    except agreements.AgreementChanged:
+        # What was typed, under the agreement as it is now, with its token: saving again
+        # is a choice made having seen both.
+        values = agreement_forms.agreement_values(form)
+        return _agreement_form(request, db, supervisee, values, {"agreement-now": NOT_SAVED},
+                               409, changed=True)
     flash(request, SAVED[outcome].format(name=supervisee.name))
     return redirect(request, str(request.url_for("agreement_edit", person_id=person_id)))
 
 
 def _agreement_form(
     request: Request, db: DbSession, supervisee: Person, values: dict[str, Any],
-    errors: Errors, status: int = 200,
+    errors: Errors, status: int = 200, *, changed: bool = False,
 ) -> Response:
+    """The form, under the agreement in force now; ``changed`` when a save of ``values``
+    was refused because the agreement changed after the form was opened."""
     assert supervisee.id is not None
     history = agreements.list_agreements(db, supervisee.id)
     current = history[0] if history and history[0].agreement.ended_on is None else None
@@ -93,6 +105,8 @@ def _agreement_form(
         "frequency": agreements.describe_schedule(schedule),
         "values": values,
         "errors": in_order(errors, agreement_forms.FIELDS),
+        "seen": agreements.agreement_token(current.agreement if current else None),
+        "changed": changed,
     }, status_code=status)
 
 

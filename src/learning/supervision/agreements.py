@@ -6,6 +6,10 @@ frequency policy (ASYE: weekly, then fortnightly, then monthly), unless the agre
 override. The supervisor's save is their agreement; the supervisee then agrees. Terms that
 both have agreed are never changed: a change ends that agreement and starts a new one, which
 needs agreeing again, so the history stays.
+
+The supervisor's form carries the agreement in force as it showed it
+(:func:`agreement_token`); a save from a form opened before the agreement last changed is
+refused rather than put over the newer terms unseen (:class:`AgreementChanged`).
 """
 
 from __future__ import annotations
@@ -76,6 +80,11 @@ class TermsChanged(ValueError):
     """The supervisee agreed to terms that have since changed."""
 
 
+class AgreementChanged(ValueError):
+    """The supervisor's form was opened before the agreement last changed (in another
+    window, or by someone else): saving it would put its terms over the newer ones unseen."""
+
+
 # Reading ---------------------------------------------------------------------------------
 
 
@@ -116,6 +125,12 @@ def terms_fingerprint(agreement: SupervisionAgreement) -> str:
     terms = (agreement.id, agreement.supervisor_id, *astuple(AgreementInput.of(agreement)))
     text = "\x1f".join(str(value) for value in terms)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def agreement_token(agreement: SupervisionAgreement | None) -> str:
+    """What the supervisor's form carries: the agreement in force as the page showed it
+    (its terms' fingerprint), or that there was none."""
+    return terms_fingerprint(agreement) if agreement is not None else "none"
 
 
 # The schedule ----------------------------------------------------------------------------
@@ -228,14 +243,23 @@ def describe_schedule(schedule: Schedule) -> str:
 
 
 def save_agreement(
-    db: Session, actor: Actor, supervisor_id: int, supervisee: Person, data: AgreementInput
+    db: Session, actor: Actor, supervisor_id: int, supervisee: Person, data: AgreementInput,
+    seen: str = "",
 ) -> tuple[SupervisionAgreement, str]:
     """The supervisor sets (and so agrees) the terms. Returns the agreement in force and
     what happened: "created", "updated" (not yet agreed by the supervisee, so changed in
-    place), "replaced" (a new agreement that needs agreeing again) or "unchanged"."""
+    place), "replaced" (a new agreement that needs agreeing again) or "unchanged".
+
+    Refused (AgreementChanged) when ``seen``, the token of the form's page, is not the
+    agreement in force now and the terms sent differ from it. A form without a token (a
+    page served before forms carried one) is not checked."""
     supervisee_id = supervisee.id
     assert supervisee_id is not None
+    _take_turns(db, supervisee_id)
     current = current_agreement(db, supervisee_id)
+    if seen and seen != agreement_token(current) and (
+            current is None or AgreementInput.of(current) != data):
+        raise AgreementChanged(f"agreement of person {supervisee_id}")
     same_supervisor = current is not None and current.supervisor_id == supervisor_id
     if current is not None and same_supervisor and AgreementInput.of(current) == data:
         return current, "unchanged"
@@ -268,6 +292,15 @@ def save_agreement(
     record(db, actor, "agreement.replaced", "supervision_agreement", agreement.id,
            supervisee_id=supervisee.id, replaces=current.id)
     return agreement, "replaced"
+
+
+def _take_turns(db: Session, supervisee_id: int) -> None:
+    """Saves of one person's agreement take turns, each reading the agreement in force as
+    the one before left it, so two never both start one (PostgreSQL; SQLite writers take
+    turns anyway). The person's row is held: ``FOR NO KEY UPDATE``, so that rows that only
+    refer to them are not held up."""
+    db.exec(select(Person.id).where(col(Person.id) == supervisee_id)
+            .with_for_update(key_share=True)).first()
 
 
 def _apply(agreement: SupervisionAgreement, data: AgreementInput) -> None:

@@ -8,7 +8,9 @@ discussion (or one for a discussion not added yet), and shown again when the pag
 opened: after a closed tab, a lost connection, or a sign-in that ran out. Saving the
 discussion, removing it, or discarding the draft deletes the draft. A record is not
 recorded while a draft of one of its discussions is kept, and a record waiting for
-sign-off goes back to its supervisor as soon as one is: nothing typed is signed away.
+sign-off goes back to its supervisor as soon as one is: nothing typed is signed away. Not
+from a page opened before the record was recorded, though: that is refused
+(``conflicts.require_same_stage``), and what was typed goes to the record's page to copy.
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from sqlmodel import Session, select
 from learning.accounts.dependencies import Principal
 from learning.audit.service import Actor, record
 from learning.core.clock import utcnow
-from learning.supervision import case_forms
+from learning.supervision import case_forms, conflicts
 from learning.supervision.discussions import (
     CASE_TYPE,
     case_values_of,
     forget_case_draft,
     key_for,
     require_case_discussion,
+    require_changeable_part,
 )
 from learning.supervision.forms import Fields, Raw
 from learning.supervision.lifecycle import reopen, require_editable_session
@@ -44,8 +47,11 @@ def save_case_draft(
 ) -> datetime | None:
     """Keep the case form's answers as typed (access checked as for saving the discussion
     itself); audited when they differ from the draft kept before. Returns when, or None
-    when they are what is saved already (and no draft is kept)."""
-    session = _editable(db, principal, session_id, case_id)
+    when they are what is saved already (and no draft is kept). Refused
+    (RecordedSinceOpened) from a page opened before the record was recorded."""
+    _editable(db, principal, session_id, case_id)
+    session = require_changeable_part(db, principal, session_id,
+                                      fields.one(conflicts.STAGE_FIELD))
     assert session.id is not None
     typed = _filled(case_forms.case_values(fields))
     draft = _draft(db, session.id, key_for(case_id))

@@ -2,7 +2,9 @@
 
 Each has its own page (one thing per page), reached from the session form by buttons that
 first save the draft, so nothing typed there is lost on the way. A case discussion's form
-is kept as a draft as it is typed too (see case_drafts)."""
+is kept as a draft as it is typed too (see case_drafts). Each page carries where the record
+was in its life when it was opened (``stage``): a change from one opened before the record
+was recorded goes back to the record, with what was typed, rather than reopen it."""
 
 from __future__ import annotations
 
@@ -17,7 +19,15 @@ from learning.audit.service import actor_from, record
 from learning.core.clock import to_london, today
 from learning.core.deps import DbSession
 from learning.core.web import flash, is_htmx, redirect, render
-from learning.supervision import case_drafts, case_forms, discussions, forms, records, service
+from learning.supervision import (
+    case_drafts,
+    case_forms,
+    conflicts,
+    discussions,
+    forms,
+    records,
+    service,
+)
 from learning.supervision.models import CaseDiscussion, SupervisionSession
 from learning.supervision.terms import ActionStatus
 from learning.supervision.views_common import (
@@ -60,12 +70,14 @@ def case_create(
         return cannot_change_now(request, str(locked), session_id, fields)
     data, errors = case_forms.parse_case(fields)
     if data is None:
-        return _case_page(request, db, session, None, case_forms.case_values(fields), errors, 422)
+        return _case_page(request, db, session, None, _typed(fields), errors, 422)
     try:
-        service.add_case_discussion(db, principal, actor_from(request), session_id, data)
+        service.add_case_discussion(db, principal, actor_from(request), session_id, data,
+                                    stage=fields.one(conflicts.STAGE_FIELD))
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), session_id, fields)
     except service.InvalidInput as invalid:
-        return _case_page(request, db, session, None, case_forms.case_values(fields),
-                          invalid.errors, 422)
+        return _case_page(request, db, session, None, _typed(fields), invalid.errors, 422)
     flash(request, f"The case discussion for {data.case_reference} has been added")
     return _back_to_form(request, session_id, "#case-discussions")
 
@@ -92,13 +104,15 @@ def case_update(
         return _locked_case(request, db, case_id, str(locked), fields)
     data, errors = case_forms.parse_case(fields)
     if data is None:
-        values = case_forms.case_values(fields)
-        return _case_page(request, db, session, discussion, values, errors, 422)
+        return _case_page(request, db, session, discussion, _typed(fields), errors, 422)
     try:
-        service.update_case_discussion(db, principal, actor_from(request), case_id, data)
+        service.update_case_discussion(db, principal, actor_from(request), case_id, data,
+                                       stage=fields.one(conflicts.STAGE_FIELD))
+    except service.CannotChangeNow as not_now:
+        return cannot_change_now(request, str(not_now), discussion.session_id, fields)
     except service.InvalidInput as invalid:
-        values = case_forms.case_values(fields)
-        return _case_page(request, db, session, discussion, values, invalid.errors, 422)
+        return _case_page(request, db, session, discussion, _typed(fields), invalid.errors,
+                          422)
     flash(request, f"The case discussion for {data.case_reference} has been changed")
     return _back_to_form(request, session.id, "#case-discussions")
 
@@ -111,16 +125,19 @@ def case_remove_confirm(
         discussion, session = service.require_case_discussion(db, principal, case_id)
     except service.CannotChangeNow as locked:
         return _locked_case(request, db, case_id, str(locked))
-    return render(request, "supervision/session_case_remove.html",
-                  {"discussion": discussion, "session": session})
+    return render(request, "supervision/session_case_remove.html", {
+        "discussion": discussion, "session": session, "stage": conflicts.stage_of(session)})
 
 
 @router.post("/supervision/cases/{case_id:id}/remove", name="session_case_remove")
-def case_remove(request: Request, db: DbSession, principal: Recorder, case_id: int) -> Response:
+def case_remove(
+    request: Request, db: DbSession, principal: Recorder, case_id: int, fields: FormFields
+) -> Response:
     try:
         discussion, _ = service.require_case_discussion(db, principal, case_id)
         reference = discussion.case_reference
-        session = service.remove_case_discussion(db, principal, actor_from(request), case_id)
+        session = service.remove_case_discussion(db, principal, actor_from(request), case_id,
+                                                 stage=fields.one(conflicts.STAGE_FIELD))
     except service.CannotChangeNow as locked:
         return _locked_case(request, db, case_id, str(locked))
     flash(request, f"The case discussion for {reference} has been removed")
@@ -134,6 +151,12 @@ def _locked_case(
     discussion = db.get(CaseDiscussion, case_id)
     assert discussion is not None
     return cannot_change_now(request, message, discussion.session_id, fields)
+
+
+def _typed(fields: forms.Fields) -> dict[str, Any]:
+    """A case form as sent, to show again: with the stage its page was opened at, so that
+    a page opened before the record was recorded is still refused once it is corrected."""
+    return {**case_forms.case_values(fields), "stage": fields.one(conflicts.STAGE_FIELD)}
 
 
 def _case_page(
@@ -166,6 +189,7 @@ def _case_page(
         "labels": labels(),
         "draft_saved_at": draft_saved_at,
         "draft_url": _draft_url(request, session.id, discussion),
+        "stage": conflicts.stage_of(session),
     }, status_code=status)
 
 
@@ -246,15 +270,20 @@ def action_create(
     except service.CannotChangeNow as locked:
         return cannot_change_now(request, str(locked), session_id, fields)
     data, errors = case_forms.parse_action(fields)
+    stage = fields.one(conflicts.STAGE_FIELD)
     if data is not None:
         try:
-            service.add_action(db, principal, actor_from(request), session_id, data)
+            service.add_action(db, principal, actor_from(request), session_id, data,
+                               stage=stage)
+        except service.CannotChangeNow as not_now:
+            return cannot_change_now(request, str(not_now), session_id, fields)
         except service.InvalidInput as invalid:
             errors = invalid.errors
         else:
             flash(request, "The action has been added")
             return _back_to_form(request, session_id, "#actions")
-    return _action_page(request, db, session, case_forms.action_values(fields), errors, 422)
+    values = {**case_forms.action_values(fields), "stage": stage}  # as opened: see _typed
+    return _action_page(request, db, session, values, errors, 422)
 
 
 def _action_page(
@@ -275,6 +304,7 @@ def _action_page(
         "case_options": [(str(c.id), c.case_reference) for c in cases],
         "values": values,
         "errors": errors,
+        "stage": conflicts.stage_of(session),
     }, status_code=status)
 
 

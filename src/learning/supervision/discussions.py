@@ -1,8 +1,9 @@
 """Case discussions (one per child or family, by the case system's reference only) with
 their safety scale ratings, and actions with an owner and a due date.
 
-Adding, changing or removing them changes the record, so only its supervisor may, and
-only until it is signed off. An action's status is follow-up rather than record: its
+Adding, changing or removing them changes the record, so only its supervisor may, only
+until it is signed off, and never from a page opened before it was recorded (``stage``:
+``conflicts.require_same_stage``). An action's status is follow-up rather than record: its
 owner, the supervisee or their current supervisor may mark it done (or open again) at any
 time, and open actions carry into the supervisee's next session. Dropping an agreed action
 undoes what was agreed, so only the supervisee's current supervisor may, with a reason
@@ -22,9 +23,14 @@ from learning.audit.service import Actor, record
 from learning.core.clock import format_date, today
 from learning.core.permissions import Permission
 from learning.org import service as org
-from learning.supervision import case_forms, forms, records
+from learning.supervision import case_forms, conflicts, forms, records
 from learning.supervision.access import NotYourRecord
-from learning.supervision.lifecycle import InvalidInput, changed, require_editable_session
+from learning.supervision.lifecycle import (
+    InvalidInput,
+    changed,
+    lock_session,
+    require_editable_session,
+)
 from learning.supervision.models import (
     CaseDiscussion,
     CaseDiscussionDraft,
@@ -51,10 +57,23 @@ def require_case_discussion(
     return discussion, session
 
 
-def add_case_discussion(
-    db: Session, principal: Principal, actor: Actor, session_id: int, data: case_forms.CaseInput
-) -> CaseDiscussion:
+def require_changeable_part(
+    db: Session, principal: Principal, session_id: int, stage: str | None
+) -> SupervisionSession:
+    """The session one of whose parts is changed from a page that carried ``stage`` (None:
+    from no page): held until the change is stored, so that recording it waits, and
+    refused (RecordedSinceOpened) if it was recorded after the page was opened."""
+    lock_session(db, session_id)
     session = require_editable_session(db, principal, session_id)
+    conflicts.require_same_stage(session, stage)
+    return session
+
+
+def add_case_discussion(
+    db: Session, principal: Principal, actor: Actor, session_id: int, data: case_forms.CaseInput,
+    *, stage: str | None = None,
+) -> CaseDiscussion:
+    session = require_changeable_part(db, principal, session_id, stage)
     _check_one_per_case(db, session_id, data.case_reference, None)
     discussion = CaseDiscussion(session_id=session_id, case_reference=data.case_reference)
     for name, value in data.texts.items():
@@ -72,9 +91,11 @@ def add_case_discussion(
 
 
 def update_case_discussion(
-    db: Session, principal: Principal, actor: Actor, case_id: int, data: case_forms.CaseInput
+    db: Session, principal: Principal, actor: Actor, case_id: int, data: case_forms.CaseInput,
+    *, stage: str | None = None,
 ) -> CaseDiscussion:
-    discussion, session = require_case_discussion(db, principal, case_id)
+    discussion, _ = require_case_discussion(db, principal, case_id)
+    session = require_changeable_part(db, principal, discussion.session_id, stage)
     _check_one_per_case(db, discussion.session_id, data.case_reference, case_id)
     discussion.case_reference = data.case_reference
     for name, value in data.texts.items():
@@ -109,10 +130,11 @@ def _check_one_per_case(
 
 
 def remove_case_discussion(
-    db: Session, principal: Principal, actor: Actor, case_id: int
+    db: Session, principal: Principal, actor: Actor, case_id: int, *, stage: str | None = None
 ) -> SupervisionSession:
     """Remove it and its ratings; its actions stay, no longer linked to it."""
-    discussion, session = require_case_discussion(db, principal, case_id)
+    discussion, _ = require_case_discussion(db, principal, case_id)
+    session = require_changeable_part(db, principal, discussion.session_id, stage)
     db.exec(delete(SafetyRating).where(col(SafetyRating.case_discussion_id) == case_id))
     db.exec(update(SupervisionAction).where(col(SupervisionAction.case_discussion_id) == case_id)
             .values(case_discussion_id=None))
@@ -168,9 +190,10 @@ def _rate(
 
 
 def add_action(
-    db: Session, principal: Principal, actor: Actor, session_id: int, data: case_forms.ActionInput
+    db: Session, principal: Principal, actor: Actor, session_id: int,
+    data: case_forms.ActionInput, *, stage: str | None = None,
 ) -> SupervisionAction:
-    session = require_editable_session(db, principal, session_id)
+    session = require_changeable_part(db, principal, session_id, stage)
     _check_action(db, session, data)
     action = SupervisionAction(
         council_id=session.council_id,

@@ -1,8 +1,10 @@
 """Drafts of the session form: every answer kept as it is typed, even before it is valid.
 
-An autosave sends the answers that changed; "Save draft" and "Record" send them all. Each
-answer is parsed on its own: one that passes is stored in its column, one that does not is
-kept as typed in the session's draft and shown again, with its error, until it is fixed.
+An autosave, "Save draft" and "Record" all send the whole form, with the token of the
+record as the page showed it; a form opened before the record last changed is refused
+rather than saved over it (:mod:`.conflicts`). Each answer is parsed on its own: one that
+passes is stored in its column, one that does not is kept as typed in the session's draft
+and shown again, with its error, until it is fixed.
 """
 
 from __future__ import annotations
@@ -16,17 +18,20 @@ from sqlalchemy import delete
 from sqlmodel import Session, col
 
 from learning.accounts.dependencies import Principal
-from learning.audit.service import Actor, record
+from learning.audit.models import REFUSED
+from learning.audit.service import Actor, add_event, record
 from learning.core.clock import utcnow
-from learning.supervision import forms, frameworks, records
+from learning.supervision import conflicts, forms, frameworks, records
 from learning.supervision.forms import Errors, Fields
 from learning.supervision.lifecycle import (
     RECORD_TYPE,
+    ChangedSinceOpened,
     Draft,
     changed,
     draft_of,
     is_recorded,
     keep_draft,
+    lock_session,
     require_editable_session,
 )
 from learning.supervision.models import SessionAttendee, SupervisionSession
@@ -45,9 +50,31 @@ def save_draft(
     db: Session, principal: Principal, actor: Actor, session_id: int, fields: Fields
 ) -> DraftSaved:
     """Store the answers sent, leniently: each that passes is stored, each that does not
-    is kept as typed. Answers not sent are left as they were."""
+    is kept as typed. Answers not sent are left as they were. Refused (ChangedSinceOpened)
+    if the form was opened before the record last changed and would change it."""
+    lock_session(db, session_id)
     session = require_editable_session(db, principal, session_id)
+    require_current(db, actor, session, fields)
     return apply_answers(db, actor, session, forms.parse_session(fields))
+
+
+def form_token(db: Session, session: SupervisionSession) -> str:
+    """The token the session form carries: the record as the page shows it now."""
+    return conflicts.form_token(session, form_values(db, session))
+
+
+def require_current(
+    db: Session, actor: Actor, session: SupervisionSession, fields: Fields
+) -> None:
+    """Refuse a form opened before the record last changed, if it would change it
+    (``conflicts.require_current``); the refusal is audited, with the answers it held back."""
+    try:
+        conflicts.require_current(session, form_values(db, session), fields)
+    except ChangedSinceOpened as refused:
+        add_event(db, actor, "supervision.session.save_refused", REFUSED, RECORD_TYPE,
+                  session.id, {"version": session.version, "why": str(refused),
+                               "answers": list(refused.differing)})
+        raise
 
 
 def draft_errors(session: SupervisionSession) -> Errors:

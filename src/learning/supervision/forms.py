@@ -278,7 +278,7 @@ class SessionAnswers:
 
 def parse_session(fields: Fields) -> SessionAnswers:
     """Each answer sent, on its own: a draft may be incomplete, but each answer it stores
-    is valid. Answers not sent are left alone (an autosave sends what changed)."""
+    is valid. Answers not sent are left alone (a radio button never chosen sends none)."""
     answers = SessionAnswers()
     for spec in SESSION_FIELDS:
         if not any(name in fields for name in spec.inputs):
@@ -290,6 +290,12 @@ def parse_session(fields: Fields) -> SessionAnswers:
         else:
             answers.values[spec.name] = value
     return answers
+
+
+def session_values(fields: Fields) -> dict[str, Raw]:
+    """The session form's answers as sent, to show again as typed (those not sent left out)."""
+    return {name: fields.raw(name, spec.many)
+            for spec in SESSION_FIELDS for name in spec.inputs if name in fields}
 
 
 def spec_named(name: str) -> SessionField:

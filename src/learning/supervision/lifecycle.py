@@ -21,18 +21,21 @@ never discarded, and its actions count while it is changed or amended.
 While a session is a draft, the outcome chosen and any answer that did not pass
 validation are kept in its ``draft`` column (JSON), exactly as typed. A recorded record
 that changes while it waits for sign-off becomes a draft again, so nobody signs off a
-record half-changed.
+record half-changed: but only when changed from a page that showed it recorded (and said
+so), never from one opened before it was recorded (:class:`ChangedSinceOpened`, and
+:mod:`.conflicts`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, or_
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from learning.accounts.dependencies import Principal
 from learning.core.clock import utcnow
@@ -61,6 +64,26 @@ class CannotChangeNow(Exception):
 
 class RecordChanged(Exception):
     """The record changed after the person read it: they must read it again first."""
+
+
+class RecordedSinceOpened(CannotChangeNow):
+    """A page of one of the record's parts (a case discussion, an action) was opened before
+    the record was recorded: changing the part would make it a draft again unasked."""
+
+
+class ChangedSinceOpened(Exception):
+    """The session form was sent from a page opened before the record last changed (in
+    another window, by someone else, or a page gone back to), and saving it would undo that
+    change unseen or make a record recorded since into a draft again: nothing was saved.
+
+    ``recorded_at`` is when the record was recorded, if it is recorded now; ``differing``
+    names the answers sent that say something other than the record now."""
+
+    def __init__(self, recorded_at: datetime | None, differing: Sequence[str]) -> None:
+        super().__init__("recorded since the form was opened" if recorded_at
+                         else "changed since the form was opened")
+        self.recorded_at = recorded_at
+        self.differing = tuple(differing)
 
 
 #: A record recorded as held, whether it is held now or a draft again since (SQL).
@@ -137,6 +160,17 @@ def require_editable_session(
             "This record has been signed off, so it cannot be changed. Amend it instead."
         )
     return session
+
+
+def lock_session(db: Session, session_id: int) -> None:
+    """Hold the session's row until the transaction ends, and read it afresh, so that two
+    saves of one record arriving together are checked and applied one after the other, the
+    second seeing what the first stored (PostgreSQL; SQLite writers take turns anyway).
+    ``FOR NO KEY UPDATE``: rows that only refer to the session (a case discussion added in
+    another window, an audit event) are not held up."""
+    db.exec(select(SupervisionSession).where(col(SupervisionSession.id) == session_id)
+            .with_for_update(key_share=True)
+            .execution_options(populate_existing=True)).first()
 
 
 @dataclass

@@ -40,13 +40,16 @@ from learning.supervision.drafts import (
     DraftSaved,
     apply_answers,
     draft_errors,
+    form_token,
     form_values,
+    require_current,
     save_draft,
 )
 from learning.supervision.forms import Fields
 from learning.supervision.lifecycle import (
     RECORD_TYPE,
     CannotChangeNow,
+    ChangedSinceOpened,
     Draft,
     InvalidInput,
     RecordChanged,
@@ -57,6 +60,7 @@ from learning.supervision.lifecycle import (
     ever_recorded_clause,
     is_recorded,
     keep_draft,
+    lock_session,
     needs_sign_off,
     require_editable_session,
 )
@@ -73,11 +77,13 @@ from learning.supervision.models import (
 from learning.supervision.terms import ActionStatus, SessionStatus, SessionType
 
 __all__ = [
-    "CannotChangeNow", "DraftSaved", "InvalidInput", "NotYourRecord", "RecordChanged",
+    "CannotChangeNow", "ChangedSinceOpened", "DraftSaved", "InvalidInput", "NotYourRecord",
+    "RecordChanged",
     "Cancellation", "add_action", "add_case_discussion", "amend_session", "awaiting_sign_off",
     "being_amended", "cancel_amendment", "require_cancellable_amendment",
     "case_framework", "create_session", "discard_draft", "discardable", "draft_errors",
-    "form_values", "get_session", "is_recorded", "needs_sign_off", "require_discardable",
+    "form_token", "form_values", "get_session", "is_recorded", "needs_sign_off",
+    "require_discardable",
     "sign_off_fingerprint", "list_open_actions_for", "list_open_actions_owned_by",
     "list_sessions_for",
     "read_session", "read_version", "record_session", "remove_case_discussion",
@@ -209,9 +215,13 @@ def record_session(
     fields: Fields | None = None, *, on: date | None = None,
 ) -> SupervisionSession:
     """Keep everything sent as the draft, then check the whole record and, if complete,
-    record it. Raises InvalidInput with every problem (the draft stays, as typed)."""
+    record it. Raises InvalidInput with every problem (the draft stays, as typed), and
+    ChangedSinceOpened, saving nothing, if the form was opened before the record last
+    changed and would change it."""
+    lock_session(db, session_id)
     session = require_editable_session(db, principal, session_id)
     if fields is not None:
+        require_current(db, actor, session, fields)
         apply_answers(db, actor, session, forms.parse_session(fields))
     draft = draft_of(session)
     errors = {**forms.completeness_errors(_would_say(db, session, draft), on or today()),

@@ -22,6 +22,7 @@ from learning.supervision import (
     access,
     case_drafts,
     case_views,
+    conflicts,
     discussions,
     forms,
     frameworks,
@@ -93,11 +94,14 @@ def session_edit(request: Request, db: DbSession, principal: Recorder, session_i
 
 def _edit_page(
     request: Request, db: Session, principal: Principal, session: SupervisionSession,
-    errors: forms.Errors, status: int = 200,
+    errors: forms.Errors, status: int = 200, *, values: dict[str, forms.Raw] | None = None,
+    latest: list[tuple[str, str]] | None = None,
 ) -> Response:
+    """The session form: the record's answers, or ``values`` (as typed); ``latest`` lists
+    the record's answers that differ from them when a save of them was refused."""
     assert session.id is not None
     record = service.read_session(db, principal, actor_from(request), session.id, purpose="edit")
-    values = service.form_values(db, session)
+    values = values or service.form_values(db, session)
     people = records.people_to_choose(db, session.council_id)
     carried = service.list_open_actions_for(db, session.supervisee_id,
                                             excluding_session_id=session.id)
@@ -106,6 +110,8 @@ def _edit_page(
         "session": session,
         "values": values,
         "errors": errors,
+        "seen": service.form_token(db, session),
+        "latest": latest,
         "awaiting": service.awaiting_sign_off(session),
         "recorded": service.is_recorded(session),
         "discardable": service.discardable(session),
@@ -128,16 +134,20 @@ def _edit_page(
 def session_autosave(
     request: Request, db: DbSession, principal: Recorder, session_id: int, fields: FormFields
 ) -> Response:
-    """The draft, saved as it is typed (HTMX), or with "Save draft" (a whole form)."""
+    """The draft, saved as it is typed (HTMX), or with "Save draft" (a whole form). The
+    answer to HTMX gives the page the record's new token (``conflicts``)."""
     try:
         saved = service.save_draft(db, principal, actor_from(request), session_id, fields)
     except service.CannotChangeNow as locked:
         return cannot_change_now(request, str(locked), session_id, fields)
+    except service.ChangedSinceOpened as changed:
+        return _not_saved(request, db, principal, session_id, fields, changed)
     if is_htmx(request):
         session = service.get_session(db, session_id)
         assert session is not None
         model = frameworks.reflective_model(session.reflective_model)
         return render(request, "supervision/_session_saved.html", {
+            "seen": service.form_token(db, session),
             "saved_at": to_london(saved.saved_at).strftime("%H:%M"),
             "kept": saved.errors,
             "kept_said": _said_already(request, session_id, saved.errors),
@@ -159,6 +169,31 @@ def session_autosave(
     flash(request, "Your draft has been saved" + (
         ". Some answers need checking before you record the session." if saved.errors else ""))
     return redirect(request, _url(request, "session_edit", session_id=session_id))
+
+
+def _not_saved(
+    request: Request, db: Session, principal: Principal, session_id: int, fields: FormFields,
+    changed: service.ChangedSinceOpened,
+) -> Response:
+    """A form opened before the record last changed: nothing was saved. With HTMX the status
+    line says so, and the page keeps what was typed and its old token, so nothing more is
+    saved from it unseen (200: htmx swaps no error answer in). Without, the form comes back
+    as typed, with the record's answers where they differ and the record's token now:
+    saving it again is then a choice made having seen both."""
+    session = service.require_editable_session(db, principal, session_id)
+    if is_htmx(request):
+        return render(request, "supervision/_session_not_saved.html", {
+            "session": session, "recorded": changed.recorded_at is not None,
+            "message": conflicts.not_saved(changed, "this change was"),
+        })
+    shown = service.form_values(db, session)
+    people = records.names_of(db, {int(i) for i in shown.get("attendees", []) if i.isdigit()})
+    return _edit_page(
+        request, db, principal, session,
+        {"latest-saved": conflicts.not_saved(changed, "your changes were")}, status=409,
+        values={**shown, **forms.session_values(fields)},
+        latest=conflicts.latest_answers(changed.differing, shown, people),
+    )
 
 
 def _said_already(request: Request, session_id: int, errors: dict[str, str]) -> bool:
@@ -196,6 +231,8 @@ def session_record(
         session = service.record_session(db, principal, actor_from(request), session_id, fields)
     except service.CannotChangeNow as locked:
         return cannot_change_now(request, str(locked), session_id, fields)
+    except service.ChangedSinceOpened as changed:
+        return _not_saved(request, db, principal, session_id, fields, changed)
     except service.InvalidInput as invalid:
         draft = service.require_editable_session(db, principal, session_id)
         return _edit_page(request, db, principal, draft, invalid.errors, status=422)
