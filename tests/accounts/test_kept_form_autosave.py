@@ -224,10 +224,11 @@ def test_an_autosave_from_a_session_that_did_not_end_by_the_clock_keeps_nothing(
 
 
 # --- Two autosaves close together: the later one carries the newest words ----------------
-# Leaving a box for a checkbox sends two: the box's change, then the tick's. htmx drops the
-# first for the second (hx-sync "replace"), which the server may already have taken: the
-# second arrives with the cookie of the session made to keep the first, or with the old one
-# if the browser never had the first's answer.
+# Leaving a box for a checkbox sends two: the box's change, then the tick's. htmx queues the
+# second behind the first (hx-sync "queue last"), but a page that lost the first's answer
+# (the connection dropped after the server took it) sends the second with the old session's
+# cookie: it arrives with the cookie of the session made to keep the first, or with the old
+# one if the browser never had the first's answer.
 
 
 def two_autosaves(
