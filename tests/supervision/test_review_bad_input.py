@@ -183,3 +183,31 @@ def test_a_team_manager_who_did_not_record_a_session_cannot_change_it_and_is_aud
     refusals = audit_events(db, "supervision.refused")
     assert [(e.actor_id, e.record_type) for e in refusals] == [
         (manager.person.id, "supervision_session")] * 3 + [(manager.person.id, "person")]
+
+
+def test_every_answer_too_long_is_named_in_the_error_summary(
+    supervisor: SignedIn, pair: tuple[Person, Person]
+) -> None:
+    """Before, the summary said "This must be 20,000 characters or fewer" (and "A reflection
+    must be ...") once for each, and a screen reader heard the same sentence again."""
+    session_id = start(supervisor, pair[1])
+    long = "x" * 20_001
+
+    case = supervisor.post(f"/supervision/sessions/{session_id}/cases",
+                           case_form(harm=long, danger_statement=long, learning_point=long))
+    session = supervisor.post(f"/supervision/sessions/{session_id}/record",
+                              session_form(**{"reflection-analysis": long,
+                                              "reflection-experience": long}))  # fmt: skip
+
+    assert case.status_code == 422
+    assert error_summary(case) == [
+        "Harm must be 20,000 characters or fewer",
+        "Danger statement must be 20,000 characters or fewer",
+        "The learning point must be 20,000 characters or fewer",
+    ]
+    assert value_of(case, "harm") == long
+    assert session.status_code == 422
+    assert error_summary(session) == [
+        "Experience must be 20,000 characters or fewer",
+        "Analysis must be 20,000 characters or fewer",
+    ]

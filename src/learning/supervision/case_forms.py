@@ -7,6 +7,7 @@ council, a due date after the session's date) are checked by the service.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,8 +51,23 @@ def case_values(fields: Fields) -> dict[str, Raw]:
     return {name: fields.raw(name) for name in CASE_ORDER}
 
 
-def parse_case(fields: Fields) -> tuple[CaseInput | None, Errors]:
+#: What the case form calls its questions that are the same in every framework.
+CASE_QUESTIONS = {
+    "child_voice": "What the child has told us",
+    "decision": "The decision",
+    "rationale": "The rationale",
+    "learning_point": "The learning point",
+}
+
+
+def parse_case(
+    fields: Fields, labels: Mapping[str, str] | None = None
+) -> tuple[CaseInput | None, Errors]:
+    """The case discussion, or its errors. ``labels``: what the session's framework calls
+    its analysis questions (``CaseFramework.labels``), so that each error names its question
+    in the error summary."""
     errors: Errors = {}
+    named = {**(labels or {}), **CASE_QUESTIONS}
     reference = fields.one("case_reference")
     if not reference:
         errors["case_reference"] = "Enter the case reference from the case system"
@@ -63,7 +79,7 @@ def parse_case(fields: Fields) -> tuple[CaseInput | None, Errors]:
     texts = {name: fields.one(name) for name in CASE_TEXT_FIELDS}
     for name, value in texts.items():
         if len(value) > MAX_TEXT:
-            errors[name] = f"This must be {MAX_TEXT:,} characters or fewer"
+            errors[name] = f"{named.get(name, 'This')} must be {MAX_TEXT:,} characters or fewer"
     if not texts["child_voice"] and "child_voice" not in errors:
         errors["child_voice"] = "Enter what the child has told us, or how they have shown it"
     if texts["decision"] and not texts["rationale"] and "rationale" not in errors:

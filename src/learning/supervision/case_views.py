@@ -68,7 +68,7 @@ def case_create(
         session = service.require_editable_session(db, principal, session_id)
     except service.CannotChangeNow as locked:
         return cannot_change_now(request, str(locked), session_id, fields)
-    data, errors = case_forms.parse_case(fields)
+    data, errors = case_forms.parse_case(fields, service.case_framework(db, session).labels)
     if data is None:
         return _case_page(request, db, session, None, _typed(fields), errors, 422)
     try:
@@ -102,7 +102,7 @@ def case_update(
         discussion, session = service.require_case_discussion(db, principal, case_id)
     except service.CannotChangeNow as locked:
         return _locked_case(request, db, case_id, str(locked), fields)
-    data, errors = case_forms.parse_case(fields)
+    data, errors = case_forms.parse_case(fields, service.case_framework(db, session).labels)
     if data is None:
         return _case_page(request, db, session, discussion, _typed(fields), errors, 422)
     try:

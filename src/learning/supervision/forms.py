@@ -16,7 +16,7 @@ from typing import Any
 
 from learning.core.clock import format_date
 from learning.org.forms import date_of
-from learning.supervision.frameworks import reflective_models, stage_keys
+from learning.supervision.frameworks import reflective_models, stage_keys, stage_label
 from learning.supervision.terms import (
     ActionStatus,
     RaterRole,
@@ -233,7 +233,7 @@ def _session_fields() -> tuple[SessionField, ...]:
         return SessionField(name, (name,), parse, many=True)
 
     stages = tuple(
-        single(f"reflection-{key}", _text(f"reflection-{key}", "A reflection"))
+        single(f"reflection-{key}", _text(f"reflection-{key}", stage_label(key)))
         for key in stage_keys()
     )
     return (

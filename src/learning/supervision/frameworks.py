@@ -88,6 +88,15 @@ def reflective_model(key: str) -> ReflectiveModel:
     return models.get(key) or models[default]
 
 
+def stage_label(key: str) -> str:
+    """What a stage is called (a stage shared by models, like analysis, has one name)."""
+    for model in reflective_models():
+        for stage in model.stages:
+            if stage.key == key:
+                return stage.label
+    return key
+
+
 def stage_keys() -> tuple[str, ...]:
     """Every stage of every model, each once (models may share a stage, like analysis)."""
     keys = (stage.key for model in reflective_models() for stage in model.stages)
