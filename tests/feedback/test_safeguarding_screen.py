@@ -265,7 +265,6 @@ DISCLOSURES: list[tuple[str, C]] = [
     ("The young person disclosed that her stepfather hits her", C.CONCERN),
     ("I have a safeguarding concern about the children at home", C.CONCERN),
     # missed by a review written against an earlier screen, then added
-    ("my dad hts me", C.PHYSICAL_ABUSE),
     ("he toches me", C.SEXUAL_ABUSE),
     ("i want to kll myself", C.SUICIDE),
     ("nobody gives me dinner most nights", C.NEGLECT),
@@ -1457,6 +1456,9 @@ OTHER_LANGUAGE_FRESH: list[str] = [
 
 ORDINARY = [
     "my social worker was nice",
+    # home to school transport, which parents of disabled children write about often
+    "the HTS bus was late again",
+    "HTS taxi never comes on time",
     "the meeting was boring",
     "nothing to add",
     "I hit the ball really far when we played rounders",

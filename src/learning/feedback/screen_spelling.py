@@ -67,7 +67,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "hurts": ("hurtz", "herts"),
     "hurting": ("hurtin",),
     "hitting": ("hittin", "hiting"),
-    "hits": ("hitz", "hts"),
+    "hits": ("hitz",),
     "beats": ("beets", "beatz"),
     "touches": ("tuches", "touchs", "tuchs", "tutches", "touchez", "toches"),
     "touched": ("touchd", "tuched", "toched", "tutched"),
