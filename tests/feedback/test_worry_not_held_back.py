@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from learning.core.config import Settings
 from learning.core.permissions import Role
-from learning.feedback import abuse, forms, i18n
+from learning.feedback import abuse, forms, i18n, safeguarding
 from learning.feedback.models import FeedbackDraft, FeedbackLink, SafeguardingAlert
 from learning.feedback.terms import FormKind, Language, LinkKind
 from tests.conftest import make_settings
@@ -116,6 +116,59 @@ def test_a_worry_in_the_name_box_is_not_held_back_by_a_missing_phone_or_email(
     [stored] = submissions(db)
     assert stored.flagged and stored.contact_name == "my dad hits me please help"
     assert len(alerts_of(db)) == 1
+
+
+def test_staff_read_a_worry_written_in_the_name_box_marked_with_the_answers(
+    client: TestClient, ff: FeedbackFactory, factory: Factory, db: Session
+) -> None:
+    """The item page showed the name only beside a phone or email: with neither, staff saw a
+    flagged item whose answers said "ok", and nothing marked."""
+    team = factory.make_team(name="Children in need north")
+    open_link(client, ff, FormKind.CHILD_8_12, team_id=team.id)
+    send(client, client.get("/give-feedback"), good="ok", contact_name="my dad hits me please help")
+    [stored] = submissions(db)
+    [alert] = alerts_of(db)
+    lead = staff(client, factory, team, Role.SUPERVISOR, Role.SAFEGUARDING_LEAD)
+
+    for url in (f"/feedback/queue/{stored.id}", f"/safeguarding/alerts/{alert.id}"):
+        shown = lead.get(url)
+        assert shown.status_code == 200, url
+        assert "Written in the box for their name" in main_text(shown), url
+        marked = [m.get_text(" ", strip=True) for m in page(shown).select("mark")]
+        assert any("hits" in m for m in marked), (url, marked)
+    item = page(lead.get(f"/feedback/queue/{stored.id}")).select_one("#contact-name-only")
+    assert isinstance(item, Tag) and "my dad hits me please help" in item.get_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Sam Gunn", False),
+        ("Tom Stabb", False),
+        ("Lily Beat", False),
+        ("Mary-Jane O'Brien", False),
+        ("J. Smith", False),
+        ("my dad hits me please help", True),
+        ("Help me", True),
+        ("HELP", True),
+        ("Help Me Please Now Dad", True),
+        ("سارة تساعدني", True),  # no capitals in Arabic: always read
+    ],
+)
+def test_the_name_box_is_read_unless_it_looks_like_a_name(name: str, read: bool) -> None:
+    """Surnames that are words ("Gunn", "Stabb", "Beat") raised an alert for every form
+    their owners sent."""
+    assert (safeguarding.screened_name(name) == name) is read
+
+
+def test_a_person_whose_surname_is_a_word_is_not_taken_for_a_worry(
+    client: TestClient, ff: FeedbackFactory, db: Session
+) -> None:
+    open_link(client, ff, FormKind.CHILD_8_12)
+    send(client, client.get("/give-feedback"), good="ok", wants_contact="yes",
+         contact_name="Sam Gunn", contact_phone="07700 900123")  # fmt: skip
+    [stored] = submissions(db)
+    assert not stored.flagged and alerts_of(db) == []
 
 
 def test_a_phone_number_with_999_in_it_is_no_emergency(

@@ -116,9 +116,29 @@ def _screen(text: str, *, cues: bool = True) -> ScreenResult:
 
 def screened_text(answers: Mapping[str, str], contact_name: str) -> list[str]:
     """Everything typed that the screen reads: the answers, and the name box, where a child
-    may write the worry (the one box they may think reaches a person). Not the phone number
-    or email address: a number with 999 in it is no emergency."""
-    return [*answers.values(), contact_name]
+    may write the worry (the one box they may think reaches a person), unless it reads as a
+    name (``screened_name``). Not the phone number or email address: a number with 999 in
+    it is no emergency."""
+    return [*answers.values(), screened_name(contact_name)]
+
+
+def screened_name(contact_name: str) -> str:
+    """What the screen reads of the name box: all of it, unless it looks like a name: one to
+    four words, each with a capital first and none shouting ("Sam Gunn", "Tom Stabb", "Lily
+    Beat" are people, not worries; "my dad hits me", "Help me" and "HELP" are read)."""
+    words = contact_name.split()
+    if 1 <= len(words) <= 4 and all(_name_word(word) for word in words):
+        return ""
+    return contact_name
+
+
+def _name_word(word: str) -> bool:
+    rest = word[1:]
+    return (
+        word[0].isupper()
+        and all(c.isalpha() or c in "'’-." for c in word)
+        and not (rest.isupper() and len(rest) > 1)
+    )
 
 
 def screen_all(texts: Iterable[str]) -> ScreenResult:

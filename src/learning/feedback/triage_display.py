@@ -138,6 +138,10 @@ def own_language(submission: FeedbackSubmission) -> str:
     return "" if submission.language is Language.ENGLISH else submission.language.value
 
 
+#: How the box for a person's name is shown when what it holds reads as a worry.
+NAME_BOX = "Written in the box for their name"
+
+
 def answers_of(submission: FeedbackSubmission) -> list[Answer]:
     """The answers in the form's order, then anything the form no longer asks."""
     stored: dict[str, str] = json.loads(submission.answers or "{}")
@@ -157,6 +161,10 @@ def answers_of(submission: FeedbackSubmission) -> list[Answer]:
         for key, v in stored.items()
         if v
     )
+    name = submission.contact_name.strip()
+    if safeguarding.screened_name(name) and safeguarding.screen(name).flagged:
+        # A worry written where their name goes is read with the answers, marked like them.
+        shown.append(Answer(NAME_BOX, name, True, lang=lang))
     return shown
 
 
