@@ -127,6 +127,69 @@ def test_a_chain_made_with_another_secret_is_told_apart_from_a_changed_event(
     assert found.problems[0].endswith("sealed with another key (was the secret changed?)")
 
 
+def test_a_chain_cut_back_and_sealed_again_is_found_by_a_head_kept_before(
+    db: Session, sealed: list[AuditEvent], settings: Settings
+) -> None:
+    """Someone past the triggers changes an event and removes its seal and every later one;
+    the service then seals them again with the real key, and the chain alone looks sound."""
+    kept = seals(db)[-1]
+    position, kept_head = kept.position or 0, {kept.position or 0: kept.digest}
+    cut_from, changed = seals(db)[1].position, seals(db)[1].event_id
+    tamper(db, "DELETE FROM audit_seal WHERE position >= :p", p=cut_from)
+    tamper(db, "UPDATE audit_event SET actor_label = 'someone else' WHERE id = :id", id=changed)
+    sealing.seal(db, settings, every_event=True)
+    assert sealing.verify(db, settings).sound  # the chain alone cannot tell
+
+    found = sealing.verify(db, settings, expected=kept_head)
+
+    # SQLite gives the new seals the old positions, PostgreSQL new ones: either way, told.
+    assert found.problems in (
+        [f"seal {position}: not the seal kept as the head then (the chain was cut back and "
+         "sealed again)"],
+        [f"seal {position}: kept as the head then, but no longer in the chain"],
+    )  # fmt: skip
+
+
+def test_a_head_kept_before_that_is_gone_is_named(
+    db: Session, sealed: list[AuditEvent], settings: Settings
+) -> None:
+    last = seals(db)[-1]
+    position, kept_head = last.position or 0, {last.position or 0: last.digest}
+    tamper(db, "DELETE FROM audit_seal WHERE position = :p", p=position)
+
+    found = sealing.verify(db, settings, expected=kept_head)
+
+    assert f"seal {position}: kept as the head then, but no longer in the chain" in (
+        found.problems
+    )
+
+
+def test_a_chain_sealed_with_another_key_is_not_extended_until_told(
+    db: Session, make_event: MakeEvent, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A command run with the wrong secret, or a secret changed, must not go on sealing
+    silently with a key the next verify cannot check."""
+    make_event("person.updated")
+    sealing.seal(db, make_settings(secret_key="another-secret-" + "x" * 32))
+    make_event("person.viewed")
+
+    with pytest.raises(sealing.OtherKey):
+        sealing.seal(db, settings)
+    assert sealing.seal(db, settings, new_key=True) == 1
+    assert seals(db)[-1].key_id == sealing.key_id(sealing.chain_key(settings))
+
+
+def test_truncating_the_audit_tables_is_refused_on_postgresql(
+    db: Session, sealed: list[AuditEvent]
+) -> None:
+    """Row triggers do not see TRUNCATE, which the tables' owner may run (SQLite has none)."""
+    if db.get_bind().dialect.name != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE")
+    for table in ("audit_seal", "audit_event"):
+        with pytest.raises(DBAPIError, match="append-only"), db.begin_nested():
+            db.connection().execute(text(f"TRUNCATE {table} CASCADE"))
+
+
 def test_an_event_left_unsealed_is_named_once_it_is_old_enough(
     db: Session, make_event: MakeEvent, settings: Settings
 ) -> None:
@@ -135,7 +198,7 @@ def test_an_event_left_unsealed_is_named_once_it_is_old_enough(
 
     found = sealing.verify(db, settings)
 
-    assert found.problems == [f"event {event.id}: not sealed"]
+    assert found.problems == [f"event {event.id}: not sealed (run 'learning audit seal')"]
     assert recent.id is not None
 
 
@@ -159,6 +222,16 @@ def test_two_sealers_at_once_leave_one_sound_chain(
     assert sum(sealed) <= 40
     assert found.sound and found.checked == 40
     assert sorted(s.event_id for s in chain) == sorted({s.event_id for s in chain})
+
+
+def test_the_commands_refuse_to_run_without_the_services_real_secret(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("LEARNING_SECRET_KEY", raising=False)
+    monkeypatch.setenv("LEARNING_DEMO", "false")
+    for command in ("seal", "verify"):
+        assert cli.main(["audit", command]) == 2
+        assert "LEARNING_SECRET_KEY is missing or a placeholder" in capsys.readouterr().err
 
 
 def test_the_commands_seal_and_verify_and_say_when_the_chain_is_broken(
@@ -187,6 +260,9 @@ def test_the_commands_seal_and_verify_and_say_when_the_chain_is_broken(
         database.engine.dispose()
 
     assert sealed == (0, "3 event(s) sealed.\n")
+    head = sound[1].split("head: position ")[1].split(",")[0]
+    digest = sound[1].split("digest ")[1].split()[0]
+    assert learning("verify", "--expect", f"{head}:{digest}")[0] == 1  # changed since
     assert sound[0] == 0 and sound[1].endswith("The chain is sound.\n")
     assert "3 seal(s) checked; head: position 3, digest " in sound[1]
     assert broken[0] == 1

@@ -5,14 +5,18 @@ drop them. So every event is also sealed: its ``AuditSeal`` holds a keyed hash (
 with a key made from the service's secret, which lives in the service's settings and not in
 the database) of the seal before it and of every field of the event. Changing an event,
 removing one, or re-ordering the chain then shows in ``verify``; forging the chain again
-needs the secret. Removing the newest seals with their events is found by comparing the
-chain's head with a copy kept elsewhere: ``learning audit verify`` prints it, for the
-council's security monitoring to keep (SECURITY.md section 6: "copied to a separate store").
+needs the secret. What the secret cannot show is a chain cut back and sealed again (the
+newest seals removed, their events changed, and sealed afresh): for that ``learning audit
+verify`` prints the chain's head for the council's security monitoring to keep (SECURITY.md
+section 6: "copied to a separate store"), and ``verify --expect POSITION:DIGEST`` checks
+that heads kept before are still in the chain, unchanged.
 
 Events are sealed by the web service every minute (``running``), and by ``learning audit
 seal``. Sealing takes the events not sealed yet, oldest first, a batch at a time, in a
 transaction of its own; two sealers at once cannot both extend the chain (``previous`` is
-unique), so the later one fails and its events are sealed at the next turn.
+unique), so the later one fails and its events are sealed at the next turn. A chain sealed
+with another key (the secret changed, or a command run with the wrong one) is not extended
+(``OtherKey``) until ``learning audit seal --new-key`` says the key changed on purpose.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import hashlib
 import hmac
 import json
 import logging
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -79,6 +83,10 @@ def digest_of(key: bytes, previous: str, event: AuditEvent) -> str:
 # Sealing ----------------------------------------------------------------------------------
 
 
+class OtherKey(Exception):
+    """The chain's newest seal was made with another key than this service's."""
+
+
 def head(db: Session) -> AuditSeal | None:
     """The newest seal, or None before the first."""
     return db.exec(select(AuditSeal).order_by(col(AuditSeal.position).desc()).limit(1)).first()
@@ -96,12 +104,24 @@ def unsealed(db: Session, after_id: int, limit: int) -> Sequence[AuditEvent]:
     return db.exec(query).all()
 
 
-def seal(db: Session, settings: Settings, batch: int = BATCH, now: datetime | None = None) -> int:
-    """Seal up to ``batch`` events not sealed yet, in the caller's transaction; how many."""
+def seal(
+    db: Session,
+    settings: Settings,
+    batch: int = BATCH,
+    now: datetime | None = None,
+    *,
+    every_event: bool = False,
+    new_key: bool = False,
+) -> int:
+    """Seal up to ``batch`` events not sealed yet, in the caller's transaction; how many.
+    Only events from LOOK_BACK_IDS before the newest sealed one, unless ``every_event``.
+    Raises OtherKey when the chain was sealed with another key, unless ``new_key``."""
     key = chain_key(settings)
     last = head(db)
+    if last is not None and last.key_id != key_id(key) and not new_key:
+        raise OtherKey(f"seal {last.position} was made with another key")
     previous = last.digest if last else GENESIS
-    newest = db.exec(select(func.max(AuditSeal.event_id))).one() or 0
+    newest = 0 if every_event else db.exec(select(func.max(AuditSeal.event_id))).one() or 0
     events = unsealed(db, max(newest - LOOK_BACK_IDS, 0), batch)
     when = now or utcnow()
     for event in events:
@@ -114,12 +134,14 @@ def seal(db: Session, settings: Settings, batch: int = BATCH, now: datetime | No
     return len(events)
 
 
-def seal_all(database: Database, settings: Settings) -> int:
+def seal_all(
+    database: Database, settings: Settings, *, every_event: bool = False, new_key: bool = False
+) -> int:
     """Seal every event not sealed yet, a batch to a transaction; how many."""
     total = 0
     while True:
         with database.transaction() as db:
-            done = seal(db, settings)
+            done = seal(db, settings, every_event=every_event, new_key=new_key and not total)
         total += done
         if done < BATCH:
             return total
@@ -132,6 +154,11 @@ def seal_safely(database: Database, settings: Settings) -> int:
         return seal_all(database, settings)
     except IntegrityError:
         log.info("Audit sealing: another sealer extended the chain first; sealing next turn")
+    except OtherKey:
+        log.error(
+            "Audit sealing stopped: the chain was sealed with another key. If the secret "
+            "changed on purpose, run 'learning audit seal --new-key'."
+        )
     except Exception:
         log.exception("Audit sealing failed; trying again next turn")
     return 0
@@ -200,16 +227,28 @@ def _seals_with_events(db: Session, batch: int) -> Iterator[tuple[AuditSeal, Aud
 
 
 def verify(
-    db: Session, settings: Settings, now: datetime | None = None, batch: int = 1000
+    db: Session,
+    settings: Settings,
+    now: datetime | None = None,
+    batch: int = 1000,
+    expected: Mapping[int, str] | None = None,
 ) -> Verified:
     """Walk the chain from its start: each seal must follow the one before, and its event
-    must still hash to its digest. Also names events older than SEALED_WITHIN not sealed."""
+    must still hash to its digest. ``expected``: heads kept before (position to digest),
+    each of which must still be in the chain. Also names events older than SEALED_WITHIN
+    not sealed."""
     key = chain_key(settings)
     ours = key_id(key)
     found = Verified()
     previous = GENESIS
+    kept = dict(expected or {})
     for seal_row, event in _seals_with_events(db, batch):
         found.checked += 1
+        if seal_row.position in kept and kept.pop(seal_row.position) != seal_row.digest:
+            found.problems.append(
+                f"seal {seal_row.position}: not the seal kept as the head then (the chain was "
+                "cut back and sealed again)"
+            )
         where = f"seal {seal_row.position} (event {seal_row.event_id})"
         if seal_row.previous != previous:
             found.problems.append(f"{where}: does not follow the seal before it")
@@ -221,11 +260,18 @@ def verify(
             found.problems.append(f"{where}: the event has been changed since it was sealed")
         previous = seal_row.digest
         found.head_position, found.head_digest = seal_row.position or 0, seal_row.digest
+    found.problems += [
+        f"seal {position}: kept as the head then, but no longer in the chain" for position in kept
+    ]
+    if db.exec(select(func.count()).select_from(AuditEvent)).one() == found.checked:
+        return found  # every event has its seal: no need to look for the ones without
     cutoff = (now or utcnow()) - SEALED_WITHIN
     sealed = exists().where(col(AuditSeal.event_id) == col(AuditEvent.id))
     late = db.exec(
         select(AuditEvent.id).where(~sealed, col(AuditEvent.occurred_at) < cutoff)
         .order_by(col(AuditEvent.id)).limit(20)
     ).all()  # fmt: skip
-    found.problems += [f"event {event_id}: not sealed" for event_id in late]
+    found.problems += [
+        f"event {event_id}: not sealed (run 'learning audit seal')" for event_id in late
+    ]
     return found

@@ -274,7 +274,7 @@ class Settings(BaseSettings):
 
     @property
     def effective_secret(self) -> str:
-        if self.demo and _is_placeholder(self.secret_key):
+        if self.demo and is_placeholder(self.secret_key):
             return DEMO_SECRET
         return self.secret_key
 
@@ -282,7 +282,7 @@ class Settings(BaseSettings):
         """Refuse to run outside demo mode with settings that are unsafe."""
         if self.demo:
             return
-        if _is_placeholder(self.secret_key):
+        if is_placeholder(self.secret_key):
             raise InsecureSettings(
                 "LEARNING_SECRET_KEY is missing or a placeholder: set a random value of at "
                 f"least {MIN_SECRET_LENGTH} characters (python -c 'import secrets; "
@@ -295,7 +295,7 @@ class Settings(BaseSettings):
                 "Sign-in is not configured: set LEARNING_OIDC_DISCOVERY_URL, "
                 "LEARNING_OIDC_ISSUER, LEARNING_OIDC_CLIENT_ID and LEARNING_OIDC_CLIENT_SECRET."
             )
-        if _is_placeholder(self.oidc_client_secret):
+        if is_placeholder(self.oidc_client_secret):
             raise InsecureSettings("LEARNING_OIDC_CLIENT_SECRET is missing or a placeholder.")
 
 
@@ -313,5 +313,5 @@ def _office_hours(value: str) -> tuple[time, time]:
     return start, end
 
 
-def _is_placeholder(secret: str) -> bool:
+def is_placeholder(secret: str) -> bool:
     return secret.strip().lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_SECRET_LENGTH

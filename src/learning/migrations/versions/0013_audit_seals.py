@@ -1,6 +1,7 @@
 """Audit: the hash chain of sealed events (``audit_seal``, see ``learning.audit.sealing``),
 append-only like the events. Existing events are sealed by the service's first turn (or by
-``learning audit seal``), oldest first.
+``learning audit seal``), oldest first. On PostgreSQL, TRUNCATE of either table is refused
+too: row triggers do not see it, and the table's owner (the service's role) may run it.
 
 Revision ID: 0013
 Revises: 0012
@@ -17,6 +18,8 @@ revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
+
+TRUNCATE_REFUSED = ("audit_event", "audit_seal")  # each has its append-only function
 
 
 def upgrade() -> None:
@@ -42,6 +45,11 @@ def upgrade() -> None:
             "CREATE TRIGGER audit_seal_append_only BEFORE UPDATE OR DELETE ON audit_seal "
             "FOR EACH ROW EXECUTE FUNCTION audit_seal_append_only()"
         )
+        for table in TRUNCATE_REFUSED:
+            op.execute(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()"
+            )
         return
     for verb in ("UPDATE", "DELETE"):
         op.execute(
@@ -52,6 +60,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        for table in TRUNCATE_REFUSED:
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
         op.execute("DROP TRIGGER IF EXISTS audit_seal_append_only ON audit_seal")
         op.execute("DROP FUNCTION IF EXISTS audit_seal_append_only()")
     op.drop_table("audit_seal")
