@@ -319,3 +319,48 @@ def test_after_a_421_the_next_message_is_not_charged_with_a_failure(
 
     assert stored(db, second).status is OutboxStatus.SENT
     assert [m["Subject"] for m in inbox.messages] == ["Message 1"]
+
+
+def test_a_round_stops_taking_messages_when_the_server_is_slow_so_escalations_run_between(
+    database: Database, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server answering each command just inside the wait held one round for hours, and
+    overdue alerts escalate only between rounds. The round is made 0.5 s here."""
+    monkeypatch.setattr(sender, "ROUND_SECONDS", 0.5)
+    inbox = SlowToAnswer()
+    inbox.delay = 0.3
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        ids = queue(database, count=6)
+        sent = send_due(database, settings_for(controller.port), NOW)
+    finally:
+        controller.stop()
+
+    assert 1 <= sent <= 2
+    untouched = [stored(db, i) for i in ids[sent:]]
+    assert all(m.status is OutboxStatus.PENDING and m.attempts == 0 for m in untouched)
+
+
+class RefusesTheSender(Inbox):
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str,  # noqa: N802
+                          options: list[str]) -> str:  # fmt: skip
+        return "451 4.3.0 Try again later"
+
+
+def test_a_refused_sender_is_kept_as_the_servers_reply_not_a_python_tuple(
+    database: Database, db: Session
+) -> None:
+    controller = Controller(RefusesTheSender(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        [message_id] = queue(database)
+        assert send_due(database, settings_for(controller.port), NOW) == 0
+    finally:
+        controller.stop()
+
+    error = stored(db, message_id).last_error
+    assert error == "SMTPSenderRefused: 451 4.3.0 Try again later"
+    assert in_plain_words(error) == (
+        "the mail server asked for it to be sent later (its reply: 451 4.3.0 Try again later)"
+    )

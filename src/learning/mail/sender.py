@@ -8,7 +8,8 @@ transaction.
 Claims: each claim is made with the time read at that claim (not when the round began), and
 lasts CLAIM_SECONDS, longer than one message can take to send (opening the connection is a
 few SMTP commands, each limited to SMTP_TIMEOUT_SECONDS; sending the message is four, each
-limited to REPLY_TIMEOUT_SECONDS).
+limited to REPLY_TIMEOUT_SECONDS). A round stops taking new messages after ROUND_SECONDS,
+so that a server slow to answer never holds off the escalations that run between rounds.
 So however long a round runs (a slow server, many messages), a message being sent is never
 due for another sender. A sender that dies between claiming and recording leaves the claim
 to lapse, and the message is tried again (delivered at least once).
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -50,7 +52,12 @@ from learning.core.db import Database, affected_rows
 from learning.mail.models import OutboxMessage
 from learning.mail.terms import OutboxStatus
 
-CLAIM_SECONDS = 360
+#: The longest wait while sending one message's commands: MAIL, RCPT, DATA, the message's
+#: end, and a RSET after a refusal (a message to several people has an RCPT each).
+SEND_COMMANDS = 5
+#: How long a round goes on taking new messages: a server slow to answer each command must
+#: not hold the round (and the escalations run between rounds) for hours.
+ROUND_SECONDS = 120
 MAX_WAIT_SECONDS = 3600
 #: The longest wait between attempts at an email about a safeguarding alert (the alert and
 #: its escalations). Five minutes: once the server is back such an email goes within five
@@ -65,6 +72,12 @@ SMTP_TIMEOUT_SECONDS = 10  # connecting, and each command while the connection o
 #: the outbox said it had failed). A minute keeps a server that has hung from holding up the
 #: alerts behind it for long.
 REPLY_TIMEOUT_SECONDS = 60
+#: Opening a connection: connect, the greeting, EHLO, STARTTLS, EHLO again, AUTH.
+OPEN_COMMANDS = 6
+#: A claim outlasts the longest one message can take to send, with a minute to spare.
+CLAIM_SECONDS = (
+    OPEN_COMMANDS * SMTP_TIMEOUT_SECONDS + SEND_COMMANDS * REPLY_TIMEOUT_SECONDS + 60
+)
 BATCH = 50
 REPLY_LIMIT = 300
 
@@ -105,8 +118,9 @@ def send_due(
     if clock is None:
         clock = (lambda: now) if now is not None else (lambda: utcnow())
     sent, tried = 0, set[int]()
+    stop_at = time.monotonic() + ROUND_SECONDS
     with _Connection(settings) as smtp:
-        while not smtp.broken:
+        while not smtp.broken and time.monotonic() < stop_at:
             # Again while sending made more due: the next email about the same alert.
             due = [i for i in _due_ids(database, clock(), council_id) if i not in tried]
             if not due:
@@ -121,6 +135,8 @@ def send_due(
                 sent += failure is None
                 if failure is not None and smtp.broken:
                     break  # the server is unreachable: the rest wait for the next round
+                if time.monotonic() >= stop_at:
+                    break  # a slow server: the rest wait, and escalations run in between
     return sent
 
 
@@ -257,7 +273,7 @@ class _Connection:
             permanent = bool(replies) and all(500 <= c < 600 for c, _ in replies)
             self._note_if_closed()
             return _refusal(type(refused).__name__, code, text, permanent)
-        except smtplib.SMTPDataError as refused:
+        except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as refused:
             reply_code, reply = refused.smtp_code, refused.smtp_error
             self._note_if_closed()
             return _refusal(type(refused).__name__, reply_code, reply, 500 <= reply_code < 600)
