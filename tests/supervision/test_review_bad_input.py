@@ -211,3 +211,18 @@ def test_every_answer_too_long_is_named_in_the_error_summary(
         "Experience must be 20,000 characters or fewer",
         "Analysis must be 20,000 characters or fewer",
     ]
+
+
+@pytest.mark.parametrize("then", ["done:99999999999999999999", "dropped:99999999999999999999",
+                                  "done:\u00b2", "done:\u0661"])  # fmt: skip
+def test_a_carried_actions_button_with_a_number_that_is_no_id_only_saves_the_draft(
+    supervisor: SignedIn, pair: tuple[Person, Person], then: str
+) -> None:
+    """A number past the database's largest integer, or a digit int() refuses, was a 500."""
+    session_id = start(supervisor, pair[1])
+
+    saved = supervisor.post(f"/supervision/sessions/{session_id}/autosave",
+                            {**session_form(), "then": then})  # fmt: skip
+
+    assert saved.status_code == 303
+    assert saved.headers["location"].endswith(f"/supervision/sessions/{session_id}/edit")

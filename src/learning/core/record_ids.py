@@ -27,4 +27,10 @@ class RecordIdConvertor(Convertor[int]):
         return str(value)
 
 
+def is_id(raw: str) -> bool:
+    """Whether typed text is a record id: 1 to 18 digits 0 to 9 (``str.isdigit`` alone takes
+    "²", which ``int`` refuses, and numbers past the databases' largest integer)."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= LONGEST
+
+
 register_url_convertor("id", RecordIdConvertor())

@@ -25,6 +25,7 @@ from learning.audit.service import Actor
 from learning.core.clock import today
 from learning.core.config import Settings
 from learning.core.db import Database
+from learning.core.record_ids import is_id
 from learning.feedback import housekeeping, links
 from learning.feedback.link_forms import (
     DEFAULT_RETENTION,
@@ -169,7 +170,7 @@ def find_team(db: Session, council_id: int, name_or_id: str) -> Team:
     wanted = name_or_id.strip()
     query = select(Team).where(Team.council_id == council_id, col(Team.active))
     teams = list(db.exec(query).all())
-    if wanted.isdigit():
+    if is_id(wanted):
         matches = [team for team in teams if team.id == int(wanted)]
     else:
         key = " ".join(wanted.casefold().split())

@@ -28,7 +28,7 @@ EARLIEST = date(2000, 1, 1)
 def whole_number(raw: str, low: int, high: int) -> int | None:
     """``raw`` as a whole number from ``low`` to ``high``, or None."""
     value = raw.strip()
-    if not value.isdigit() or len(value) > 6:
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
         return None
     number = int(value)
     return number if low <= number <= high else None

@@ -134,7 +134,7 @@ def my_agreement_agree(
 ) -> Response:
     raw_id = text(form, "agreement_id")
     try:
-        if not raw_id.isdigit() or len(raw_id) > 12:
+        if not (raw_id.isascii() and raw_id.isdigit()) or len(raw_id) > 12:
             raise access.NotYourRecord(f"agreement {raw_id[:20]}")
         _, agreed = agreements.agree(db, actor_from(request), principal.person_id, int(raw_id),
                                      text(form, "terms_seen"))

@@ -124,13 +124,13 @@ def parse_action(fields: Fields) -> tuple[ActionInput | None, Errors]:
     elif len(description) > MAX_DESCRIPTION:
         errors["description"] = f"The action must be {MAX_DESCRIPTION:,} characters or fewer"
     owner = fields.one("owner_id")
-    if not owner.isdigit() or len(owner) > 9:
+    if not (owner.isascii() and owner.isdigit()) or len(owner) > 9:
         errors["owner_id"] = "Select who owns this action"
     due_on, problem = parse_date(fields, "due_on", "Due date", required=True)
     if problem:
         errors["due_on"] = problem
     case = fields.one("case_discussion_id")
-    if case and (not case.isdigit() or len(case) > 9):
+    if case and (not (case.isascii() and case.isdigit()) or len(case) > 9):
         errors["case_discussion_id"] = "Select a case discussion from the list"
     if errors:
         return None, in_order(errors, ACTION_ORDER)

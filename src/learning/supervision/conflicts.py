@@ -37,6 +37,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from learning.core.clock import format_date, to_london, today
+from learning.core.record_ids import is_id
 from learning.supervision import forms, frameworks
 from learning.supervision.forms import Fields, Raw, SessionField
 from learning.supervision.lifecycle import ChangedSinceOpened, RecordedSinceOpened, is_recorded
@@ -156,7 +157,7 @@ def _saved_text(name: str, shown: Mapping[str, Raw], people: Mapping[int, str]) 
     raw = shown.get(name, "")
     chosen = [value for value in (raw if isinstance(raw, list) else [raw]) if value]
     if name == "attendees":
-        chosen = [people.get(int(value), value) if value.isdigit() else value
+        chosen = [people.get(int(value), value) if is_id(value) else value
                   for value in chosen]
     elif name == "reflective_model":
         chosen = [frameworks.reflective_model(value).name for value in chosen]

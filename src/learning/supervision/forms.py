@@ -194,7 +194,7 @@ def _choices(name: str, options: Iterable[str], message: str) -> Callable[[Field
 def _ids(name: str, message: str) -> Callable[[Fields], Any]:
     def parse(fields: Fields) -> tuple[list[int] | None, str | None]:
         chosen = fields.many(name)
-        if any(not value.isdigit() or len(value) > 9 for value in chosen):
+        if any(not (value.isascii() and value.isdigit()) or len(value) > 9 for value in chosen):
             return None, message
         return sorted({int(value) for value in chosen}), None
 

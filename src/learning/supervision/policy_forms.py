@@ -223,4 +223,4 @@ def frequency_field_order(rows: int) -> list[str]:
 
 def _row_count(form: FormLike, name: str) -> int:
     raw = text(form, name)
-    return min(int(raw), MAX_ROWS) if raw.isdigit() and len(raw) < 4 else 0
+    return min(int(raw), MAX_ROWS) if raw.isascii() and raw.isdigit() and len(raw) < 4 else 0

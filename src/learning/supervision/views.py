@@ -16,6 +16,7 @@ from learning.accounts.dependencies import Principal
 from learning.audit.service import actor_from
 from learning.core.clock import to_london, today
 from learning.core.deps import DbSession
+from learning.core.record_ids import is_id
 from learning.core.web import flash, is_htmx, redirect, render, typed_for
 from learning.org import service as org
 from learning.supervision import (
@@ -158,7 +159,7 @@ def session_autosave(
         })
     then = fields.one("then")
     status, _, action_id = then.partition(":")
-    if status in ("done", "dropped") and action_id.isdigit():  # a carried action's button
+    if status in ("done", "dropped") and is_id(action_id):  # a carried action's button
         return _action_then(request, db, principal, int(action_id), status, session_id)
     if then == "case":
         return redirect(request, _url(request, "session_case_new", session_id=session_id))
@@ -187,7 +188,7 @@ def _not_saved(
             "message": conflicts.not_saved(changed, "this change was"),
         })
     shown = service.form_values(db, session)
-    people = records.names_of(db, {int(i) for i in shown.get("attendees", []) if i.isdigit()})
+    people = records.names_of(db, {int(i) for i in shown.get("attendees", []) if is_id(i)})
     return _edit_page(
         request, db, principal, session,
         {"latest-saved": conflicts.not_saved(changed, "your changes were")}, status=409,

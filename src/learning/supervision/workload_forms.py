@@ -21,7 +21,7 @@ def case_field(category: str) -> str:
 
 def _count(raw: str, high: int) -> int | None:
     value = raw.strip() or "0"
-    if not value.isdigit() or len(value) > 6 or int(value) > high:
+    if not (value.isascii() and value.isdigit()) or len(value) > 6 or int(value) > high:
         return None
     return int(value)
 
