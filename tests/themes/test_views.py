@@ -431,6 +431,11 @@ def test_a_name_another_theme_has_is_refused_in_renames_merges_and_splits(
         assert soup.select_one("input#label")["value"] in (taken, taken.upper())
     assert themes(db, council_id)[key].label != taken.upper()
     assert "Choose at least one theme" in merged.text  # no name check without a choice
+    accented = analyst.post(f"/themes/{other}/rename", {"label": "Ćwiczenia w szkole"})
+    assert accented.status_code == 303
+    shouted = analyst.post(f"/themes/{key}/rename", {"label": "ĆWICZENIA W SZKOLE"})
+    assert shouted.status_code == 422  # folded beyond A to Z too
+    taken = themes(db, council_id)[other].label
     assert own.status_code == 303
     into_other = analyst.post(f"/themes/{key}/merge", {"themes": [other], "label": taken})
     assert into_other.status_code == 303

@@ -12,7 +12,6 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from learning.audit.service import actor_from, record_refusal
@@ -83,20 +82,21 @@ def theme_rename_save(
 def _name_taken(db: Session, council_id: int, label: str, besides: Collection[str]) -> str:
     """What to say when another theme (shown or hidden, not merged away) already has this
     name, in any case: two themes of one name cannot be told apart in the list, the merge
-    page or the codebook. ``besides``: the themes the edit is about."""
-    same = select(ThemeRecord.key, ThemeRecord.label).where(
+    page or the codebook. ``besides``: the themes the edit is about. Compared here, not in
+    SQL: SQLite's lower() folds only A to Z ("Ćwiczenia", "ÉCOLE")."""
+    others = select(ThemeRecord.key, ThemeRecord.label).where(
         ThemeRecord.council_id == council_id,
         col(ThemeRecord.active),
-        func.lower(ThemeRecord.label) == label.lower(),
         col(ThemeRecord.key).not_in(besides),
     )
-    found = db.exec(same.limit(1)).first()
-    if found is None:
-        return ""
-    return (
-        f"Theme {found[0]} is already called '{found[1]}'. Choose another name, or merge "
-        "the two themes"
-    )
+    wanted = label.casefold()
+    for key, name in db.exec(others):
+        if name.casefold() == wanted:
+            return (
+                f"Theme {key} is already called '{name}'. Choose another name, or merge the "
+                "two themes"
+            )
+    return ""
 
 
 def _rename_form(
