@@ -9,12 +9,18 @@ import json
 import pytest
 from bs4 import Tag
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlmodel import Session, select
 
 from learning.core.config import Settings
 from learning.core.permissions import Role
 from learning.feedback import abuse, forms, i18n, safeguarding
-from learning.feedback.models import FeedbackDraft, FeedbackLink, SafeguardingAlert
+from learning.feedback.models import (
+    FeedbackDraft,
+    FeedbackLink,
+    FeedbackSubmission,
+    SafeguardingAlert,
+)
 from learning.feedback.terms import FormKind, Language, LinkKind
 from tests.conftest import make_settings
 from tests.factories import Factory
@@ -49,6 +55,18 @@ def saved_code(response: object) -> str:
     code = page(response).select_one(".app-code")  # type: ignore[arg-type]
     assert isinstance(code, Tag)
     return code.get_text(strip=True)
+
+
+def sent_by_child(
+    client: TestClient, ff: FeedbackFactory, db: Session, **contact: str
+) -> tuple[Response, FeedbackSubmission]:
+    """A child's form sent with an ordinary answer and asking to be contacted with
+    ``contact``; the response and the one item stored."""
+    open_link(client, ff, FormKind.CHILD_8_12)
+    response = send(client, client.get("/give-feedback"), good="ok", wants_contact="yes", **contact)
+    assert response.status_code == 303
+    [stored] = submissions(db)
+    return response, stored
 
 
 # Flagged words with a mistake elsewhere -----------------------------------------------
@@ -86,17 +104,9 @@ def test_a_worry_written_in_the_name_box_is_screened_and_alerted(
 ) -> None:
     """The name box is the one box a child may think reaches a person. Before, it was never
     screened: with a phone number the worry was stored with no alert."""
-    open_link(client, ff, FormKind.CHILD_8_12)
-    response = send(
-        client,
-        client.get("/give-feedback"),
-        good="ok",
-        wants_contact="yes",
-        contact_name="help my dad hits me",
-        contact_phone="07700 900123",
+    response, stored = sent_by_child(
+        client, ff, db, contact_name="help my dad hits me", contact_phone="07700 900123"
     )
-    assert response.status_code == 303
-    [stored] = submissions(db)
     assert stored.flagged and stored.contact_name == "help my dad hits me"
     [alert] = alerts_of(db)
     assert alert.submission_id == stored.id and not alert.self_reported
@@ -164,10 +174,9 @@ def test_the_name_box_is_read_unless_it_looks_like_a_name(name: str, read: bool)
 def test_a_person_whose_surname_is_a_word_is_not_taken_for_a_worry(
     client: TestClient, ff: FeedbackFactory, db: Session
 ) -> None:
-    open_link(client, ff, FormKind.CHILD_8_12)
-    send(client, client.get("/give-feedback"), good="ok", wants_contact="yes",
-         contact_name="Sam Gunn", contact_phone="07700 900123")  # fmt: skip
-    [stored] = submissions(db)
+    _, stored = sent_by_child(
+        client, ff, db, contact_name="Sam Gunn", contact_phone="07700 900123"
+    )
     assert not stored.flagged and alerts_of(db) == []
 
 
@@ -175,17 +184,7 @@ def test_a_phone_number_with_999_in_it_is_no_emergency(
     client: TestClient, ff: FeedbackFactory, db: Session
 ) -> None:
     """The phone and email are not screened: only the words people write."""
-    open_link(client, ff, FormKind.CHILD_8_12)
-    response = send(
-        client,
-        client.get("/give-feedback"),
-        good="ok",
-        wants_contact="yes",
-        contact_name="Sam",
-        contact_phone="07999 123456",
-    )
-    assert response.status_code == 303
-    [stored] = submissions(db)
+    _, stored = sent_by_child(client, ff, db, contact_name="Sam", contact_phone="07999 123456")
     assert not stored.flagged and alerts_of(db) == []
 
 
