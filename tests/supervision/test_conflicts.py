@@ -153,6 +153,15 @@ def test_save_draft_from_a_window_opened_before_recording_is_refused_keeping_wha
     assert latest_saved(refused) == [("Support needs", AS_RECORDED)]
     assert "If you change it, it becomes a draft again" in said(refused)  # the page warns
     assert stored(db, session_id).status == SessionStatus.HELD
+    # It does not save as it is typed in: a keystroke there used to put the older window's
+    # answers over the record at once, with the record's token, and make it a draft.
+    form = page(refused).select_one("form#session-form")
+    assert form is not None and not form.has_attr("hx-post") and not form.has_attr("hx-trigger")
+    status = page(refused).select_one("#save-status")
+    assert status is not None and "Nothing on this page is saved until you press" in status.text
+    opened = page(supervisor.get(f"/supervision/sessions/{session_id}/edit"))
+    fresh = opened.select_one("form#session-form")
+    assert fresh is not None and fresh.has_attr("hx-post")
     # Recording from the older window is refused the same way.
     again = supervisor.post(f"/supervision/sessions/{session_id}/record",
                             sent_by(older, support_needs="Typed in the older window."))
