@@ -285,6 +285,11 @@ def test_a_save_from_a_page_opened_before_another_save_does_not_undo_it(
         "are not saved yet: check what is saved now, then save again to replace it with yours"
     ]
     assert value_of(stale, "fte") == "0.6"
+    saved_now = {
+        row.dt.get_text(strip=True): row.dd.get_text(strip=True)
+        for row in page(stale).select("#changed .govuk-summary-list__row")
+    }
+    assert saved_now == {"Job title": "Senior Practitioner", "Full-time equivalent (FTE)": "0.8"}
     again = admin.post(edit, valid_person(**same, fte="0.6", seen=value_of(stale, "seen")))
     assert again.status_code == 303
     db.refresh(person)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
 from learning.audit.service import actor_from, record_refusal
@@ -85,15 +86,39 @@ def person_edit(request: Request, db: DbSession, principal: Manager, person_id: 
     person = _person(request, db, principal, person_id)
     assert person.id is not None
     service.note_person_read(db, actor_from(request), person, page="edit")
-    values: dict[str, Any] = {
+    values = _saved_values(db, person) | {"seen": seen_of(person)}
+    return _person_form(request, db, principal, person, values, {})
+
+
+def _saved_values(db: Session, person: Person) -> dict[str, Any]:
+    """The edit form's fields as the person is saved now."""
+    assert person.id is not None
+    return {
         "given_name": person.given_name, "family_name": person.family_name,
         "email": person.email, "job_title": person.job_title,
         "team_id": str(person.team_id or ""), "career_stage": person.career_stage.value,
-        "fte": f"{person.fte:g}", "roles": [r.value for r in service.roles_of(db, person.id)],
+        "fte": f"{person.fte:g}", "roles": sorted(r.value for r in service.roles_of(db, person.id)),
         "object_id": person.oidc_oid or "",
-        "seen": seen_of(person),
+    }  # fmt: skip
+
+
+def _differing(db: Session, person: Person, typed: dict[str, Any]) -> list[tuple[str, str]]:
+    """What is saved now for each field where the form sent says something else, in words."""
+    saved = _saved_values(db, person)
+    teams = {str(t.id): t.name for t in service.list_teams(db, person.council_id)}
+    words = {
+        "team_id": lambda v: teams.get(v, "Not in a team"),
+        "career_stage": lambda v: CareerStage(v).label,
+        "roles": lambda v: ", ".join(Role(r).label for r in v) or "None",
     }
-    return _person_form(request, db, principal, person, values, {})
+    found = []
+    for name in forms.PERSON_FIELDS:
+        now, sent = saved[name], typed.get(name, "")
+        if name == "roles":
+            sent = sorted(sent if isinstance(sent, list) else [sent] if sent else [])
+        if now != sent:
+            found.append((PERSON_LABELS[name], words.get(name, str)(now) or "None"))
+    return found
 
 
 @router.post("/people/{person_id:id}/edit", name="person_update")
@@ -109,7 +134,8 @@ def person_update(
         refused = {"changed": f"Someone changed {person.name}'s details after you opened this "
                               "page. Your changes are not saved yet: check what is saved now, "
                               "then save again to replace it with yours"}  # fmt: skip
-        return _person_form(request, db, principal, person, values, refused, 409)
+        latest = _differing(db, person, values)
+        return _person_form(request, db, principal, person, values, refused, 409, latest)
     if data is not None:
         council = service.require_council(db, principal.council_id)
         try:
@@ -124,6 +150,14 @@ def person_update(
     return _person_form(request, db, principal, person, values, errors, 422)
 
 
+#: What the edit form calls each field.
+PERSON_LABELS = {
+    "given_name": "First name", "family_name": "Last name", "email": "Email address",
+    "job_title": "Job title", "team_id": "Team", "career_stage": "Career stage",
+    "fte": "Full-time equivalent (FTE)", "roles": "Roles", "object_id": "Entra object ID",
+}  # fmt: skip
+
+
 def seen_of(person: Person) -> str:
     """When the person was last changed, as the edit form carries it: a save from a page
     opened before another save (another tab, another administrator) is refused instead of
@@ -134,9 +168,11 @@ def seen_of(person: Person) -> str:
 def _person_form(
     request: Request, db: DbSession, principal: Principal, person: Person | None,
     values: dict[str, Any], errors: Errors, status: int = 200,
+    latest: list[tuple[str, str]] | None = None,
 ) -> Response:
     return render(request, "org/person_form.html", {
         "person": person,
+        "latest": latest or [],
         "values": values,
         "errors": forms.in_order(errors, forms.PERSON_FIELDS),
         "team_options": [(str(t.id), t.name) for t in service.list_teams(db, principal.council_id)],
