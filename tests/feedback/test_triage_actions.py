@@ -16,7 +16,7 @@ from learning.feedback.receipt_status import receipt_status
 from learning.feedback.submissions import submit
 from learning.feedback.terms import ActionStatus
 from learning.org.models import Team
-from tests.factories import Factory
+from tests.factories import Factory, audit_events
 from tests.feedback.intake import incoming
 from tests.feedback.triage_helpers import action_form, an_action, given, poster_for, staff
 from tests.org.conftest import SignedIn
@@ -209,6 +209,8 @@ def test_a_save_from_a_page_opened_before_someone_elses_save_does_not_undo_it(
     ]
     assert told in page(stale).select_one("#changed").text
     assert value_of(stale, "title") == "Shorter waits for a visit"
+    [refusal] = audit_events(db, "feedback.action.save_refused")
+    assert (refusal.result, refusal.record_id) == ("refused", str(action.id))
     again = supervisor.post(
         f"/feedback/queue/actions/{action.id}",
         action_form(title="Shorter waits for a visit", seen=value_of(stale, "seen")),

@@ -285,6 +285,8 @@ def test_a_save_from_a_page_opened_before_another_save_does_not_undo_it(
         "are not saved yet: check what is saved now, then save again to replace it with yours"
     ]
     assert value_of(stale, "fte") == "0.6"
+    [refusal] = audit(db, "person.save_refused")
+    assert (refusal.result, refusal.record_id) == ("refused", str(person.id))
     saved_now = {
         row.dt.get_text(strip=True): row.dd.get_text(strip=True)
         for row in page(stale).select("#changed .govuk-summary-list__row")

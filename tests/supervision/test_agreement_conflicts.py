@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from learning.org.models import Person
 from learning.supervision.agreement_views import NOT_SAVED
 from learning.supervision.models import SupervisionAgreement
-from tests.factories import Factory
+from tests.factories import Factory, audit_events
 from tests.org.pages import error_summary, page, value_of
 from tests.supervision.factories import SignedIn, SupervisionFactory, sign_in
 
@@ -75,6 +75,8 @@ def test_a_save_from_the_older_of_two_windows_is_refused_keeping_what_was_typed(
     assert "Online" in page(refused).get_text()  # the agreement now, above the form
     [kept] = stored(db, supervisee)
     assert (kept.venue, kept.recording_terms) == ("Online", TERMS)
+    [refusal] = audit_events(db, "supervision.agreement.save_refused")
+    assert refusal.result == "refused"
     # Having seen both, they save again from that page, keeping the other window's venue.
     again = me.post(url(supervisee), sent_by(refused, venue="Online"))
     assert again.status_code == 303

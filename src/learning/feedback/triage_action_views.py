@@ -17,7 +17,8 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal
-from learning.audit.service import actor_from, record_refusal
+from learning.audit.models import REFUSED as RESULT_REFUSED
+from learning.audit.service import actor_from, add_event, record_refusal
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
@@ -199,6 +200,8 @@ def action_save(
         # Shown with what it says now, and the current digest: saving again is deliberate.
         values = triage_forms.action_values(form)
         errors = {"changed": CHANGED_SINCE_SHOWN}
+        add_event(db, actor_from(request), "feedback.action.save_refused", RESULT_REFUSED,
+                  "feedback_action", action.id, {"why": "changed since it was opened"})  # fmt: skip
         now_seen = actions.seen_of(action)
         return _action_form(request, db, principal, action, values, errors, 409, seen=now_seen)
     actions.update_action(db, actor_from(request), action, data)

@@ -13,7 +13,8 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from, record_refusal
+from learning.audit.models import REFUSED
+from learning.audit.service import actor_from, add_event, record_refusal
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission, Role
@@ -135,6 +136,8 @@ def person_update(
                               "page. Your changes are not saved yet: check what is saved now, "
                               "then save again to replace it with yours"}  # fmt: skip
         latest = _differing(db, person, values)
+        add_event(db, actor_from(request), "person.save_refused", REFUSED, "person", person.id,
+                  {"why": "changed since the page was opened"})  # fmt: skip
         return _person_form(request, db, principal, person, values, refused, 409, latest)
     if data is not None:
         council = service.require_council(db, principal.council_id)

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.service import actor_from
+from learning.audit.models import REFUSED
+from learning.audit.service import actor_from, add_event
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission
@@ -76,6 +77,8 @@ def agreement_save(
     except agreements.AgreementChanged:
         # What was typed, under the agreement as it is now, with its token: saving again
         # is a choice made having seen both.
+        add_event(db, actor_from(request), "supervision.agreement.save_refused", REFUSED,
+                  "person", person_id, {"why": "changed since the page was opened"})  # fmt: skip
         values = agreement_forms.agreement_values(form)
         return _agreement_form(request, db, supervisee, values, {"agreement-now": NOT_SAVED},
                                409, changed=True)
