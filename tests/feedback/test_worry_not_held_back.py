@@ -22,6 +22,7 @@ from learning.feedback.models import (
     SafeguardingAlert,
 )
 from learning.feedback.terms import FormKind, Language, LinkKind
+from learning.org.models import Team
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
@@ -67,6 +68,17 @@ def sent_by_child(
     assert response.status_code == 303
     [stored] = submissions(db)
     return response, stored
+
+
+def as_the_safeguarding_lead(
+    client: TestClient, factory: Factory, team: Team, db: Session
+) -> list[tuple[str, Response]]:
+    """The one item stored and its alert, each as the team's safeguarding lead opens it."""
+    [stored] = submissions(db)
+    [alert] = alerts_of(db)
+    lead = staff(client, factory, team, Role.SUPERVISOR, Role.SAFEGUARDING_LEAD)
+    urls = (f"/feedback/queue/{stored.id}", f"/safeguarding/alerts/{alert.id}")
+    return [(url, lead.get(url)) for url in urls]
 
 
 # Flagged words with a mistake elsewhere -----------------------------------------------
@@ -136,17 +148,14 @@ def test_staff_read_a_worry_written_in_the_name_box_marked_with_the_answers(
     team = factory.make_team(name="Children in need north")
     open_link(client, ff, FormKind.CHILD_8_12, team_id=team.id)
     send(client, client.get("/give-feedback"), good="ok", contact_name="my dad hits me please help")
-    [stored] = submissions(db)
-    [alert] = alerts_of(db)
-    lead = staff(client, factory, team, Role.SUPERVISOR, Role.SAFEGUARDING_LEAD)
 
-    for url in (f"/feedback/queue/{stored.id}", f"/safeguarding/alerts/{alert.id}"):
-        shown = lead.get(url)
+    for url, shown in as_the_safeguarding_lead(client, factory, team, db):
         assert shown.status_code == 200, url
         assert "Written in the box for their name" in main_text(shown), url
         marked = [m.get_text(" ", strip=True) for m in page(shown).select("mark")]
         assert any("hits" in m for m in marked), (url, marked)
-    item = page(lead.get(f"/feedback/queue/{stored.id}")).select_one("#contact-name-only")
+    [(_, item_page), _] = as_the_safeguarding_lead(client, factory, team, db)
+    item = page(item_page).select_one("#contact-name-only")
     assert isinstance(item, Tag) and "my dad hits me please help" in item.get_text()
 
 
@@ -236,11 +245,7 @@ def test_staff_see_that_contact_details_sent_with_a_worry_were_not_checked(
         contact_name="Sam",
         contact_email="sam@",
     )
-    [stored] = submissions(db)
-    [alert] = alerts_of(db)
-    lead = staff(client, factory, team, Role.SUPERVISOR, Role.SAFEGUARDING_LEAD)
-    for url in (f"/feedback/queue/{stored.id}", f"/safeguarding/alerts/{alert.id}"):
-        shown = lead.get(url)
+    for url, shown in as_the_safeguarding_lead(client, factory, team, db):
         assert shown.status_code == 200, url
         note = page(shown).select_one("#contact-unchecked")
         assert isinstance(note, Tag), url
