@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,6 +62,22 @@ def create_team(db: Session, actor: Actor, council_id: int, data: TeamInput) -> 
     record(db, actor, "team.created", "team", team.id, kind=data.kind,
            service_area_id=data.service_area_id)
     return team
+
+
+def shown_values(team: Team | TeamInput) -> dict[str, str]:
+    """The edit form's fields for a team as it is saved, or as a form sent it and was read."""
+    return {"name": team.name, "kind": team.kind.value,
+            "service_area_id": str(team.service_area_id or "")}
+
+
+def seen_of(team: Team) -> str:
+    """A fingerprint of what the team's edit form shows, as the form carries it: a save from a
+    page opened before another save (another tab, another administrator) is refused instead
+    of silently putting back what that save changed. Teams keep no time of their last change,
+    so it is what the form shows, like the supervision forms' (``supervision.conflicts``): it
+    needs no migration, and changes only when what the form shows does."""
+    text = json.dumps(shown_values(team), sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def update_team(db: Session, actor: Actor, team: Team, data: TeamInput) -> list[str]:

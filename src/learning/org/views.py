@@ -13,8 +13,7 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from learning.accounts.dependencies import Principal, requires
-from learning.audit.models import REFUSED
-from learning.audit.service import actor_from, add_event, record_refusal
+from learning.audit.service import actor_from, record_refusal
 from learning.core.clock import today
 from learning.core.deps import DbSession
 from learning.core.permissions import Permission, Role
@@ -22,7 +21,7 @@ from learning.core.web import flash, redirect, render
 from learning.org import forms, import_views, relationships, service, team_views
 from learning.org.forms import Errors
 from learning.org.models import CareerStage, Person
-from learning.org.view_helpers import FormDep, not_found
+from learning.org.view_helpers import FormDep, differing, not_found, note_refused_save
 
 router = APIRouter()
 router.include_router(team_views.router)
@@ -105,21 +104,15 @@ def _saved_values(db: Session, person: Person) -> dict[str, Any]:
 
 def _differing(db: Session, person: Person, typed: dict[str, Any]) -> list[tuple[str, str]]:
     """What is saved now for each field where the form sent says something else, in words."""
-    saved = _saved_values(db, person)
     teams = {str(t.id): t.name for t in service.list_teams(db, person.council_id)}
     words = {
         "team_id": lambda v: teams.get(v, "Not in a team"),
         "career_stage": lambda v: CareerStage(v).label,
         "roles": lambda v: ", ".join(Role(r).label for r in v) or "None",
     }
-    found = []
-    for name in forms.PERSON_FIELDS:
-        now, sent = saved[name], typed.get(name, "")
-        if name == "roles":
-            sent = sorted(sent if isinstance(sent, list) else [sent] if sent else [])
-        if now != sent:
-            found.append((PERSON_LABELS[name], words.get(name, str)(now) or "None"))
-    return found
+    roles = typed.get("roles", "")
+    sent = typed | {"roles": sorted(roles if isinstance(roles, list) else [roles] if roles else [])}
+    return differing(_saved_values(db, person), sent, PERSON_LABELS, words)
 
 
 @router.post("/people/{person_id:id}/edit", name="person_update")
@@ -136,8 +129,7 @@ def person_update(
                               "page. Your changes are not saved yet: check what is saved now, "
                               "then save again to replace it with yours"}  # fmt: skip
         latest = _differing(db, person, values)
-        add_event(db, actor_from(request), "person.save_refused", REFUSED, "person", person.id,
-                  {"why": "changed since the page was opened"})  # fmt: skip
+        note_refused_save(request, db, "person.save_refused", "person", person.id)
         return _person_form(request, db, principal, person, values, refused, 409, latest)
     if data is not None:
         council = service.require_council(db, principal.council_id)
