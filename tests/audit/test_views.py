@@ -464,6 +464,7 @@ def test_the_result_filter_finds_refusals_and_failures(
         "succeeded",
         "refused",
         "failed",
+        "not_recorded",
     ]
     assert chosen.find("option", selected=True)["value"] == "refused"  # type: ignore[index]
 

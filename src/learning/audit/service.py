@@ -26,6 +26,11 @@ from learning.core.text_search import LIKE_ESCAPE, contains_pattern
 from learning.org.models import Person
 
 USER_AGENT_CHARS = 300
+#: Events written before results were kept (migration 0012) have result "". The log is
+#: never rewritten to say otherwise (it is sealed: ``learning.audit.sealing``), so they are
+#: chosen by this value of the result filter, and shown and exported in these words.
+NOT_RECORDED = "not_recorded"
+NOT_RECORDED_WORDS = "not recorded"
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ class AuditFilter:
     actor_id: int | None = None
     record_type: str = ""
     record_id: str = ""
-    result: str = ""  # SUCCEEDED, REFUSED or FAILED; "" for any
+    result: str = ""  # SUCCEEDED, REFUSED, FAILED or NOT_RECORDED (""); "" for any
     since: date | None = None
     until: date | None = None
     #: Part of the actor's name or email address (their name now, or when they acted).
@@ -165,7 +170,7 @@ def _filtered(query: Any, f: AuditFilter) -> Any:
     if f.record_id:
         query = query.where(AuditEvent.record_id == f.record_id)
     if f.result:
-        query = query.where(AuditEvent.result == f.result)
+        query = query.where(AuditEvent.result == ("" if f.result == NOT_RECORDED else f.result))
     if f.since:
         query = query.where(col(AuditEvent.occurred_at) >= start_of_day(f.since))
     if f.until:
@@ -269,7 +274,7 @@ def csv_row(event: AuditEvent) -> list[str]:
         event.record_type,
         event.record_id,
         event.roles,
-        event.result,
+        event.result or NOT_RECORDED_WORDS,
         event.request_id,
         event.source_address,
         event.user_agent,

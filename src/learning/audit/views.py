@@ -21,7 +21,13 @@ from sqlmodel import Session
 from learning.accounts.dependencies import Principal, requires
 from learning.audit import service
 from learning.audit.models import FAILED, REFUSED, SUCCEEDED
-from learning.audit.service import AuditFilter, actor_from, record
+from learning.audit.service import (
+    NOT_RECORDED,
+    NOT_RECORDED_WORDS,
+    AuditFilter,
+    actor_from,
+    record,
+)
 from learning.core.clock import today
 from learning.core.db import Database
 from learning.core.deps import DbSession
@@ -42,8 +48,16 @@ TEXT_FIELDS = {
     "record_type": (60, "Record type"),
     "record_id": (64, "Record ID"),
 }
-#: What came of an action (``AuditEvent.result``), as the result filter offers it.
-RESULT_OPTIONS = [(SUCCEEDED, "Succeeded"), (REFUSED, "Refused"), (FAILED, "Failed")]
+#: What came of an action (``AuditEvent.result``), as the result filter offers it and the
+#: table shows it; events from before results were kept are "not recorded" (their "").
+RESULT_OPTIONS = [
+    (SUCCEEDED, "Succeeded"),
+    (REFUSED, "Refused"),
+    (FAILED, "Failed"),
+    (NOT_RECORDED, NOT_RECORDED_WORDS.capitalize()),
+]
+#: Each result as the table shows it, by what the event holds.
+RESULT_LABELS = dict(RESULT_OPTIONS) | {"": NOT_RECORDED_WORDS.capitalize()}
 DATE_FIELDS = {"date_from": ("from", "From date"), "date_to": ("to", "To date")}
 DATE_PARTS = ("day", "month", "year")
 _PART_PATTERN = {"day": r"[0-9]{1,2}", "month": r"[0-9]{1,2}", "year": r"[0-9]{4}"}
@@ -193,6 +207,7 @@ def _form_context(
             [(t, t) for t in record_types], form.values["record_type"]
         ),
         "result_options": RESULT_OPTIONS,
+        "result_labels": RESULT_LABELS,
         "rows": [],
         "total": 0,
         "pagination": None,
