@@ -296,3 +296,25 @@ def test_a_save_from_a_page_opened_before_another_save_does_not_undo_it(
     assert again.status_code == 303
     db.refresh(person)
     assert person.fte == 0.6
+
+
+def test_a_save_from_an_older_page_that_would_change_nothing_goes_through(
+    admin: SignedIn, factory: Factory, db: Session
+) -> None:
+    """An older page that says what is saved now changes nothing by saving, so it is not
+    refused (as with teams and the supervision forms): there is nothing to choose between."""
+    person = factory.make_person(roles=(Role.PRACTITIONER,), job_title="Social Worker")
+    first = value_of(admin.get(f"/people/{person.id}/edit"), "seen")
+    second = value_of(admin.get(f"/people/{person.id}/edit"), "seen")
+    same = {"given_name": person.given_name, "family_name": person.family_name,
+            "email": person.email, "roles": ["practitioner"]}  # fmt: skip
+    edit = f"/people/{person.id}/edit"
+    saved = admin.post(edit, valid_person(**same, job_title="Senior Practitioner", seen=first))
+    assert saved.status_code == 303
+
+    crossed = admin.post(edit, valid_person(**same, job_title="Senior Practitioner", seen=second))
+
+    assert crossed.status_code == 303
+    assert audit(db, "person.save_refused") == []
+    db.refresh(person)
+    assert person.job_title == "Senior Practitioner"

@@ -122,13 +122,16 @@ def person_update(
     person = _person(request, db, principal, person_id)
     data, errors = forms.parse_person(form)
     seen = forms.text(form, "seen")
-    if data is not None and seen and seen != seen_of(person):
-        # Shown again with the current mark: saving again is a deliberate choice.
+    out_of_date = data is not None and bool(seen) and seen != seen_of(person)
+    latest = _differing(db, person, forms.person_values(form)) if out_of_date else []
+    if latest:
+        # Out of date, and saving would change what is saved now (a save that would change
+        # nothing goes through, as with teams and the supervision forms). Shown again with
+        # the current mark: saving again is a deliberate choice.
         values = forms.person_values(form) | {"seen": seen_of(person)}
         refused = {"changed": f"Someone changed {person.name}'s details after you opened this "
                               "page. Your changes are not saved yet: check what is saved now, "
                               "then save again to replace it with yours"}  # fmt: skip
-        latest = _differing(db, person, values)
         note_refused_save(request, db, "person.save_refused", "person", person.id)
         return _person_form(request, db, principal, person, values, refused, 409, latest)
     if data is not None:
