@@ -218,6 +218,17 @@ def _differs(row: ThemeItem, arrival: Arrival) -> bool:
     )
 
 
+def _shows_otherwise(row: ThemeItem, arrival: Arrival) -> bool:
+    """Whether the pages would show a stored item differently once it is updated: released
+    from being held, or its words, question, team, language or date changed. Being held is
+    not: that takes the words out at once, however it shows."""
+    if arrival.held:
+        return False
+    shown = (row.text, row.team, row.question, row.happened_on, row.language)
+    now = (arrival.text, arrival.team, arrival.question, arrival.happened_on, arrival.language)
+    return row.state == ItemState.HELD or shown != now
+
+
 def arrive(
     db: Session,
     council_id: int,
@@ -241,6 +252,11 @@ def _update(
     assign: bool,
     encoded: tuple[bytes, str] | None = None,
 ) -> ThemeItem:
+    if row.id is not None and _shows_otherwise(row, arrival):
+        # Shown as it now is only with the next published run, as a new arrival is
+        # (``publication``): a page that changed at once would show where one child's
+        # released words went, or one moved answer's team, before any batch.
+        row.arrived_at = utcnow()
     if row.text != arrival.text or row.question != arrival.question:
         row.vector, row.space = encoded or (None, "")
     row.text, row.team, row.question = arrival.text, arrival.team, arrival.question
