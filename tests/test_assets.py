@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from learning.core.permissions import Role
-from learning.feedback.terms import FormKind, Language
+from learning.feedback.terms import FORMS, Language
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
 from tests.test_routes import is_api_route, served_routes
@@ -78,7 +78,7 @@ def off_site_assets(html: str) -> list[str]:
 def _public_pages(client: TestClient, ff: FeedbackFactory) -> Iterator[str]:
     new = ff.make_link()
     yield f"/f/{new.token}"
-    for kind in FormKind:
+    for kind in FORMS:
         for language in Language:
             yield f"/give-feedback?form={kind.value}&lang={language.value}"
             yield f"/give-feedback?form={kind.value}&lang={language.value}&easy=1"

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from learning.feedback import forms, i18n
 from learning.feedback.form_definitions import DEFINITIONS, EASY_DEFINITIONS
-from learning.feedback.terms import FormKind, Language
+from learning.feedback.terms import FORMS, FormKind, Language
 from tests.feedback.factories import FeedbackFactory
 from tests.feedback.public import open_link, send
 from tests.org.pages import field_error, page
@@ -61,7 +61,7 @@ def test_each_language_says_the_same_limit_in_the_hint_as_in_the_error(
 
 
 @pytest.mark.parametrize("easy", [False, True], ids=["standard", "easy read"])
-@pytest.mark.parametrize("kind", list(FormKind))
+@pytest.mark.parametrize("kind", FORMS)
 def test_every_box_to_write_in_says_how_much_can_be_written_before_anything_is_typed(
     client: TestClient, ff: FeedbackFactory, kind: FormKind, easy: bool
 ) -> None:

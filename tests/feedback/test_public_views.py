@@ -17,7 +17,7 @@ from learning.core.config import Settings
 from learning.feedback import nonces, public_views
 from learning.feedback.models import FeedbackLink, SafeguardingAlert
 from learning.feedback.receipt_cookie import RECEIPT_COOKIE_SECONDS, receipt_cookie_name
-from learning.feedback.terms import FormKind, Language, LinkKind, SubmissionStatus
+from learning.feedback.terms import FORMS, FormKind, Language, LinkKind, SubmissionStatus
 from tests.conftest import make_settings
 from tests.factories import Factory
 from tests.feedback.factories import FeedbackFactory
@@ -96,7 +96,7 @@ def test_choosing_nobody_says_so_beside_the_choice(client: TestClient, ff: Feedb
         assert field_error(response, "form") == "Choose who you are"
 
 
-@pytest.mark.parametrize("kind", list(FormKind))
+@pytest.mark.parametrize("kind", FORMS)
 @pytest.mark.parametrize("language", list(Language))
 def test_each_form_is_shown_in_each_language(
     client: TestClient, ff: FeedbackFactory, kind: FormKind, language: Language

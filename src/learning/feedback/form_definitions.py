@@ -301,5 +301,21 @@ EASY_DEFINITIONS: dict[FormKind, FormDefinition] = {
 }
 
 
+#: What staff pages say of a safety button pressed on "Who are you?" (``FormKind.NOT_CHOSEN``):
+#: no questions, and the words of the forms for children, as the chooser's are. Never shown
+#: to the person, so in English only.
+NOT_CHOSEN = FormDefinition(
+    FormKind.NOT_CHOSEN,
+    who="Not known: the safety button was pressed before choosing a form",
+    title="I am worried about my safety",
+    intro="",
+    questions=(),
+    audience=Audience.CHILD,
+    faces=FaceSize.NONE,
+)
+
+
 def definition_for(kind: FormKind, easy: bool = False) -> FormDefinition:
+    if kind is FormKind.NOT_CHOSEN:
+        return NOT_CHOSEN
     return (EASY_DEFINITIONS if easy else DEFINITIONS)[kind]

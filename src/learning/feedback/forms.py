@@ -337,6 +337,7 @@ def choosable_kinds() -> Iterable[tuple[FormKind, str]]:
 
 def parse_kind(raw: str) -> FormKind | None:
     try:
-        return FormKind(raw)
+        kind = FormKind(raw)
     except ValueError:
         return None
+    return kind if kind in DEFINITIONS else None  # NOT_CHOSEN is no form to fill in

@@ -34,7 +34,7 @@ from learning.feedback.link_forms import (
     LinkRequest,
 )
 from learning.feedback.link_service import issue_link
-from learning.feedback.terms import FormKind, LinkKind, LinkSubject
+from learning.feedback.terms import FORMS, FormKind, LinkKind, LinkSubject
 from learning.org.models import Council, Team
 
 COMMAND_ACTOR = "learning command"
@@ -60,7 +60,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     create.add_argument(
         "--form",
-        choices=[kind.value for kind in FormKind],
+        choices=[kind.value for kind in FORMS],
         help="the form (default: the person chooses)",
     )
     create.add_argument(

@@ -107,7 +107,7 @@ def parse_link(form: FormLike, choices: Choices, today: date) -> tuple[LinkReque
     elif len(title) > MAX_TITLE:
         errors["title"] = f"What the feedback is for must be {MAX_TITLE} characters or fewer"
     raw_form = text(form, "form_kind")
-    form_kind = _member(FormKind, raw_form)
+    form_kind = _member(FormKind, raw_form) if raw_form in FORM_LABELS else None
     if raw_form and form_kind is None:
         errors["form_kind"] = "Select a form from the list, or let the person choose"
     expires_on = _expiry(form, kind, today, errors)

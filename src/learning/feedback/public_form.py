@@ -35,6 +35,13 @@ FORM_LINK_MAX_SECONDS = 24 * 60 * 60
 #: stale, or its link closed) and still raises the alert.
 URGENT_FORM_LINK_MAX_SECONDS = 7 * 24 * 60 * 60
 CHOOSE_ERROR = N_("Choose who you are")
+#: "I am worried about my safety" on "Who are you?", for whoever has not chosen a form yet:
+#: the words of every form but a young child's, and what pressing it does, from the
+#: privacy notice (nothing typed goes with it, so not the forms' "it sends what you wrote").
+CHOOSER_WORDS_AUDIENCE = forms.Audience.CHILD
+CHOOSER_WORRY_TEXT = N_("If you tell us you are not safe, we tell someone who can help.")
+#: What a press there is stored as: no form was chosen, so nobody said who they are.
+CHOOSER_WORRY_KIND = FormKind.NOT_CHOSEN
 
 
 @dataclass(frozen=True)
@@ -229,6 +236,28 @@ def form_page(
     return page.render("form.html", status_code=status_code, **holes, **context)
 
 
+def choose_page(
+    page: PublicPage, link: FeedbackLink, errors: dict[str, forms.FieldError]
+) -> Response:
+    """The "Who are you?" page, with a safety button of its own: in a form that posts what
+    a form's safety button posts (a fresh nonce and the signed link), with no form kind."""
+    settings: Settings = page.request.app.state.settings
+    assert link.id is not None
+    return page.render(
+        "choose.html",
+        status_code=422 if errors else 200,
+        kinds=list(forms.choosable_kinds()),
+        errors=errors,
+        link_title=link.title,
+        words=FORM_WORDS[CHOOSER_WORDS_AUDIENCE],
+        worry_text=CHOOSER_WORRY_TEXT,
+        nonce=abuse.issue_nonce(settings, link.id),
+        form_link=signer(settings).dumps(link.id),
+        nonce_field=abuse.NONCE_FIELD,
+        honeypot_field=abuse.HONEYPOT_FIELD,
+    )
+
+
 def _in_words(
     errors: dict[str, forms.FieldError], words: FormWords
 ) -> dict[str, forms.FieldError]:
@@ -268,9 +297,12 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-def no_link_page(page: PublicPage) -> Response:
+def no_link_page(page: PublicPage, not_told: bool = False) -> Response:
+    """The way back to a link; ``not_told``: after a safety button whose link could not be
+    verified, saying first that nobody has been told, with the numbers to call."""
     return page.render(
         "no_link.html",
         short_code_url=page.short_code_url(),
         short_code_text=page.address(page.short_code_url()),
+        not_told=FORM_WORDS[CHOOSER_WORDS_AUDIENCE].not_told if not_told else "",
     )

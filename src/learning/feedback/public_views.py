@@ -6,7 +6,8 @@ one. Posting it sends the feedback (``submissions.submit``: screened, checked an
 with an alert when needed) and redirects to the thank-you page; "Save and finish later"
 keeps a draft instead (``public_save``). "I am worried about my safety" always goes
 through, whatever else is wrong with the form, and so do words the screen reads as a worry:
-they are sent as typed, never held back until a mistake elsewhere is put right.
+they are sent as typed, never held back until a mistake elsewhere is put right. "Who are
+you?" has the button too, for whoever is frightened before choosing a form.
 """
 
 from __future__ import annotations
@@ -82,13 +83,7 @@ async def feedback_form(request: Request) -> Response:
     if kind is None:
         sent = chosen is not None or "chose" in request.query_params  # Continue, none chosen
         errors = {"form": forms.FieldError(public_form.CHOOSE_ERROR)} if sent else {}
-        return page.render(
-            "choose.html",
-            status_code=422 if errors else 200,
-            kinds=list(forms.choosable_kinds()),
-            errors=errors,
-            link_title=link.title,
-        )
+        return public_form.choose_page(page, link, errors)
     return public_form.form_page(page, link, kind, {})
 
 
@@ -133,6 +128,8 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
     page = PublicPage.of(request, str(form.get("lang", "")), str(form.get("easy", "")))
     link = public_form.posted_link(request, db, form)
     kind = (link.form_kind if link else None) or forms.parse_kind(str(form.get("form_kind", "")))
+    if kind is None and form.get("worried") == "yes":  # pressed on "Who are you?"
+        return _worried_before_choosing(page, db, link, form)
     if kind is None:
         return (
             public_form.no_link_page(page)
@@ -176,6 +173,34 @@ def _feedback_submit(request: Request, db: Session, form: FormData) -> Response:
             draft_code=str(form.get("draft", "")),
         )
     return _send(page, db, link, kind, data, worried, form)
+
+
+def _worried_before_choosing(
+    page: PublicPage, db: Session, link: FeedbackLink | None, form: FormData
+) -> Response:
+    """The safety button on "Who are you?": the alert is raised as from a form's button (the
+    same checks, which hold a press for a person to check and never refuse it), and the
+    same thank-you page says so. Nothing was written and no form was chosen, so it does
+    not use up a single-use link (sent ``part_way``, as a saved worry is): the person can
+    still give their feedback. A link used or closed since the page was shown is held as
+    such, and the alert raised all the same.
+
+    Stored with no answers, as of no form (``FormKind.NOT_CHOSEN``): nobody said who they
+    are, so the staff pages do not say it either."""
+    if link is None:
+        link = public_form.posted_link(page.request, db, form, urgent=True)
+    if link is None:  # no link that can be verified: nobody can be told
+        return public_form.no_link_page(page, not_told=True)
+    request, settings = page.request, page.request.app.state.settings
+    kind = public_form.CHOOSER_WORRY_KIND
+    data = forms.worried_input(forms.definition_for(kind, page.easy), {})
+    incoming = public_form.incoming(page, link, kind, data, form, worried=True, part_way=True)
+    outcome = submit(db, settings, incoming, public_form.client_address(request))
+    response = redirect(request, page.link_to("feedback_thanks"))
+    # No form: the thank-you page speaks to whoever it may be, as it does without one.
+    receipt = Receipt(outcome.receipt_code, outcome.alert is not None, "")
+    set_receipt_cookie(response, settings, receipt)
+    return after_response(request, response, FEEDBACK, outcome.submission_id)
 
 
 def _switched(page: PublicPage, form: FormData) -> PublicPage | None:

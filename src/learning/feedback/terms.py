@@ -45,11 +45,18 @@ class FormKind(StrEnum):
     PARENT_CARER = "parent_carer"
     FOSTER_CARER = "foster_carer"
     PARTNER = "partner"  # partner professional
+    #: Not a form: "I am worried about my safety" pressed on "Who are you?", before any
+    #: form was chosen. Stored so, the staff pages do not say who it was ("a child aged 8 to
+    #: 12") when nobody said. Never offered, and never taken from a posted form.
+    NOT_CHOSEN = "not_chosen"
 
     @property
     def is_child(self) -> bool:
         return self in CHILD_FORMS
 
+
+#: The forms a person can choose and fill in (every kind but NOT_CHOSEN).
+FORMS = tuple(kind for kind in FormKind if kind is not FormKind.NOT_CHOSEN)
 
 CHILD_FORMS = frozenset(
     {FormKind.CHILD_UNDER_8, FormKind.CHILD_8_12, FormKind.YOUNG_PERSON, FormKind.THREE_HOUSES}

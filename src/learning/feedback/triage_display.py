@@ -93,6 +93,9 @@ HEADINGS = {
     FormKind.PARENT_CARER: "Feedback from a parent or carer",
     FormKind.FOSTER_CARER: "Feedback from a foster carer",
     FormKind.PARTNER: "Feedback from a professional in another agency",
+    FormKind.NOT_CHOSEN: (
+        "Feedback from someone who pressed the safety button before choosing a form"
+    ),
 }
 
 
