@@ -26,14 +26,23 @@ Placeholders (the ``kind`` of a span, in square brackets):
 ``[phone]``          UK phone numbers, mobile or landline: 0 or +44 / 0044, then 9 or 10 digits
                      with spaces, dashes, dots or brackets ("(01872) 123456", "+44 (0)7700
                      900123"); other international numbers starting with "+".
-``[email]``          email addresses.
+``[email]``          email addresses; also without their ending after a mail provider
+                     ("kaz@hotmail"), or after any name when the text speaks of email, and
+                     spelt with a provider ("my email is kaz at gmail").
 ``[date of birth]``  a date next to born / DOB / d.o.b / date of birth / birthday / "aged N":
                      "born 12.05.2015", "dob: 5th March 2016", "12/05/2015 (DOB)", "born in
-                     2015" (a year alone is removed only in that context).
+                     2015" (a year alone is removed only in that context); in words too:
+                     "born on christmas day 2011", "the 3rd of the 4th 2011", "the twelfth of
+                     may"; a month or a day alone only after "birthday": "my birthday is on
+                     the 3rd" (a baby "born in October" keeps its month).
 ``[address]``        a street address: house (or flat) number, one to three capitalised words
                      and a street word (Road, Street, Close, Avenue, Lane, Drive, Way, Court,
                      Crescent, Place, Terrace, Gardens, Hill, Park, Row, Walk, ...); without a
                      number only after "live(s) at/on", "moved to", "address is", ...
+                     In lower case: a house number, one to three words and a street word
+                     ("12 trelawney road"), none of them a small word or a measure ("2 hours
+                     down the road"); without a number after "live(s) on", ... with a word
+                     on no list ("i live on trevithick road", not "on the main road").
 ``[case reference]`` case and record references: "CS-2023-00451", "LCS 123456", "AB123456",
                      anything with digits after "case ref/number/no", "ref", "ID", "Mosaic",
                      "LCS", ... The label is kept: "Mosaic ID [case reference]".
@@ -65,6 +74,16 @@ Decisions:
   [name]", "my sw [name]", "[name] said", "[name]'s mum", "my cousins [name] and [name]").
   Abbreviations ("MASH", "CPN"), slang, ordinary words misspelt as children do ("becuase",
   "placment", "sooo") or run together ("anymore") are not names.
+- Schools are removed whole, in any case: capitalised words before a school word ("Truro
+  High"), and in lower case or starting with a first name one to three words before one, one
+  of them a name or a word on no list ("penair school", "richard lander academy"; not "my new
+  school", "sunday school"), or a word on no list after "year 9 at" ("year 9 at penair").
+  Ages go ("I'm [age], born ..."); a number with more to it stays ("15, maybe 20", "15.5").
+- After a word that names, a name in lower case counts: a word on no list after "call me",
+  "name is", "called" ("they call me kazza"), any word but a small one after "nickname is" or
+  "nicknamed" ("my nickname is smudge"); an ordinary word after "call me" stays (it may be an
+  insult: "they call me stupid"). A name of two letters counts between a role and a verb or
+  before "my sw", ... ("my sw mo never helps", "mo my sw is kind").
 - Names in scripts without capital letters (Arabic, ...) are not recognised; digits are
   recognised only as ASCII 0-9. Text other than personal data is returned unchanged,
   character for character (emoji, right-to-left text, odd whitespace included).
@@ -81,9 +100,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from learning.themes.redact_case import unlisted_name_shaped
 from learning.themes.redact_name_rules import name_spans
 from learning.themes.redact_names import DETERMINERS, NOT_NAMES, PERSON_VERBS, is_ordinary_word
-from learning.themes.redact_words import PREV_TOKEN
+from learning.themes.redact_words import F_FIRST, F_SURNAME, LOOKUP, PREV_TOKEN, listed, prev_word
 
 __all__ = ["KINDS", "Span", "find_personal_data", "placeholder", "redact"]
 
@@ -188,6 +208,21 @@ _EMAIL_DOMAIN = re.compile(
     r"@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,7}\.[A-Za-z][A-Za-z0-9-]{0,62}"
 )
 _EMAIL_LOCAL = re.compile(r"[\w.%+'-]{1,64}\Z")
+# An email written without its ending: a mail provider's name after "@" ("kaz@hotmail"), or
+# any name after "@" when the text speaks of email; "kaz at gmail" when it does.
+_MAIL_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|aol|btinternet|msn|proton"
+    r"|protonmail|gmx|sky|talktalk|virginmedia|mail)"
+)
+_EMAIL_NO_ENDING = re.compile(
+    r"@(?<=[\w.%+'-]@)(?:(?i:" + _MAIL_PROVIDER + r")|(?P<other>[A-Za-z][A-Za-z0-9-]{1,62}))"
+    r"(?![\w@]|\.[A-Za-z0-9])"
+)
+_EMAIL_CUE = re.compile(r"(?i:e-?mail)")
+_EMAIL_AT_PROVIDER = re.compile(
+    r"[A-Za-z0-9](?<![\w.@].)[\w.+\-]{0,40}[ ]{1,2}(?i:at|\(at\)|\[at\])[ ]{1,2}"
+    r"(?i:" + _MAIL_PROVIDER + r")(?:\.[A-Za-z]{2,6}){0,3}(?![\w@]|\.[A-Za-z0-9])"
+)
 
 _SEP = r"[ \t\-.()\u00a0]{0,2}"
 _PHONE_UK = re.compile(
@@ -256,9 +291,36 @@ _MONTH = (
     r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)(?![a-z])"
 )
 _ORD = r"(?:st|nd|rd|th)?"
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[ \-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth)"
+)
+_YEAR_AFTER = r"(?:,?[ ]{1,2}[0-9]{4}|[ ]{1,2}'[0-9]{2})?"
+# Days known by name: "born on christmas day 2011", "boxing day", "new year's eve".
+_NAMED_DAY = (
+    r"(?:(?:christmas|xmas|boxing|new[ ]years?|new[ ]year['\u2019]s|valentines?"
+    r"|valentine['\u2019]s|bonfire|guy[ ]fawkes|easter|st[ ]patrick['\u2019]?s|mothers?"
+    r"|mother['\u2019]s|fathers?|father['\u2019]s)[ ](?:day|eve|night|sunday|monday)"
+    r"|hallowe['\u2019]?en)"
+)
 _DATE = (
     r"(?i:(?<![0-9])(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
-    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})"
+    r"|[0-9]{1,2}"
+    + _ORD
+    + r"[ ]of[ ]the[ ][0-9]{1,2}"
+    + _ORD
+    + _YEAR_AFTER
+    + r"|"
+    + _ORDINAL_WORD
+    + r"(?:[ ]of)?[ ]{1,2}"
+    + _MONTH
+    + _YEAR_AFTER
+    + r"|"
+    + _NAMED_DAY
+    + _YEAR_AFTER
+    + r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})"
     r"|[0-9]{1,2}"
     + _ORD
     + r"(?:[ ]of)?[ ]{1,2}"
@@ -283,6 +345,15 @@ _DOB_BEFORE = re.compile(
     )
     + r"(?i:[ :,.()\-\u2013]{0,4}(?:(?:on|is|was|in|of|the)[ ]{1,2}){0,3})"
     r"(?P<id>" + _DATE + r")"
+)
+# A month or a day of the month alone is a date of birth only after "birthday is in/on": "my
+# birthday is on the 3rd", "my bday is in march" (a baby "born in October" tells when).
+_DOB_PART = re.compile(
+    _keywords("birthday", r"b'?day")
+    + r"(?i:[ ]{1,2}(?:(?:is|was|in|on)[ ]{1,2}){1,2}(?:the[ ]{1,2})?)"
+    r"(?P<id>(?i:" + _MONTH + r"|(?<=the[ ])[0-9]{1,2}(?:st|nd|rd|th)(?![0-9a-z])"
+    r"|(?<=the[ ])" + _ORDINAL_WORD + r"(?![a-z]|[ ]{1,2}(?:child|born|of|one|baby|kid|son"
+    r"|daughter|time)\b)))"
 )
 _DOB_AFTER_CUE = re.compile(_keywords("dob", r"d\.[ ]?o\.[ ]?b", r"date[ ]of[ ]birth"))
 _DATE_BEFORE_CUE = re.compile(r"(?P<id>" + _DATE + r")[ ]{0,2}[(\[,\-\u2013]?[ ]{0,2}\Z")
@@ -432,8 +503,11 @@ _SCHOOL_CUED = re.compile(
     r"(?P<id>[A-Z][\w'\u2019.\-]{1,24}(?:[ ]{1,2}[A-Z][\w'\u2019.\-]{1,24}){0,3})"
 )
 
+# Not an age: a number with more to it ("15.5", "10:30", "3/4", "15,000", "15, maybe 20").
 _NOT_AN_AGE = (
-    r"(?![0-9.,:/]|[ ]?(?i:%|st\b|nd\b|rd\b|th\b|am\b|pm\b|p\b|x\b|-[0-9]|minutes?|mins?"
+    r"(?![0-9]|[.:/][0-9]|,[ ]?(?:(?i:maybe|perhaps|or|nearly|almost|about|possibly|probably"
+    r"|even|to|and)[ ]{1,2})?[0-9]"
+    r"|[ ]?(?i:%|st\b|nd\b|rd\b|th\b|am\b|pm\b|p\b|x\b|-[0-9]|minutes?|mins?"
     r"|hours?|hrs?|days?|weeks?|wks?|months?|years?(?![ \-]old)|times?|o'?clock|pounds?|quid"
     r"|miles?|met(?:re|er)s?|km|kg|stone|inches|feet|ft|of\b|out\b|points?|per|people|kids"
     r"|children|nights?|goals?|sessions?|visits?|things?|places?|schools?|homes?))"
@@ -476,6 +550,153 @@ _NOT_HOUSE_NUMBER_BEFORE: Final = frozenset(
     ("year", "yr", "page", "season", "series", "chapter", "episode", "part", "level", "class",
      "form", "number", "no", "top", "best")
 )  # fmt: skip
+
+
+# Street addresses in lower case: a house number, one to three words and a street word
+# ("12 trelawney road", "3b chyandour close"), none of the words a small word or a measure
+# ("2 hours down the road", "a 10 minute walk up the road"); without a number only after
+# "live(s) on/at", "moved to", ... and with a word on no list ("i live on trevithick road",
+# not "we live on the main road").
+_STREET_SUFFIX_LOWER = (
+    r"(?i:road|rd|street|avenue|ave|lane|close|drive|crescent|terrace|gardens|grove|mews"
+    r"|parade)"
+)
+_STREET_WORDS_LOWER = r"(?P<words>(?:[A-Za-z][a-z'\u2019\-]{1,20}[ ]{1,3}){1,3})"
+_ADDRESS_NUMBERED_LOWER = re.compile(
+    r"[0-9](?<![0-9A-Za-z\u00a3$\u20ac.,:/].)"
+    + _HOUSE_NUMBER_REST
+    + _STREET_WORDS_LOWER
+    + _STREET_SUFFIX_LOWER
+    + r"(?![\w])"
+)
+_ADDRESS_CUED_LOWER = re.compile(
+    _keywords(r"live[sd]?", "living", "moved", "moving", r"address(?:[ ]is)?")
+    + r"(?i:(?:[ ]{1,3}(?:on|at|in|to|is))?:?[ ]{1,3})"
+    r"(?P<id>" + _STREET_WORDS_LOWER + _STREET_SUFFIX_LOWER + r")(?![\w])"
+)
+_NOT_STREET_NAMES: Final = frozenset(
+    ("a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "these",
+     "those", "its", "of", "on", "in", "at", "to", "by", "for", "from", "with", "into", "onto",
+     "and", "or", "but", "so", "then", "down", "up", "along", "across", "round", "around",
+     "near", "past", "off", "over", "through", "out", "back", "more", "other", "different",
+     "same", "whole", "extra", "few", "some", "all", "any", "each", "every", "both", "is",
+     "was", "are", "were", "be", "been", "i", "we", "you", "he", "she", "it", "they", "me",
+     "us", "him", "them", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs",
+     "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "time",
+     "times", "mile", "miles", "metre", "metres", "meter", "meters", "km", "foot", "feet",
+     "yard", "yards", "step", "steps", "people", "kids", "children", "cars", "houses", "doors",
+     "x", "am", "pm", "o'clock", "percent", "pounds", "quid", "p")
+)  # fmt: skip
+
+
+def _street_hint(lowered: str) -> bool:
+    """Whether a street word may be in ``lowered`` (a chain of "in": the fastest test)."""
+    return (
+        "road" in lowered or " rd" in lowered or "street" in lowered or " ave" in lowered
+        or "lane" in lowered or "close" in lowered or "drive" in lowered or "cres" in lowered
+        or "terrace" in lowered or "gardens" in lowered or "grove" in lowered
+        or "mews" in lowered or "parade" in lowered
+    )  # fmt: skip
+
+
+def _street_words_ok(words: str, *, need_unlisted: bool) -> bool:
+    """Whether the words before a street word can name a street (see ``_NOT_STREET_NAMES``);
+    with ``need_unlisted``, one of them must be on no list ("trevithick")."""
+    keys = [w.lower() for w in words.split()]
+    if any(k in _NOT_STREET_NAMES for k in keys):
+        return False
+    return not need_unlisted or any(unlisted_name_shaped(k) for k in keys)
+
+
+# Schools in lower case or with a first name ("penair school", "richard lander academy"): one
+# to three words before a school word, one of them a name or a word on no list shaped like a
+# name, from the first that is no ordinary word (not "my new school", "sunday school",
+# "secondry school"); after "year 9 at", a word on no list
+# ("year 9 at penair") or words before a school word ("year 7 at pool academy").
+_SCHOOL_WORDS: Final = (
+    "school", "academy", "college", "primary", "high", "grammar", "nursery", "infants", "juniors"
+)  # fmt: skip
+# Looked for in lower case on every text: the commonest only ("penair high" is not found).
+_SCHOOL_WORDS_LOWER: Final = ("school", "academy", "college", "primary")
+_SCHOOL_CUED_ANY = re.compile(
+    _keywords("year", "yr", "class", "form")
+    + r"(?:[ ]{1,2}[0-9]{1,2})?[ ]{1,2}(?i:at|in)[ ]{1,2}(?:(?i:the)[ ]{1,2})?"
+    r"(?P<id>[A-Za-z][\w'\u2019\-]{1,24}(?:[ ]{1,2}[A-Za-z][\w'\u2019\-]{1,24}){0,3})"
+)
+_SCHOOL_KIND_WORDS: Final = frozenset(
+    ("primary", "secondary", "high", "junior", "juniors", "infant", "infants", "nursery",
+     "grammar", "big", "little", "new", "old", "special", "private", "public", "state",
+     "boarding", "sunday", "bible", "church", "catholic", "faith", "village", "local", "free",
+     "comprehensive", "community", "middle", "upper", "lower", "sixth", "medical", "nursing",
+     "driving", "art", "dance", "drama", "music", "forest", "summer", "holiday", "day", "night",
+     "main", "mainstream", "alternative", "residential", "independent", "language", "football",
+     "other", "next", "last", "first", "same", "different", "whole", "good", "bad", "best",
+     "worst", "nice", "rubbish", "horrible", "proper", "normal", "specialist", "secure",
+     "hospital", "home", "online", "welsh", "english", "girls", "boys", "mixed", "training")
+)  # fmt: skip
+
+
+def _name_like(key: str) -> bool:
+    """A word on no list shaped like a name, or a first name or surname that is no word."""
+    return unlisted_name_shaped(key) or bool(LOOKUP.get(key, 0) & (F_FIRST | F_SURNAME))
+
+
+def _school_words_before(text: str, end: int) -> int | None:
+    """The start of the name of a school whose school word starts at ``end``, or None."""
+    starts: list[tuple[int, str]] = []
+    pos = end
+    while len(starts) < 3:
+        prev = prev_word(text, pos)
+        if prev is None or prev[1] != " ":
+            break
+        word = prev[0]
+        key = word.lower()
+        if (
+            key in NOT_NAMES
+            or key in DETERMINERS
+            or key in _SCHOOL_KIND_WORDS
+            or key in PERSON_VERBS
+            or key in _NOT_STREET_NAMES
+        ):
+            break
+        pos -= 1 + len(word)
+        starts.append((pos, key))
+    if not any(_name_like(key) for _, key in starts):
+        return None
+    for start, key in reversed(starts):  # from the first word that is no ordinary word
+        if not listed(key) or LOOKUP.get(key, 0) & (F_FIRST | F_SURNAME):
+            return start
+    return None
+
+
+def _lower_case_schools(text: str, lowered: str, add: Callable[[int, int, str], None]) -> None:
+    for word in _SCHOOL_WORDS_LOWER:  # str.find: faster than a regex over every s, a, c, ...
+        at = lowered.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not lowered[at - 1].isalnum()) and not lowered[end : end + 1].isalnum():
+                start = _school_words_before(text, at)
+                if start is not None:
+                    add(start, end, SCHOOL)
+            at = lowered.find(word, end)
+
+
+def _cued_lower_case_schools(text: str, add: Callable[[int, int, str], None]) -> None:
+    for m in _SCHOOL_CUED_ANY.finditer(text):
+        start = m.start("id")
+        words = [(w.start() + start, w.group()) for w in re.finditer(r"\S+", m.group("id"))]
+        end = None
+        for i, (pos, word) in enumerate(words):
+            key = word.lower()
+            if i and key in _SCHOOL_WORDS:
+                end = pos + len(word)  # "year 7 at pool academy"
+                break
+            if key in NOT_NAMES or key in _NOT_STREET_NAMES or key in _SCHOOL_KIND_WORDS:
+                break
+        if end is None and _name_like(words[0][1].lower()):
+            end = start + len(words[0][1])  # "year 9 at penair"
+        if end is not None:
+            add(start, end, SCHOOL)
 
 
 def _spelt_digits(run: str) -> int:
@@ -547,9 +768,11 @@ def _other_candidates(text: str, lowered: str, add: Callable[[int, int, str], No
             start = _trim_leading(text, m.start(), m.end())
             if start is not None:
                 add(start, m.end(), SCHOOL)
+    _lower_case_schools(text, lowered, add)
     if "year " in lowered or "yr " in lowered or "class " in lowered or "form " in lowered:
         for m in _SCHOOL_CUED.finditer(text):
             add(m.start("id"), m.end("id"), SCHOOL)
+        _cued_lower_case_schools(text, add)
     if place is not None and (place.group("street") or _STREET_HINT.search(text, place.end())):
         for m in _STREET_UNNUMBERED.finditer(text):
             start = _trim_leading(text, m.start(), m.end())
@@ -606,10 +829,35 @@ def _structured_candidates(text: str) -> list[_Candidate]:
             if local is not None:
                 add(local.start(), m.end(), EMAIL)
     lowered = text.lower()
+    mail_cue = "mail" in lowered and _EMAIL_CUE.search(text) is not None
+    if "@" in text:
+        for m in _EMAIL_NO_ENDING.finditer(text):
+            local = _EMAIL_LOCAL.search(text, max(0, m.start() - 64), m.start())
+            if local is not None and (m.group("other") is None or mail_cue):
+                add(local.start(), m.end(), EMAIL)
+    if mail_cue and " at " in lowered:
+        for m in _EMAIL_AT_PROVIDER.finditer(text):
+            user = m.group().split(None, 1)[0]
+            if not user.isalpha() or not listed(user.lower()):
+                add(m.start(), m.end(), EMAIL)
     _other_candidates(text, lowered, add)
     if any(cue in lowered for cue in _ADDRESS_CUES):
         for m in _ADDRESS_CUED.finditer(text):
             add(m.start("id"), m.end("id"), ADDRESS)
+        for m in _ADDRESS_CUED_LOWER.finditer(text) if _street_hint(lowered) else ():
+            if _street_words_ok(m.group("words"), need_unlisted=True):
+                add(m.start("id"), m.end("id"), ADDRESS)
+    if any(cue in lowered for cue in _DOB_CUES):
+        for m in _DOB_BEFORE.finditer(text):
+            add(m.start("id"), m.end("id"), DATE_OF_BIRTH)
+        for m in _DOB_AFTER_CUE.finditer(text):
+            date = _DATE_BEFORE_CUE.search(text, max(0, m.start() - 30), m.start())
+            if date is not None:
+                add(date.start("id"), date.end("id"), DATE_OF_BIRTH)
+        if "day" in lowered:
+            for m in _DOB_PART.finditer(text):
+                add(m.start("id"), m.end("id"), DATE_OF_BIRTH)
+
     if not _DIGIT.search(text):
         return found
 
@@ -633,19 +881,17 @@ def _structured_candidates(text: str) -> list[_Candidate]:
         for m in _PHONE_INTL.finditer(text):
             add(m.start(), m.end(), PHONE)
 
-    if any(cue in lowered for cue in _DOB_CUES):
-        for m in _DOB_BEFORE.finditer(text):
-            add(m.start("id"), m.end("id"), DATE_OF_BIRTH)
-        for m in _DOB_AFTER_CUE.finditer(text):
-            date = _DATE_BEFORE_CUE.search(text, max(0, m.start() - 30), m.start())
-            if date is not None:
-                add(date.start("id"), date.end("id"), DATE_OF_BIRTH)
-
     for m in _ADDRESS_NUMBERED.finditer(text):
         add(m.start(), m.end(), ADDRESS)
         tail = _ADDRESS_TAIL.match(text, m.end())
         if tail is not None:
             add(tail.start("id"), tail.end("id"), POSTCODE)
+    for m in _ADDRESS_NUMBERED_LOWER.finditer(text) if _street_hint(lowered) else ():
+        prev = PREV_TOKEN.search(text, max(0, m.start() - 40), m.start())
+        if _street_words_ok(m.group("words"), need_unlisted=False) and (
+            prev is None or prev.group(1).lower() not in _NOT_HOUSE_NUMBER_BEFORE
+        ):
+            add(m.start(), m.end(), ADDRESS)
     if any(cue in lowered for cue in _FLAT_CUES):
         for m in _ADDRESS_FLAT.finditer(text):
             add(m.start(), m.end(), ADDRESS)

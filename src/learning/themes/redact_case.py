@@ -137,10 +137,24 @@ def _compound(key: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _unlike_a_name(key: str) -> bool:
     """Whether lower-case ``key``, on no list, is shaped unlike a name or is an ordinary word
-    misspelt or run together with another."""
-    if "-" in key or "'" in key:
-        return any(_unlike_a_name(p) for p in re.split(r"['\-]", key) if len(p) >= 3)
+    misspelt or run together with another. The parts of a hyphenated word are only checked
+    for their shape: a word none of whose parts is listed is more often a name ("ty-rese",
+    "kacey-leigh") than a misspelling, though a part may be one letter off a word ("rese")."""
+    if "-" in key:
+        return any(
+            not _name_shaped(p) or ("'" in p and _unlike_a_name(p))
+            for p in key.split("-")
+            if len(p) >= 3
+        )
+    if "'" in key:
+        return any(_unlike_a_name(p) for p in key.split("'") if len(p) >= 3)
     return not _name_shaped(key) or _misspelt(key) or _compound(key)
+
+
+def unlisted_name_shaped(key: str) -> bool:
+    """Whether lower-case ``key`` is on no list and shaped like a name, not an ordinary word
+    misspelt or run together ("penair", "treviglas"; not "secondry", "anymore")."""
+    return len(key) > 2 and not listed(key) and not word_flags(key) and not _unlike_a_name(key)
 
 
 def _shouting(text: str, start: int, end: int) -> bool:

@@ -205,8 +205,9 @@ def addressed(text: str, start: int, end: int) -> bool:
     return any(w in _ADDRESS_BEFORE for w in _WORDS.findall(clause))
 
 
-def _person_before(text: str, start: int) -> bool:
-    """A role just before ("the duty social worker X", "my mate X") or "me and"."""
+def person_before(text: str, start: int) -> bool:
+    """A role or a title just before ("the duty social worker X", "my mate X", "aunty X") or
+    "me and"."""
     prev = _word_before(text, start)
     if prev is None:
         return False
@@ -221,11 +222,32 @@ def _person_before(text: str, start: int) -> bool:
 
 def first_name_word_in_lower_case(text: str, start: int, end: int, key: str) -> bool:
     """A first name that is also a word, in lower case, between a role or "me and" and a verb:
-    "the social worker temperance never rang", "me and jade went"."""
-    if key in STRONG_WORDS or key in _COMMON_AS_WORDS:
+    "the social worker temperance never rang", "me and jade went"; names of two letters
+    common as words elsewhere count there too ("my sw mo never helps", not "wait a mo")."""
+    if (key in STRONG_WORDS and len(key) > 2) or key in _COMMON_AS_WORDS:
         return False
+    return _before_a_verb_after_a_person(text, start, end)
+
+
+_NOT_SHORT_NAMES: Final = frozenset(
+    ("ah", "aw", "ay", "da", "de", "eh", "er", "ex", "ey", "go", "ha", "ho", "hm", "la", "le",
+     "ma", "oh", "oi", "ok", "oo", "ow", "pa", "uh", "um", "ur", "ye", "yo")
+)  # fmt: skip
+
+
+def short_name_in_lower_case(text: str, start: int, end: int, key: str) -> bool:
+    """A word of two letters on no list, in lower case, between a role or "me and" and a verb
+    ("my brother ty is always kicking off"); not a sound or a particle ("oh", "de")."""
+    return (
+        key not in _NOT_SHORT_NAMES
+        and any(c in "aeiouy" for c in key)
+        and _before_a_verb_after_a_person(text, start, end)
+    )
+
+
+def _before_a_verb_after_a_person(text: str, start: int, end: int) -> bool:
     nxt = NEXT_TOKEN.match(text, end)
-    if nxt is None or not _person_before(text, start):
+    if nxt is None or not person_before(text, start):
         return False
     after = NEXT_TOKEN.match(text, nxt.end())
     nkey = nxt.group(1).lower()

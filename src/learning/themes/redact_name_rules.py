@@ -26,8 +26,13 @@ from learning.themes.redact_case import (
     before_is_person_cue,
     names_beside,
     unknown_in_capitals_or_lower_case,
+    unlisted_name_shaped,
 )
-from learning.themes.redact_cues import first_name_word_in_lower_case
+from learning.themes.redact_cues import (
+    first_name_word_in_lower_case,
+    person_before,
+    short_name_in_lower_case,
+)
 from learning.themes.redact_names import (
     AMBIGUOUS_FIRST_NAMES,
     BE_VERBS,
@@ -75,6 +80,13 @@ _APPOSITION = re.compile(
     r"(?:[a-z\-]{2,20}[ ]){0,2}(?i:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b"
 )
 _LOWER_OK_TITLES: Final = frozenset(("mr", "mrs", "ms", "mx"))
+_NICKNAME_CUES: Final = frozenset(("nickname", "nicknames", "nicknamed", "nick-name"))
+# After "my nickname is" any word but a small one or one that is never a name is the name.
+_NICKNAME_WORD = re.compile(
+    r"(?!(?:a|an|the|my|not|just|really|very|so|quite|kind|sort|weird|funny|stupid|silly"
+    r"|rubbish|cool|different|something|nothing|what|that|this|because|cos|like|also|still"
+    r"|now|too|mine|ok|okay|dumb|embarrassing|annoying|horrible|bad|good|nice)\Z)[a-z'\-]+"
+)
 _NOT_AFTER_A_MODAL_NAME: Final = frozenset(("never", "got", "gets", "left", "looks", "looked"))
 
 
@@ -135,8 +147,14 @@ def _extend_backward(text: str, start: int) -> int:
     return start
 
 
-def _name_after_cue(text: str, pos: int, *, title: str | None) -> tuple[int, int] | None:
-    """A name just after a title or a role word ending at ``pos``, as (start, end), or None."""
+def _name_after_cue(
+    text: str, pos: int, *, title: str | None, lower: str = ""
+) -> tuple[int, int] | None:
+    """A name just after a title or a role word ending at ``pos``, as (start, end), or None.
+
+    A word in lower case counts after "Mr", "Mrs", "Ms", "Mx"; after a word that names
+    (``lower``): a word on no list shaped like a name ("unlisted": "they call me kazza", "my
+    name is tyreek"), or any word but a small one ("any": "my nickname is smudge")."""
     m = (_AFTER_TITLE if title else _AFTER_ROLE).match(text, pos)
     if m is None:
         return None
@@ -153,8 +171,21 @@ def _name_after_cue(text: str, pos: int, *, title: str | None) -> tuple[int, int
     known_in_capitals = word.isupper() and (
         flags & (F_FIRST | F_SURNAME) or (flags & F_AMBIGUOUS and key not in STRONG_WORDS)
     )  # "MUM WILL NEVER LISTEN" keeps "WILL"
+    named_in_lower_case = (
+        lower != ""
+        and word.islower()
+        and not m.group("initials")
+        and (
+            unlisted_name_shaped(key)
+            or bool(flags & F_FIRST)
+            or (lower == "any" and len(key) > 2 and _NICKNAME_WORD.fullmatch(key) is not None)
+        )
+    )
     if not (is_title_case(word) or lower_case_after_title or known_in_capitals):
-        return None
+        if not named_in_lower_case:
+            return None
+        end = m.start("word") + length
+        return m.start("word"), end
     if key in NOT_NAMES and key not in AMBIGUOUS_FIRST_NAMES and key not in SURNAMES:
         return None
     if LOOKUP.get(key, 0) & (F_CUE | F_TITLE):
@@ -237,6 +268,12 @@ def _name_follows(text: str, pos: int) -> bool:
     return is_title_case(word) and bool(LOOKUP.get(key, 0) & (F_FIRST | F_AMBIGUOUS))
 
 
+def _short_name_before_a_role(text: str, start: int) -> bool:
+    """A word of two letters starting a sentence before "my sw", "my brother", ...: "mo my sw
+    is kind"."""
+    return sentence_start(text, start) and _APPOSITION.match(text, start + 2) is not None
+
+
 def _unknown_capitalised(word: str, key: str) -> bool:
     """A capitalised word that is no ordinary word and no known word: taken as a name."""
     if len(key) < 3 or not is_title_case(word) or not word[1:2].islower():
@@ -317,11 +354,15 @@ def _name_after_cue_word(
     if flags & F_CUE and not possessive:
         if key == "called" and _called_is_phoned(text, m.start()):
             return None
-        return _name_after_cue(text, m.end(), title=None)
-    if flags & F_NAME_WORD:  # "name is", "name's", "names are", "known as"
+        naming = (
+            "any" if key in _NICKNAME_CUES else "unlisted" if key in ("called", "named") else ""
+        )
+        return _name_after_cue(text, m.end(), title=None, lower=naming)
+    if flags & F_NAME_WORD:  # "name is", "name's", "names are", "known as", "nickname is"
         after = _AFTER_NAME_WORD.match(text, m.start() + length)
         if after is not None:
-            return _name_after_cue(text, after.end(), title=None)
+            naming = "any" if key in _NICKNAME_CUES else "unlisted"
+            return _name_after_cue(text, after.end(), title=None, lower=naming)
     return None
 
 
@@ -348,6 +389,17 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 flags = word_flags(key)
             if not flags:
                 if (
+                    length == 2
+                    and word.islower()
+                    and not listed(key)
+                    and (
+                        short_name_in_lower_case(text, start, start + 2, key)
+                        or _short_name_before_a_role(text, start)
+                    )
+                ):  # "my brother ty is ...", "ty my brother ..."
+                    spans.append((start, start + 2))
+                    covered = start + 2
+                elif (
                     length > 2
                     and (word[0].isupper() or key not in ORDINARY_WORDS)
                     and _unknown_is_name(text, m, key, length, family_hint)
@@ -369,8 +421,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         if flags & F_FIRST:
             if word.isupper() and len(word) <= 3:
                 continue  # "TIA", "ALI", "JO" in capitals are more often abbreviations
-            if word.islower() and key in CAPITALISED_ONLY:
-                continue  # "charlie", "mags", "tel"
+            if word.islower() and key in CAPITALISED_ONLY and not person_before(text, start):
+                continue  # "charlie", "mags", "tel"; not "aunty bev", "my mate tom"
             if not possessive:
                 end = _extend_forward(text, end, lowercase_context=word.islower())
             spans.append((start, end))
@@ -380,6 +432,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 (is_title_case(word) and _ambiguous_is_name(text, start, end, key, possessive))
                 or (word.islower() and _after_object_verb(text, start))
                 or (word.islower() and first_name_word_in_lower_case(text, start, end, key))
+                or (word.islower() and len(key) == 2 and _short_name_before_a_role(text, start))
                 or (
                     word.isupper()
                     and len(word) > 1

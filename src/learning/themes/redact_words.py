@@ -50,7 +50,12 @@ def _build_lookup() -> dict[str, int]:
         (F_SURNAME, DISTINCT_SURNAMES),
         (F_CUE, CUE_WORDS),
         (F_TITLE, TITLES),
-        (F_NAME_WORD, frozenset(("name", "names", "known", "call", "calls", "calling"))),
+        (
+            F_NAME_WORD,
+            frozenset(
+                ("name", "names", "known", "call", "calls", "calling", "nickname", "nicknames")
+            ),
+        ),
     ):
         for word in words:
             lookup[word] = lookup.get(word, 0) | flag
