@@ -10,6 +10,7 @@ finds the same row; themes by a key ("T12") that stays the same from run to run.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -17,6 +18,16 @@ from sqlmodel import Field, SQLModel
 from learning.core.clock import utcnow
 from learning.core.models import EnumString
 from learning.themes.terms import ItemState, RunStatus, RunTrigger
+
+
+def _respondent_default(context: Any) -> str | None:
+    """An item stored without its respondent (every insert: the intake does not know it)
+    gets the one its reference says; a supervision learning point's is filled by the next
+    run (:func:`learning.themes.sources.fill_respondents`)."""
+    from learning.themes.sources import respondent_of
+
+    found = context.get_current_parameters()
+    return respondent_of(str(found.get("source") or ""), str(found.get("source_ref") or ""))
 
 
 class ThemeItem(SQLModel, table=True):
@@ -42,6 +53,13 @@ class ThemeItem(SQLModel, table=True):
     space: str = Field(default="", max_length=64, description="The vector space's name")
     theme_key: str | None = Field(default=None, max_length=20)
     state: ItemState = Field(default=ItemState.NOT_YET_THEMED, sa_type=EnumString(ItemState))
+    respondent: str | None = Field(
+        default=None,
+        max_length=80,
+        description="Who the words are from, pseudonymously (never a name): see "
+        "learning.themes.sources.respondent_of",
+        sa_column_kwargs={"default": _respondent_default},
+    )
     arrived_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -51,7 +51,7 @@ def themes_list(request: Request, db: DbSession, principal: Viewer) -> Response:
             "accounting": queries.accounting(db, council_id),
             "themes": [s for s in summaries if not s.hidden],
             "hidden": [s for s in summaries if s.hidden],
-            "hidden_items": count(sum(s.size.value for s in summaries if s.hidden)),
+            "hidden_items": queries.disclosed(db, council_id)[("hidden_items",)],
             "sources": queries.source_overview(db, council_id),
             "states": list(ItemState),
             "source_label": source_label,
@@ -109,7 +109,8 @@ def themes_codebook(request: Request, db: DbSession, principal: Viewer) -> Respo
 @router.get("/themes/not-yet-themed", name="themes_unthemed")
 def themes_unthemed(request: Request, db: DbSession, principal: Viewer) -> Response:
     council_id = principal.council_id
-    size = count(queries.accounting(db, council_id).not_yet_themed)
+    size = queries.accounting(db, council_id).shown["not_yet_themed"]
+    # Shown only with its figure: how many are quoted (one from each person) would say it.
     shown = quotes.items_of(db, council_id, None, quotable=True) if size.big_enough else []
     if shown:
         quotes_read(request, db, "theme", "not_yet_themed", shown)
@@ -180,11 +181,11 @@ def theme_detail(
         raise HTTPException(status_code=404)  # one group at a time: both at once is smaller
     cell = by_team.get(team) if team is not None else by_source.get(source or "")
     if (team is not None or source) and (
-        cell is None or not cell.big_enough or not size.big_enough
+        cell is None or not cell.big_enough or not size.openable
     ):
         raise HTTPException(status_code=404)
     shown = []
-    if size.big_enough:
+    if size.openable:
         shown = (
             quotes.cell(db, council_id, theme.key, team=team, source=source)
             if cell
@@ -198,7 +199,7 @@ def theme_detail(
         "themes/theme.html",
         {
             "theme": theme,
-            "label": queries.shown_label(theme, size.value),
+            "label": queries.shown_label(theme, size),
             "summary": summary,
             "size": size,
             "by_source": by_source,
