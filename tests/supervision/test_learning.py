@@ -67,7 +67,8 @@ def test_a_case_learning_point_is_shared_by_default_once_the_record_is_signed(
 
     assert item == LearningItem(
         id=f"supervision:case:{case.id}", text="Involving the wider family early helped.",
-        source=CASE_LEARNING, team="Child in Need North", date=ago(10), question=CASE_QUESTION)
+        source=CASE_LEARNING, team="Child in Need North", date=ago(10), question=CASE_QUESTION,
+        respondent=f"person:{pair[1].id}")  # the supervisee, by id: never a name
 
 
 def test_nothing_is_shared_from_a_record_the_supervisee_has_not_signed(

@@ -34,6 +34,7 @@ class Listed:
     date: date
     question: str = ""
     held: bool = False
+    respondent: str = ""  # "": the item is its own respondent
 
 
 class ListedSource:

@@ -245,7 +245,10 @@ def test_every_registered_source_is_collected_oldest_first(
         "Child in Need North",
         today() - timedelta(days=9),
         "Case learning point",
+        respondent=f"person:{supervisee.id}",  # the supervisee, by id: never a name
     )
+    survey = found[1]
+    assert survey.respondent == f"item:survey_practitioners:{survey.source_ref}"  # its own
 
 
 def test_a_source_named_by_module_is_imported_on_first_use(

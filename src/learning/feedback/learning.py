@@ -172,6 +172,7 @@ def _items(
                 question=question,
                 held=held,
                 language=own_language(submission),
+                respondent=f"feedback:{submission.id}",  # its answers are one person's
             )
 
 

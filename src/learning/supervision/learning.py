@@ -92,7 +92,7 @@ def _case_learning(
         clean = names.remove(redact(text), _names_of(names, supervisee, supervisor))
         if clean.strip():
             yield LearningItem(f"supervision:case:{case_id}", clean.strip(), CASE_LEARNING,
-                               team or "", day, CASE_QUESTION)
+                               team or "", day, CASE_QUESTION, respondent=_person(supervisee))
 
 
 def _reflections(
@@ -108,7 +108,14 @@ def _reflections(
             clean = names.remove(redact(text), people).strip()
             if clean:
                 yield LearningItem(f"supervision:{key}:{session.id}", clean, REFLECTION,
-                                   team or "", day, question)
+                                   team or "", day, question,
+                                   respondent=_person(session.supervisee_id))
+
+
+def _person(supervisee_id: int | None) -> str:
+    """Who a learning point's words are from, for the themes' counts of people: the
+    supervisee, by id (never a name)."""
+    return f"person:{supervisee_id}"
 
 
 def _shared_texts(session: SupervisionSession) -> Iterator[tuple[str, str, str]]:

@@ -143,6 +143,7 @@ def new_row(
         "question": arrival.question,
         "text": arrival.text,
         "language": arrival.language,
+        "respondent": arrival.respondent,
         "vector": where.vector,
         "space": where.space,
         "theme_key": where.theme_key,
@@ -208,13 +209,15 @@ def _new(council_id: int, arrival: Arrival) -> ThemeItem:
 
 def _differs(row: ThemeItem, arrival: Arrival) -> bool:
     held = row.state == ItemState.HELD
-    return (row.text, row.team, row.question, row.happened_on, held, row.language) != (
+    return (row.text, row.team, row.question, row.happened_on, held, row.language,
+            row.respondent) != (
         arrival.text,
         arrival.team,
         arrival.question,
         arrival.happened_on,
         arrival.held,
         arrival.language,
+        arrival.respondent,
     )
 
 
@@ -260,7 +263,7 @@ def _update(
     if row.text != arrival.text or row.question != arrival.question:
         row.vector, row.space = encoded or (None, "")
     row.text, row.team, row.question = arrival.text, arrival.team, arrival.question
-    row.language = arrival.language
+    row.language, row.respondent = arrival.language, arrival.respondent
     row.happened_on = arrival.happened_on
     if assign or arrival.held:
         return assign_on_arrival(db, row)

@@ -10,7 +10,6 @@ finds the same row; themes by a key ("T12") that stays the same from run to run.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -18,16 +17,6 @@ from sqlmodel import Field, SQLModel
 from learning.core.clock import utcnow
 from learning.core.models import EnumString
 from learning.themes.terms import ItemState, RunStatus, RunTrigger
-
-
-def _respondent_default(context: Any) -> str | None:
-    """An item stored without its respondent (every insert: the intake does not know it)
-    gets the one its reference says; a supervision learning point's is filled by the next
-    run (:func:`learning.themes.sources.fill_respondents`)."""
-    from learning.themes.sources import respondent_of
-
-    found = context.get_current_parameters()
-    return respondent_of(str(found.get("source") or ""), str(found.get("source_ref") or ""))
 
 
 class ThemeItem(SQLModel, table=True):
@@ -56,9 +45,8 @@ class ThemeItem(SQLModel, table=True):
     respondent: str | None = Field(
         default=None,
         max_length=80,
-        description="Who the words are from, pseudonymously (never a name): see "
-        "learning.themes.sources.respondent_of",
-        sa_column_kwargs={"default": _respondent_default},
+        description="Who the words are from, pseudonymously (never a name), as its source "
+        "says: see learning.themes.sources.LearningItem.respondent",
     )
     arrived_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

@@ -21,7 +21,6 @@ from learning.themes.model_store import dump_model
 from learning.themes.models import ThemeItem, ThemeModelRecord, ThemeRecord, ThemeRunRecord
 from learning.themes.records import HELD_BACK, NOT_YET_THEMED, SET_ASIDE, Theme
 from learning.themes.snapshot import Snapshot
-from learning.themes.sources import fill_respondents
 from learning.themes.stats import refresh_stats
 from learning.themes.terms import ItemState, RunStatus
 
@@ -55,7 +54,6 @@ def save_outcome(db: Session, run_id: int, snapshot: Snapshot, outcome: Outcome)
     db.flush()
     for row in late:
         assign_on_arrival(db, row)
-    fill_respondents(db, council_id)  # before the run's end: what it publishes is counted in people
     refresh_stats(db, council_id)
     _finish(db, run_id, snapshot, outcome, len(new_keys))
 

@@ -18,16 +18,12 @@ A source may also share one record at a time, for items to reach the themes on a
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import update
-from sqlmodel import Session, col, select
-
-from learning.themes.models import ThemeItem
+from sqlmodel import Session
 
 
 class SourceItem(Protocol):
@@ -60,6 +56,10 @@ class LearningItem:
     #: The language the person wrote in, as "cy" ("" for English, as the staff's pages are),
     #: so a quote is read in its own voice.
     language: str = ""
+    #: Who the words are from, pseudonymously and never by name ("feedback:12" for every
+    #: answer of one submission, "person:7" for a supervisee), so that small groups are
+    #: counted in people; "" for an item that is its own respondent.
+    respondent: str = ""
 
 
 Source = Callable[[Session, int, date | None], Iterable[Any]]
@@ -68,6 +68,9 @@ _REGISTRY: dict[str, Source | str] = {
     "supervision": "learning.supervision.learning:learning_items",
     "feedback": "learning.feedback.learning:learning_items",
 }
+
+
+RESPONDENT_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Arrival:
     question: str
     held: bool = False
     language: str = ""
+    respondent: str = ""  # see LearningItem.respondent; never "" here (see ``arrival``)
 
     @property
     def key(self) -> str:
@@ -121,15 +125,18 @@ def _resolve(source: Source | str) -> Source:
 
 def arrival(item: SourceItem) -> Arrival:
     held = bool(getattr(item, "held", False))
+    ref = str(item.id)[:160]
+    respondent = str(getattr(item, "respondent", "") or f"item:{item.source}:{ref}")
     return Arrival(
         source=item.source[:60],
-        source_ref=str(item.id)[:160],
+        source_ref=ref,
         text="" if held else item.text,
         team=(item.team or "")[:120],
         happened_on=item.date,
         question=(item.question or "")[:300],
         held=held,
         language=str(getattr(item, "language", "") or "")[:10],
+        respondent=respondent[:RESPONDENT_LENGTH],
     )
 
 
@@ -141,83 +148,9 @@ def collect(db: Session, council_id: int, since: date | None = None) -> list[Arr
     return sorted(found, key=lambda a: (a.happened_on, a.key))
 
 
-# Respondents: who an item's words are from, so that small groups are counted in people ----
-
-_FEEDBACK_REF = re.compile(r"^feedback:(\d+):")
-_CASE_REF = re.compile(r"^supervision:case:(\d+)$")
-_SESSION_REF = re.compile(r"^supervision:.+:(\d+)$")
-RESPONDENT_LENGTH = 80
-
-
-def respondent_of(source: str, source_ref: str) -> str | None:
-    """An item's respondent, where its reference alone says (pure): a feedback answer's is
-    its submission (each submission is one respondent, whatever it answered); a supervision
-    learning point's is its supervisee, which only the record says (None here: see
-    :func:`fill_respondents`); any other source's item is its own respondent. A pseudonymous
-    key, never a name."""
-    if match := _FEEDBACK_REF.match(source_ref):
-        return f"feedback:{match.group(1)}"
-    if source_ref.startswith("supervision:"):
-        return None
-    return f"item:{source}:{source_ref}"[:RESPONDENT_LENGTH]
-
-
 def unresolved(source: str) -> str:
-    """The respondent an item counts as while its own is not known: every such item of a
-    source counts as one person, so an unknown never makes a group look bigger."""
+    """The respondent an item counts as while its own is not known (stored before
+    respondents were kept, and not worked out by migration 0014, until its source shares it
+    again): every such item of a source counts as one person, so an unknown never makes a
+    group look bigger."""
     return f"unresolved:{source}"[:RESPONDENT_LENGTH]
-
-
-def fill_respondents(db: Session, council_id: int) -> int:
-    """Store the respondent of each of the council's items that has none yet (a supervision
-    learning point: its supervisee, as ``person:<id>``); how many were filled. Run with each
-    theme run, so every item a published run shows has its respondent."""
-    rows = db.exec(
-        select(ThemeItem.id, ThemeItem.source, ThemeItem.source_ref).where(
-            ThemeItem.council_id == council_id, col(ThemeItem.respondent).is_(None)
-        )
-    ).all()
-    if not rows:
-        return 0
-    people = _supervisees(db, [ref for _, _, ref in rows])
-    found = []
-    for item_id, source, ref in rows:
-        respondent = respondent_of(source, ref) or people.get(ref)
-        if respondent is not None:
-            found.append({"id": item_id, "respondent": respondent})
-    if found:
-        db.execute(update(ThemeItem), found)
-    return len(found)
-
-
-def _supervisees(db: Session, refs: Iterable[str]) -> dict[str, str]:
-    """Supervision item reference -> ``person:<supervisee id>``. (Would sit best with the
-    supervision source, as a ``respondents`` function beside ``learning_items``.)"""
-    cases: dict[int, str] = {}
-    sessions: dict[int, list[str]] = {}
-    for ref in refs:
-        if match := _CASE_REF.match(ref):
-            cases[int(match.group(1))] = ref
-        elif match := _SESSION_REF.match(ref):
-            sessions.setdefault(int(match.group(1)), []).append(ref)
-    if not cases and not sessions:
-        return {}
-    from learning.supervision.models import CaseDiscussion, SupervisionSession
-
-    out: dict[str, str] = {}
-    if cases:
-        for case_id, person in db.exec(
-            select(CaseDiscussion.id, SupervisionSession.supervisee_id)
-            .join(SupervisionSession, col(SupervisionSession.id) == CaseDiscussion.session_id)
-            .where(col(CaseDiscussion.id).in_(sorted(cases)))
-        ):
-            out[cases[int(case_id or 0)]] = f"person:{person}"
-    if sessions:
-        for session_id, person in db.exec(
-            select(SupervisionSession.id, SupervisionSession.supervisee_id).where(
-                col(SupervisionSession.id).in_(sorted(sessions))
-            )
-        ):
-            for ref in sessions[int(session_id or 0)]:
-                out[ref] = f"person:{person}"
-    return out

@@ -2,8 +2,8 @@
 counted in people, not in items. A feedback answer's respondent is its submission
 (``feedback:<submission id>``, already part of the item's reference); a supervision learning
 point's is its supervisee (``person:<person id>``, never a name). Existing rows are filled
-where that can be worked out; the others are filled by the next theme run, and are counted
-together (one respondent per source) until then.
+where that can be worked out; the others are filled when their source next shares them
+(the nightly full sync), and are counted together (one respondent per source) until then.
 
 Revision ID: 0014
 Revises: 0013
