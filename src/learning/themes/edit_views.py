@@ -19,8 +19,8 @@ from learning.core.deps import DbSession
 from learning.core.web import flash, redirect, render
 from learning.org.forms import Errors
 from learning.org.view_helpers import FormDep
-from learning.themes import edits, forms, quotes, runs
-from learning.themes.disclosure import MIN_GROUP_SIZE, count
+from learning.themes import edits, forms, publication, queries, quotes, runs
+from learning.themes.disclosure import MIN_GROUP_SIZE, Count
 from learning.themes.models import ThemeItem, ThemeRecord
 from learning.themes.records import NOT_YET_THEMED
 from learning.themes.terms import ItemState
@@ -38,6 +38,18 @@ BUSY = (
 def _busy(db: Session, council_id: int, field: str) -> Errors:
     """An error for ``field`` while a run is going (it would not see the change)."""
     return {field: BUSY} if runs.active_run(db, council_id) is not None else {}
+
+
+def _size(db: Session, theme: ThemeRecord) -> Count:
+    """The theme's size as the pages show it: counted in people, suppressed with every other
+    figure, as published."""
+    return queries.disclosed(db, theme.council_id)[("size", theme.key)]
+
+
+def _name(db: Session, theme: ThemeRecord) -> str:
+    """The theme's name as the pages show it: a name the engine made from the words of fewer
+    than MIN_GROUP_SIZE people is not shown here either (it could give one of them away)."""
+    return queries.shown_label(theme, _size(db, theme))
 
 
 def _back(request: Request, key: str) -> Response:
@@ -60,7 +72,8 @@ def _page(
 @router.get("/themes/{key}/rename", name="theme_rename")
 def theme_rename(request: Request, db: DbSession, principal: Editor, key: str) -> Response:
     theme = live_theme(db, principal.council_id, key)
-    return _rename_form(request, theme, {"label": theme.label}, {})
+    name = _name(db, theme)
+    return _rename_form(request, db, theme, {"label": name if name == theme.label else ""}, {})
 
 
 @router.post("/themes/{key}/rename", name="theme_rename_save")
@@ -73,7 +86,8 @@ def theme_rename_save(
         label, errors = None, {"label": taken}
     if label is None or (errors := _busy(db, principal.council_id, "label")):
         status = 409 if label else 422
-        return _rename_form(request, theme, {"label": forms.text(form, "label")}, errors, status)
+        values = {"label": forms.text(form, "label")}
+        return _rename_form(request, db, theme, values, errors, status)
     edits.rename_theme(db, actor_from(request), principal.council_id, key, label)
     flash(request, f"Theme {key} is now called '{label}'")
     return _back(request, key)
@@ -100,9 +114,15 @@ def _name_taken(db: Session, council_id: int, label: str, besides: Collection[st
 
 
 def _rename_form(
-    request: Request, theme: ThemeRecord, values: dict[str, Any], errors: Errors, status: int = 200
+    request: Request,
+    db: Session,
+    theme: ThemeRecord,
+    values: dict[str, Any],
+    errors: Errors,
+    status: int = 200,
 ) -> Response:
-    return _page(request, "themes/rename.html", values, errors, status, theme=theme)
+    name = _name(db, theme)
+    return _page(request, "themes/rename.html", values, errors, status, theme=theme, name=name)
 
 
 @router.post("/themes/{key}/hide", name="theme_hide")
@@ -178,10 +198,13 @@ def _merge_form(
     status: int = 200,
 ) -> Response:
     options = [
-        (t.key, f"{t.key}: {t.label} ({count(t.size).text} items)")
+        (t.key, f"{t.key}: {_name(db, t)} ({_size(db, t).text} answers)")
         for t in _others(db, theme.council_id, theme.key)
     ]
-    return _page(request, "themes/merge.html", values, errors, status, theme=theme, options=options)
+    return _page(
+        request, "themes/merge.html", values, errors, status,
+        theme=theme, name=_name(db, theme), options=options,
+    )  # fmt: skip
 
 
 @router.get("/themes/{key}/split", name="theme_split")
@@ -195,7 +218,7 @@ def theme_split_save(
     request: Request, db: DbSession, principal: Editor, key: str, form: FormDep
 ) -> Response:
     theme = live_theme(db, principal.council_id, key)
-    _big_enough(theme)
+    _big_enough(db, theme)
     items = quotes.items_of(db, principal.council_id, key)
     parsed, errors = forms.parse_split(form, {q.item_id for q in items})
     if parsed is not None and (taken := _name_taken(db, principal.council_id, parsed[0], set())):
@@ -215,8 +238,9 @@ def theme_split_save(
     return _back(request, new_key)
 
 
-def _big_enough(theme: ThemeRecord) -> None:
-    if not count(theme.size).big_enough:
+def _big_enough(db: Session, theme: ThemeRecord) -> None:
+    """Only a theme the pages open (enough people) has its items listed."""
+    if not _size(db, theme).openable:
         raise HTTPException(status_code=404)
 
 
@@ -228,7 +252,7 @@ def _split_form(
     errors: Errors,
     status: int = 200,
 ) -> Response:
-    _big_enough(theme)
+    _big_enough(db, theme)
     items = quotes.items_of(db, theme.council_id, theme.key)
     quotes_read(request, db, "theme", theme.key, items, purpose="split")
     limited = len(items) < theme.size
@@ -239,6 +263,7 @@ def _split_form(
         errors,
         status,
         theme=theme,
+        name=_name(db, theme),
         items=items,
         limited=limited,
     )
@@ -253,13 +278,23 @@ def _movable(request: Request, db: Session, council_id: int, item_id: int) -> Th
         reason = "no such theme item in the council"
         record_refusal(request, db, "theme_item.refused", "theme_item", item_id, reason)
         raise HTTPException(status_code=404)
-    if not item.text:
+    if not item.text or not _published(db, council_id, item):
         raise HTTPException(status_code=404)
     if item.state == ItemState.CLUSTERED and item.theme_key:
-        _big_enough(live_theme(db, council_id, item.theme_key))
+        _big_enough(db, live_theme(db, council_id, item.theme_key))
     elif item.state != ItemState.NOT_YET_THEMED:
         raise HTTPException(status_code=404)
+    elif not queries.accounting(db, council_id).shown["not_yet_themed"].big_enough:
+        raise HTTPException(status_code=404)  # its words are read nowhere else either
     return item
+
+
+def _published(db: Session, council_id: int, item: ThemeItem) -> bool:
+    """Whether the pages show the item yet: until the next published run, an item that has
+    just arrived (or changed) is read nowhere, and not here either."""
+    through = publication.cutoff(db, council_id)
+    shown = select(ThemeItem.id).where(ThemeItem.id == item.id, publication.shown(through))
+    return db.exec(shown).first() is not None
 
 
 @router.get("/themes/items/{item_id:id}/move", name="theme_item_move")
@@ -292,7 +327,8 @@ def theme_item_move_save(
 
 def _targets(db: Session, item: ThemeItem) -> list[tuple[str, str]]:
     options = [
-        (t.key, f"{t.key}: {t.label}") for t in _others(db, item.council_id, item.theme_key or "")
+        (t.key, f"{t.key}: {_name(db, t)}")
+        for t in _others(db, item.council_id, item.theme_key or "")
     ]
     if item.state == ItemState.CLUSTERED:
         options.append((NOT_YET_THEMED, "Not yet themed (take it out of its theme)"))
