@@ -19,8 +19,11 @@ link (``link_id``) that escalate in the same sweep are escalated each as above (
 its event) but emailed together: one email listing them all, to every address any of them is
 due to reach, so a flood of worries from one client escalates as one email a sweep, not
 hundreds. That email is about alerts someone may still need to deal with, so acknowledging
-one of them does not cancel it. Alerts on feedback not held, and a link's only late alert,
-keep an email each.
+one of them does not cancel it. It is stored as the first one's (``safeguarding_alert_id``),
+but what becomes of it (sent, not sent yet and why, refused) goes in the trail of every
+alert it names (``alerts_emailed``), as a single escalation's does in its own: whoever reads
+any of them sees that the escalation went out, or did not. Alerts on feedback not held, and
+a link's only late alert, keep an email each.
 
 One deployment serves one council (``LEARNING_COUNCIL_SLUG``), and emails its own
 safeguarding inbox. The sender therefore escalates only its own council's alerts
@@ -84,34 +87,86 @@ def escalate_overdue(
 
 
 def record_delivery(db: Session, message: OutboxMessage, error: str | None) -> None:
-    """The sender's observer: what became of an alert's email goes in the alert's trail.
+    """The sender's observer: what became of an alert's email goes in the alert's trail;
+    of an escalation email about several alerts, in the trail of each one it names
+    (``alerts_emailed``).
 
     Sent: one event. Refused for good (a 5xx reply): one event with the server's reply.
     Not sent yet (the server down, a 4xx reply): one event at the first failed attempt
     only, not one an attempt, until it is sent or refused."""
-    if message.safeguarding_alert_id is None:
+    if message.id is None or message.safeguarding_alert_id is None:
         return
-    alert = db.get(SafeguardingAlert, message.safeguarding_alert_id)
-    if alert is None:
+    about = alerts_emailed(db, [message]).get(message.id, [])
+    if not about:
         return
+    to = f"To {message.to_address}"
+    if message.kind == alert_mail.HELD_ESCALATION_KIND:
+        named = len(alert_mail.alerts_named(message.body))
+        to += f", {_in_one_email(named, message.safeguarding_alert_id)}"
     if error is None:
-        add_event(db, alert, "email_sent", note=f"To {message.to_address}", now=message.sent_at)
-        return
-    if message.status is OutboxStatus.FAILED:
+        kind, note, at = "email_sent", to, message.sent_at
+    elif message.status is OutboxStatus.FAILED:
+        kind, at = "email_refused", None
         note = (
-            f"To {message.to_address}: the mail server refused it ({error}). It will not be "
-            "tried again: make sure the right people know another way."
+            f"{to}: the mail server refused it ({error}). It will not be tried again: make "
+            "sure the right people know another way."
         )
-        add_event(db, alert, "email_refused", note=note)
-        return
-    if message.attempts > 1:
+    elif message.attempts > 1:
         return  # its first failure is in the trail already
-    retry = format_datetime(message.next_attempt_at)
-    note = (
-        f"To {message.to_address}: {in_plain_words(error)}. Trying again at {retry}, and until "
-        "it is sent (further attempts are not listed here)."
+    else:
+        kind, at = "email_failed", None
+        retry = format_datetime(message.next_attempt_at)
+        note = (
+            f"{to}: {in_plain_words(error)}. Trying again at {retry}, and until it is sent "
+            "(further attempts are not listed here)."
+        )
+    query = select(SafeguardingAlert).where(col(SafeguardingAlert.id).in_(about))
+    by_id = {alert.id: alert for alert in db.exec(query)}
+    for alert_id in about:  # its own alert first
+        if alert_id in by_id:
+            add_event(db, by_id[alert_id], kind, note=note, now=at)
+
+
+def alerts_emailed(db: Session, messages: Sequence[OutboxMessage]) -> dict[int, list[int]]:
+    """The ids of the alerts each email is about, by the email's id: its own alert
+    (``safeguarding_alert_id``) first; and for an escalation email about several late alerts
+    (``alert_mail.HELD_ESCALATION_KIND``), each other alert it names that was escalated in
+    it (one of the email's council with an escalation in its trail at the moment the email
+    was written: the sweep writes both at one time). An email about no alert is not listed.
+
+    No table links an email to the alerts it is about: the email names them, and each one's
+    trail shows that it was escalated then. A name alone (in a team's name, say) is not
+    enough."""
+    found = {
+        m.id: [m.safeguarding_alert_id]
+        for m in messages
+        if m.id is not None and m.safeguarding_alert_id is not None
+    }
+    named = {
+        m.id: set(alert_mail.alerts_named(m.body)) - {m.safeguarding_alert_id}
+        for m in messages
+        if m.id in found and m.kind == alert_mail.HELD_ESCALATION_KIND
+    }
+    others = set().union(*named.values())
+    if not others:
+        return found
+    escalated_in_it = db.exec(
+        select(OutboxMessage.id, SafeguardingAlertEvent.alert_id)
+        .join(
+            SafeguardingAlertEvent,
+            col(SafeguardingAlertEvent.at) == col(OutboxMessage.created_at),
+        )
+        .join(SafeguardingAlert, col(SafeguardingAlert.id) == SafeguardingAlertEvent.alert_id)
+        .where(col(OutboxMessage.id).in_(list(named)))
+        .where(col(SafeguardingAlertEvent.alert_id).in_(sorted(others)))
+        .where(col(SafeguardingAlertEvent.kind).in_(ESCALATION_EVENTS))
+        .where(SafeguardingAlert.council_id == OutboxMessage.council_id)
+        .distinct()
     )
-    add_event(db, alert, "email_failed", note=note)
+    pairs = {(message_id, alert_id) for message_id, alert_id in escalated_in_it}
+    for message_id, names in named.items():
+        found[message_id] += [a for a in sorted(names) if (message_id, a) in pairs]
+    return found
 
 
 def next_escalation(
@@ -198,8 +253,9 @@ def _escalate_together(
     db: Session, settings: Settings, together: Sequence[SafeguardingAlert], now: datetime
 ) -> None:
     """Late alerts on held feedback from one link, escalated in one sweep: each its event,
-    one email for them all, in the first one's trail (the sender notes its delivery there).
-    A link's only late alert is escalated as any other."""
+    one email for them all, stored as the first one's (the sender notes its delivery in
+    the trail of each: ``record_delivery``). A link's only late alert is escalated as any
+    other."""
     if len(together) == 1:
         _escalate(db, settings, together[0], now)
         return
@@ -208,10 +264,7 @@ def _escalate_together(
         for alert in together
     )
     first = together[0]
-    emailed = (
-        f"{_emailed(settings, recipients, now)}, in one email about the {len(together)} late "
-        f"alerts on held feedback from the same link (sent with alert {first.id})"
-    )
+    emailed = f"{_emailed(settings, recipients, now)}, {_in_one_email(len(together), first.id)}"
     late = []
     for alert in together:
         who = _acknowledged_by(db, alert)
@@ -239,6 +292,14 @@ def _add_escalation_event(
         return
     note = f"Level {level}: no outcome by the respond-by time; acknowledged by {acknowledged_by}"
     add_event(db, alert, "outcome_overdue", note=f"{note}; {emailed}", now=now)
+
+
+def _in_one_email(count: int, first_id: int | None) -> str:
+    """Said in the trail of each alert in an escalation email about several."""
+    return (
+        f"in one email about the {count} late alerts on held feedback from the same link "
+        f"(sent with alert {first_id})"
+    )
 
 
 def _emailed(settings: Settings, recipients: Sequence[str], now: datetime) -> str:

@@ -7,6 +7,7 @@ carry the child's words or contact details.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -185,6 +186,17 @@ def held_escalation_body(
             "You will be emailed again until someone deals with them.",
         ]
     )
+
+
+#: How ``held_escalation_body`` names each alert: at the start of a line of its own.
+_NAMED = re.compile(r"^Alert (\d+) \(escalation \d+\), feedback for ", re.MULTILINE)
+
+
+def alerts_named(body: str) -> list[int]:
+    """The ids of the alerts an escalation email about several names (the body of
+    ``held_escalation_body``), once each, in its order. What the email's delivery is noted
+    against (``alert_jobs.alerts_emailed``), which takes only those escalated in it."""
+    return list(dict.fromkeys(int(found) for found in _NAMED.findall(body)))
 
 
 def _late_alert(settings: Settings, late: LateAlert) -> list[str]:

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from learning.core.clock import format_datetime
 from learning.core.config import Settings
-from learning.feedback import alert_jobs, alerts, triage_display
+from learning.feedback import alert_jobs, alert_mail, alerts, triage_display
 from learning.feedback.alert_words import (
     already_done,
     category_labels,
@@ -91,7 +91,7 @@ def inbox(
         .limit(CLOSED_PAGE_SIZE)
     ).all()
     teams = _team_names(db, council_id)
-    refused = _refused(db, [a.id for a in [*live, *closed] if a.id is not None])
+    refused = refused_emails(db, [a.id for a in [*live, *closed] if a.id is not None])
     live_rows = sorted(
         (_row(a, teams, settings, now, a.id in refused) for a in live),
         key=lambda row: row.alert.status is not AlertStatus.OPEN,
@@ -128,12 +128,7 @@ def detail(
     assert submission is not None
     link = db.get(FeedbackLink, submission.link_id)
     trail = alerts.events(db, alert)
-    refused = db.exec(
-        select(OutboxMessage)
-        .where(OutboxMessage.safeguarding_alert_id == alert.id)
-        .where(col(OutboxMessage.status) == OutboxStatus.FAILED)
-        .order_by(col(OutboxMessage.id))
-    ).all()
+    refused = refused_emails(db, [alert.id]).get(alert.id, []) if alert.id is not None else []
     people = _names(
         db, [e.actor_id for e in trail] + [alert.acknowledged_by_id, alert.closed_by_id]
     )
@@ -176,17 +171,35 @@ def _row(
     )
 
 
-def _refused(db: Session, alert_ids: list[int]) -> set[int]:
-    """Which of these alerts have an email the mail server refused for good."""
+def refused_emails(db: Session, alert_ids: list[int]) -> dict[int, list[OutboxMessage]]:
+    """The emails about each of these alerts that the mail server refused for good, by the
+    alert's id (oldest first; an alert with none is not listed): its own, and escalation
+    emails about several late alerts that named it (``alert_jobs.alerts_emailed``), which
+    are stored as another's."""
     if not alert_ids:
-        return set()
-    rows = db.exec(
-        select(OutboxMessage.safeguarding_alert_id)
+        return {}
+    own = db.exec(
+        select(OutboxMessage)
         .where(col(OutboxMessage.safeguarding_alert_id).in_(alert_ids))
         .where(col(OutboxMessage.status) == OutboxStatus.FAILED)
-        .distinct()
+    ).all()
+    # An email about several was written with their escalations, at the same moment.
+    escalated_at = select(SafeguardingAlertEvent.at).where(
+        col(SafeguardingAlertEvent.alert_id).in_(alert_ids),
+        col(SafeguardingAlertEvent.kind).in_(alert_jobs.ESCALATION_EVENTS),
     )
-    return {alert_id for alert_id in rows if alert_id is not None}
+    together = db.exec(
+        select(OutboxMessage)
+        .where(col(OutboxMessage.kind) == alert_mail.HELD_ESCALATION_KIND)
+        .where(col(OutboxMessage.status) == OutboxStatus.FAILED)
+        .where(col(OutboxMessage.created_at).in_(escalated_at))
+    ).all()
+    messages = {m.id: m for m in [*own, *together] if m.id is not None}
+    found: dict[int, dict[int, OutboxMessage]] = {}
+    for message_id, about in alert_jobs.alerts_emailed(db, list(messages.values())).items():
+        for alert_id in set(alert_ids).intersection(about):
+            found.setdefault(alert_id, {})[message_id] = messages[message_id]
+    return {alert_id: [m for _, m in sorted(by_id.items())] for alert_id, by_id in found.items()}
 
 
 @dataclass(frozen=True)
