@@ -15,6 +15,17 @@ Over the limit, every look-up from that client is refused until the window ends,
 ones too: otherwise a guesser would still learn which guess was right. The limit is
 generous, because a waiting room shares one address; an IPv6 client is counted by its /64
 network (``rates.counted_as``), as one home or phone holds a whole one.
+
+Guesses sent at the same moment: ``blocked``, read before a look-up, only spares the look-up
+once the limit is reached; what decides is the count. A look-up that finds nothing is counted
+before it is answered (``count_failure``: one atomic INSERT ... ON CONFLICT DO UPDATE, which
+returns the new count), and answered as a failure only while that count is within the
+limit; past it, it is refused as too many, as a right guess would be then. So however many
+guesses arrive together, no more than ``FAILURES_ALLOWED`` failed look-ups are answered in a
+window. (Before, every guess that read the count before the others had added to it was
+answered: 300 guesses at once got some 30 answers more than the limit.) A right guess is
+still never counted; it is refused only when the count read before it was at the limit, as
+if it had come just before the failures counted since.
 """
 
 from __future__ import annotations
@@ -78,7 +89,23 @@ def note_failure(
     now: datetime | None = None,
     what: str = LINKS,
 ) -> int:
-    """Count one failed look-up (of ``what``); returns the count in this window."""
+    """Count one failed look-up (of ``what``); returns the count in this window, this one
+    included, in the same atomic statement (``rates.count_up``)."""
     now = now or utcnow()
     key = lookup_key(db, client_address, now, what)
     return rates.count_up(db, key, rates.window_start(now, WINDOW))
+
+
+def count_failure(
+    db: Session,
+    settings: Settings,
+    client_address: str,
+    now: datetime | None = None,
+    what: str = LINKS,
+) -> bool:
+    """Count one failed look-up (of ``what``) and say whether it may be answered as one:
+    True while the count, this one included, is within ``FAILURES_ALLOWED``; False past it,
+    when the look-up is to be refused as too many (it is counted all the same). Decided from
+    the count the increment itself returned, never from one read before it, so of failures
+    counted at the same moment exactly the limit's worth are answered."""
+    return note_failure(db, settings, client_address, now, what) <= FAILURES_ALLOWED

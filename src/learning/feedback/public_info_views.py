@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from sqlmodel import Session
 
 from learning.core.deps import DbSession
 from learning.core.web import redirect
@@ -20,7 +21,7 @@ from learning.feedback.form_definitions import Audience
 from learning.feedback.form_questions import N_
 from learning.feedback.link_cookie import current_link, set_link_cookie
 from learning.feedback.links import is_open
-from learning.feedback.models import FeedbackLink
+from learning.feedback.models import FeedbackDraft, FeedbackLink
 from learning.feedback.public_page import PublicPage
 from learning.org.models import Team
 from learning.org.view_helpers import FormDep
@@ -100,20 +101,25 @@ def feedback_saved(request: Request, form: FormDep) -> Response:
 
 
 @router.post("/give-feedback/resume", name="feedback_resume_submit")
-def feedback_resume_submit(request: Request, db: DbSession, form: FormDep) -> Response:
+def feedback_resume_submit(request: Request, form: FormDep) -> Response:
     chosen = str(form.get("lang", ""))
     page = PublicPage.of(request, chosen)
     code = str(form.get("code", "")).strip()[:40]
     if not code:
         return _resume_error(page, code, ERROR_EMPTY)
-    settings, address = request.app.state.settings, open_views.client_address(request)
-    if lookup_limits.blocked(db, settings, address, what=lookup_limits.RESUME_CODES):
+    settings = request.app.state.settings
+
+    def find(db: Session) -> tuple[FeedbackDraft, FeedbackLink] | None:
+        draft = drafts.find_draft(db, settings, code)
+        link = db.get(FeedbackLink, draft.link_id) if draft is not None else None
+        return (draft, link) if draft is not None and link is not None else None
+
+    looked = open_views.look_up(request, find, lookup_limits.RESUME_CODES)
+    if looked.too_many:
         return _resume_error(page, code, ERROR_TOO_MANY, 429)  # even a right code: no hints
-    draft = drafts.find_draft(db, settings, code)
-    link = db.get(FeedbackLink, draft.link_id) if draft is not None else None
-    if draft is None or link is None:
-        lookup_limits.note_failure(db, settings, address, what=lookup_limits.RESUME_CODES)
+    if looked.found is None:
         return _resume_error(page, code, ERROR_UNKNOWN)
+    draft, link = looked.found
     if not is_open(link):
         return open_views.closed_page(request, lang=chosen)
     values = drafts.draft_values(draft)
