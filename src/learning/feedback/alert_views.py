@@ -25,6 +25,8 @@ from learning.feedback import alert_forms, alert_queries, alerts
 from learning.feedback.models import SafeguardingAlert
 from learning.feedback.terms import AlertStatus
 from learning.org.view_helpers import FormDep, not_found
+from learning.themes.arrival_queue import after_response
+from learning.themes.arrivals import FEEDBACK
 
 router = APIRouter()
 PUBLIC_ROUTES: frozenset[str] = frozenset()
@@ -100,6 +102,8 @@ def alert_outcome(
             outcome=data.outcome.value,
         )  # fmt: skip
         flash(request, f"Outcome recorded: {data.outcome.label}. The alert is closed.")
+        # Its feedback may now reach the themes (shown with their next published run).
+        return _taken_in_again(request, alert)
     return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
 
 
@@ -127,7 +131,17 @@ def alert_reopen(
         )  # fmt: skip
         by = format_datetime(alert.respond_by)
         flash(request, f"You have reopened this alert and have it now. Record its outcome by {by}.")
+        # Its feedback is held out of the themes again at once, not at the next sync.
+        return _taken_in_again(request, alert)
     return redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert_id)))
+
+
+def _taken_in_again(request: Request, alert: SafeguardingAlert) -> Response:
+    """The alert's page, and its feedback taken in by the themes once the page is sent: an
+    open alert holds the child's words out of the themes, so closing or reopening one
+    changes what the themes may read."""
+    response = redirect(request, str(request.url_for("safeguarding_alert", alert_id=alert.id)))
+    return after_response(request, response, FEEDBACK, alert.submission_id)
 
 
 def _page(alert_id: int) -> str:
