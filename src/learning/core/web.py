@@ -8,6 +8,8 @@ the process makes.
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,12 +34,14 @@ from starlette.concurrency import run_in_threadpool
 from learning.accounts import kept_forms
 from learning.accounts.sessions import session_state, time_left
 from learning.core import clock
+from learning.core.app_state import made_once
 from learning.core.navigation import NavItem, visible_items
 from learning.core.pagination import query_page_links
 from learning.org.models import Council
 
 _BRANDING_TTL_SECONDS = 30.0
 _BRANDING_GRACE_SECONDS = 5.0
+logger = logging.getLogger(__name__)
 
 
 class CompiledTemplates(BytecodeCache):
@@ -172,11 +176,33 @@ def shell_context(request: Request) -> dict[str, Any]:
 
 
 def council_branding(request: Request) -> dict[str, str]:
+    """The council's name and colour for the page, read again every 30 seconds.
+
+    Once read, a page never waits for them: when they are due, the page gets the ones read
+    before and a thread of its own reads them again. Reading them on the page's thread took
+    a second connection while the request held one: with as many requests at once as the
+    pool has connections, each waited for another's, and all of them for the pool's timeout.
+    (A database bound to one connection, as in tests, is read at once.)"""
     app_state = request.app.state
     cached = getattr(app_state, "branding_cache", None)
     if cached and time.monotonic() - cached[0] < _BRANDING_TTL_SECONDS:
         return cached[1]  # type: ignore[no-any-return]
-    return _read_branding(app_state)
+    if not cached or app_state.db.connection is not None:
+        return _read_branding(app_state)
+    refreshing: threading.Lock = made_once(app_state, "branding_refresh", threading.Lock)
+    if refreshing.acquire(blocking=False):
+        threading.Thread(target=_refresh_branding, args=(app_state, refreshing), daemon=True,
+                         name="branding").start()  # fmt: skip
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def _refresh_branding(app_state: Any, refreshing: threading.Lock) -> None:
+    try:
+        _read_branding(app_state)
+    except Exception:  # the next page asks again; until then the branding read before stands
+        logger.warning("The council's branding could not be read again", exc_info=True)
+    finally:
+        refreshing.release()
 
 
 async def branding_ready(request: Request) -> None:
