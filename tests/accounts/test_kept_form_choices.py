@@ -145,8 +145,8 @@ def test_the_split_page_ticks_every_item_given_as_a_list_or_as_text(
 
     def split_page(request: Request) -> Response:
         return render(request, "themes/split.html", {
-            **shell_payloads(), "theme": theme, "items": items, "limited": False,
-            "values": {"label": "", "items": selected}, "errors": {},
+            **shell_payloads(), "theme": theme, "name": theme.label, "items": items,
+            "limited": False, "values": {"label": "", "items": selected}, "errors": {},
         })
 
     app.add_api_route("/_test/split", split_page)
