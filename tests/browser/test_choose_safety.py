@@ -12,7 +12,7 @@ from playwright.sync_api import BrowserContext, expect
 
 from tests.browser.conftest import LiveServer, assert_focus_visible, keyboard_to
 from tests.browser.demo_links import poster_link
-from tests.browser.test_feedback_forms import ALERTED, check_page, phone
+from tests.browser.test_feedback_forms import ALERTED, check_page, phone, press_the_safety_button
 
 pytestmark = pytest.mark.browser
 
@@ -35,15 +35,7 @@ def test_a_frightened_child_presses_the_button_before_choosing_a_form(
     expect(page.get_by_role("heading", level=1)).to_have_text("Who are you?")
     check_page(page, javascript)
 
-    page.get_by_role("link", name="Worried about your safety? Go to the help button").click()
-    button = page.get_by_role("button", name=BUTTON)
-    expect(button).to_be_in_viewport()
-    button.click()
-
-    expect(page.get_by_role("heading", level=1)).to_have_text(ALERTED)
-    expect(page.get_by_role("alert")).to_contain_text("999")
-    expect(page.get_by_role("alert")).to_contain_text("0800 1111")
-    check_page(page, javascript)
+    press_the_safety_button(page, javascript)
 
 
 @pytest.mark.page_only

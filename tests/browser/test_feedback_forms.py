@@ -117,6 +117,12 @@ def test_the_safety_button_with_nothing_filled_in_goes_through_and_shows_999(
 ) -> None:
     page = phone(new_context, javascript)
     page.goto(new_link(server, FormKind.YOUNG_PERSON))
+    press_the_safety_button(page, javascript)
+
+
+def press_the_safety_button(page: Page, javascript: bool) -> None:
+    """Press it as someone frightened would, from the link at the top of the page, and see
+    that someone was told, with 999 and Childline, on a page that passes axe and fits."""
     page.get_by_role("link", name="Worried about your safety? Go to the help button").click()
     button = page.get_by_role("button", name="I am worried about my safety")
     expect(button).to_be_in_viewport()
