@@ -175,8 +175,13 @@ def store(db: Session, batch: Sequence[Prepared]) -> int:
     planned as new (``plan_new``) is inserted in one statement if still nothing of its record
     is stored, and what changed is written in one flush, so that a batch costs little more
     than its rows."""
-    # While a council's run goes on, the run (or the intake after it) takes its records in.
-    waiting = [one for one in batch if not _run_going(db, one.council_id)]
+    # While a council's run goes on, the run (or the intake after it) takes its records in;
+    # but words to be held (an alert reopened, say) are held at once, whatever is going on:
+    # the run then finds the item changed since it began and places it again, held.
+    waiting = [
+        one for one in batch
+        if any(item.held for item in one.arrivals) or not _run_going(db, one.council_id)
+    ]  # fmt: skip
     stored = _stored_rows(db, waiting)
     changed, gone = 0, []
     new_rows: list[dict[str, Any]] = []
