@@ -326,6 +326,12 @@ def theme_summaries(db: Session, council_id: int, day: date) -> list[ThemeSummar
     for item in published_items(db, council_id):
         if item.state == ItemState.CLUSTERED:
             totals[source_group(item.source)] += 1
+    # A share is a part over its voice's total: shown with a part, it gives the total away
+    # (part / share). So shares are given only where the total can be worked out from the
+    # figures shown anyway: every source of the voice's themed items shown.
+    for source in figures.sources:
+        if not figures[("sc", source)].shown:
+            totals.pop(source_group(source), None)
     months = months_back(day, SPARK_MONTHS)
     shown = published(db, council_id)
     with matrix_products():
@@ -357,8 +363,8 @@ def _summary(
     voices = Voices(
         practitioners,
         families,
-        _share(practitioners.value, totals[PRACTITIONERS]),
-        _share(families.value, totals[FAMILIES]),
+        _share(practitioners.value, totals.get(PRACTITIONERS, 0)),
+        _share(families.value, totals.get(FAMILIES, 0)),
     )
     return ThemeSummary(
         theme.key,
@@ -383,7 +389,8 @@ def _spark(shown: Published, months: list[str], size: Count) -> Sparkline:
     }
     before = [m for m in shown.months if m not in window]
     earlier = set().union(*(shown.who[m] for m in before)) if before else set()
-    cells["earlier"] = cell(sum(shown.months[m] for m in before), earlier, displayed=False)
+    # Nothing before the window is no secret: the first and last dates shown say so.
+    cells["earlier"] = cell(sum(shown.months[m] for m in before), earlier, displayed=not before)
     cells["size"] = Cell(size.value, None, True)
     found = protect(cells, [("size", [*months, "earlier"])], size.k, fixed={"size": size.shown})
     values = [found[m].value if found[m].shown else None for m in months]
