@@ -75,3 +75,22 @@ def test_a_run_is_published_once_enough_arrived_since_the_last_one_published() -
     assert published_through(ends[:2], arrivals) == at(5)
     assert published_through(ends, arrivals) == at(30)
     assert published_through([], arrivals) is None
+
+
+def test_a_batch_is_counted_in_people_so_one_persons_answers_publish_nothing() -> None:
+    """One feedback with five written answers is five items of one person: publishing a run
+    for them would show where that person's words went."""
+    from datetime import UTC, datetime, timedelta
+
+    from learning.themes.publication import published_through
+
+    def at(minutes: int) -> datetime:
+        return datetime(2026, 3, 1, tzinfo=UTC) + timedelta(minutes=minutes)
+
+    arrivals = [at(m) for m in (1, 11, 12, 13, 14, 15, 21, 22, 23, 24)]
+    who = ["a", "b", "b", "b", "b", "b", "c", "d", "e", "f"]
+    ends = [at(5), at(17), at(30)]
+
+    assert published_through(ends[:2], arrivals) == at(17)  # five items
+    assert published_through(ends[:2], arrivals, who=who) == at(5)  # one person
+    assert published_through(ends, arrivals, who=who) == at(30)  # b, c, d, e, f

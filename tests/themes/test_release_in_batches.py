@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from learning.core.clock import today
 from learning.core.db import Database
 from learning.core.permissions import Role
 from learning.themes import jobs
@@ -15,7 +16,7 @@ from learning.themes.recluster import recluster
 from learning.themes.terms import ItemState
 from tests.factories import Factory
 from tests.supervision.factories import SignedIn, sign_in
-from tests.themes.factories import ListedSource, stored
+from tests.themes.factories import Listed, ListedSource, stored
 
 WORDS = "my social worker never calls me back and the zebra crossing man shouts"
 ARRIVED_SINCE = "Arrived since the themes were last shown"
@@ -92,3 +93,23 @@ def test_an_answer_moved_to_another_team_waits_for_the_next_published_run(
     assert "zebra crossing" not in after.text
     _, rows = shown(viewer)
     assert rows[ARRIVED_SINCE] == "fewer than 5"
+
+
+def test_one_persons_answers_are_no_batch_to_publish_and_not_counted_as_five(
+    client: TestClient, factory: Factory, db: Session, database: Database, council_id: int,
+    listed: ListedSource,
+) -> None:  # fmt: skip
+    listed.add_corpus(per_theme=10)
+    recluster(database, council_id)
+    viewer = sign_in(client, factory, factory.make_person(roles=(Role.TEAM_MANAGER,)))
+    themes_before, _ = shown(viewer)
+    for n in range(5):  # one feedback's five written answers
+        listed.items.append(Listed(f"feedback:777:q{n}", f"{WORDS}, answer {n}",
+                                   "feedback_young_person", "North", today(),
+                                   respondent="feedback:777"))  # fmt: skip
+
+    recluster(database, council_id)
+
+    themes_after, rows = shown(viewer)
+    assert themes_after == themes_before  # not published: one person
+    assert rows[ARRIVED_SINCE] == "not shown"  # five answers, but of one person

@@ -14,7 +14,7 @@ since are counted, as one line, and nowhere broken down or quoted.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, false
@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from learning.themes.disclosure import MIN_GROUP_SIZE
 from learning.themes.models import ThemeItem, ThemeRunRecord
+from learning.themes.sources import unresolved
 from learning.themes.terms import RunStatus
 
 #: The published moment of each council, by the latest finished run it was worked out for.
@@ -29,14 +30,22 @@ _known: dict[tuple[int, int, int, datetime | None], datetime | None] = {}
 
 
 def published_through(
-    ends: Sequence[datetime], arrivals: Sequence[datetime], k: int = MIN_GROUP_SIZE
+    ends: Sequence[datetime],
+    arrivals: Sequence[datetime],
+    k: int = MIN_GROUP_SIZE,
+    who: Sequence[Hashable] | None = None,
 ) -> datetime | None:
     """The end of the last run to publish, given every finished run's end and every item's
-    arrival, both oldest first. Pure."""
+    arrival, both oldest first, and who wrote each item (``who``, beside ``arrivals``): a
+    run is published once at least ``k`` people's items arrived since the last one (one
+    person's five answers are no batch: they would show where that person's words went).
+    Without ``who``, each item counts as a person. Pure."""
     through: datetime | None = None
     for end in ends:
         before = bisect_right(arrivals, through) if through is not None else 0
-        if through is None or bisect_right(arrivals, end) - before >= k:
+        upto = bisect_right(arrivals, end)
+        people = upto - before if who is None else len(set(who[before:upto]))
+        if through is None or people >= k:
             through = end
     return through
 
@@ -67,12 +76,14 @@ def _cutoff(db: Session, council_id: int) -> datetime | None:
     remembered = (id(getattr(bind, "engine", bind)), council_id, int(last_id or 0), last_end)
     if remembered not in _known:
         arrivals = db.exec(
-            select(ThemeItem.arrived_at)
+            select(ThemeItem.arrived_at, ThemeItem.respondent, ThemeItem.source)
             .where(ThemeItem.council_id == council_id)
             .order_by(col(ThemeItem.arrived_at))
         ).all()
         _known[remembered] = published_through(
-            [end for _, end in runs if end is not None], list(arrivals)
+            [end for _, end in runs if end is not None],
+            [at for at, _, _ in arrivals],
+            who=[who or unresolved(source) for _, who, source in arrivals],
         )
     return _known[remembered]
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from learning.themes import publication
@@ -198,6 +197,7 @@ class Accounting:
     set_aside: int
     held: int
     since: int = 0
+    since_people: int | None = None  # who wrote what arrived since (None: not known)
     #: Each state's figure and the total as the page shows them (see :func:`disclosed`).
     figures: dict[str, Count] = field(default_factory=dict)
 
@@ -210,23 +210,28 @@ class Accounting:
     def shown(self) -> dict[str, Count]:
         """Each state's count as the page shows it, suppressed with every other figure of
         the pages ("held: 1" would say one person's words raised a concern)."""
-        return {**self.figures, "since": count(self.since)}
+        return {**self.figures, "since": count(self.since, people=self.since_people)}
 
 
 def accounting(db: Session, council_id: int) -> Accounting:
     figures = disclosed(db, council_id)
     by_state = {state: figures[("acc", state)] for state in ItemState}
     through = publication.cutoff(db, council_id)
-    query = select(func.count()).select_from(ThemeItem).where(ThemeItem.council_id == council_id)
+    query = select(ThemeItem.respondent, ThemeItem.source).where(
+        ThemeItem.council_id == council_id
+    )
     if through is not None:
         query = query.where(col(ThemeItem.arrived_at) > through)
-    since = db.exec(query).one()
+    arrived = db.exec(query).all()
+    since = len(arrived)
+    people = len({who or unresolved(source) for who, source in arrived})
     return Accounting(
         clustered=by_state[ItemState.CLUSTERED].value,
         not_yet_themed=by_state[ItemState.NOT_YET_THEMED].value,
         set_aside=by_state[ItemState.SET_ASIDE].value,
         held=by_state[ItemState.HELD].value,
         since=since,
+        since_people=people,
         figures={
             **{state.value: shown for state, shown in by_state.items()},
             "total": figures[("acc", "total")],
