@@ -107,6 +107,7 @@ def test_an_item_stored_without_its_respondent_gets_it_when_its_source_shares_it
     [item] = stored(db, council_id).values()
     assert item.respondent == f"person:{supervisee.id}"
     item.respondent = None
+    item.state, item.theme_key = ItemState.CLUSTERED, "T42"  # where an analyst moved it
     db.add(item)
     db.commit()
 
@@ -115,6 +116,7 @@ def test_an_item_stored_without_its_respondent_gets_it_when_its_source_shares_it
 
     [item] = stored(db, council_id).values()
     assert item.respondent == f"person:{supervisee.id}"
+    assert (item.state, item.theme_key) == (ItemState.CLUSTERED, "T42")  # not placed again
 
 
 def _submission(listed: ListedSource, number: int, texts: list[str], team: str) -> None:

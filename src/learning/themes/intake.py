@@ -221,6 +221,11 @@ def _differs(row: ThemeItem, arrival: Arrival) -> bool:
     )
 
 
+def _same_words(row: ThemeItem, arrival: Arrival) -> bool:
+    """Whether the item is as stored but for who wrote it."""
+    return not _shows_otherwise(row, arrival) and (row.state == ItemState.HELD) == arrival.held
+
+
 def _shows_otherwise(row: ThemeItem, arrival: Arrival) -> bool:
     """Whether the pages would show a stored item differently once it is updated: released
     from being held, or its words, question, team, language or date changed. Being held is
@@ -255,6 +260,12 @@ def _update(
     assign: bool,
     encoded: tuple[bytes, str] | None = None,
 ) -> ThemeItem:
+    if row.id is not None and row.respondent != arrival.respondent and _same_words(row, arrival):
+        # Only who wrote it is new (an item stored before respondents were kept): it stays
+        # where it is placed, an analyst's move included.
+        row.respondent, row.updated_at = arrival.respondent, utcnow()
+        db.add(row)
+        return row
     if row.id is not None and _shows_otherwise(row, arrival):
         # Shown as it now is only with the next published run, as a new arrival is
         # (``publication``): a page that changed at once would show where one child's
