@@ -209,15 +209,10 @@ def _new(council_id: int, arrival: Arrival) -> ThemeItem:
 
 def _differs(row: ThemeItem, arrival: Arrival) -> bool:
     held = row.state == ItemState.HELD
-    return (row.text, row.team, row.question, row.happened_on, held, row.language,
-            row.respondent) != (
-        arrival.text,
-        arrival.team,
-        arrival.question,
-        arrival.happened_on,
-        arrival.held,
-        arrival.language,
-        arrival.respondent,
+    return (
+        _shown_fields(row) != _arriving_fields(arrival)
+        or held != arrival.held
+        or row.respondent != arrival.respondent
     )
 
 
@@ -232,9 +227,16 @@ def _shows_otherwise(row: ThemeItem, arrival: Arrival) -> bool:
     not: that takes the words out at once, however it shows."""
     if arrival.held:
         return False
-    shown = (row.text, row.team, row.question, row.happened_on, row.language)
-    now = (arrival.text, arrival.team, arrival.question, arrival.happened_on, arrival.language)
-    return row.state == ItemState.HELD or shown != now
+    return row.state == ItemState.HELD or _shown_fields(row) != _arriving_fields(arrival)
+
+
+def _shown_fields(row: ThemeItem) -> tuple[object, ...]:
+    """What the pages show of a stored item (its state aside)."""
+    return (row.text, row.team, row.question, row.happened_on, row.language)
+
+
+def _arriving_fields(arrival: Arrival) -> tuple[object, ...]:
+    return (arrival.text, arrival.team, arrival.question, arrival.happened_on, arrival.language)
 
 
 def arrive(
